@@ -1,0 +1,107 @@
+"""What a rule sees: one loaded article, its claims, and indexes built once in linear time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimcheck.findings import Finding, Location, Severity
+from claimcheck.loader.document import Document, Pointer, pointer_str
+from claimcheck.models import (
+    ClaimFile,
+    CountClaim,
+    EventClaim,
+    MembershipClaim,
+    OfficeClaim,
+    RelationClaim,
+)
+
+if TYPE_CHECKING:
+    from claimcheck.models import Claim
+
+
+@dataclass
+class ClaimIndex:
+    """Claims grouped by what they are about, so that no rule compares all pairs."""
+
+    claims: list[tuple[int, Claim]] = field(default_factory=list)
+    memberships: dict[str, list[tuple[int, MembershipClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    counts: dict[str, list[tuple[int, CountClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    events: dict[str, list[tuple[int, EventClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    series: dict[str, list[tuple[int, EventClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    offices: dict[str, list[tuple[int, OfficeClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    relations: dict[tuple[str, str, str], list[tuple[int, RelationClaim]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    @classmethod
+    def build(cls, model: ClaimFile) -> ClaimIndex:
+        index = cls()
+        for i, claim in enumerate(model.claims):
+            index.claims.append((i, claim))
+            if isinstance(claim, MembershipClaim):
+                index.memberships[claim.group].append((i, claim))
+            elif isinstance(claim, CountClaim):
+                index.counts[claim.group].append((i, claim))
+            elif isinstance(claim, EventClaim):
+                index.events[claim.event].append((i, claim))
+                if claim.series is not None:
+                    index.series[claim.series].append((i, claim))
+            elif isinstance(claim, OfficeClaim):
+                index.offices[claim.office].append((i, claim))
+            elif isinstance(claim, RelationClaim):
+                index.relations[(claim.subject, claim.predicate, claim.object)].append((i, claim))
+        return index
+
+
+@dataclass
+class ArticleContext:
+    """One claim file, loaded and validated, with everything the rules need to judge it."""
+
+    path: str
+    document: Document
+    model: ClaimFile
+    index: ClaimIndex
+    article_text: str | None = None
+    article_path: str | None = None
+
+    def location(self, pointer: Pointer, *, key: bool = False) -> Location:
+        line, col = self.document.position(pointer, key=key)
+        return Location(self.path, line, col)
+
+    def finding(
+        self,
+        rule_id: str,
+        severity: Severity,
+        message: str,
+        pointer: Pointer,
+        claim_id: str | None = None,
+        *,
+        key: bool = False,
+        related: tuple[Pointer, ...] = (),
+    ) -> Finding:
+        return Finding(
+            rule_id=rule_id,
+            severity=severity,
+            message=message,
+            location=self.location(pointer, key=key),
+            pointer=pointer_str(pointer),
+            claim_id=claim_id,
+            related=tuple(self.location(p) for p in related),
+        )
+
+    def name(self, entity_id: str) -> str:
+        """The readable name of an entity, for messages; the id when nobody defined it."""
+        entity = self.model.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id

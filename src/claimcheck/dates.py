@@ -1,0 +1,106 @@
+"""Partial dates: a year, a month or a day, each an interval of days.
+
+"November 2019" must never become 1 November 2019: a month is compared as the whole month.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartialDate:
+    """A calendar date known to year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        m = _DATE_RE.match(text)
+        if not m:
+            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if day is not None:
+            try:
+                _dt.date(year, month or 1, day)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a day of the calendar") from None
+        if year < 1:
+            raise ValueError(f"{text!r}: year must be 1 or later")
+        return cls(year, month, day)
+
+    @classmethod
+    def of(cls, day: _dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def start(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> _dt.date:
+        """The last day the partial date covers (inclusive)."""
+        if self.day is not None:
+            return self.start
+        if self.month is None:
+            return _dt.date(self.year, 12, 31)
+        if self.month == 12:
+            return _dt.date(self.year, 12, 31)
+        return _dt.date(self.year, self.month + 1, 1) - _dt.timedelta(days=1)
+
+    def contains(self, other: PartialDate) -> bool:
+        """True when every day of ``other`` lies inside this date's interval."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: PartialDate) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def is_before(self, other: PartialDate) -> bool:
+        """True only when this interval ends before ``other`` begins."""
+        return self.end < other.start
+
+    def weekday(self) -> str | None:
+        return WEEKDAYS[self.start.weekday()] if self.day is not None else None
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def human(self) -> str:
+        """The date as an editor would write it: 20 August 2024, November 2019, 2015."""
+        if self.day is not None:
+            return f"{self.day} {self.start:%B} {self.year}"
+        if self.month is not None:
+            return f"{self.start:%B} {self.year}"
+        return str(self.year)
+
+
+def last_weekday_on_or_before(day: _dt.date, weekday: str) -> _dt.date:
+    """Resolve "on Tuesday" as a news article means it: the latest such day not after ``day``."""
+    back = (day.weekday() - WEEKDAYS.index(weekday)) % 7
+    return day - _dt.timedelta(days=back)

@@ -1,0 +1,81 @@
+"""The loaded document and the entry point that picks a parser by file type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.limits import DEFAULT_LIMITS, Limits
+
+Pointer = tuple[str | int, ...]
+Pos = tuple[int, int]  # 1-based line and column
+
+
+def pointer_str(pointer: Pointer) -> str:
+    """RFC 6901 JSON pointer text."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in pointer)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A loader problem: always fatal for the file (exit 2)."""
+
+    message: str
+    line: int = 0
+    column: int = 0
+    pointer: str = ""
+
+
+class LoadError(Exception):
+    """Raised with every problem found in a file that could not be loaded."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].message if problems else "cannot load")
+        self.problems = problems
+
+
+@dataclass
+class Document:
+    """Plain JSON-like data with a way back from any pointer to its line and column."""
+
+    path: str
+    data: Any
+    text: str
+    _values: dict[Pointer, Pos] | None = None
+    _keys: dict[Pointer, Pos] | None = None
+    _locate: Callable[[], tuple[dict[Pointer, Pos], dict[Pointer, Pos]]] | None = field(
+        default=None, repr=False
+    )
+
+    def _maps(self) -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
+        if self._values is None or self._keys is None:
+            assert self._locate is not None
+            self._values, self._keys = self._locate()
+        return self._values, self._keys
+
+    def position(self, pointer: Pointer, *, key: bool = False) -> Pos:
+        """Where ``pointer`` stands; the nearest existing parent when it does not exist."""
+        values, keys = self._maps()
+        if key and pointer in keys:
+            return keys[pointer]
+        p = pointer
+        while p:
+            if p in values:
+                return values[p]
+            p = p[:-1]
+        return values.get((), (1, 1))
+
+
+def load_document(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse ``raw`` (the bytes of ``path``) as JSON when it ends in .json, else as YAML."""
+    from claimcheck.loader.text import decode
+
+    text = decode(raw)
+    if path.lower().endswith(".json"):
+        from claimcheck.loader.jsonload import load_json
+
+        return load_json(path, text, limits)
+    from claimcheck.loader.yamlload import load_yaml
+
+    return load_yaml(path, text, limits)

@@ -1,0 +1,231 @@
+"""JSON through the C parser for speed, and a small scanner for positions and precise errors.
+
+The scanner only runs when a position is needed: on an error, or when a finding points into
+the file. It is iterative, so depth cannot overflow the interpreter's stack.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from typing import Any
+
+from claimcheck.limits import Limits
+from claimcheck.loader.document import Document, LoadError, Pointer, Pos, Problem, pointer_str
+
+_TOKEN = re.compile(
+    r"""(?P<ws>[ \t\n\r]+)
+    |(?P<str>"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")
+    |(?P<num>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)
+    |(?P<punct>[{}\[\]:,])
+    |(?P<lit>true|false|null)""",
+    re.VERBOSE,
+)
+_MAX_NUMBER_CHARS = 40
+
+
+class _FastPathError(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _FastPathError
+    return out
+
+
+def _constant(_: str) -> Any:
+    raise _FastPathError
+
+
+def _number(text: str) -> Any:
+    if len(text) > _MAX_NUMBER_CHARS:
+        raise _FastPathError
+    value = float(text) if any(c in text for c in ".eE") else int(text)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _FastPathError
+    return value
+
+
+class _Scan:
+    """A full JSON parser that records positions and explains what it refuses."""
+
+    def __init__(self, text: str, limits: Limits):
+        self.text = text
+        self.limits = limits
+        self.lines = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.values: dict[Pointer, Pos] = {}
+        self.keys: dict[Pointer, Pos] = {}
+        self.problems: list[Problem] = []
+
+    def pos(self, index: int) -> Pos:
+        n = bisect_right(self.lines, index)
+        return n, index - self.lines[n - 1] + 1
+
+    def fail(self, message: str, index: int, pointer: Pointer = ()) -> None:
+        line, col = self.pos(index)
+        self.problems.append(Problem(message, line, col, pointer_str(pointer)))
+
+    def run(self) -> None:
+        text, n, i = self.text, len(self.text), 0
+        # Each frame: [pointer, is_object, count, seen_keys, expect]
+        stack: list[list[Any]] = []
+        expect = "value"
+        pending_key: str | None = None
+        root_done = False
+        while True:
+            m = _TOKEN.match(text, i)
+            if m is None:
+                if i >= n:
+                    break
+                ch = text[i]
+                if ch == '"':
+                    self.fail("unterminated string or raw control character in a string", i)
+                else:
+                    self.fail(f"unexpected character {ch!r}", i)
+                return
+            kind = m.lastgroup
+            tok = m.group()
+            start, i = i, m.end()
+            if kind == "ws":
+                continue
+            if root_done:
+                self.fail("extra data after the top-level value", start)
+                return
+            top = stack[-1] if stack else None
+            if expect == "key":
+                if kind == "punct" and tok == "}" and top is not None and top[2] == 0:
+                    stack.pop()
+                    expect, root_done = self._after_value(stack)
+                    continue
+                if kind != "str":
+                    self.fail("expected a quoted key", start)
+                    return
+                pending_key = json.loads(tok)
+                assert top is not None
+                ptr: Pointer = (*top[0], pending_key)
+                if pending_key in top[3]:
+                    line, col = top[3][pending_key]
+                    self.fail(
+                        f"duplicate key {pending_key!r} (first at {line}:{col}): keep one",
+                        start,
+                        ptr,
+                    )
+                else:
+                    top[3][pending_key] = self.pos(start)
+                    self.keys[ptr] = self.pos(start)
+                expect = "colon"
+                continue
+            if expect == "colon":
+                if tok != ":":
+                    self.fail("expected ':' after the key", start)
+                    return
+                expect = "value"
+                continue
+            if expect == "comma":
+                assert top is not None
+                close = "}" if top[1] else "]"
+                if tok == ",":
+                    expect = "key" if top[1] else "value"
+                    top[2] += 1
+                    continue
+                if tok == close:
+                    stack.pop()
+                    expect, root_done = self._after_value(stack)
+                    continue
+                self.fail(f"expected ',' or '{close}'", start)
+                return
+            # expect == "value"
+            if top is None:
+                ptr = ()
+            elif top[1]:
+                ptr = (*top[0], pending_key if pending_key is not None else "")
+            else:
+                ptr = (*top[0], top[2])
+            if kind == "punct" and tok == "]" and top is not None and not top[1] and top[2] == 0:
+                stack.pop()
+                expect, root_done = self._after_value(stack)
+                continue
+            if ptr not in self.values:
+                self.values[ptr] = self.pos(start)
+            if kind == "punct" and tok in "{[":
+                if len(stack) >= self.limits.max_depth:
+                    self.fail(f"nesting deeper than {self.limits.max_depth} levels", start, ptr)
+                    return
+                stack.append([ptr, tok == "{", 0, {}, None])
+                expect = "key" if tok == "{" else "value"
+                continue
+            if kind == "num":
+                if len(tok) > _MAX_NUMBER_CHARS:
+                    self.fail(f"number with {len(tok)} characters is too large", start, ptr)
+                elif not math.isfinite(float(tok)):
+                    self.fail(f"number {tok} is out of range", start, ptr)
+            elif kind == "str":
+                value = json.loads(tok)
+                if any("\ud800" <= c <= "\udfff" for c in value):
+                    self.fail("a lone surrogate escape is not text", start, ptr)
+            elif kind != "lit":
+                self.fail(f"unexpected {tok!r}: expected a value", start)
+                return
+            expect, root_done = self._after_value(stack)
+        if stack or not root_done:
+            self.fail("unexpected end of file", n)
+
+    @staticmethod
+    def _after_value(stack: list[list[Any]]) -> tuple[str, bool]:
+        return ("comma", False) if stack else ("done", True)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether containers nest deeper than ``limit``; iterative, stops at the first excess."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
+
+
+def _scan(text: str, limits: Limits) -> _Scan:
+    scan = _Scan(text, limits)
+    scan.run()
+    return scan
+
+
+def load_json(path: str, text: str, limits: Limits) -> Document:
+    if not text.strip():
+        raise LoadError([Problem("file is empty: a claim file is one JSON object", 1, 1)])
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_constant,
+            parse_int=_number,
+            parse_float=_number,
+        )
+    except (_FastPathError, RecursionError, json.JSONDecodeError) as exc:
+        scan = _scan(text, limits)
+        if scan.problems:
+            raise LoadError(scan.problems) from None
+        if isinstance(exc, json.JSONDecodeError):
+            raise LoadError(
+                [Problem(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]
+            ) from None
+        raise LoadError([Problem("JSON could not be read", 1, 1)]) from None
+    if not isinstance(data, dict):
+        raise LoadError([Problem("the top level must be an object ({...})", 1, 1)])
+    if _deeper_than(data, limits.max_depth):
+        raise LoadError(_scan(text, limits).problems)
+
+    def locate() -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
+        scan = _scan(text, limits)
+        return scan.values, scan.keys
+
+    doc = Document(path, data, text)
+    doc._locate = locate
+    return doc

@@ -1,0 +1,202 @@
+"""YAML through LibYAML's event stream, built into plain data by our own small composer.
+
+Reading events instead of composing nodes lets us cap depth before LibYAML's recursive
+composer can crash, refuse anchors, aliases and tags as they appear, and resolve plain
+scalars by YAML 1.2 rules, keeping as text anything YAML 1.1 would have coerced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from claimcheck.limits import Limits
+from claimcheck.loader.document import Document, LoadError, Pointer, Pos, Problem, pointer_str
+from claimcheck.loader.text import CONTROL_RE, control_name
+
+try:
+    _Parser: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without LibYAML
+    _Parser = yaml.SafeLoader
+
+_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+_MAX_INT_DIGITS = 18
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core for null, bool and decimal int; every other plain scalar stays text."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT_RE.match(value):
+        if len(value.lstrip("-")) > _MAX_INT_DIGITS:
+            raise ValueError(f"integer with {len(value)} digits is too large")
+        return int(value)
+    return value
+
+
+class _Frame:
+    __slots__ = ("container", "first_keys", "key", "key_pos", "pointer")
+
+    def __init__(self, container: Any, pointer: Pointer):
+        self.container = container
+        self.pointer = pointer
+        self.key: str | None = None
+        self.key_pos: Pos = (0, 0)
+        self.first_keys: dict[str, Pos] = {}
+
+
+def load_yaml(path: str, text: str, limits: Limits) -> Document:
+    values: dict[Pointer, Pos] = {}
+    keys: dict[Pointer, Pos] = {}
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    root: Any = None
+    have_root = False
+    documents = 0
+    parser = _Parser(text)
+
+    def fail(message: str, pos: Pos, pointer: Pointer = ()) -> None:
+        problems.append(Problem(message, pos[0], pos[1], pointer_str(pointer)))
+
+    def place(value: Any, pos: Pos) -> Pointer | None:
+        """Attach a value to the open container; None when it was a key."""
+        nonlocal root, have_root
+        if not stack:
+            root, have_root = value, True
+            values[()] = pos
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            ptr = (*top.pointer, len(top.container))
+            top.container.append(value)
+            values[ptr] = pos
+            return ptr
+        if top.key is None:
+            return None
+        ptr = (*top.pointer, top.key)
+        if top.key in top.first_keys:
+            first = top.first_keys[top.key]
+            fail(
+                f"duplicate key {top.key!r} (first at {first[0]}:{first[1]}): "
+                "keep one, nothing is merged",
+                top.key_pos,
+                ptr,
+            )
+        else:
+            top.first_keys[top.key] = top.key_pos
+            top.container[top.key] = value
+            values[ptr] = pos
+            keys[ptr] = top.key_pos
+        top.key = None
+        return ptr
+
+    try:
+        while parser.check_event():
+            ev = parser.get_event()
+            mark = ev.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            kind = type(ev).__name__
+            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    fail("a second YAML document ('---'): a claim file holds one document", pos)
+                    break
+                continue
+            if kind == "AliasEvent":
+                fail("aliases ('*name') are not allowed: write the value out", pos)
+                continue
+            anchor = getattr(ev, "anchor", None)
+            if anchor is not None:
+                fail(f"anchor '&{anchor}' is not allowed: write the value out", pos)
+            expecting_key = bool(
+                stack and isinstance(stack[-1].container, dict) and stack[-1].key is None
+            )
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    fail(f"tag {ev.tag!r} is not allowed in a claim file", pos)
+                if expecting_key:
+                    fail("a mapping or list used as a key: keys must be plain text", pos)
+                    break
+                if len(stack) >= limits.max_depth:
+                    fail(f"nesting deeper than {limits.max_depth} levels", pos)
+                    break
+                container: Any = {} if kind == "MappingStartEvent" else []
+                ptr = place(container, pos)
+                stack.append(_Frame(container, ptr if ptr is not None else ()))
+                continue
+            if kind in ("MappingEndEvent", "SequenceEndEvent"):
+                stack.pop()
+                continue
+            # ScalarEvent
+            raw: str = ev.value
+            if ev.tag not in _STR_TAGS:
+                fail(f"tag {ev.tag!r} is not allowed in a claim file: remove it", pos)
+                value: Any = raw
+            elif ev.tag is None and ev.style in (None, "") and ev.implicit[0]:
+                try:
+                    value = _resolve_plain(raw)
+                except ValueError as exc:
+                    fail(str(exc), pos)
+                    value = raw
+            else:
+                value = raw
+            if isinstance(value, str):
+                limit = limits.max_key_length if expecting_key else limits.max_scalar_length
+                if len(value) > limit:
+                    what = "key" if expecting_key else "value"
+                    fail(
+                        f"{what} of {len(value)} characters is longer than the limit of {limit}",
+                        pos,
+                    )
+                    value = value[:limit]
+                m = CONTROL_RE.search(value)
+                if m:
+                    fail(
+                        f"control character {control_name(m.group())} (from an escape) "
+                        "is not allowed",
+                        pos,
+                    )
+                if any("\ud800" <= ch <= "\udfff" for ch in value):
+                    fail("a lone surrogate escape is not text", pos)
+            if expecting_key:
+                top = stack[-1]
+                if not isinstance(value, str):
+                    fail(f"key {raw!r} is not text: quote it", pos)
+                    value = raw
+                top.key, top.key_pos = value, pos
+                continue
+            place(value, pos)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+        if "found character that cannot start any token" in message and mark is not None:
+            line_text = text.splitlines()[mark.line] if text.splitlines() else ""
+            if mark.column < len(line_text) and line_text[mark.column] == "\t":
+                message = "YAML syntax error: a tab used for indentation: indent with spaces"
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        problems.append(Problem(message, line, col))
+    finally:
+        parser.dispose()
+
+    if problems:
+        raise LoadError(problems)
+    if not have_root:
+        raise LoadError([Problem("file is empty: a claim file is one YAML mapping", 1, 1)])
+    if not isinstance(root, dict):
+        line, col = values[()]
+        raise LoadError([Problem("the top level must be a mapping (key: value)", line, col)])
+    return Document(path, root, text, values, keys)

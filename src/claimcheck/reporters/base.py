@@ -1,0 +1,15 @@
+"""The contract every output format keeps: render a result to text, deterministically."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimcheck.api import Result
+
+
+class Reporter:
+    name: str = ""
+
+    def render(self, result: Result) -> str:
+        raise NotImplementedError

@@ -1,0 +1,42 @@
+"""The canonical, versioned JSON report (schema/report-v1.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from claimcheck import __version__
+from claimcheck.api import Result
+from claimcheck.findings import Severity
+from claimcheck.report_model import REPORT_VERSION
+from claimcheck.reporters.base import Reporter
+
+
+def report_dict(result: Result) -> dict[str, Any]:
+    active = [f for f in result.findings if f.suppressed is None]
+    return {
+        "format": "claimcheck-report",
+        "version": REPORT_VERSION,
+        "tool": {"name": "claimcheck", "version": __version__},
+        "files": [
+            {"path": fr.path, "status": fr.status, "claims": fr.claims} for fr in result.files
+        ],
+        "findings": [f.to_dict() for f in result.findings],
+        "summary": {
+            "files": len(result.files),
+            "claims": sum(fr.claims for fr in result.files),
+            "findings": {
+                str(s): sum(1 for f in active if f.severity == s) for s in reversed(Severity)
+            },
+            "suppressed": len(result.findings) - len(active),
+            "exit_code": result.exit_code,
+        },
+    }
+
+
+class JsonReporter(Reporter):
+    name = "json"
+
+    def render(self, result: Result) -> str:
+        # ensure_ascii keeps control and bidi characters escaped in the bytes we write.
+        return json.dumps(report_dict(result), indent=2, ensure_ascii=True) + "\n"

@@ -1,0 +1,44 @@
+"""The published JSON Schemas, generated from the models so that they cannot drift."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def claims_schema() -> dict[str, Any]:
+    from claimcheck.models import ClaimFile
+
+    schema = ClaimFile.model_json_schema(mode="validation")
+    return {"$schema": DIALECT, **schema}
+
+
+def report_schema() -> dict[str, Any]:
+    from claimcheck.report_model import Report
+
+    schema = Report.model_json_schema(mode="serialization")
+    return {"$schema": DIALECT, **schema}
+
+
+SCHEMAS = {
+    "claims-v1.json": claims_schema,
+    "report-v1.json": report_schema,
+}
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_all(folder: str = "schema") -> None:
+    """Regenerate the committed schemas: `python -m claimcheck.schema`."""
+    from pathlib import Path
+
+    for name, build in SCHEMAS.items():
+        Path(folder, name).write_text(render(build()), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_all()

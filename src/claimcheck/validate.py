@@ -1,0 +1,89 @@
+"""Schema validation: pydantic's errors turned into findings at the right line and column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from claimcheck.diagnostics import SCHEMA
+from claimcheck.findings import Finding, Location
+from claimcheck.loader.document import Document, Pointer, pointer_str
+
+
+def _pointer(data: Any, loc: tuple[Any, ...]) -> tuple[Pointer, bool]:
+    """Follow pydantic's ``loc`` through the data, dropping union tags that are not keys.
+
+    Returns the pointer and whether its last step names a key that exists.
+    """
+    out: list[str | int] = []
+    node = data
+    exists = True
+    tagged: object = None
+    for step in loc:
+        if isinstance(node, dict):
+            if node.get("kind") == step and tagged is not node:
+                tagged = node  # discriminated union: pydantic puts the tag in loc once
+                continue
+            if step in node:
+                out.append(step)
+                node = node[step]
+                continue
+            out.append(step)
+            exists = False
+            node = None
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            out.append(step)
+            node = node[step]
+        else:
+            if isinstance(step, (str, int)):
+                out.append(step)
+            exists = False
+            node = None
+    return tuple(out), exists
+
+
+def _message(err: ErrorDetails, pointer: Pointer) -> str:
+    field = str(pointer[-1]) if pointer else "document"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}': check its spelling against the schema"
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "union_tag_invalid":
+        return f"{err['msg']}"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{field}: {msg}"
+
+
+def schema_findings(doc: Document, exc: ValidationError, display: str) -> list[Finding]:
+    findings = []
+    for err in exc.errors(include_url=False, include_input=False):
+        pointer, exists = _pointer(doc.data, tuple(err["loc"]))
+        if err["type"] == "missing" or not exists:
+            line, col = doc.position(pointer[:-1])
+        else:
+            line, col = doc.position(pointer, key=err["type"] == "extra_forbidden")
+        findings.append(
+            Finding(
+                rule_id=SCHEMA.id,
+                severity=SCHEMA.severity,
+                message=_message(err, pointer),
+                location=Location(display, line, col),
+                pointer=pointer_str(pointer),
+                claim_id=_claim_id(doc.data, pointer),
+            )
+        )
+    return findings
+
+
+def _claim_id(data: Any, pointer: Pointer) -> str | None:
+    if len(pointer) >= 2 and pointer[0] == "claims" and isinstance(pointer[1], int):
+        claims = data.get("claims") if isinstance(data, dict) else None
+        if isinstance(claims, list) and pointer[1] < len(claims):
+            claim = claims[pointer[1]]
+            claim_id = claim.get("id") if isinstance(claim, dict) else None
+            if isinstance(claim_id, str):
+                return claim_id
+    return None

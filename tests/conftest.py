@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS = ROOT / "claims"
+SEED = CLAIMS / "japan-india-2plus2.claims.yaml"
+SCHEMA_DIR = ROOT / "schema"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def run_cli():
+    """Run the installed CLI as a user would, in a child process."""
+
+    def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
+        full_env = {**os.environ, **(env or {})}
+        full_env.pop("CLAIMCHECK_DEBUG", None)
+        return subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=120,
+            check=False,
+        )
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project (a folder with pyproject.toml) holding a copy of the seed article."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        (CLAIMS / "articles" / "japan-india-2plus2.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    return tmp_path
