@@ -12,6 +12,7 @@ from claimcheck import exitcodes
 from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
+from claimcheck.verdicts import ClaimVerdict
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -37,6 +38,7 @@ class FileResult:
 class Result:
     files: list[FileResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    verdicts: list[ClaimVerdict] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
 
     @property

@@ -10,8 +10,7 @@ import click
 
 from claimcheck import __version__, exitcodes
 from claimcheck.findings import Severity
-
-FORMATS = ("text", "json")
+from claimcheck.reporters import REPORTERS
 
 
 def _write(text: str, output: str | None) -> None:
@@ -29,7 +28,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--select", multiple=True, help="Only rules whose ID starts with this (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip rules whose ID starts with this (repeatable).")

@@ -18,7 +18,8 @@ from claimcheck.models import (
 )
 
 if TYPE_CHECKING:
-    from claimcheck.models import Claim
+    from claimcheck.kb import KnowledgeBase
+    from claimcheck.models import Claim, Entity
 
 
 @dataclass
@@ -75,6 +76,14 @@ class ArticleContext:
     index: ClaimIndex
     article_text: str | None = None
     article_path: str | None = None
+    kb: KnowledgeBase | None = None
+
+    def lookup_entity(self, entity_id: str) -> Entity | None:
+        """An entity this file defines, else one the knowledge base defines, else None."""
+        entity = self.model.entities.get(entity_id)
+        if entity is None and self.kb is not None:
+            entity = self.kb.entity(entity_id)
+        return entity
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:
         line, col = self.document.position(pointer, key=key)
@@ -103,5 +112,5 @@ class ArticleContext:
 
     def name(self, entity_id: str) -> str:
         """The readable name of an entity, for messages; the id when nobody defined it."""
-        entity = self.model.entities.get(entity_id)
+        entity = self.lookup_entity(entity_id)
         return entity.name if entity is not None else entity_id

@@ -109,13 +109,14 @@ def test_article_path_may_not_leave_the_project(run_cli, project):
 
 
 def test_python_dash_m_and_console_script_agree(run_cli):
-    import shutil
     import subprocess
+    import sys
+    from pathlib import Path
 
-    exe = shutil.which("claimcheck")
-    assert exe, "console script not installed"
+    exe = Path(sys.executable).with_name("claimcheck")
+    assert exe.exists(), "console script not installed"
     direct = subprocess.run(
-        [exe, "verify", "claims/"],
+        [str(exe), "verify", "claims/"],
         capture_output=True,
         text=True,
         check=False,
