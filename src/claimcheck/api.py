@@ -7,12 +7,17 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import exitcodes
+from claimcheck.dates import PartialDate
 from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
 from claimcheck.verdicts import ClaimVerdict
+
+if TYPE_CHECKING:
+    from claimcheck.kb import KnowledgeBase
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -25,6 +30,8 @@ class Options:
     fail_on: Severity = Severity.WARNING
     root: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    kb: tuple[str, ...] = ()  # KB files or folders; none: the *.kb.* files below `paths`
+    as_of: PartialDate | None = None  # judge claims about the present at this date
 
 
 @dataclass
@@ -32,6 +39,7 @@ class FileResult:
     path: str
     status: str  # "checked" or "unreadable"
     claims: int = 0
+    verdicts: list[ClaimVerdict] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +48,8 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     verdicts: list[ClaimVerdict] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
+    kb_files: list[str] = field(default_factory=list)
+    as_of: PartialDate | None = None
 
     @property
     def exit_code(self) -> int:
@@ -103,7 +113,11 @@ def verify(options: Options) -> Result:
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
     engine = Engine.from_options(options, root)
-    result = Result(fail_on=options.fail_on)
+    result = Result(fail_on=options.fail_on, as_of=options.as_of)
+    engine.kb, kb_findings = _knowledge_base(options, root, cwd)
+    if engine.kb is not None:
+        result.kb_files = list(engine.kb.files)
+    result.findings.extend(kb_findings)
     for path, _named in discover(options.paths):
         shown = display_path(path, cwd)
         if not path.exists() and not path.is_symlink():
@@ -113,8 +127,27 @@ def verify(options: Options) -> Result:
         file_result, findings = engine.check_file(path, shown)
         result.files.append(file_result)
         result.findings.extend(findings)
+        result.verdicts.extend(file_result.verdicts)
     result.findings.sort(key=lambda f: f.sort_key)
     return result
+
+
+def _knowledge_base(
+    options: Options, root: Path | None, cwd: Path
+) -> tuple[KnowledgeBase | None, list[Finding]]:
+    """Load the knowledge base once per run: the `--kb` paths, else the verified folders'."""
+    from claimcheck.kb_load import KBPathError, find_kb_files, kb_search_paths, load_kb
+
+    first = next((Path(p) for p in options.paths if Path(p).exists()), cwd)
+    project = root or find_root(first)
+    try:
+        search = kb_search_paths(options.kb, options.paths, project)
+    except KBPathError as exc:
+        raise UsageError(str(exc)) from None
+    files = find_kb_files(search)
+    if not files:
+        return None, []
+    return load_kb(files, options.limits, lambda p: display_path(p, cwd))
 
 
 def _unreadable(shown: str, message: str, line: int = 0, column: int = 0) -> Finding:

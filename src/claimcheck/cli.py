@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimcheck import __version__, exitcodes
 from claimcheck.findings import Severity
 from claimcheck.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from claimcheck.dates import PartialDate
 
 
 def _write(text: str, output: str | None) -> None:
@@ -42,6 +46,20 @@ def cli() -> None:
     help="Exit 1 when a finding is at least this severe.",
 )
 @click.option("--root", type=click.Path(file_okay=False), help="Project root (default: found).")
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Knowledge base file or folder (repeatable; default: *.kb.* files below PATHS).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every claim's verdict and its facts.")
 def verify(
     paths: tuple[str, ...],
     fmt: str,
@@ -50,6 +68,9 @@ def verify(
     ignore: tuple[str, ...],
     fail_on: str,
     root: str | None,
+    kb_paths: tuple[str, ...],
+    as_of: str | None,
+    verbose: bool,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
@@ -62,13 +83,28 @@ def verify(
         ignore=tuple(ignore),
         fail_on=Severity.parse(fail_on),
         root=root,
+        kb=tuple(kb_paths),
+        as_of=_date_option(as_of, "--as-of"),
     )
     try:
         result = run(options)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    _write(get_reporter(fmt).render(result), output)
+    reporter = get_reporter(fmt)
+    reporter.verbose = verbose
+    _write(reporter.render(result), output)
     sys.exit(result.exit_code)
+
+
+def _date_option(text: str | None, name: str) -> PartialDate | None:
+    from claimcheck.dates import PartialDate
+
+    if text is None:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=name) from None
 
 
 @cli.command("rules")

@@ -18,6 +18,8 @@ from claimcheck.models import (
 )
 
 if TYPE_CHECKING:
+    from claimcheck.dates import PartialDate
+    from claimcheck.judge import Judgement
     from claimcheck.kb import KnowledgeBase
     from claimcheck.models import Claim, Entity
 
@@ -77,6 +79,8 @@ class ArticleContext:
     article_text: str | None = None
     article_path: str | None = None
     kb: KnowledgeBase | None = None
+    as_of: PartialDate | None = None  # --as-of: judge claims about the present at this date
+    judgements: list[Judgement] | None = None  # judge.judge_file's cache, one per article
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else one the knowledge base defines, else None."""

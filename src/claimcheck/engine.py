@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -12,6 +13,7 @@ from claimcheck.api import FileResult, Options, UsageError, _unreadable, find_ro
 from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE
 from claimcheck.findings import Finding
+from claimcheck.judge import judge_file
 from claimcheck.limits import Limits
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
@@ -20,6 +22,10 @@ from claimcheck.models import ClaimFile
 from claimcheck.rules import RULES
 from claimcheck.rules.base import Rule
 from claimcheck.validate import schema_findings
+
+if TYPE_CHECKING:
+    from claimcheck.dates import PartialDate
+    from claimcheck.kb import KnowledgeBase
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[type[Rule]]:
@@ -43,11 +49,15 @@ class Engine:
         self.rules = rules
         self.root = root
         self.limits = limits
+        self.kb: KnowledgeBase | None = None
+        self.as_of: PartialDate | None = None
 
     @classmethod
     def from_options(cls, options: Options, root: Path | None) -> Engine:
         rules = [r() for r in select_rules(options.select, options.ignore)]
-        return cls(rules, root, options.limits)
+        engine = cls(rules, root, options.limits)
+        engine.as_of = options.as_of
+        return engine
 
     def check_file(self, path: Path, shown: str) -> tuple[FileResult, list[Finding]]:
         try:
@@ -64,14 +74,16 @@ class Engine:
             model = ClaimFile.model_validate(doc.data)
         except ValidationError as exc:
             return FileResult(shown, "checked"), schema_findings(doc, exc, shown)
-        ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model))
+        ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model), kb=self.kb)
+        ctx.as_of = self.as_of
         findings: list[Finding] = []
         problem = self._load_article(path, ctx)
         if problem is not None:
             findings.append(problem)
         for rule in self.rules:
             findings.extend(self._suppress(ctx, rule.check(ctx)))
-        return FileResult(shown, "checked", len(model.claims)), findings
+        verdicts = [j.verdict for j in judge_file(ctx)]
+        return FileResult(shown, "checked", len(model.claims), verdicts), findings
 
     def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""

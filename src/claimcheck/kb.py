@@ -1,18 +1,368 @@
-"""The reference knowledge base: sourced, time-scoped facts (to be filled in by issue 4).
+"""The reference knowledge base: sourced, time-scoped facts, indexed for queries on a date.
 
-Only the interface the rule context needs exists so far.
+Every query looks facts up by the key a claim names (a group, an office, a series, a
+subject-predicate-object triple), never by scanning all facts, so that checking stays linear
+in the number of claims. Dates are intervals: a fact holds on a date only when it held on
+every day of it; when that depends on days a partial date does not pin down, the answer is
+"maybe", and a verdict built on a maybe is "not enough info".
 """
 
 from __future__ import annotations
 
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
-from claimcheck.models import Entity
+from claimcheck.dates import PartialDate
+from claimcheck.kb_models import (
+    EventFact,
+    Fact,
+    KBEntity,
+    KBFile,
+    MembershipFact,
+    RelationFact,
+    TenureFact,
+)
+from claimcheck.models import Entity, Source
+
+if TYPE_CHECKING:
+    from claimcheck.loader.document import Document, Pointer
+
+SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
+CONTAINMENT = ("lies_in", "located_in")
+_MAX_CONTAINMENT_DEPTH = 8
+
+
+class Tri(enum.Enum):
+    """Three-valued truth: partial dates can leave a question open."""
+
+    YES = "yes"
+    NO = "no"
+    MAYBE = "maybe"
+
+
+def holds_on(start: PartialDate | None, end: PartialDate | None, on: PartialDate) -> Tri:
+    """Whether [start, end) covers every day of ``on``; an unknown start is "long ago"."""
+    if start is not None and on.end < start.start:
+        return Tri.NO
+    if end is not None and end.end <= on.start:
+        return Tri.NO
+    began = start is None or start.end <= on.start
+    ongoing = end is None or on.end < end.start
+    if start is None and end is not None:
+        return Tri.MAYBE if ongoing else Tri.NO
+    return Tri.YES if began and ongoing else Tri.MAYBE
+
+
+def source_labels(sources: list[Source]) -> tuple[str, ...]:
+    """A source as a reader can follow it: its URL, else its title and publisher."""
+    out = []
+    for s in sources:
+        label = s.url or ", ".join(x for x in (s.title, s.publisher) if x) or "unnamed source"
+        if s.url is None and s.published is not None:
+            label += f" ({s.published})"
+        out.append(label)
+    return tuple(out)
+
+
+def fold(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 @dataclass
 class KnowledgeBase:
+    """Entities and facts from one or more KB files, with the indexes the queries use."""
+
     entities: dict[str, Entity] = field(default_factory=dict)
+    records: dict[str, KBEntity] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    origin: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # fact id -> place
+    memberships: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))
+    groups_of: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))
+    tenures: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
+    offices_of: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[str, EventFact] = field(default_factory=dict)
+    series: dict[str, list[EventFact]] = field(default_factory=lambda: defaultdict(list))
+    relations: dict[tuple[str, str, str], list[RelationFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    by_predicate_object: dict[tuple[str, str], list[RelationFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    by_subject: dict[str, list[RelationFact]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    wikidata: dict[str, str] = field(default_factory=dict)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def add_entity(self, entity_id: str, record: KBEntity) -> None:
+        self.records[entity_id] = record
+        self.entities[entity_id] = Entity(
+            name=record.name,
+            kind=record.kind,
+            aliases=[a.name for a in record.aliases],
+            wikidata=record.wikidata,
+        )
+        for name in (record.name, *(a.name for a in record.aliases)):
+            self.names[fold(name)].add(entity_id)
+        if record.wikidata:
+            self.wikidata.setdefault(record.wikidata, entity_id)
+
+    def add_fact(self, fact: Fact, where: tuple[str, int, int]) -> None:
+        self.facts[fact.id] = fact
+        self.origin[fact.id] = where
+        if isinstance(fact, MembershipFact):
+            self.memberships[fact.group].append(fact)
+            self.groups_of[fact.member].append(fact)
+        elif isinstance(fact, TenureFact):
+            self.tenures[fact.office].append(fact)
+            self.offices_of[fact.holder].append(fact)
+        elif isinstance(fact, EventFact):
+            self.events[fact.event] = fact
+            if fact.series is not None:
+                self.series[fact.series].append(fact)
+        else:
+            self.relations[(fact.subject, fact.predicate, fact.object)].append(fact)
+            self.by_predicate_object[(fact.predicate, fact.object)].append(fact)
+            self.by_subject[fact.subject].append(fact)
+
+    def finish(self) -> None:
+        """Sort what queries return in date order, ties by id: deterministic everywhere."""
+        for events in self.series.values():
+            events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
+        for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
+            for facts in table.values():
+                facts.sort(key=_interval_key)
+
+    # -- looking up ---------------------------------------------------------------------------
 
     def entity(self, entity_id: str) -> Entity | None:
-        return self.entities.get(entity_id)
+        """An entity by id, or by a name or alias that only one entity has."""
+        resolved = self.resolve(entity_id)
+        return self.entities.get(resolved) if resolved is not None else None
+
+    def resolve(self, ref: str) -> str | None:
+        """The id a reference stands for: the id itself, or a unique name or alias."""
+        if ref in self.records:
+            return ref
+        ids = self.names.get(fold(ref))
+        if ids is not None and len(ids) == 1:
+            return next(iter(ids))
+        return None
+
+    def name(self, entity_id: str) -> str:
+        record = self.records.get(entity_id)
+        return record.name if record is not None else entity_id
+
+    # -- time-scoped queries ------------------------------------------------------------------
+
+    def members_on(self, group: str, on: PartialDate) -> list[tuple[MembershipFact, Tri]]:
+        """Membership facts of ``group`` that may hold on ``on``, in date order."""
+        return _on(self.memberships.get(group, ()), on)
+
+    def holders_on(self, office: str, on: PartialDate) -> list[tuple[TenureFact, Tri]]:
+        return _on(self.tenures.get(office, ()), on)
+
+    def events_until(
+        self, series: str, until: PartialDate | None = None
+    ) -> list[tuple[EventFact, Tri]]:
+        """Events of ``series`` that happened by the end of ``until`` (all when None)."""
+        out = []
+        for event in self.series.get(series, ()):
+            if until is None or event.date.end <= until.end:
+                out.append((event, Tri.YES))
+            elif event.date.start <= until.end:
+                out.append((event, Tri.MAYBE))
+        return out
+
+    def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
+        found = list(self.relations.get((subject, predicate, obj), ()))
+        if predicate in SYMMETRIC:
+            found += self.relations.get((obj, predicate, subject), ())
+        return found
+
+    def containers(self, place: str) -> list[tuple[str, RelationFact]]:
+        """The places ``place`` lies in, nearest first, following accepted facts only."""
+        out: list[tuple[str, RelationFact]] = []
+        seen = {place}
+        frontier = [place]
+        for _ in range(_MAX_CONTAINMENT_DEPTH):
+            nxt = []
+            for p in frontier:
+                for fact in self.by_subject.get(p, ()):
+                    usable = fact.predicate in CONTAINMENT and fact.status == "accepted"
+                    if usable and fact.object not in seen:
+                        seen.add(fact.object)
+                        out.append((fact.object, fact))
+                        nxt.append(fact.object)
+            if not nxt:
+                break
+            frontier = nxt
+        return out
+
+    def facts_about(self, entity_id: str) -> list[Fact]:
+        """Every fact that names ``entity_id`` in its key role, for `claimcheck kb entity`."""
+        found: list[Fact] = []
+        found += self.memberships.get(entity_id, ())
+        found += self.groups_of.get(entity_id, ())
+        found += self.tenures.get(entity_id, ())
+        found += self.offices_of.get(entity_id, ())
+        found += self.series.get(entity_id, ())
+        if entity_id in self.events:
+            found.append(self.events[entity_id])
+        found += self.by_subject.get(entity_id, ())
+        for (_, obj), facts in sorted(self.by_predicate_object.items()):
+            if obj == entity_id:
+                found += facts
+        unique = {f.id: f for f in found}
+        return [unique[k] for k in sorted(unique)]
+
+    # -- describing facts ----------------------------------------------------------------------
+
+    def statement(self, fact: Fact) -> str:
+        """One readable sentence for a fact, as evidence in a report."""
+        n = self.name
+        if isinstance(fact, MembershipFact):
+            return f"{n(fact.member)} is a member of {n(fact.group)}{_span(fact)}"
+        if isinstance(fact, TenureFact):
+            return f"{n(fact.holder)} holds the office of {n(fact.office)}{_span(fact)}"
+        if isinstance(fact, EventFact):
+            text = f"{n(fact.event)}: {fact.date.human()}"
+            if fact.place:
+                text += f", in {n(fact.place)}"
+            if fact.series and fact.ordinal:
+                text += f"; number {fact.ordinal} of {n(fact.series)}"
+            return text
+        verb = fact.predicate.replace("_", " ")
+        obj = n(fact.object) + (f" {fact.name!r}" if fact.name else "")
+        return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
+
+
+def _interval_key(fact: MembershipFact | TenureFact) -> tuple[object, ...]:
+    start = fact.start.start if fact.start is not None else PartialDate(1).start
+    return (start, fact.id)
+
+
+_F = TypeVar("_F", MembershipFact, TenureFact)
+
+
+def _on(facts: Iterable[_F], on: PartialDate) -> list[tuple[_F, Tri]]:
+    out: list[tuple[_F, Tri]] = []
+    for fact in facts:
+        truth = holds_on(fact.start, fact.end, on)
+        if truth is not Tri.NO:
+            out.append((fact, truth))
+    return out
+
+
+def _span(fact: MembershipFact | TenureFact | RelationFact) -> str:
+    if fact.start is not None and fact.end is not None:
+        return f" from {fact.start.human()} until {fact.end.human()}"
+    if fact.start is not None:
+        return f" from {fact.start.human()}"
+    if fact.end is not None:
+        return f" until {fact.end.human()}"
+    return ""
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, list[Reference]]:
+    """Merge KB files; return the KB and the problems (duplicate ids, unknown entities)."""
+    kb = KnowledgeBase()
+    problems: list[Reference] = []
+    entity_seen: dict[str, str] = {}
+    for shown, doc, model in files:
+        kb.files.append(shown)
+        for entity_id, record in model.entities.items():
+            if entity_id in entity_seen:
+                problems.append(
+                    Reference(
+                        shown,
+                        doc,
+                        ("entities", entity_id),
+                        f"entity '{entity_id}' is already defined in {entity_seen[entity_id]}",
+                        key=True,
+                    )
+                )
+                continue
+            entity_seen[entity_id] = shown
+            kb.add_entity(entity_id, record)
+    for shown, doc, model in files:
+        for i, fact in enumerate(model.facts):
+            pointer: Pointer = ("facts", i)
+            if fact.id in kb.facts:
+                other = kb.origin[fact.id]
+                problems.append(
+                    Reference(
+                        shown,
+                        doc,
+                        (*pointer, "id"),
+                        f"fact id '{fact.id}' is already used at {other[0]}:{other[1]}:{other[2]}",
+                    )
+                )
+                continue
+            if isinstance(fact, EventFact) and fact.event in kb.events:
+                problems.append(
+                    Reference(
+                        shown,
+                        doc,
+                        (*pointer, "event"),
+                        f"event '{fact.event}' is already recorded by fact "
+                        f"'{kb.events[fact.event].id}'",
+                    )
+                )
+                continue
+            problems.extend(_unknown_refs(kb, shown, doc, pointer, fact))
+            line, col = doc.position(pointer)
+            kb.add_fact(fact, (shown, line, col))
+    for shown, doc, model in files:
+        for entity_id, record in model.entities.items():
+            for a, alias in enumerate(record.aliases):
+                for u, user in enumerate(alias.used_by):
+                    if user not in kb.records:
+                        ptr = ("entities", entity_id, "aliases", a, "used_by", u)
+                        problems.append(Reference(shown, doc, ptr, _unknown(user)))
+    kb.finish()
+    return kb, problems
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A KB problem found after validation, at the pointer that caused it."""
+
+    path: str
+    document: Document
+    pointer: Pointer
+    message: str
+    key: bool = False
+
+
+def _unknown(ref: str) -> str:
+    return f"unknown entity '{ref}': define it under `entities` in a KB file"
+
+
+def _unknown_refs(
+    kb: KnowledgeBase, shown: str, doc: Document, pointer: Pointer, fact: Fact
+) -> list[Reference]:
+    refs: list[tuple[str, str | int | None, str | None]] = []
+    if isinstance(fact, MembershipFact):
+        refs = [("group", None, fact.group), ("member", None, fact.member)]
+    elif isinstance(fact, TenureFact):
+        refs = [("office", None, fact.office), ("holder", None, fact.holder)]
+    elif isinstance(fact, EventFact):
+        refs = [("event", None, fact.event), ("place", None, fact.place)]
+        refs += [("series", None, fact.series)]
+        refs += [("participants", i, p) for i, p in enumerate(fact.participants)]
+    else:
+        refs = [("subject", None, fact.subject), ("object", None, fact.object)]
+    out = []
+    for key, index, ref in refs:
+        if ref is not None and ref not in kb.records:
+            ptr = (*pointer, key) if index is None else (*pointer, key, index)
+            out.append(Reference(shown, doc, ptr, _unknown(ref)))
+    return out

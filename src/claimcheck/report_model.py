@@ -59,6 +59,28 @@ class Summary(_M):
     exit_code: Literal[0, 1, 2]
 
 
+class EvidenceRecord(_M):
+    fact: str = Field(description="Id of the knowledge-base fact.")
+    statement: str
+    sources: list[str] = Field(description="Source URLs, or titles when a source has none.")
+    status: Literal["accepted", "disputed"]
+
+
+class VerdictRecord(_M):
+    path: str
+    claim: str
+    kind: str
+    verdict: Literal["supported", "refuted", "not_enough_info"]
+    explanation: str
+    stale: bool = Field(description="True when published, no longer true at --as-of.")
+    evidence: list[EvidenceRecord]
+
+
+class KnowledgeBaseRecord(_M):
+    files: list[str] = Field(description="The knowledge base files loaded for this run.")
+    as_of: str | None = Field(description="The --as-of date, when given.")
+
+
 class Report(_M):
     model_config = ConfigDict(
         extra="forbid",
@@ -72,3 +94,7 @@ class Report(_M):
     files: list[FileRecord]
     findings: list[FindingRecord]
     summary: Summary
+    verdicts: list[VerdictRecord] = Field(
+        default_factory=list, description="One per claim checked, in file and claim order."
+    )
+    knowledge_base: KnowledgeBaseRecord | None = None

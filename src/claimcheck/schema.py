@@ -15,6 +15,13 @@ def claims_schema() -> dict[str, Any]:
     return {"$schema": DIALECT, **schema}
 
 
+def kb_schema() -> dict[str, Any]:
+    from claimcheck.kb_models import KBFile
+
+    schema = KBFile.model_json_schema(mode="validation")
+    return {"$schema": DIALECT, **schema}
+
+
 def report_schema() -> dict[str, Any]:
     from claimcheck.report_model import Report
 
@@ -25,6 +32,7 @@ def report_schema() -> dict[str, Any]:
 SCHEMAS = {
     "claims-v1.json": claims_schema,
     "report-v1.json": report_schema,
+    "kb-v1.json": kb_schema,
 }
 
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 class Reporter:
     name: str = ""
+    verbose: bool = False  # -v: formats that summarise may show every verdict
 
     def render(self, result: Result) -> str:
         raise NotImplementedError

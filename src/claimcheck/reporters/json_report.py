@@ -31,6 +31,11 @@ def report_dict(result: Result) -> dict[str, Any]:
             "suppressed": len(result.findings) - len(active),
             "exit_code": result.exit_code,
         },
+        "verdicts": [v.to_dict() for v in result.verdicts],
+        "knowledge_base": {
+            "files": list(result.kb_files),
+            "as_of": str(result.as_of) if result.as_of is not None else None,
+        },
     }
 
 

@@ -6,6 +6,34 @@ from claimcheck.api import Result
 from claimcheck.escape import safe
 from claimcheck.findings import Finding, Severity
 from claimcheck.reporters.base import Reporter
+from claimcheck.verdicts import Verdict
+
+
+def _verdict_lines(result: Result) -> list[str]:
+    """-v: each claim's verdict, then each deciding fact with its sources, indented."""
+    lines = []
+    for v in result.verdicts:
+        stale = " (stale)" if v.stale else ""
+        lines.append(
+            f"{safe(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: {safe(v.explanation)}"
+        )
+        for e in v.evidence:
+            status = " (disputed)" if e.status == "disputed" else ""
+            lines.append(f"    {safe(e.fact_id)}{status}: {safe(e.statement)}")
+            lines.extend(f"      {safe(src)}" for src in e.sources)
+    return lines
+
+
+def _verdict_summary(result: Result) -> str:
+    counts = {v: sum(1 for x in result.verdicts if x.verdict is v) for v in Verdict}
+    stale = sum(1 for x in result.verdicts if x.stale)
+    text = (
+        f"verdicts: {counts[Verdict.SUPPORTED]} supported, {counts[Verdict.REFUTED]} refuted, "
+        f"{counts[Verdict.NOT_ENOUGH_INFO]} not enough info"
+    )
+    if result.as_of is not None:
+        text += f", {stale} stale as of {result.as_of}"
+    return text
 
 
 def format_finding(f: Finding) -> str:
@@ -36,5 +64,9 @@ class TextReporter(Reporter):
         )
         if suppressed:
             summary += f", {suppressed} suppressed"
+        if self.verbose:
+            lines.extend(_verdict_lines(result))
+        if result.verdicts:
+            lines.append(_verdict_summary(result))
         lines.append(summary)
         return "\n".join(lines) + "\n"

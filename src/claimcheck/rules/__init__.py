@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 from claimcheck.rules.base import Rule
+from claimcheck.rules.knowledge import (
+    DisputedFact,
+    EventDateVsKB,
+    EventPlaceVsKB,
+    EventWeekdayVsKB,
+    MemberCountVsKB,
+    MemberListVsKB,
+    OfficeHolderVsTenures,
+    OrdinalVsSeries,
+    RelationVsKB,
+    StaleClaim,
+)
 from claimcheck.rules.membership import IncompleteMemberList
 
-RULES: tuple[type[Rule], ...] = (IncompleteMemberList,)
+RULES: tuple[type[Rule], ...] = (
+    IncompleteMemberList,
+    MemberListVsKB,
+    MemberCountVsKB,
+    OrdinalVsSeries,
+    EventDateVsKB,
+    EventWeekdayVsKB,
+    EventPlaceVsKB,
+    OfficeHolderVsTenures,
+    RelationVsKB,
+    DisputedFact,
+    StaleClaim,
+)
 
 ENTRY_POINT_GROUP = "claimcheck.rules"
 

@@ -1,0 +1,138 @@
+"""The knowledge base file, version 1: entities and sourced, time-scoped facts.
+
+Strict and closed like the claim file: a fact without a source, a date at an impossible
+precision or a field nobody declared is refused, because a reference that cannot be traced
+back to where it came from is not a reference.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from claimcheck.models import Date, EntityId, EntityKind, Predicate, Source
+
+KB_FORMAT_VERSION = 1
+KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
+KB_SUFFIXES = (".kb.yaml", ".kb.yml", ".kb.json")
+
+FactId = Annotated[
+    str,
+    Field(min_length=1, max_length=128, description="Unique across the knowledge base."),
+]
+Status = Literal["accepted", "disputed"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Alias(_Model):
+    """Another name for an entity, and who uses it: Beijing calls the Senkaku Islands Diaoyu."""
+
+    name: str = Field(min_length=1)
+    used_by: list[EntityId] = Field(
+        default_factory=list, description="Entities that use this name; empty when everyone."
+    )
+    sources: list[Source] = Field(default_factory=list)
+
+
+class KBEntity(_Model):
+    name: str = Field(min_length=1)
+    kind: EntityKind
+    aliases: list[Alias] = Field(default_factory=list)
+    wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    notes: str | None = None
+
+
+class _Fact(_Model):
+    id: FactId
+    sources: list[Source] = Field(min_length=1, description="Where the fact was found.")
+    status: Status = Field(
+        default="accepted", description="`disputed` facts warn and never refute."
+    )
+    note: str | None = Field(
+        default=None, description="Why it is disputed, or how sure a date is (memory only)."
+    )
+
+    @model_validator(mode="after")
+    def _disputed_has_note(self) -> _Fact:
+        if self.status == "disputed" and not self.note:
+            raise ValueError("a disputed fact needs a note saying who disputes it and why")
+        return self
+
+
+class _Interval(_Fact):
+    start: Date | None = Field(default=None, description="First day; absent when unknown.")
+    end: Date | None = Field(
+        default=None, description="The day it stopped (a successor's first day); absent: open."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Interval:
+        if self.start is not None and self.end is not None and self.end.is_before(self.start):
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class MembershipFact(_Interval):
+    """A member joined a group (start) and maybe left it (end)."""
+
+    kind: Literal["membership"]
+    group: EntityId
+    member: EntityId
+
+
+class TenureFact(_Interval):
+    """Someone held an office from start until end (the successor's first day)."""
+
+    kind: Literal["tenure"]
+    office: EntityId
+    holder: EntityId
+
+
+class EventFact(_Fact):
+    """A dated event, optionally the n-th of a series."""
+
+    kind: Literal["event"]
+    event: EntityId
+    date: Date
+    place: EntityId | None = None
+    participants: list[EntityId] = Field(default_factory=list)
+    series: EntityId | None = None
+    ordinal: int | None = Field(default=None, ge=1)
+
+
+class RelationFact(_Interval):
+    """Subject, predicate, object, over an interval: japan administers senkaku-islands."""
+
+    kind: Literal["relation"]
+    subject: EntityId
+    predicate: Predicate
+    object: EntityId
+    name: str | None = Field(default=None, description="For `calls`: the name used.")
+
+
+Fact = Annotated[
+    MembershipFact | TenureFact | EventFact | RelationFact,
+    Field(discriminator="kind"),
+]
+
+
+class KBFile(_Model):
+    """One file of the reference knowledge base."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        title="claimcheck knowledge base file",
+        json_schema_extra={"$id": KB_SCHEMA_ID},
+    )
+
+    claimcheck_kb: Literal[1] = Field(
+        alias="claimcheck-kb", description="Format version of this knowledge base file."
+    )
+    entities: dict[str, KBEntity] = Field(default_factory=dict)
+    facts: list[Fact] = Field(default_factory=list)
