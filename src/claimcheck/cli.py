@@ -137,6 +137,83 @@ def explain(rule_id: str) -> None:
     raise click.UsageError(f"no rule {rule_id!r}: see `claimcheck rules`")
 
 
+@cli.group("kb")
+def kb_group() -> None:
+    """Look into the knowledge base: what claimcheck believes on a date, and its sources."""
+
+
+_kb_option = click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Knowledge base file or folder (repeatable; default: claims/).",
+)
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> None:
+    """Load the KB, run one query, print it; a bad KB or an unknown entity exits 2."""
+    import json
+
+    from claimcheck import kb_query
+    from claimcheck.reporters.text import format_finding
+
+    try:
+        kb, findings = kb_query.open_kb(kb_paths)
+        if findings:
+            click.echo("\n".join(format_finding(f) for f in findings), err=True)
+            sys.exit(exitcodes.USAGE_OR_UNREADABLE)
+        answer = getattr(kb_query, query)(kb, *args)
+    except kb_query.QueryError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(answer, indent=2, ensure_ascii=True))
+    else:
+        click.echo(kb_query.render_text(answer), nl=False)
+
+
+@kb_group.command("members")
+@click.argument("group")
+@click.option("--on", "on", required=True, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@_kb_option
+@_format_option
+def kb_members(group: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None:
+    """The members of GROUP (an id, name or alias) on a date, with their sources."""
+    _answer("members", kb_paths, fmt, group, _date_option(on, "--on"))
+
+
+@kb_group.command("holder")
+@click.argument("office")
+@click.option("--on", "on", required=True, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@_kb_option
+@_format_option
+def kb_holder(office: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None:
+    """Who held OFFICE on a date, with the tenures and their sources."""
+    _answer("holder", kb_paths, fmt, office, _date_option(on, "--on"))
+
+
+@kb_group.command("events")
+@click.argument("series")
+@click.option("--until", "until", metavar="DATE", help="Only events up to this date.")
+@_kb_option
+@_format_option
+def kb_events(series: str, until: str | None, kb_paths: tuple[str, ...], fmt: str) -> None:
+    """The events of SERIES in order, up to a date, with their sources."""
+    _answer("events", kb_paths, fmt, series, _date_option(until, "--until"))
+
+
+@kb_group.command("entity")
+@click.argument("ref")
+@_kb_option
+@_format_option
+def kb_entity(ref: str, kb_paths: tuple[str, ...], fmt: str) -> None:
+    """An entity (by id, name or alias), its aliases and who uses them, and its facts."""
+    _answer("entity", kb_paths, fmt, ref)
+
+
 def main() -> None:
     try:
         cli.main(prog_name="claimcheck")

@@ -1,0 +1,142 @@
+"""`claimcheck kb`: what the knowledge base believes on a date, and the sources why.
+
+Each query returns plain data (the JSON output); `render_text` prints the same data for
+an editor. Nothing here prints or imports click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claimcheck.dates import PartialDate
+from claimcheck.findings import Finding
+from claimcheck.kb import KnowledgeBase, Tri, source_labels
+from claimcheck.kb_models import Fact
+from claimcheck.limits import DEFAULT_LIMITS, Limits
+
+
+class QueryError(Exception):
+    """The query cannot be answered as asked: exit 2 with this message."""
+
+
+def open_kb(
+    paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[KnowledgeBase, list[Finding]]:
+    """The KB in ``paths`` (default: the ``claims`` folder), inside the project root."""
+    from claimcheck.api import display_path, find_root
+    from claimcheck.kb_load import KBPathError, find_kb_files, kb_search_paths, load_kb
+
+    cwd = Path.cwd().resolve()
+    project = Path(root).resolve() if root else find_root(cwd)
+    try:
+        search = kb_search_paths(paths, ("claims",), project)
+    except KBPathError as exc:
+        raise QueryError(str(exc)) from None
+    files = find_kb_files(search)
+    if not files:
+        raise QueryError("no knowledge base found: name *.kb.yaml files or folders with --kb")
+    return load_kb(files, limits, lambda p: display_path(p, cwd))
+
+
+def _entity_id(kb: KnowledgeBase, ref: str) -> str:
+    found = kb.resolve(ref)
+    if found is None:
+        raise QueryError(f"no entity {ref!r} in the knowledge base (ids, names and aliases)")
+    return found
+
+
+def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict[str, Any]:
+    path, line, col = kb.origin[fact.id]
+    out: dict[str, Any] = {
+        "fact": fact.id,
+        "statement": kb.statement(fact),
+        "status": fact.status,
+        "note": fact.note,
+        "sources": list(source_labels(fact.sources)),
+        "defined_at": f"{path}:{line}:{col}",
+    }
+    if truth is not None:
+        out["certain"] = truth is Tri.YES
+    return out
+
+
+def members(kb: KnowledgeBase, group: str, on: PartialDate) -> dict[str, Any]:
+    gid = _entity_id(kb, group)
+    rows = [
+        {"entity": f.member, "name": kb.name(f.member), **fact_record(kb, f, t)}
+        for f, t in kb.members_on(gid, on)
+    ]
+    return {"query": "members", "of": gid, "name": kb.name(gid), "on": str(on), "results": rows}
+
+
+def holder(kb: KnowledgeBase, office: str, on: PartialDate) -> dict[str, Any]:
+    oid = _entity_id(kb, office)
+    rows = [
+        {"entity": f.holder, "name": kb.name(f.holder), **fact_record(kb, f, t)}
+        for f, t in kb.holders_on(oid, on)
+    ]
+    return {"query": "holder", "of": oid, "name": kb.name(oid), "on": str(on), "results": rows}
+
+
+def events(kb: KnowledgeBase, series: str, until: PartialDate | None) -> dict[str, Any]:
+    sid = _entity_id(kb, series)
+    rows = [
+        {"entity": e.event, "name": kb.name(e.event), **fact_record(kb, e, t)}
+        for e, t in kb.events_until(sid, until)
+    ]
+    return {
+        "query": "events",
+        "of": sid,
+        "name": kb.name(sid),
+        "on": str(until) if until is not None else None,
+        "results": rows,
+    }
+
+
+def entity(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
+    eid = _entity_id(kb, ref)
+    record = kb.records[eid]
+    return {
+        "query": "entity",
+        "of": eid,
+        "name": record.name,
+        "kind": record.kind,
+        "wikidata": record.wikidata,
+        "notes": record.notes,
+        "aliases": [
+            {"name": a.name, "used_by": list(a.used_by), "sources": list(source_labels(a.sources))}
+            for a in record.aliases
+        ],
+        "results": [fact_record(kb, f) for f in kb.facts_about(eid)],
+    }
+
+
+def render_text(answer: dict[str, Any]) -> str:
+    """The answer for a terminal: a heading, then one fact per entry with its sources."""
+    from claimcheck.escape import safe
+
+    when = f" on {answer['on']}" if answer.get("on") else ""
+    head = f"{answer['name']} ({answer['of']})"
+    if answer["query"] == "entity":
+        lines = [
+            f"{head}: {answer['kind']}" + (f", {answer['wikidata']}" if answer["wikidata"] else "")
+        ]
+        if answer["notes"]:
+            lines.append(f"  note: {answer['notes']}")
+        for alias in answer["aliases"]:
+            users = f" (used by {', '.join(alias['used_by'])})" if alias["used_by"] else ""
+            lines.append(f"  also called {alias['name']}{users}")
+    else:
+        count = len(answer["results"])
+        lines = [f"{answer['query']} of {head}{when}: {count}"]
+    for row in answer["results"]:
+        flags = [] if row.get("certain", True) else ["uncertain dates"]
+        if row["status"] == "disputed":
+            flags.append("disputed")
+        flag = f" [{', '.join(flags)}]" if flags else ""
+        lines.append(f"- {row['statement']}{flag}  ({row['fact']}, {row['defined_at']})")
+        if row["note"]:
+            lines.append(f"    note: {row['note']}")
+        lines.extend(f"    source: {s}" for s in row["sources"])
+    return "\n".join(safe(line) for line in lines) + "\n"
