@@ -1,0 +1,162 @@
+"""The seed article against the shipped knowledge base: verdicts, sources, --as-of, `kb`."""
+
+import json
+
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, SCHEMA_DIR
+
+SUPPORTED = {
+    # claim id -> the fact that must be among its evidence
+    "2plus2-2024-new-delhi-tuesday": "2plus2-third",  # New Delhi, on Tuesday
+    "2plus2-2024-ministers": "2plus2-third",  # the four ministers
+    "2plus2-2024-third": "2plus2-third",  # the third two-plus-two
+    "2plus2-initiated-2019": "2plus2-first",
+    "kamikawa-foreign-minister": "kamikawa-foreign-minister",
+    "kihara-defense-minister": "kihara-defense-minister",
+    "jaishankar-external-affairs-minister": "jaishankar-external-affairs-minister",
+    "rajnath-defence-minister": "rajnath-defence-minister",
+    "kishida-prime-minister": "kishida-prime-minister",
+    "defence-transfer-agreement-2015": "defence-transfer-signed",
+    "senkaku-in-east-china-sea": "senkaku-in-east-china-sea",
+    "senkaku-administered-by-japan": "senkaku-administered-by-japan",
+    "senkaku-claimed-by-china": "senkaku-claimed-by-china",
+    "quad-members": "quad-australia",
+    "quad-four-nations": "quad-united-states",
+    "india-in-brics": "brics-india",
+    "russia-invaded-ukraine-feb-2022": "invasion-of-ukraine-2022",
+}
+
+
+@pytest.fixture(scope="module")
+def report():
+    import subprocess
+    import sys
+
+    def run(*args):
+        out = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "verify", "claims/", "--format", "json", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return out.returncode, json.loads(out.stdout)
+
+    return run
+
+
+def _by_claim(data):
+    return {v["claim"]: v for v in data["verdicts"]}
+
+
+def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
+    code, data = report()
+    assert code == 1
+    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert len(data["verdicts"]) == data["summary"]["claims"] == 20
+    assert sorted(data["knowledge_base"]["files"]) == [
+        "claims/kb/groups.kb.yaml",
+        "claims/kb/japan-india.kb.yaml",
+        "claims/kb/world.kb.yaml",
+    ]
+
+
+@pytest.mark.parametrize(("claim", "fact"), sorted(SUPPORTED.items()))
+def test_seed_claim_is_supported_with_its_source(report, claim, fact):
+    verdict = _by_claim(report()[1])[claim]
+    assert verdict["verdict"] == "supported", verdict["explanation"]
+    evidence = {e["fact"]: e for e in verdict["evidence"]}
+    assert fact in evidence
+    assert evidence[fact]["sources"], f"{fact} has no source"
+    assert not verdict["stale"]
+
+
+def test_diaoyu_is_supported_by_the_alias_china_uses(report):
+    verdict = _by_claim(report()[1])["senkaku-called-diaoyu-by-china"]
+    assert verdict["verdict"] == "supported"
+    assert "https://www.wikiwand.com/en/Senkaku_Islands" in verdict["explanation"]
+
+
+def test_brics_list_is_refuted_naming_the_missing_and_the_disputed(report):
+    code, data = report()
+    verdict = _by_claim(data)["brics-members"]
+    assert verdict["verdict"] == "refuted"
+    assert (
+        "leaves out India, Egypt, Ethiopia, Iran and United Arab Emirates"
+        in (verdict["explanation"])
+    )
+    evidence = {e["fact"]: e for e in verdict["evidence"]}
+    for member in ("india", "egypt", "ethiopia", "iran", "united-arab-emirates"):
+        assert evidence[f"brics-{member}"]["status"] == "accepted"
+    assert evidence["brics-saudi-arabia"]["status"] == "disputed"
+    rules = {(f["rule"], f["severity"]) for f in data["findings"] if f["claim"] == "brics-members"}
+    assert ("CC201", "error") in rules and ("CC209", "warning") in rules
+    [cc201] = [f for f in data["findings"] if f["rule"] == "CC201"]
+    assert (cc201["line"], cc201["column"]) == (294, 14)
+    assert "Saudi Arabia" not in cc201["message"]  # disputed: a warning, never a refutation
+
+
+def test_unsourced_claim_has_not_enough_info(report):
+    verdict = _by_claim(report()[1])["india-china-border-dispute"]
+    assert verdict["verdict"] == "not_enough_info" and verdict["evidence"] == []
+
+
+def test_as_of_reports_the_prime_minister_and_japanese_ministers_stale(report):
+    code, data = report("--as-of", "2025-01-01")
+    assert code == 1
+    stale = {v["claim"] for v in data["verdicts"] if v["stale"]}
+    assert stale == {
+        "kishida-prime-minister",
+        "kamikawa-foreign-minister",
+        "kihara-defense-minister",
+    }
+    kishida = _by_claim(data)["kishida-prime-minister"]
+    assert {e["fact"] for e in kishida["evidence"]} >= {
+        "kishida-prime-minister",
+        "ishiba-prime-minister",
+    }
+    cc210 = sorted(f["claim"] for f in data["findings"] if f["rule"] == "CC210")
+    assert cc210 == sorted(stale)
+    assert not [f for f in data["findings"] if f["rule"] == "CC207"]
+    # Wrong when published is not stale: the BRICS list stays refuted, not stale.
+    assert _by_claim(data)["brics-members"]["stale"] is False
+    assert data["knowledge_base"]["as_of"] == "2025-01-01"
+
+
+def test_text_report_summarises_verdicts_and_lists_them_with_v(run_cli):
+    plain = run_cli("verify", "claims/").stdout.splitlines()
+    assert plain[-2] == "verdicts: 18 supported, 1 refuted, 1 not enough info"
+    verbose = run_cli("verify", "claims/", "-v").stdout
+    assert "[brics-members] refuted: the list leaves out India" in verbose
+    assert "    brics-saudi-arabia (disputed): Saudi Arabia is a member of BRICS" in verbose
+    assert "      https://www.mofa.go.jp/s_sa/sw/in/pageite_000001_00002.html" in verbose
+
+
+def test_kb_members_holder_entity(run_cli):
+    members = run_cli("kb", "members", "brics", "--on", "2024-08-20", "--format", "json")
+    data = json.loads(members.stdout)
+    names = {r["entity"]: r for r in data["results"]}
+    assert len(names) == 10 and "indonesia" not in names
+    assert names["saudi-arabia"]["status"] == "disputed"
+    assert all(r["sources"] for r in data["results"])
+    holder = run_cli("kb", "holder", "jp-prime-minister", "--on", "2025-01-01").stdout
+    assert holder.splitlines()[1].startswith("- Shigeru Ishiba holds the office")
+    assert "source: Japan's Shigeru Ishiba confirmed as PM, DW (2024-10-01)" in holder
+    entity = run_cli("kb", "entity", "Diaoyu").stdout  # an alias resolves to its entity
+    assert entity.startswith("Senkaku Islands (senkaku-islands): place")
+    assert "also called Diaoyu (used by china)" in entity
+    events = json.loads(
+        run_cli(
+            "kb", "events", "japan-india-2plus2", "--until", "2024-08", "--format", "json"
+        ).stdout
+    )
+    assert [r["fact"] for r in events["results"]] == [
+        "2plus2-first",
+        "2plus2-second",
+        "2plus2-third",
+    ]
+    missing = run_cli("kb", "entity", "atlantis")
+    assert missing.returncode == 2 and "no entity 'atlantis'" in missing.stderr

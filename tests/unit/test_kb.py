@@ -1,0 +1,159 @@
+"""The knowledge base: intervals at every precision, indexed queries, aliases, bad files."""
+
+import pytest
+
+from claimcheck.dates import PartialDate
+from claimcheck.kb import Tri, build, holds_on
+from claimcheck.kb_models import KBFile
+from claimcheck.loader import load_document
+
+D = PartialDate.parse
+
+KB_TEXT = """claimcheck-kb: 1
+entities:
+  club: {name: Club, kind: organisation}
+  a: {name: Alpha, kind: country, aliases: [{name: Al}]}
+  b: {name: Beta, kind: country, wikidata: Q2}
+  c: {name: Gamma, kind: country}
+  pm: {name: Prime Minister, kind: office}
+  p1: {name: One, kind: person}
+  p2: {name: Two, kind: person}
+  s: {name: Summits, kind: series}
+  e1: {name: first summit, kind: event}
+  e2: {name: second summit, kind: event}
+  isle: {name: Isle, kind: place, aliases: [{name: Ile, used_by: [a]}, {name: Al, used_by: [b]}]}
+facts:
+  - {id: club-a, kind: membership, group: club, member: a, start: 2015-12-12, sources: [{title: S}]}
+  - {id: club-b, kind: membership, group: club, member: b, start: "2010", end: 2020-06, sources: [{title: S}]}
+  - id: club-c
+    kind: membership
+    group: club
+    member: c
+    start: 2024-01-01
+    status: disputed
+    note: c says it has not decided
+    sources: [{url: https://example.org/c}]
+  - {id: t1, kind: tenure, office: pm, holder: p1, start: 2021-10-04, end: 2024-10-01, sources: [{title: S}]}
+  - {id: t2, kind: tenure, office: pm, holder: p2, start: 2024-10-01, sources: [{title: S}]}
+  - {id: ev2, kind: event, event: e2, series: s, date: 2022-09-08, sources: [{title: S}]}
+  - {id: ev1, kind: event, event: e1, series: s, date: 2019-11-30, sources: [{title: S}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb():
+    doc = load_document("t.kb.yaml", KB_TEXT.encode())
+    kb, problems = build([("t.kb.yaml", doc, KBFile.model_validate(doc.data))])
+    assert problems == []
+    return kb
+
+
+@pytest.mark.parametrize(
+    ("on", "truth"),
+    [
+        ("2015", Tri.MAYBE),  # the year contains days before the start
+        ("2015-11", Tri.NO),  # the whole month is before 12 December 2015
+        ("2015-12", Tri.MAYBE),
+        ("2015-12-11", Tri.NO),
+        ("2015-12-12", Tri.YES),  # the first day counts
+        ("2016", Tri.YES),
+    ],
+)
+def test_a_partial_date_is_an_interval_at_the_start_edge(on, truth):
+    assert holds_on(D("2015-12-12"), None, D(on)) is truth
+
+
+@pytest.mark.parametrize(
+    ("on", "truth"),
+    [
+        ("2024-09-30", Tri.YES),
+        ("2024-10-01", Tri.NO),  # the end is the successor's first day
+        ("2024-10", Tri.NO),
+        ("2024-09", Tri.YES),
+        ("2024", Tri.MAYBE),
+    ],
+)
+def test_end_is_exclusive(on, truth):
+    assert holds_on(D("2021-10-04"), D("2024-10-01"), D(on)) is truth
+
+
+def test_unknown_start_is_only_maybe_before_the_end():
+    assert holds_on(None, D("2023-09-13"), D("2023-01-01")) is Tri.MAYBE
+    assert holds_on(None, D("2023-09-13"), D("2024-01-01")) is Tri.NO
+    assert holds_on(None, None, D("2024")) is Tri.YES
+
+
+def test_members_on_a_date(kb):
+    def members(on):
+        return {f.member: t for f, t in kb.members_on("club", D(on))}
+
+    assert members("2016-01-01") == {"a": Tri.YES, "b": Tri.YES}
+    assert members("2020") == {"a": Tri.YES, "b": Tri.MAYBE}
+    assert members("2024-08-20") == {"a": Tri.YES, "c": Tri.YES}
+    assert kb.facts["club-c"].status == "disputed"
+    assert kb.members_on("nobody", D("2024")) == []
+
+
+def test_holder_on_a_date(kb):
+    assert [f.holder for f, _ in kb.holders_on("pm", D("2024-08-20"))] == ["p1"]
+    assert [f.holder for f, _ in kb.holders_on("pm", D("2024-10-01"))] == ["p2"]
+    assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024-10"))] == [("p2", Tri.YES)]
+    assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024"))] == [
+        ("p1", Tri.MAYBE),
+        ("p2", Tri.MAYBE),
+    ]
+
+
+def test_events_of_a_series_in_date_order_up_to_a_date(kb):
+    assert [e.id for e, _ in kb.events_until("s")] == ["ev1", "ev2"]
+    assert [e.id for e, _ in kb.events_until("s", D("2022-09-07"))] == ["ev1"]
+    assert [(e.id, t) for e, t in kb.events_until("s", D("2022-09-08"))][-1] == ("ev2", Tri.YES)
+
+
+def test_aliases_resolve_unless_ambiguous(kb):
+    assert kb.resolve("a") == "a"
+    assert kb.resolve("ALPHA") == "a"
+    assert kb.resolve("Ile") == "isle"
+    assert kb.resolve("Al") is None  # both Alpha and the Isle are called Al
+    assert kb.entity("Ile").name == "Isle"
+    assert kb.entity("nothing") is None
+    assert kb.wikidata == {"Q2": "b"}
+
+
+def _problems(text):
+    doc = load_document("t.kb.yaml", text.encode())
+    return build([("t.kb.yaml", doc, KBFile.model_validate(doc.data))])[1]
+
+
+def test_unknown_entities_and_duplicate_ids_are_problems():
+    text = KB_TEXT + "  - {id: t1, kind: tenure, office: pm, holder: p9, sources: [{title: S}]}\n"
+    text += "  - {id: t9, kind: tenure, office: pm, holder: p9, sources: [{title: S}]}\n"
+    problems = _problems(text)
+    assert [p.message for p in problems] == [
+        "fact id 't1' is already used at t.kb.yaml:25:5",
+        "unknown entity 'p9': define it under `entities` in a KB file",
+    ]
+    assert problems[1].document.position(problems[1].pointer) == (30, 48)
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [
+        ("{id: x, kind: tenure, office: pm, holder: p1}", "sources"),
+        ("{id: x, kind: tenure, office: pm, holder: p1, sources: []}", "at least 1"),
+        (
+            "{id: x, kind: tenure, office: pm, holder: p1, status: disputed, sources: [{title: S}]}",
+            "needs a note",
+        ),
+        (
+            "{id: x, kind: tenure, office: pm, holder: p1, start: 2024-02, end: 2023-12, sources: [{title: S}]}",
+            "before start",
+        ),
+    ],
+)
+def test_the_model_refuses_unsourced_unexplained_and_backwards_facts(fact, message):
+    from pydantic import ValidationError
+
+    doc = load_document("t.kb.yaml", (KB_TEXT + f"  - {fact}\n").encode())
+    with pytest.raises(ValidationError, match=message):
+        KBFile.model_validate(doc.data)
