@@ -31,9 +31,11 @@ SUPPORTED = {
 
 @pytest.fixture(scope="module")
 def report():
+    import functools
     import subprocess
     import sys
 
+    @functools.cache
     def run(*args):
         out = subprocess.run(
             [sys.executable, "-m", "claimcheck", "verify", "claims/", "--format", "json", *args],
@@ -81,7 +83,7 @@ def test_diaoyu_is_supported_by_the_alias_china_uses(report):
 
 
 def test_brics_list_is_refuted_naming_the_missing_and_the_disputed(report):
-    code, data = report()
+    _, data = report()
     verdict = _by_claim(data)["brics-members"]
     assert verdict["verdict"] == "refuted"
     assert (
