@@ -179,6 +179,20 @@ def resolve(ctx: ArticleContext, kb: KnowledgeBase, ref: str) -> str | None:
     return None
 
 
+def _resolve_all(
+    ctx: ArticleContext, kb: KnowledgeBase, out: _Outcome, *refs: str
+) -> list[str] | None:
+    """Every reference resolved, or None after noting the first the KB does not know."""
+    found = []
+    for ref in refs:
+        entity = resolve(ctx, kb, ref)
+        if entity is None:
+            out.aspect(NEI, f"{ctx.name(ref)} is not in the knowledge base")
+            return None
+        found.append(entity)
+    return found
+
+
 def _names(ctx: ArticleContext, ids: list[str]) -> str:
     names = [ctx.name(x) for x in ids]
     if len(names) <= 1:
@@ -309,14 +323,13 @@ def _office(
     ctx: ArticleContext, kb: KnowledgeBase, claim: OfficeClaim, on: PartialDate
 ) -> _Outcome:
     out = _Outcome()
-    office = resolve(ctx, kb, claim.office)
-    holder = resolve(ctx, kb, claim.holder)
-    when = on.human()
-    if office is None or office not in kb.tenures:
-        out.aspect(NEI, f"the knowledge base records no holders of {ctx.name(claim.office)}")
+    found = _resolve_all(ctx, kb, out, claim.office, claim.holder)
+    if found is None:
         return out
-    if holder is None:
-        out.aspect(NEI, f"{ctx.name(claim.holder)} is not in the knowledge base")
+    office, holder = found
+    when = on.human()
+    if office not in kb.tenures:
+        out.aspect(NEI, f"the knowledge base records no holders of {kb.name(office)}")
         return out
     tenures = kb.holders_on(office, on)
     mine = [(f, t) for f, t in tenures if f.holder == holder]
@@ -349,12 +362,10 @@ def _relation(
     ctx: ArticleContext, kb: KnowledgeBase, claim: RelationClaim, on: PartialDate
 ) -> _Outcome:
     out = _Outcome()
-    subject = resolve(ctx, kb, claim.subject)
-    obj = resolve(ctx, kb, claim.object)
-    if subject is None or obj is None:
-        missing = claim.subject if subject is None else claim.object
-        out.aspect(NEI, f"{ctx.name(missing)} is not in the knowledge base")
+    found = _resolve_all(ctx, kb, out, claim.subject, claim.object)
+    if found is None:
         return out
+    subject, obj = found
     if claim.predicate == "calls":
         return _calls(kb, claim, subject, obj, out)
     said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"

@@ -61,37 +61,40 @@ def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict
     return out
 
 
-def members(kb: KnowledgeBase, group: str, on: PartialDate) -> dict[str, Any]:
-    gid = _entity_id(kb, group)
+def _dated(
+    kb: KnowledgeBase, query: str, ref: str, on: PartialDate | None, role: str
+) -> dict[str, Any]:
+    """Members of a group, holders of an office or events of a series on a date."""
+    key = _entity_id(kb, ref)
+    if query == "members":
+        pairs: list[tuple[Fact, Tri]] = list(kb.members_on(key, on or PartialDate(1)))
+    elif query == "holder":
+        pairs = list(kb.holders_on(key, on or PartialDate(1)))
+    else:
+        pairs = list(kb.events_until(key, on))
     rows = [
-        {"entity": f.member, "name": kb.name(f.member), **fact_record(kb, f, t)}
-        for f, t in kb.members_on(gid, on)
+        {"entity": getattr(f, role), "name": kb.name(getattr(f, role)), **fact_record(kb, f, t)}
+        for f, t in pairs
     ]
-    return {"query": "members", "of": gid, "name": kb.name(gid), "on": str(on), "results": rows}
+    return {
+        "query": query,
+        "of": key,
+        "name": kb.name(key),
+        "on": str(on) if on is not None else None,
+        "results": rows,
+    }
+
+
+def members(kb: KnowledgeBase, group: str, on: PartialDate) -> dict[str, Any]:
+    return _dated(kb, "members", group, on, "member")
 
 
 def holder(kb: KnowledgeBase, office: str, on: PartialDate) -> dict[str, Any]:
-    oid = _entity_id(kb, office)
-    rows = [
-        {"entity": f.holder, "name": kb.name(f.holder), **fact_record(kb, f, t)}
-        for f, t in kb.holders_on(oid, on)
-    ]
-    return {"query": "holder", "of": oid, "name": kb.name(oid), "on": str(on), "results": rows}
+    return _dated(kb, "holder", office, on, "holder")
 
 
 def events(kb: KnowledgeBase, series: str, until: PartialDate | None) -> dict[str, Any]:
-    sid = _entity_id(kb, series)
-    rows = [
-        {"entity": e.event, "name": kb.name(e.event), **fact_record(kb, e, t)}
-        for e, t in kb.events_until(sid, until)
-    ]
-    return {
-        "query": "events",
-        "of": sid,
-        "name": kb.name(sid),
-        "on": str(until) if until is not None else None,
-        "results": rows,
-    }
+    return _dated(kb, "events", series, until, "event")
 
 
 def entity(kb: KnowledgeBase, ref: str) -> dict[str, Any]:

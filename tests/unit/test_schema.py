@@ -50,3 +50,15 @@ def test_an_independent_implementation_rejects_what_claimcheck_rejects(run_cli):
         assert not validator.is_valid(data), f"jsonschema-rs accepted {path.name}"
         result = run_cli("verify", str(path))
         assert result.returncode == 1 and "CC002" in result.stdout, result.stdout
+
+
+def test_an_independent_implementation_accepts_the_shipped_knowledge_base():
+    schema = json.loads((SCHEMA_DIR / "kb-v1.json").read_text(encoding="utf-8"))
+    validator = jsonschema_rs.Draft202012Validator(schema)
+    files = sorted(CLAIMS.rglob("*.kb.yaml"))
+    assert files
+    for path in files:
+        data = load_document(str(path), path.read_bytes()).data
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], f"{path}: {errors}"
+    assert not validator.is_valid({"claimcheck-kb": 1, "facts": [{"id": "x", "kind": "tenure"}]})
