@@ -1,0 +1,115 @@
+"""Verdicts for each kind of fact, judged in-process on small knowledge bases."""
+
+import textwrap
+
+import pytest
+
+from claimcheck.api import Options, verify
+from claimcheck.dates import PartialDate
+from tests.helpers import write_claims
+
+KB = """claimcheck-kb: 1
+entities:
+  s: {name: Summits, kind: series}
+  e1: {name: first summit, kind: event}
+  e2: {name: second summit, kind: event}
+  e3: {name: third summit, kind: event}
+  hall: {name: Hall, kind: place}
+  city: {name: City, kind: place}
+  town: {name: Town, kind: place}
+  a: {name: Alpha, kind: country}
+  b: {name: Beta, kind: country}
+  c: {name: Gamma, kind: country}
+  isle: {name: Isle, kind: place}
+  club: {name: Club, kind: organisation}
+facts:
+  - {id: f1, kind: event, event: e1, series: s, date: 2019-11-30, place: city, $S}
+  - {id: f2, kind: event, event: e2, series: s, date: 2022-09-08, place: hall, $S}
+  - {id: f3, kind: event, event: e3, series: s, date: "2024", $S}
+  - {id: hall-city, kind: relation, subject: hall, predicate: lies_in, object: city, $S}
+  - {id: ab, kind: relation, subject: a, predicate: borders, object: b, $S}
+  - {id: admin, kind: relation, subject: a, predicate: administers, object: isle, $S}
+  - {id: m1, kind: membership, group: club, member: a, start: 2024-06, $S}
+""".replace("$S", "sources: [{title: S}]")
+
+
+def _judge(project, claims: str, as_of: str | None = None):
+    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
+    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
+    write_claims(project, body)
+    when = PartialDate.parse(as_of) if as_of else None
+    result = verify(Options(paths=(str(project),), as_of=when))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    verdicts = {v.claim_id: v for v in result.verdicts}
+    rules = {(f.claim_id, f.rule_id) for f in result.findings}
+    return verdicts, rules
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "rule"),
+    [
+        # The ordinal comes from the series order when the fact has none.
+        ("{event: e2, series: s, ordinal: 2}", "supported", None),
+        ("{event: e2, series: s, ordinal: 1}", "refuted", "CC203"),
+        # A place that contains the recorded place agrees; a place inside it cannot tell.
+        ("{event: e2, place: city}", "supported", None),
+        ("{event: e1, place: hall}", "not_enough_info", None),
+        ("{event: e1, place: town}", "refuted", "CC206"),
+        # A day-precision claim against a year-precision fact cannot be decided.
+        ("{event: e3, date: 2024-08-20}", "not_enough_info", None),
+        ("{event: e3, weekday: Tuesday}", "not_enough_info", None),
+        ("{event: e1, date: 2019-11}", "supported", None),
+        ("{event: e1, date: 2019-12}", "refuted", "CC204"),
+        ("{event: nothing, date: 2019-12}", "not_enough_info", None),
+    ],
+)
+def test_event_aspects(project, claim, verdict, rule):
+    line = "- {id: c, kind: event, what: w, quote: the talks, " + claim[1:]
+    verdicts, rules = _judge(project, line)
+    assert verdicts["c"].verdict.value == verdict, verdicts["c"].explanation
+    assert {r for _, r in rules} == ({rule} if rule else set())
+
+
+def test_counts_of_events_and_members_on_a_date(project):
+    verdicts, rules = _judge(
+        project,
+        """
+        - {id: two, kind: count, of: events, group: s, count: 2, at: "2023", quote: q}
+        - {id: three, kind: count, of: events, group: s, count: 3, at: "2023", quote: q}
+        - {id: open, kind: count, of: events, group: s, count: 3, at: 2024-06, quote: the talks}
+        - {id: members, kind: count, of: members, group: club, count: 1, at: "2024", quote: q}
+        """,
+    )
+    assert verdicts["two"].verdict.value == "supported"
+    assert verdicts["three"].verdict.value == "refuted" and ("three", "CC202") in rules
+    # The third summit is dated only "2024": by June 2024 there were 2 or 3.
+    assert verdicts["open"].verdict.value == "not_enough_info"
+    # Alpha joined in June 2024: a member for part of 2024 only.
+    assert verdicts["members"].verdict.value == "not_enough_info"
+
+
+def test_relations_symmetric_and_exclusive(project):
+    verdicts, rules = _judge(
+        project,
+        """
+        - {id: sym, kind: relation, subject: b, predicate: borders, object: a, quote: the talks}
+        - {id: rival, kind: relation, subject: c, predicate: administers, object: isle, quote: q}
+        - {id: unknown, kind: relation, subject: c, predicate: claims, object: isle, quote: q}
+        """,
+    )
+    assert verdicts["sym"].verdict.value == "supported"
+    assert verdicts["rival"].verdict.value == "refuted" and ("rival", "CC208") in rules
+    assert [e.fact_id for e in verdicts["rival"].evidence] == ["admin"]
+    assert verdicts["unknown"].verdict.value == "not_enough_info"
+
+
+def test_membership_names_a_non_member(project):
+    verdicts, rules = _judge(
+        project,
+        """
+        - {id: m, kind: membership, group: club, members: [a, b], complete: false, quote: the talks}
+        """,
+    )
+    assert verdicts["m"].verdict.value == "refuted"
+    assert "Beta is not a member on 20 August 2024" in verdicts["m"].explanation
+    assert ("m", "CC201") in rules
