@@ -65,6 +65,7 @@ class _Outcome:
     facts: dict[str, Fact] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     disputes: list[str] = field(default_factory=list)  # shown whatever the verdict
+    aliases: list[Evidence] = field(default_factory=list)  # names, which are not facts
 
     def aspect(self, verdict: Verdict, why: str, *facts: Fact) -> None:
         self.aspects.append((verdict, why))
@@ -138,7 +139,7 @@ def _verdict(
         Evidence(f.id, kb.statement(f), source_labels(f.sources), f.status)
         for f in out.facts.values()
         if kb is not None
-    )
+    ) + tuple(out.aliases)
     verdict = ClaimVerdict(
         path=ctx.path,
         claim_id=claim.id,
@@ -191,6 +192,10 @@ def _resolve_all(
             return None
         found.append(entity)
     return found
+
+
+def _names_kb(kb: KnowledgeBase, ids: list[str]) -> str:
+    return ", ".join(kb.name(x) for x in ids)
 
 
 def _names(ctx: ArticleContext, ids: list[str]) -> str:
@@ -413,8 +418,14 @@ def _calls(
     theirs = [a for a in record.aliases if subject in a.used_by]
     for alias in theirs:
         if alias.name.casefold() == name.casefold():
-            label = ", ".join(source_labels(alias.sources)) or "no source given"
-            out.aspect(SUPPORTED, f"{said}: an alias of {record.name} ({label})")
+            out.aspect(SUPPORTED, f"{said}: a name of {record.name} that it uses")
+            out.aliases.append(
+                Evidence(
+                    f"{obj}:alias:{alias.name}",
+                    f"{record.name} is called {alias.name!r} by " + _names_kb(kb, alias.used_by),
+                    source_labels(alias.sources),
+                )
+            )
             return out
     used = [f.name for f in facts if f.name] + [a.name for a in theirs]
     if used:

@@ -79,7 +79,10 @@ def test_seed_claim_is_supported_with_its_source(report, claim, fact):
 def test_diaoyu_is_supported_by_the_alias_china_uses(report):
     verdict = _by_claim(report()[1])["senkaku-called-diaoyu-by-china"]
     assert verdict["verdict"] == "supported"
-    assert "https://www.wikiwand.com/en/Senkaku_Islands" in verdict["explanation"]
+    [alias] = verdict["evidence"]
+    assert alias["fact"] == "senkaku-islands:alias:Diaoyu"
+    assert alias["statement"] == "Senkaku Islands is called 'Diaoyu' by China"
+    assert alias["sources"] == ["https://www.wikiwand.com/en/Senkaku_Islands"]
 
 
 def test_brics_list_is_refuted_naming_the_missing_and_the_disputed(report):
