@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import exitcodes
 from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
 from claimcheck.verdicts import ClaimVerdict
+
+if TYPE_CHECKING:
+    from claimcheck.rules.base import RuleSettings
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -25,6 +29,8 @@ class Options:
     fail_on: Severity = Severity.WARNING
     root: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    # Per-rule severity and options, by rule ID (from [tool.claimcheck.rules.<ID>]).
+    rule_settings: Mapping[str, RuleSettings] = field(default_factory=dict)
 
 
 @dataclass

@@ -54,7 +54,12 @@ def verify(
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
     from claimcheck.api import verify as run
+    from claimcheck.config import apply_config
     from claimcheck.reporters import get_reporter
+
+    source = click.get_current_context().get_parameter_source
+    flags = ("select", "ignore", "fail_on")  # Options fields that flags override
+    given = {f for f in flags if source(f) is click.core.ParameterSource.COMMANDLINE}
 
     options = Options(
         paths=paths or ("claims",),
@@ -64,7 +69,7 @@ def verify(
         root=root,
     )
     try:
-        result = run(options)
+        result = run(apply_config(options, given))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     _write(get_reporter(fmt).render(result), output)

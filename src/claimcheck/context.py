@@ -18,6 +18,7 @@ from claimcheck.models import (
 )
 
 if TYPE_CHECKING:
+    from claimcheck.dates import PartialDate
     from claimcheck.kb import KnowledgeBase
     from claimcheck.models import Claim, Entity
 
@@ -45,12 +46,14 @@ class ClaimIndex:
     relations: dict[tuple[str, str, str], list[tuple[int, RelationClaim]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    ids: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, model: ClaimFile) -> ClaimIndex:
         index = cls()
         for i, claim in enumerate(model.claims):
             index.claims.append((i, claim))
+            index.ids[claim.id].append(i)
             if isinstance(claim, MembershipClaim):
                 index.memberships[claim.group].append((i, claim))
             elif isinstance(claim, CountClaim):
@@ -84,6 +87,27 @@ class ArticleContext:
         if entity is None and self.kb is not None:
             entity = self.kb.entity(entity_id)
         return entity
+
+    def entity_ids(self) -> list[str]:
+        """Every entity id defined here or in the knowledge base, for did-you-mean hints."""
+        ids = list(self.model.entities)
+        if self.kb is not None:
+            ids.extend(self.kb.entities)
+        return ids
+
+    def when(self, at: PartialDate | None) -> PartialDate:
+        """The time a claim speaks of: its own `at`, else the publication date."""
+        return at if at is not None else self.model.article.published
+
+    def event_date(self, event_id: str) -> tuple[int, PartialDate] | None:
+        """The most precise date any claim gives the event, with that claim's index."""
+        best: tuple[int, PartialDate] | None = None
+        for i, claim in self.index.events.get(event_id, ()):
+            if claim.date is None:
+                continue
+            if best is None or claim.date.end - claim.date.start < best[1].end - best[1].start:
+                best = (i, claim.date)
+        return best
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:
         line, col = self.document.position(pointer, key=key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import ClassVar
 
 from claimcheck.context import ArticleContext
@@ -15,6 +15,14 @@ from claimcheck.loader.document import Pointer
 @dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """What a configuration changes about one rule: its severity and its options."""
+
+    severity: Severity | None = None
+    options: object | None = None
 
 
 class Rule:
@@ -53,6 +61,13 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def option_defaults(cls) -> dict[str, object]:
+        """The rule's options as configuration keys (dashes, not underscores) and defaults."""
+        return {
+            f.name.replace("_", "-"): getattr(cls.Options(), f.name) for f in fields(cls.Options)
+        }
 
     @classmethod
     def summary(cls) -> str:
