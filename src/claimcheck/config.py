@@ -152,17 +152,22 @@ def read_config(path: Path) -> dict[str, Any]:
     if table is None:
         return {}
     try:
-        if not isinstance(table, dict):
-            raise _fail(SECTION, "expected a table")
-        values = {}
-        for key, value in table.items():
-            spec = KEYS.get(key)
-            if spec is None:
-                known = ", ".join(sorted(KEYS))
-                raise _fail(f"{SECTION}.{key}", f"unknown key: the keys are {known}")
-            values[spec.field] = spec.parse(value, f"{SECTION}.{key}")
+        return parse_table(table)
     except ConfigError as exc:
         raise ConfigError(f"{shown}: {exc}") from None
+
+
+def parse_table(table: Any) -> dict[str, Any]:
+    """The `Options` fields a `[tool.claimcheck]` table sets, each value checked."""
+    if not isinstance(table, dict):
+        raise _fail(SECTION, "expected a table")
+    values = {}
+    for key, value in table.items():
+        spec = KEYS.get(key)
+        if spec is None:
+            known = ", ".join(sorted(KEYS))
+            raise _fail(f"{SECTION}.{key}", f"unknown key: the keys are {known}")
+        values[spec.field] = spec.parse(value, f"{SECTION}.{key}")
     return values
 
 

@@ -101,7 +101,7 @@ def lookalike_problems(text: str) -> list[str]:
     if compat:
         more = f" and {len(compat) - 2} more" if len(compat) > 2 else ""
         plain = unicodedata.normalize("NFKC", text)
-        problems.append(f"compatibility forms {', '.join(compat[:2])}{more}: write '{plain}'")
+        problems.append(f"compatibility forms {', '.join(compat[:2])}{more} (plain: '{plain}')")
     for word in _WORD.finditer(text):
         scripts = {s for c in word.group() if (s := _script(c)) is not None}
         if "LATIN" in scripts and len(scripts) > 1:
@@ -117,5 +117,5 @@ def lookalike_problems(text: str) -> list[str]:
     if not problems and not unicodedata.is_normalized("NFC", text):
         marks = [c for c in text if unicodedata.combining(c)]
         what = f" (a separate {_char(marks[0])})" if marks else ""
-        problems.append(f"decomposed text, not Unicode NFC{what}: retype it composed")
+        problems.append(f"decomposed text, not Unicode NFC{what}")
     return problems

@@ -120,7 +120,8 @@ class LookalikeCharacters(Rule):
         if problems:
             yield self.report(
                 ctx,
-                f"{what} {text!r} has {'; '.join(problems)}: retype it in plain characters",
+                f"{what} {text!r} has {'; '.join(problems)}: retype it in plain, composed "
+                "characters",
                 pointer,
                 claim_id,
                 key=key,

@@ -183,7 +183,7 @@ class SeriesOutOfOrder(Rule):
         self, ctx: ArticleContext, series: str, e: SeriesEvent, later: SeriesEvent
     ) -> Finding:
         assert e.date is not None and later.date is not None and later.date_index is not None
-        what = f"the {nth(e.ordinal)} " if e.ordinal else ""
+        what = f" (the {nth(e.ordinal)})" if e.ordinal else ""
         if later.ordinal == 1:
             why = f"before {ctx.name(series)} began with {ctx.name(later.event)}"
         else:
@@ -191,7 +191,7 @@ class SeriesOutOfOrder(Rule):
         index = e.date_index if e.date_index is not None else e.index  # always dated here
         return self.report(
             ctx,
-            f"{what}{ctx.name(e.event)} is dated {e.date.human()}, {why} in "
+            f"{ctx.name(e.event)}{what} is dated {e.date.human()}, {why} in "
             f"{later.date.human()} (claim '{ctx.model.claims[later.date_index].id}'): "
             "a date or an ordinal is wrong",
             ("claims", index, "date"),
