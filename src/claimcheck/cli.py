@@ -79,31 +79,23 @@ def verify(
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule with its ID, name and default severity."""
-    from claimcheck.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
+    from claimcheck.docs import entries
 
-    for d in DIAGNOSTICS:
-        click.echo(f"{d.id}  {d.name:<28} {d.severity!s:<8} {d.summary()}")
-    for r in RULES:
-        click.echo(f"{r.id}  {r.name:<28} {r.severity!s:<8} {r.summary()}")
+    for e in entries():
+        click.echo(f"{e.id}  {e.name:<28} {e.severity!s:<8} {e.summary}")
 
 
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Print the documentation of one rule."""
-    from claimcheck.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
+    """Print the documentation of one rule (by ID or name)."""
+    from claimcheck.docs import explain as text
+    from claimcheck.docs import find
 
-    for d in DIAGNOSTICS:
-        if d.id == rule_id.upper():
-            click.echo(f"{d.id} {d.name} ({d.severity})\n\n{d.doc.strip()}")
-            return
-    for r in RULES:
-        if r.id == rule_id.upper() or r.name == rule_id:
-            click.echo(f"{r.id} {r.name} ({r.severity})\n\n{r.doc()}")
-            return
-    raise click.UsageError(f"no rule {rule_id!r}: see `claimcheck rules`")
+    entry = find(rule_id)
+    if entry is None:
+        raise click.UsageError(f"no rule {rule_id!r}: see `claimcheck rules`")
+    click.echo(text(entry), nl=False)
 
 
 def main() -> None:

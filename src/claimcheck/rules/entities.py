@@ -79,8 +79,8 @@ class LookalikeCharacters(Rule):
     looks right searches wrong. They are reported, with the character, never matched
     silently. Decomposed accents (not Unicode NFC) and full-width letters are reported too.
 
-    Triggers: an entity `Indіa` (Cyrillic і), `name: "India\u200b"` (zero-width space),
-    or an id typed with a right-to-left mark.
+    Triggers: an entity `Indіa` (its і is Cyrillic), a name ending in a zero-width space
+    (U+200B), or an id typed with a right-to-left mark (U+200F).
 
     Passes: `india: {name: India, kind: country}`, `Curaçao` typed composed.
     """
