@@ -41,12 +41,12 @@ class _Passages:
     def __init__(self, text: str):
         self.text = text
         self.spans = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
-        self.words = [text[a:b] for a, b in self.spans]
+        self.words = [text[a:b].casefold() for a, b in self.spans]  # case is a near miss
         self.matcher = SequenceMatcher(None, autojunk=False)
         self.matcher.set_seq2(self.words)
 
     def closest(self, quote: str) -> tuple[str, float] | None:
-        words = quote.split(" ")
+        words = quote.casefold().split(" ")
         self.matcher.set_seq1(words)
         a, b, size = self.matcher.find_longest_match(0, len(words), 0, len(self.spans))
         if size == 0:
@@ -68,7 +68,10 @@ class _Passages:
 def difference(quote: str, passage: str) -> str:
     """The first place where the quote and the passage differ, in words."""
     q, p = quote.split(" "), passage.split(" ")
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, q, p, autojunk=False).get_opcodes():
+    folded = SequenceMatcher(
+        None, [w.casefold() for w in q], [w.casefold() for w in p], autojunk=False
+    )
+    for op, i1, i2, j1, j2 in folded.get_opcodes():
         said, wrote = " ".join(q[i1:i2]), " ".join(p[j1:j2])
         if op == "replace":
             return f"the article has '{wrote}' where the quote has '{said}'"
@@ -76,7 +79,7 @@ def difference(quote: str, passage: str) -> str:
             return f"the quote adds '{said}'"
         if op == "insert":
             return f"the quote leaves out '{wrote}'"
-    return "they differ only in characters the comparison keeps (case, punctuation)"
+    return "they differ only in upper and lower case"
 
 
 class QuoteNotInArticle(Rule):
