@@ -12,18 +12,26 @@ from claimcheck.models import Claim
 from claimcheck.rules.base import Rule
 from claimcheck.textnorm import lookalike_problems, skeleton
 
-_REF_FIELDS = ("group", "event", "place", "series", "office", "holder", "subject", "object")
-_REF_LISTS = ("members", "participants")
+# Per claim kind: the fields holding one entity id, the fields holding a list of them, and
+# the free-text names. Looked up by kind: a missing attribute is slow on pydantic models.
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "membership": (("group",), ("members",), ()),
+    "event": (("event", "place", "series"), ("participants",), ("what",)),
+    "count": (("group",), (), ()),
+    "office": (("office", "holder"), (), ()),
+    "relation": (("subject", "object"), (), ("name",)),
+}
 
 
 def references(claim: Claim) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every entity id a claim refers to, with its path inside the claim."""
-    for name in _REF_FIELDS:
-        value = getattr(claim, name, None)
-        if isinstance(value, str):
+    single, lists, _ = _FIELDS[claim.kind]
+    for name in single:
+        value = getattr(claim, name)
+        if value is not None:
             yield (name,), value
-    for name in _REF_LISTS:
-        for k, value in enumerate(getattr(claim, name, ())):
+    for name in lists:
+        for k, value in enumerate(getattr(claim, name)):
             yield (name, k), value
 
 
@@ -96,13 +104,12 @@ class LookalikeCharacters(Rule):
             for k, alias in enumerate(entity.aliases):
                 yield from self._text(ctx, "alias", alias, ("entities", key, "aliases", k), None)
         for i, claim in ctx.index.claims:
-            yield from self._text(ctx, "claim id", claim.id, ("claims", i, "id"), claim.id)
-            for path, entity_id in references(claim):
-                yield from self._text(ctx, "entity id", entity_id, ("claims", i, *path), claim.id)
-            for field in ("what", "name"):
-                value = getattr(claim, field, None)
-                if isinstance(value, str):
-                    yield from self._text(ctx, field, value, ("claims", i, field), claim.id)
+            texts: list[tuple[str, str | None, Pointer]] = [("claim id", claim.id, ("id",))]
+            texts += [("entity id", value, path) for path, value in references(claim)]
+            texts += [(f, getattr(claim, f), (f,)) for f in _FIELDS[claim.kind][2]]
+            for what, text, path in texts:
+                if text is not None and not text.isascii():
+                    yield from self._text(ctx, what, text, ("claims", i, *path), claim.id)
 
     def _text(
         self,
@@ -114,9 +121,7 @@ class LookalikeCharacters(Rule):
         *,
         key: bool = False,
     ) -> Iterator[Finding]:
-        if text.isascii():
-            return
-        problems = lookalike_problems(text)
+        problems = [] if text.isascii() else lookalike_problems(text)
         if problems:
             yield self.report(
                 ctx,
