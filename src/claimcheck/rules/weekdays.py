@@ -61,7 +61,7 @@ class WrongWeekday(Rule):
                 f"{claim.weekday}: write {actual}, or correct the date",
                 ("claims", i, "weekday"),
                 claim.id,
-                related=(("claims", source, "date"),),
+                related=() if source == i else (("claims", source, "date"),),
             )
 
 
@@ -102,5 +102,5 @@ class RelativeDayMismatch(Rule):
                 f"{_from(ctx, i, source)}: give the date, or correct it",
                 ("claims", i, "relative"),
                 claim.id,
-                related=(("claims", source, "date"),),
+                related=() if source == i else (("claims", source, "date"),),
             )
