@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
 from claimcheck.context import ArticleContext
@@ -121,19 +121,22 @@ class EventPlaceConflict(Rule):
                 )
 
 
-def _same_day(
-    ctx: ArticleContext, claims: Iterable[tuple[int, T]]
-) -> Iterator[list[tuple[int, T]]]:
-    """Claims grouped by the single day they speak of (their `at`, else publication).
+def _disagreements(
+    ctx: ArticleContext, claims: Iterable[tuple[int, T]], value: Callable[[T], object]
+) -> Iterator[tuple[int, T, int, T]]:
+    """Claims whose ``value`` differs from the first claim about the same single day.
 
-    Only a whole day is "one time": a month can hold two office holders in turn.
+    The day is the claim's `at`, else the publication date. Only a whole day is "one
+    time": a month can hold two office holders in turn. Yields (i, claim, j, first).
     """
-    days: dict[PartialDate, list[tuple[int, T]]] = {}
+    days: dict[PartialDate, tuple[int, T]] = {}
     for i, claim in claims:
         day = ctx.when(claim.at)
-        if day.precision == "day":
-            days.setdefault(day, []).append((i, claim))
-    yield from days.values()
+        if day.precision != "day":
+            continue
+        j, first = days.setdefault(day, (i, claim))
+        if j != i and value(claim) != value(first):
+            yield i, claim, j, first
 
 
 class CountConflict(Rule):
@@ -159,20 +162,16 @@ class CountConflict(Rule):
         for group, claims in ctx.index.counts.items():
             for kind in ("members", "events"):
                 of: list[tuple[int, CountClaim]] = [(i, c) for i, c in claims if c.of == kind]
-                for same in _same_day(ctx, of):
-                    j, first = same[0]
-                    for i, claim in same[1:]:
-                        if claim.count == first.count:
-                            continue
-                        yield self.report(
-                            ctx,
-                            f"this claim counts {claim.count} {kind} of {ctx.name(group)}, "
-                            f"but claim '{first.id}' counts {first.count} at the same time: "
-                            "correct one, or give them different `at` dates",
-                            ("claims", i, "count"),
-                            claim.id,
-                            related=(("claims", j, "count"),),
-                        )
+                for i, claim, j, first in _disagreements(ctx, of, lambda c: c.count):
+                    yield self.report(
+                        ctx,
+                        f"this claim counts {claim.count} {kind} of {ctx.name(group)}, but "
+                        f"claim '{first.id}' counts {first.count} at the same time: correct "
+                        "one, or give them different `at` dates",
+                        ("claims", i, "count"),
+                        claim.id,
+                        related=(("claims", j, "count"),),
+                    )
 
 
 class OfficeHolderConflict(Rule):
@@ -196,17 +195,13 @@ class OfficeHolderConflict(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for office, claims in ctx.index.offices.items():
-            for same in _same_day(ctx, claims):
-                j, first = same[0]
-                for i, claim in same[1:]:
-                    if claim.holder == first.holder:
-                        continue
-                    yield self.report(
-                        ctx,
-                        f"this claim names {ctx.name(claim.holder)} as {ctx.name(office)}, "
-                        f"but claim '{first.id}' names {ctx.name(first.holder)} at the same "
-                        "time: correct one, or give them different `at` dates",
-                        ("claims", i, "holder"),
-                        claim.id,
-                        related=(("claims", j, "holder"),),
-                    )
+            for i, claim, j, first in _disagreements(ctx, claims, lambda c: c.holder):
+                yield self.report(
+                    ctx,
+                    f"this claim names {ctx.name(claim.holder)} as {ctx.name(office)}, but "
+                    f"claim '{first.id}' names {ctx.name(first.holder)} at the same time: "
+                    "correct one, or give them different `at` dates",
+                    ("claims", i, "holder"),
+                    claim.id,
+                    related=(("claims", j, "holder"),),
+                )
