@@ -80,6 +80,9 @@ class ArticleContext:
     article_text: str | None = None
     article_path: str | None = None
     kb: KnowledgeBase | None = None
+    _event_dates: dict[str, tuple[int, PartialDate] | None] = field(
+        default_factory=dict, repr=False
+    )
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else one the knowledge base defines, else None."""
@@ -101,12 +104,15 @@ class ArticleContext:
 
     def event_date(self, event_id: str) -> tuple[int, PartialDate] | None:
         """The most precise date any claim gives the event, with that claim's index."""
+        if event_id in self._event_dates:
+            return self._event_dates[event_id]
         best: tuple[int, PartialDate] | None = None
         for i, claim in self.index.events.get(event_id, ()):
             if claim.date is None:
                 continue
             if best is None or claim.date.end - claim.date.start < best[1].end - best[1].start:
                 best = (i, claim.date)
+        self._event_dates[event_id] = best
         return best
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:

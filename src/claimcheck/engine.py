@@ -18,7 +18,7 @@ from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
 from claimcheck.models import ClaimFile
 from claimcheck.rules import RULES
-from claimcheck.rules.base import Rule
+from claimcheck.rules.base import Rule, RuleSettings
 from claimcheck.validate import schema_findings
 
 
@@ -56,11 +56,8 @@ class Engine:
     def from_options(cls, options: Options, root: Path | None) -> Engine:
         rules = []
         for rule in select_rules(options.select, options.ignore):
-            settings = options.rule_settings.get(rule.id)
-            if settings is None:
-                rules.append(rule())
-            else:
-                rules.append(rule(settings.severity, settings.options))
+            settings = options.rule_settings.get(rule.id) or RuleSettings()
+            rules.append(rule(settings.severity, settings.options))
         unused = is_selected(UNUSED_SUPPRESSION.id, options.select, options.ignore)
         return cls(rules, root, options.limits, check_suppressions=unused)
 

@@ -12,6 +12,10 @@ from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 
 
+# A finding points at a few other claims, not every one: reports stay linear in size.
+RELATED_LIMIT = 10
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
@@ -55,7 +59,13 @@ class Rule:
         related: tuple[Pointer, ...] = (),
     ) -> Finding:
         return ctx.finding(
-            self.id, self.effective_severity, message, pointer, claim_id, key=key, related=related
+            self.id,
+            self.effective_severity,
+            message,
+            pointer,
+            claim_id,
+            key=key,
+            related=related[:RELATED_LIMIT],
         )
 
     @classmethod
