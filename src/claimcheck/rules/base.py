@@ -11,7 +11,6 @@ from claimcheck.context import ArticleContext
 from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 
-
 # A finding points at a few other claims, not every one: reports stay linear in size.
 RELATED_LIMIT = 10
 
