@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -12,13 +13,13 @@ from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 from claimcheck.models import CountClaim, MembershipClaim
-from claimcheck.rules.base import Rule
+from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 
-def listing(ctx: ArticleContext, ids: list[str], limit: int = 6) -> str:
-    """Readable names for a message, cut short after ``limit``."""
+def listing(ctx: ArticleContext, ids: list[str], total: int, limit: int = 6) -> str:
+    """Readable names for a message, cut short after ``limit`` of ``total``."""
     names = [ctx.name(i) for i in ids[:limit]]
-    return ", ".join(names) + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+    return ", ".join(names) + (f" and {total - limit} more" if total > limit else "")
 
 
 @dataclass
@@ -39,8 +40,11 @@ class _Slice:
     def __len__(self) -> int:
         return len(self.timeline.undated) + self.n
 
-    def rows(self) -> list[tuple[str, int]]:
-        return self.timeline.undated + [(e, j) for _, e, j in self.timeline.dated[: self.n]]
+    def rows(self, limit: int = RELATED_LIMIT) -> list[tuple[str, int]]:
+        """The first ``limit`` events: enough for a message, without copying them all."""
+        undated = self.timeline.undated[:limit]
+        dated = self.timeline.dated[: min(self.n, limit - len(undated))]
+        return undated + [(e, j) for _, e, j in dated]
 
 
 @dataclass
@@ -117,13 +121,14 @@ class CountMismatch(Rule):
                 )
         elif len(roster.named) > claim.count:
             n = len(roster.named)
+            first = list(itertools.islice(roster.named.items(), RELATED_LIMIT))
             yield self.report(
                 ctx,
-                f"{what}, but names {n} ({listing(ctx, list(roster.named))}): the count "
+                f"{what}, but names {n} ({listing(ctx, [m for m, _ in first], n)}): the count "
                 f"should be at least {n}",
                 ("claims", i, "count"),
                 claim.id,
-                related=tuple(("claims", j) for j in sorted(set(roster.named.values()))),
+                related=tuple(("claims", j) for j in sorted({j for _, j in first})),
             )
 
     def _events(
@@ -136,7 +141,7 @@ class CountMismatch(Rule):
             floor, related = top, (("claims", where, "ordinal"),)
         elif len(events) > claim.count:
             rows = events.rows()
-            why = f"names {len(events)} ({listing(ctx, [e for e, _ in rows])})"
+            why = f"names {len(events)} ({listing(ctx, [e for e, _ in rows], len(events))})"
             floor, related = len(events), tuple(("claims", j) for j in sorted(j for _, j in rows))
         else:
             return

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from claimcheck.context import ArticleContext
 from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding, Severity
-from claimcheck.rules.base import Rule
+from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 
 def nth(n: int) -> str:
@@ -94,12 +94,12 @@ class OrdinalMismatch(Rule):
                 before = upto - skip
                 if before < e.ordinal or top[upto - 1] >= e.ordinal:
                     continue  # consistent, or an order inversion (CC110)
-                earlier = [row[1] for row in dated[skip:upto]]
+                earlier = [row[1] for row in dated[skip : min(upto, skip + RELATED_LIMIT)]]
                 yield self.report(
                     ctx,
                     f"the article calls {ctx.name(e.event)} the {nth(e.ordinal)} of "
                     f"{ctx.name(series)}, but dates {before} earlier ones "
-                    f"({_dates(ctx, earlier)}): it is at least the {nth(before + 1)}",
+                    f"({_dates(ctx, earlier, before)}): it is at least the {nth(before + 1)}",
                     ("claims", e.ordinal_index, "ordinal"),
                     ctx.model.claims[e.ordinal_index].id,
                     related=tuple(("claims", x.date_index or x.index, "date") for x in earlier),
@@ -129,9 +129,9 @@ class OrdinalMismatch(Rule):
             )
 
 
-def _dates(ctx: ArticleContext, events: list[SeriesEvent], limit: int = 4) -> str:
+def _dates(ctx: ArticleContext, events: list[SeriesEvent], total: int, limit: int = 4) -> str:
     shown = [f"{ctx.name(e.event)} in {e.date.human()}" for e in events[:limit] if e.date]
-    more = f" and {len(events) - limit} more" if len(events) > limit else ""
+    more = f" and {total - limit} more" if total > limit else ""
     return ", ".join(shown) + more
 
 
