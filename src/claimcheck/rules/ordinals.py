@@ -102,7 +102,7 @@ class OrdinalMismatch(Rule):
                     f"({_dates(ctx, earlier, before)}): it is at least the {nth(before + 1)}",
                     ("claims", e.ordinal_index, "ordinal"),
                     ctx.model.claims[e.ordinal_index].id,
-                    related=tuple(("claims", x.date_index or x.index, "date") for x in earlier),
+                    related=tuple(("claims", _dated_by(x), "date") for x in earlier),
                 )
 
     def _duplicates(
@@ -188,7 +188,7 @@ class SeriesOutOfOrder(Rule):
             why = f"before {ctx.name(series)} began with {ctx.name(later.event)}"
         else:
             why = f"before the {nth(later.ordinal or 0)}, {ctx.name(later.event)}"
-        index = e.date_index if e.date_index is not None else e.index  # always dated here
+        index = _dated_by(e)
         return self.report(
             ctx,
             f"{ctx.name(e.event)}{what} is dated {e.date.human()}, {why} in "
@@ -198,6 +198,12 @@ class SeriesOutOfOrder(Rule):
             ctx.model.claims[index].id,
             related=(("claims", later.date_index, "date"),),
         )
+
+
+def _dated_by(e: SeriesEvent) -> int:
+    """The claim that dates a dated event."""
+    assert e.date_index is not None
+    return e.date_index
 
 
 def _rank(e: SeriesEvent) -> tuple[int, dt.date]:
