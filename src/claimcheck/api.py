@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from claimcheck.verdicts import ClaimVerdict
 
 if TYPE_CHECKING:
     from claimcheck.kb import KnowledgeBase
+    from claimcheck.rules.base import RuleSettings
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -32,6 +33,8 @@ class Options:
     limits: Limits = DEFAULT_LIMITS
     kb: tuple[str, ...] = ()  # KB files or folders; none: the *.kb.* files below `paths`
     as_of: PartialDate | None = None  # judge claims about the present at this date
+    # Per-rule severity and options, by rule ID (from [tool.claimcheck.rules.<ID>]).
+    rule_settings: Mapping[str, RuleSettings] = field(default_factory=dict)
 
 
 @dataclass

@@ -75,7 +75,12 @@ def verify(
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
     from claimcheck.api import verify as run
+    from claimcheck.config import apply_config
     from claimcheck.reporters import get_reporter
+
+    source = click.get_current_context().get_parameter_source
+    flags = ("select", "ignore", "fail_on")  # Options fields that flags override
+    given = {f for f in flags if source(f) is click.core.ParameterSource.COMMANDLINE}
 
     options = Options(
         paths=paths or ("claims",),
@@ -87,7 +92,7 @@ def verify(
         as_of=_date_option(as_of, "--as-of"),
     )
     try:
-        result = run(options)
+        result = run(apply_config(options, given))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     reporter = get_reporter(fmt)
@@ -110,31 +115,23 @@ def _date_option(text: str | None, name: str) -> PartialDate | None:
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule with its ID, name and default severity."""
-    from claimcheck.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
+    from claimcheck.docs import entries
 
-    for d in DIAGNOSTICS:
-        click.echo(f"{d.id}  {d.name:<28} {d.severity!s:<8} {d.summary()}")
-    for r in RULES:
-        click.echo(f"{r.id}  {r.name:<28} {r.severity!s:<8} {r.summary()}")
+    for e in entries():
+        click.echo(f"{e.id}  {e.name:<28} {e.severity!s:<8} {e.summary}")
 
 
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Print the documentation of one rule."""
-    from claimcheck.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
+    """Print the documentation of one rule (by ID or name)."""
+    from claimcheck.docs import explain as text
+    from claimcheck.docs import find
 
-    for d in DIAGNOSTICS:
-        if d.id == rule_id.upper():
-            click.echo(f"{d.id} {d.name} ({d.severity})\n\n{d.doc.strip()}")
-            return
-    for r in RULES:
-        if r.id == rule_id.upper() or r.name == rule_id:
-            click.echo(f"{r.id} {r.name} ({r.severity})\n\n{r.doc()}")
-            return
-    raise click.UsageError(f"no rule {rule_id!r}: see `claimcheck rules`")
+    entry = find(rule_id)
+    if entry is None:
+        raise click.UsageError(f"no rule {rule_id!r}: see `claimcheck rules`")
+    click.echo(text(entry), nl=False)
 
 
 @cli.group("kb")

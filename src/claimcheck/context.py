@@ -47,12 +47,14 @@ class ClaimIndex:
     relations: dict[tuple[str, str, str], list[tuple[int, RelationClaim]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    ids: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, model: ClaimFile) -> ClaimIndex:
         index = cls()
         for i, claim in enumerate(model.claims):
             index.claims.append((i, claim))
+            index.ids[claim.id].append(i)
             if isinstance(claim, MembershipClaim):
                 index.memberships[claim.group].append((i, claim))
             elif isinstance(claim, CountClaim):
@@ -81,6 +83,9 @@ class ArticleContext:
     kb: KnowledgeBase | None = None
     as_of: PartialDate | None = None  # --as-of: judge claims about the present at this date
     judgements: list[Judgement] | None = None  # judge.judge_file's cache, one per article
+    _event_dates: dict[str, tuple[int, PartialDate] | None] = field(
+        default_factory=dict, repr=False
+    )
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else one the knowledge base defines, else None."""
@@ -88,6 +93,30 @@ class ArticleContext:
         if entity is None and self.kb is not None:
             entity = self.kb.entity(entity_id)
         return entity
+
+    def entity_ids(self) -> list[str]:
+        """Every entity id defined here or in the knowledge base, for did-you-mean hints."""
+        ids = list(self.model.entities)
+        if self.kb is not None:
+            ids.extend(self.kb.entities)
+        return ids
+
+    def when(self, at: PartialDate | None) -> PartialDate:
+        """The time a claim speaks of: its own `at`, else the publication date."""
+        return at if at is not None else self.model.article.published
+
+    def event_date(self, event_id: str) -> tuple[int, PartialDate] | None:
+        """The most precise date any claim gives the event, with that claim's index."""
+        if event_id in self._event_dates:
+            return self._event_dates[event_id]
+        best: tuple[int, PartialDate] | None = None
+        for i, claim in self.index.events.get(event_id, ()):
+            if claim.date is None:
+                continue
+            if best is None or claim.date.end - claim.date.start < best[1].end - best[1].start:
+                best = (i, claim.date)
+        self._event_dates[event_id] = best
+        return best
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:
         line, col = self.document.position(pointer, key=key)

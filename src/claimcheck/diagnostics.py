@@ -54,4 +54,21 @@ Passes: `complete: true`, `date: "2024-02-29"`.
 """,
 )
 
-DIAGNOSTICS: tuple[Diagnostic, ...] = (UNREADABLE, SCHEMA)
+UNUSED_SUPPRESSION = Diagnostic(
+    "CC003",
+    "unused-suppression",
+    Severity.WARNING,
+    """A claim suppresses a rule that reports nothing for it.
+
+A suppression is a written exception; once the claim is fixed, or the rule no longer
+fires, a stale one would silently hide the next real problem. It is reported so that it
+can be removed. Suppressions of rules that were not run (`--select`, `--ignore`) are not
+judged. Unlike CC001 and CC002, this check can be ignored (`--ignore CC003`).
+
+Triggers: `suppress: [{rule: CC111, reason: ...}]` on a claim that has a source.
+
+Passes: the same suppression on a claim with no source.
+""",
+)
+
+DIAGNOSTICS: tuple[Diagnostic, ...] = (UNREADABLE, SCHEMA, UNUSED_SUPPRESSION)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from claimcheck.api import FileResult, Options, UsageError, _unreadable, find_root
 from claimcheck.context import ArticleContext, ClaimIndex
-from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE
+from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION
 from claimcheck.findings import Finding
 from claimcheck.judge import judge_file
 from claimcheck.limits import Limits
@@ -20,12 +20,19 @@ from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
 from claimcheck.models import ClaimFile
 from claimcheck.rules import RULES
-from claimcheck.rules.base import Rule
+from claimcheck.rules.base import Rule, RuleSettings
 from claimcheck.validate import schema_findings
 
 if TYPE_CHECKING:
     from claimcheck.dates import PartialDate
     from claimcheck.kb import KnowledgeBase
+
+
+def is_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether an ID starts with a selected prefix (any, when none is) and no ignored one."""
+    if select and not any(rule_id.startswith(s) for s in select):
+        return False
+    return not any(rule_id.startswith(s) for s in ignore)
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[type[Rule]]:
@@ -34,28 +41,33 @@ def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[type[
     for code in (*select, *ignore):
         if not any(k.startswith(code) for k in known):
             raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
-    chosen = []
-    for rule in RULES:
-        if select and not any(rule.id.startswith(s) for s in select):
-            continue
-        if any(rule.id.startswith(s) for s in ignore):
-            continue
-        chosen.append(rule)
-    return chosen
+    return [rule for rule in RULES if is_selected(rule.id, select, ignore)]
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], root: Path | None, limits: Limits):
+    def __init__(
+        self,
+        rules: list[Rule],
+        root: Path | None,
+        limits: Limits,
+        *,
+        check_suppressions: bool = True,
+    ):
         self.rules = rules
         self.root = root
         self.limits = limits
+        self.check_suppressions = check_suppressions
         self.kb: KnowledgeBase | None = None
         self.as_of: PartialDate | None = None
 
     @classmethod
     def from_options(cls, options: Options, root: Path | None) -> Engine:
-        rules = [r() for r in select_rules(options.select, options.ignore)]
-        engine = cls(rules, root, options.limits)
+        rules = []
+        for rule in select_rules(options.select, options.ignore):
+            settings = options.rule_settings.get(rule.id) or RuleSettings()
+            rules.append(rule(settings.severity, settings.options))
+        unused = is_selected(UNUSED_SUPPRESSION.id, options.select, options.ignore)
+        engine = cls(rules, root, options.limits, check_suppressions=unused)
         engine.as_of = options.as_of
         return engine
 
@@ -80,8 +92,10 @@ class Engine:
         problem = self._load_article(path, ctx)
         if problem is not None:
             findings.append(problem)
+        found: list[Finding] = []
         for rule in self.rules:
-            findings.extend(self._suppress(ctx, rule.check(ctx)))
+            found.extend(rule.check(ctx))
+        findings.extend(self._suppress(ctx, found))
         verdicts = [j.verdict for j in judge_file(ctx)]
         return FileResult(shown, "checked", len(model.claims), verdicts), findings
 
@@ -107,14 +121,43 @@ class Engine:
         found = ctx.finding(UNREADABLE.id, UNREADABLE.severity, message, ("article", "text"))
         return replace(found, fatal=True)
 
-    @staticmethod
-    def _suppress(ctx: ArticleContext, findings: Iterable[Finding]) -> list[Finding]:
+    def _suppress(self, ctx: ArticleContext, findings: Iterable[Finding]) -> list[Finding]:
+        """Mark what claims switched off, and report switches that switched nothing off."""
         reasons: dict[tuple[str, str], str] = {}
         for claim in ctx.model.claims:
             for s in claim.suppress:
-                reasons[(claim.id, s.rule)] = s.reason
+                reasons.setdefault((claim.id, s.rule), s.reason)
+        used: set[tuple[str, str]] = set()
         out = []
         for f in findings:
             reason = reasons.get((f.claim_id, f.rule_id)) if f.claim_id else None
-            out.append(f.with_suppression(reason) if reason else f)
+            if reason is None:
+                out.append(f)
+                continue
+            used.add((f.claim_id or "", f.rule_id))
+            out.append(f.with_suppression(reason))
+        if self.check_suppressions:
+            out.extend(self._unused(ctx, used))
         return out
+
+    def _unused(self, ctx: ArticleContext, used: set[tuple[str, str]]) -> Iterator[Finding]:
+        ran = {rule.id for rule in self.rules}
+        known = {rule.id for rule in RULES} | {d.id for d in DIAGNOSTICS}
+        for i, claim in enumerate(ctx.model.claims):
+            for j, s in enumerate(claim.suppress):
+                if s.rule not in known:
+                    message = f"no rule {s.rule} exists: see `claimcheck rules`, or remove this"
+                elif s.rule in ran and (claim.id, s.rule) not in used:
+                    message = (
+                        f"{s.rule} reports nothing for this claim, so the suppression is not "
+                        "needed: remove it"
+                    )
+                else:
+                    continue
+                yield ctx.finding(
+                    UNUSED_SUPPRESSION.id,
+                    UNUSED_SUPPRESSION.severity,
+                    message,
+                    ("claims", i, "suppress", j, "rule"),
+                    claim.id,
+                )

@@ -48,6 +48,11 @@ def _message(err: ErrorDetails, pointer: Pointer) -> str:
     field = str(pointer[-1]) if pointer else "document"
     kind = err["type"]
     if kind == "extra_forbidden":
+        from claimcheck.textnorm import lookalike_problems
+
+        odd = lookalike_problems(field)
+        if odd:
+            return f"unknown field '{field}': it has {'; '.join(odd)}: retype it"
         return f"unknown field '{field}': check its spelling against the schema"
     if kind == "missing":
         return f"missing required field '{field}'"

@@ -22,7 +22,8 @@ claims:
 
 
 def _verdicts(run_cli, *args, cwd):
-    result = run_cli("verify", *args, "--format", "json", cwd=cwd)
+    # Only the knowledge-base rules: these claims are minimal, not sourced or quoted.
+    result = run_cli("verify", *args, "--select", "CC2", "--format", "json", cwd=cwd)
     return result.returncode, json.loads(result.stdout)
 
 

@@ -48,13 +48,17 @@ def test_output_file_and_determinism(run_cli, tmp_path):
 def test_clean_file_exits_0(run_cli, project):
     write_claims(
         project,
-        """claims:
+        """entities:
+  india: {name: India, kind: country}
+  brics: {name: BRICS, kind: organisation}
+claims:
   - id: india-brics
     kind: membership
     group: brics
     members: [india]
     complete: false
     quote: As a member of the BRICS forum
+    sources: [{url: "https://brics.br/en/about-the-brics", accessed: "2026-11"}]
 """,
     )
     result = run_cli("verify", ".", cwd=project)

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from claimcheck.rules.base import Rule
+from claimcheck.rules.contradictions import (
+    CountConflict,
+    EventDateConflict,
+    EventPlaceConflict,
+    OfficeHolderConflict,
+)
+from claimcheck.rules.counts import CountMismatch
+from claimcheck.rules.entities import LookalikeCharacters, UndefinedEntity
+from claimcheck.rules.identity import DuplicateClaimId
 from claimcheck.rules.knowledge import (
     DisputedFact,
     EventDateVsKB,
@@ -16,9 +25,29 @@ from claimcheck.rules.knowledge import (
     StaleClaim,
 )
 from claimcheck.rules.membership import IncompleteMemberList
+from claimcheck.rules.ordinals import OrdinalMismatch, SeriesOutOfOrder
+from claimcheck.rules.provenance import IncompleteSource, MissingSource, NonHttpUrl
+from claimcheck.rules.quotes import QuoteNotInArticle
+from claimcheck.rules.weekdays import RelativeDayMismatch, WrongWeekday
 
 RULES: tuple[type[Rule], ...] = (
     IncompleteMemberList,
+    CountMismatch,
+    OrdinalMismatch,
+    WrongWeekday,
+    RelativeDayMismatch,
+    EventDateConflict,
+    EventPlaceConflict,
+    CountConflict,
+    OfficeHolderConflict,
+    SeriesOutOfOrder,
+    MissingSource,
+    IncompleteSource,
+    NonHttpUrl,
+    QuoteNotInArticle,
+    UndefinedEntity,
+    LookalikeCharacters,
+    DuplicateClaimId,
     MemberListVsKB,
     MemberCountVsKB,
     OrdinalVsSeries,

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import ClassVar
 
 from claimcheck.context import ArticleContext
 from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 
+# A finding points at a few other claims, not every one: reports stay linear in size.
+RELATED_LIMIT = 10
+
 
 @dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """What a configuration changes about one rule: its severity and its options."""
+
+    severity: Severity | None = None
+    options: object | None = None
 
 
 class Rule:
@@ -47,12 +58,25 @@ class Rule:
         related: tuple[Pointer, ...] = (),
     ) -> Finding:
         return ctx.finding(
-            self.id, self.effective_severity, message, pointer, claim_id, key=key, related=related
+            self.id,
+            self.effective_severity,
+            message,
+            pointer,
+            claim_id,
+            key=key,
+            related=related[:RELATED_LIMIT],
         )
 
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def option_defaults(cls) -> dict[str, object]:
+        """The rule's options as configuration keys (dashes, not underscores) and defaults."""
+        return {
+            f.name.replace("_", "-"): getattr(cls.Options(), f.name) for f in fields(cls.Options)
+        }
 
     @classmethod
     def summary(cls) -> str:

@@ -1,0 +1,183 @@
+"""`[tool.claimcheck]` in pyproject.toml: the settings a project keeps next to its claims.
+
+The file is found by walking up from the checked files to the nearest project root (the
+first folder with a pyproject.toml or .git). Every key is declared in `KEYS`; a key nobody
+declared is an error, so a typo never silently switches a setting off. Command-line flags
+override the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimcheck.api import Options, UsageError, display_path
+from claimcheck.findings import Severity
+
+CONFIG_FILE = "pyproject.toml"
+SECTION = "tool.claimcheck"
+
+
+class ConfigError(UsageError):
+    """The configuration is wrong: the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """One `[tool.claimcheck]` key: the `Options` field it sets and how its value is read."""
+
+    field: str
+    parse: Callable[[Any, str], Any]  # (value, dotted key for messages) -> field value
+    help: str
+
+
+def _fail(where: str, problem: str) -> ConfigError:
+    return ConfigError(f"{where}: {problem}")
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    from claimcheck.diagnostics import DIAGNOSTICS
+    from claimcheck.rules import RULES
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(where, 'expected a list of rule IDs or prefixes, like ["CC1"]')
+    known = [r.id for r in RULES] + [d.id for d in DIAGNOSTICS]
+    for code in value:
+        if not any(k.startswith(code) for k in known):
+            raise _fail(where, f"no rule matches {code!r}: see `claimcheck rules`")
+    return tuple(value)
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity.parse(value) if isinstance(value, str) else Severity.parse(repr(value))
+    except ValueError as exc:
+        raise _fail(where, str(exc)) from None
+
+
+def _option(value: Any, kind: Any, where: str) -> Any:
+    """Check one option value against its declared type; TOML lists become tuples."""
+    if kind is bool or kind is str:
+        ok = isinstance(value, kind)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif typing.get_origin(kind) is tuple:
+        item = typing.get_args(kind)[0]
+        ok = isinstance(value, list) and all(isinstance(v, item) for v in value)
+        value = tuple(value) if ok else value
+    else:  # pragma: no cover - a rule declared an option type this table cannot read
+        raise TypeError(f"option type {kind!r} is not supported")
+    if not ok:
+        name = getattr(kind, "__name__", str(kind))
+        raise _fail(where, f"expected {name}, got {type(value).__name__}")
+    return value
+
+
+def _rules(value: Any, where: str) -> dict[str, Any]:
+    from claimcheck.rules import by_id
+    from claimcheck.rules.base import RuleSettings
+
+    if not isinstance(value, dict):
+        raise _fail(where, "expected a table of rule IDs")
+    registry = by_id()
+    out = {}
+    for rule_id, table in value.items():
+        here = f"{where}.{rule_id}"
+        rule = registry.get(rule_id)
+        if rule is None:
+            raise _fail(here, "unknown key: not the ID of a rule with settings")
+        if not isinstance(table, dict):
+            raise _fail(here, "expected a table (severity and the rule's options)")
+        hints = typing.get_type_hints(rule.Options)
+        allowed = {"severity", *rule.option_defaults()}
+        severity = None
+        options: dict[str, Any] = {}
+        for key, item in table.items():
+            if key not in allowed:
+                raise _fail(
+                    f"{here}.{key}", f"unknown key: {rule_id} takes {', '.join(sorted(allowed))}"
+                )
+            if key == "severity":
+                severity = _severity(item, f"{here}.{key}")
+            else:
+                name = key.replace("-", "_")
+                options[name] = _option(item, hints[name], f"{here}.{key}")
+        out[rule_id] = RuleSettings(severity, rule.Options(**options) if options else None)
+    return out
+
+
+# Other settings (`kb`, `limits`, `cache-dir`...) are one entry each: the Options field
+# they set and a parser that checks the value.
+KEYS: dict[str, Key] = {
+    "select": Key("select", _codes, "only rules whose ID starts with one of these"),
+    "ignore": Key("ignore", _codes, "skip rules whose ID starts with one of these"),
+    "fail-on": Key("fail_on", _severity, "exit 1 for findings at least this severe"),
+    "rules": Key("rule_settings", _rules, "per rule: severity and the rule's options"),
+}
+
+
+def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
+    """The pyproject.toml of the project holding the first checked path, if it has one."""
+    if root is not None:
+        candidate = Path(root) / CONFIG_FILE
+        return candidate if candidate.is_file() else None
+    first = next(iter(paths), ".")
+    start = Path(first).resolve()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The `Options` fields that the `[tool.claimcheck]` table of ``path`` sets."""
+    shown = display_path(path, Path.cwd().resolve())
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
+    table = data.get("tool", {}).get("claimcheck")
+    if table is None:
+        return {}
+    try:
+        return parse_table(table)
+    except ConfigError as exc:
+        raise ConfigError(f"{shown}: {exc}") from None
+
+
+def parse_table(table: Any) -> dict[str, Any]:
+    """The `Options` fields a `[tool.claimcheck]` table sets, each value checked."""
+    if not isinstance(table, dict):
+        raise _fail(SECTION, "expected a table")
+    values = {}
+    for key, value in table.items():
+        spec = KEYS.get(key)
+        if spec is None:
+            known = ", ".join(sorted(KEYS))
+            raise _fail(f"{SECTION}.{key}", f"unknown key: the keys are {known}")
+        values[spec.field] = spec.parse(value, f"{SECTION}.{key}")
+    return values
+
+
+def apply_config(options: Options, given: Collection[str] = ()) -> Options:
+    """``options`` with the project's settings filled in, except the fields in ``given``.
+
+    ``given`` names the `Options` fields set on the command line: flags override the file.
+    """
+    path = find_config(options.paths, options.root)
+    if path is None:
+        return options
+    values = {k: v for k, v in read_config(path).items() if k not in given}
+    return dataclasses.replace(options, **values)

@@ -1,0 +1,133 @@
+"""Rules about the entities claims refer to: defined, and spelled with honest characters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import get_close_matches
+
+from claimcheck.context import ArticleContext
+from claimcheck.findings import Finding, Severity
+from claimcheck.loader.document import Pointer
+from claimcheck.models import Claim
+from claimcheck.rules.base import Rule
+from claimcheck.textnorm import lookalike_problems, skeleton
+
+# Per claim kind: the fields holding one entity id, the fields holding a list of them, and
+# the free-text names. Looked up by kind: a missing attribute is slow on pydantic models.
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "membership": (("group",), ("members",), ()),
+    "event": (("event", "place", "series"), ("participants",), ("what",)),
+    "count": (("group",), (), ()),
+    "office": (("office", "holder"), (), ()),
+    "relation": (("subject", "object"), (), ("name",)),
+}
+
+
+def references(claim: Claim) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every entity id a claim refers to, with its path inside the claim."""
+    single, lists, _ = _FIELDS[claim.kind]
+    for name in single:
+        value = getattr(claim, name)
+        if value is not None:
+            yield (name,), value
+    for name in lists:
+        for k, value in enumerate(getattr(claim, name)):
+            yield (name, k), value
+
+
+class UndefinedEntity(Rule):
+    """A claim refers to an entity id that nobody defined.
+
+    Ids are how claims about one thing find each other: a typo ("indai") silently makes
+    a new entity, and every rule that compares claims about India misses this one. An id
+    must be defined under the file's `entities` or in the knowledge base. The finding
+    suggests the closest defined id; an id that differs from one only by look-alike
+    characters is suggested too, but never accepted (CC116 names the characters).
+
+    Triggers: `members: [brazil, indai]` with `india` defined and `indai` not.
+
+    Passes: `members: [brazil, india]`.
+    """
+
+    id = "CC115"
+    name = "undefined-entity"
+    severity = Severity.ERROR
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        known: list[str] | None = None
+        shapes: dict[str, str] = {}
+        for i, claim in ctx.index.claims:
+            for path, entity_id in references(claim):
+                if ctx.lookup_entity(entity_id) is not None:
+                    continue
+                if known is None:
+                    known = sorted(ctx.entity_ids())
+                    for k in known:
+                        shapes.setdefault(skeleton(k), k)
+                guess = shapes.get(skeleton(entity_id))
+                if guess is not None:
+                    hint = f"; did you mean '{guess}'? this id only looks like it"
+                else:
+                    close = get_close_matches(entity_id, known, n=1, cutoff=0.75)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                yield self.report(
+                    ctx,
+                    f"no entity '{entity_id}' is defined in this file's entities or the "
+                    f"knowledge base{hint}",
+                    ("claims", i, *path),
+                    claim.id,
+                )
+
+
+class LookalikeCharacters(Rule):
+    """An id or a name contains characters that look like others.
+
+    A Cyrillic "і" in "Indіa", a zero-width space or a bidi control is invisible on the
+    page, so two ids that look the same are different to every program, and a name that
+    looks right searches wrong. They are reported, with the character, never matched
+    silently. Decomposed accents (not Unicode NFC) and full-width letters are reported too.
+
+    Triggers: an entity `Indіa` (its і is Cyrillic), a name ending in a zero-width space
+    (U+200B), or an id typed with a right-to-left mark (U+200F).
+
+    Passes: `india: {name: India, kind: country}`, `Curaçao` typed composed.
+    """
+
+    id = "CC116"
+    name = "lookalike-characters"
+    severity = Severity.ERROR
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        for key, entity in ctx.model.entities.items():
+            yield from self._text(ctx, "entity id", key, ("entities", key), None, key=True)
+            yield from self._text(ctx, "name", entity.name, ("entities", key, "name"), None)
+            for k, alias in enumerate(entity.aliases):
+                yield from self._text(ctx, "alias", alias, ("entities", key, "aliases", k), None)
+        for i, claim in ctx.index.claims:
+            texts: list[tuple[str, str | None, Pointer]] = [("claim id", claim.id, ("id",))]
+            texts += [("entity id", value, path) for path, value in references(claim)]
+            texts += [(f, getattr(claim, f), (f,)) for f in _FIELDS[claim.kind][2]]
+            for what, text, path in texts:
+                if text is not None and not text.isascii():
+                    yield from self._text(ctx, what, text, ("claims", i, *path), claim.id)
+
+    def _text(
+        self,
+        ctx: ArticleContext,
+        what: str,
+        text: str,
+        pointer: Pointer,
+        claim_id: str | None,
+        *,
+        key: bool = False,
+    ) -> Iterator[Finding]:
+        problems = [] if text.isascii() else lookalike_problems(text)
+        if problems:
+            yield self.report(
+                ctx,
+                f"{what} {text!r} has {'; '.join(problems)}: retype it in plain, composed "
+                "characters",
+                pointer,
+                claim_id,
+                key=key,
+            )

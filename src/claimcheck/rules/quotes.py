@@ -1,0 +1,130 @@
+"""The quote a claim rests on must be the article's words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from claimcheck.context import ArticleContext
+from claimcheck.findings import Finding, Severity
+from claimcheck.rules.base import Rule
+from claimcheck.textnorm import normalise
+
+_WORDS = re.compile(r"\S+")
+_ELISION = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\])\s*")
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    # Longer quotes are reported without a closest passage: the search stays cheap.
+    max_search_words: int = 300
+
+
+def _found(quote: str, text: str) -> bool:
+    """Whether the parts of ``quote`` between elisions ("...") occur in order in ``text``."""
+    start = 0
+    for part in _ELISION.split(quote):
+        if not part:
+            continue
+        at = text.find(part, start)
+        if at < 0:
+            return False
+        start = at + len(part)
+    return True
+
+
+class _Passages:
+    """The article's words, indexed once, for finding the passage closest to a quote."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
+        self.words = [text[a:b].casefold() for a, b in self.spans]  # case is a near miss
+        self.matcher = SequenceMatcher(None, autojunk=False)
+        self.matcher.set_seq2(self.words)
+
+    def closest(self, quote: str) -> tuple[str, float] | None:
+        words = quote.casefold().split(" ")
+        self.matcher.set_seq1(words)
+        a, b, size = self.matcher.find_longest_match(0, len(words), 0, len(self.spans))
+        if size == 0:
+            return None
+        best: tuple[float, str] = (-1.0, "")
+        # Align the quote on its longest shared run, then try windows a few words wider,
+        # narrower and shifted: the closest one shows what changed.
+        for shift in range(-3, 4):
+            for extra in range(-3, 4):
+                lo = max(0, b - a + shift)
+                hi = min(len(self.spans), lo + len(words) + extra)
+                if hi <= lo:
+                    continue
+                ratio = SequenceMatcher(None, words, self.words[lo:hi], autojunk=False).ratio()
+                best = max(best, (ratio, self.text[self.spans[lo][0] : self.spans[hi - 1][1]]))
+        return best[1], best[0]
+
+
+def difference(quote: str, passage: str) -> str:
+    """The first place where the quote and the passage differ, in words."""
+    q, p = quote.split(" "), passage.split(" ")
+    folded = SequenceMatcher(
+        None, [w.casefold() for w in q], [w.casefold() for w in p], autojunk=False
+    )
+    for op, i1, i2, j1, j2 in folded.get_opcodes():
+        said, wrote = " ".join(q[i1:i2]), " ".join(p[j1:j2])
+        if op == "replace":
+            return f"the article has '{wrote}' where the quote has '{said}'"
+        if op == "delete":
+            return f"the quote adds '{said}'"
+        if op == "insert":
+            return f"the quote leaves out '{wrote}'"
+    return "they differ only in upper and lower case"
+
+
+class QuoteNotInArticle(Rule):
+    """The quote is not in the article's text.
+
+    A claim is anchored to the article's exact words: when they are not there, the claim
+    describes another version of the article, or the article was edited after the claim
+    was written. White space, typographic quotes and dashes, and Unicode composition are
+    normalised before comparing, and "..." marks words left out; anything else must
+    match. The finding shows the closest passage, so the editor sees what changed.
+
+    Triggers: `quote: marking the fourth "two-plus-two" dialogue` when the article says
+    "marking the third “two-plus-two” dialogue".
+
+    Passes: `quote: marking the third "two-plus-two"  dialogue` (straight quotes, two
+    spaces), or `quote: Japanese Foreign Minister ... met with their Indian counterparts`.
+    """
+
+    id = "CC114"
+    name = "quote-not-in-article"
+    severity = Severity.ERROR
+    Options = QuoteOptions
+    options: QuoteOptions
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        if ctx.article_text is None:
+            return  # the article could not be read: reported once, as CC001
+        text = normalise(ctx.article_text)
+        passages: _Passages | None = None
+        where = ctx.model.article.text
+        for i, claim in ctx.index.claims:
+            quote = normalise(claim.quote)
+            if _found(quote, text):
+                continue
+            message = f"the quote is not in the article text ({where})"
+            closest = None
+            if quote.count(" ") < self.options.max_search_words:
+                passages = passages or _Passages(text)
+                closest = passages.closest(quote)
+            if closest is None:
+                message += ": no passage resembles it; copy the article's words"
+            else:
+                passage, ratio = closest
+                message += (
+                    f'; the closest passage ({ratio:.0%} alike) is "{passage}": '
+                    f"{difference(quote, passage)}"
+                )
+            yield self.report(ctx, message, ("claims", i, "quote"), claim.id)

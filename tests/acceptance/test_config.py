@@ -1,0 +1,102 @@
+"""[tool.claimcheck] in pyproject.toml: found from the checked files, strict, under the flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import write_claims
+
+UNSOURCED = """claims:
+  - id: india-brics
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""
+HALF_SOURCED = UNSOURCED + "    sources: [{url: https://brics.br/en/about-the-brics}]\n"
+ENTITIES = """entities:
+  india: {name: India, kind: country}
+  brics: {name: BRICS, kind: organisation}
+"""
+
+
+def _configure(project, text: str) -> None:
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_without_configuration_the_missing_source_is_a_warning(run_cli, project):
+    write_claims(project, ENTITIES + UNSOURCED)
+    result = run_cli("verify", ".", cwd=project)
+    assert result.returncode == 1
+    assert "warning CC111" in result.stdout
+
+
+def test_ignore_and_fail_on_from_the_file(run_cli, project):
+    write_claims(project, ENTITIES + UNSOURCED)
+    _configure(project, '[tool.claimcheck]\nignore = ["CC111"]\n')
+    assert run_cli("verify", ".", cwd=project).returncode == 0
+    _configure(project, 'fail-on = "error"\n')
+    write_claims(project, ENTITIES + HALF_SOURCED)
+    result = run_cli("verify", ".", cwd=project)
+    assert result.returncode == 0 and "warning CC112" in result.stdout
+
+
+def test_flags_override_the_file(run_cli, project):
+    write_claims(project, ENTITIES + UNSOURCED)
+    _configure(project, '[tool.claimcheck]\nselect = ["CC101"]\nfail-on = "error"\n')
+    assert run_cli("verify", ".", cwd=project).stdout.endswith("0 errors, 0 warnings, 0 info\n")
+    result = run_cli("verify", ".", "--select", "CC111", "--fail-on", "warning", cwd=project)
+    assert result.returncode == 1 and "warning CC111" in result.stdout
+
+
+def test_per_rule_severity_and_options(run_cli, project):
+    write_claims(project, ENTITIES + HALF_SOURCED)
+    _configure(
+        project,
+        '[tool.claimcheck.rules.CC112]\nseverity = "info"\n',
+    )
+    result = run_cli("verify", ".", cwd=project)
+    assert result.returncode == 0 and ": info CC112 source 1 lacks the date" in result.stdout
+    _configure(project, "require-accessed = false\n")
+    assert run_cli("verify", ".", cwd=project).stdout.endswith("0 errors, 0 warnings, 0 info\n")
+
+
+def test_found_by_walking_up_from_the_checked_files(run_cli, project, tmp_path_factory):
+    deep = project / "a" / "b"
+    deep.mkdir(parents=True)
+    (project / "articles" / "a.txt").rename(deep / "a.txt")
+    path = write_claims(deep, ENTITIES + UNSOURCED)
+    path.write_text(path.read_text().replace("articles/a.txt", "a.txt"))
+    _configure(project, '[tool.claimcheck]\nignore = ["CC111"]\n')
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    result = run_cli("verify", str(deep), cwd=elsewhere)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("[tool.claimcheck]\ncolour = 1\n", "tool.claimcheck.colour: unknown key"),
+        ('[tool.claimcheck]\nselect = ["ZZ9"]\n', "tool.claimcheck.select: no rule matches 'ZZ9'"),
+        ('[tool.claimcheck]\nfail-on = "fatal"\n', "tool.claimcheck.fail-on: unknown severity"),
+        ("[tool.claimcheck.rules.CC999]\n", "tool.claimcheck.rules.CC999: unknown key"),
+        (
+            "[tool.claimcheck.rules.CC112]\nbogus = 1\n",
+            "tool.claimcheck.rules.CC112.bogus: unknown",
+        ),
+        (
+            '[tool.claimcheck.rules.CC112]\nrequire-url = "no"\n',
+            "tool.claimcheck.rules.CC112.require-url: expected bool, got str",
+        ),
+        ("[tool.claimcheck\n", "cannot read the configuration"),
+    ],
+)
+def test_bad_configuration_exits_2_naming_file_and_key(run_cli, project, text, named):
+    write_claims(project, ENTITIES + UNSOURCED)
+    _configure(project, text)
+    result = run_cli("verify", ".", cwd=project)
+    assert result.returncode == 2
+    assert f"pyproject.toml: {named}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

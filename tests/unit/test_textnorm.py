@@ -1,0 +1,62 @@
+"""Normalised comparison for quotes; look-alike characters reported, never normalised away."""
+
+import pytest
+
+from claimcheck.rules.quotes import _found, _Passages, difference
+from claimcheck.textnorm import lookalike_problems, normalise, skeleton
+
+
+def test_normalise_typography_and_space():
+    assert normalise("the  third\n“two‑plus–two”\u00a0dialogue — Kishida’s") == (
+        'the third "two-plus-two" dialogue - Kishida\'s'
+    )
+    assert normalise("Curac\u0327ao") == "Curaçao"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Indіa", "Latin mixed with Cyrillic letters: 'і' (U+0456"),
+        ("India\u200b", "invisible zero-width space (U+200B) at character 6"),
+        ("Inde\u200f", "right-to-left mark, a bidi control (U+200F)"),
+        ("Curac\u0327ao", "decomposed text, not Unicode NFC"),
+        ("Ｉｎｄｉａ", "compatibility forms 'Ｉ' (U+FF29"),
+        ("sourсe", "'с' (U+0441 CYRILLIC SMALL LETTER ES) at character 5"),
+        ("Αthens", "Latin mixed with Greek letters"),
+    ],
+)
+def test_lookalikes_are_named(text, needle):
+    assert any(needle in p for p in lookalike_problems(text)), lookalike_problems(text)
+
+
+@pytest.mark.parametrize("text", ["India", "Curaçao", "Москва", "Αθήνα", "Kòrsou", "São Paulo"])
+def test_honest_text_passes(text):
+    assert lookalike_problems(text) == []
+
+
+def test_skeleton_only_suggests():
+    assert skeleton("Indіa") == skeleton("India\u200b") == skeleton("Ｉｎｄｉａ") == "india"
+    assert "Indіa" != "India"  # what decides a match is the text, never its skeleton
+
+
+def test_elisions_must_keep_order():
+    text = normalise("Japan and India convened in New Delhi on Tuesday")
+    assert _found("Japan ... New Delhi", text)
+    assert _found("Japan [...] on Tuesday", text)
+    assert not _found("New Delhi ... Japan", text)
+
+
+def test_closest_passage_and_difference():
+    text = normalise(
+        "Opening words. Marking the third “two-plus-two” dialogue between the two nations "
+        "since the talks were initiated. Closing words follow here."
+    )
+    quote = normalise('marking the fourth "two-plus-two" dialogue between the two nations')
+    found = _Passages(text).closest(quote)
+    assert found is not None
+    passage, ratio = found
+    assert passage == 'Marking the third "two-plus-two" dialogue between the two nations'
+    assert 0.7 < ratio < 1
+    assert difference(quote, passage) == "the article has 'third' where the quote has 'fourth'"
+    assert difference("india", "India") == "they differ only in upper and lower case"
+    assert _Passages(text).closest("zebras") is None
