@@ -25,6 +25,7 @@ class Options:
     fail_on: Severity = Severity.WARNING
     root: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    baseline: str | None = None  # findings listed in this file do not fail the run
 
 
 @dataclass
@@ -32,6 +33,7 @@ class FileResult:
     path: str
     status: str  # "checked" or "unreadable"
     claims: int = 0
+    claim_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -114,6 +116,10 @@ def verify(options: Options) -> Result:
         result.files.append(file_result)
         result.findings.extend(findings)
     result.findings.sort(key=lambda f: f.sort_key)
+    if options.baseline is not None:
+        from claimcheck.baseline import apply_baseline
+
+        result.findings = apply_baseline(result.findings, options.baseline)
     return result
 
 

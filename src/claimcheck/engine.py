@@ -71,7 +71,8 @@ class Engine:
             findings.append(problem)
         for rule in self.rules:
             findings.extend(self._suppress(ctx, rule.check(ctx)))
-        return FileResult(shown, "checked", len(model.claims)), findings
+        ids = tuple(c.id for c in model.claims)
+        return FileResult(shown, "checked", len(model.claims), ids), findings
 
     def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claimcheck.api import Result
 
 
+@dataclass(frozen=True)
+class ReportSettings:
+    """How a person asked to see the report; formats that do not apply a setting ignore it."""
+
+    color: bool = False
+    verbosity: int = 0  # -1 quiet (findings only), 0 normal, 1 verbose (related locations)
+
+
 class Reporter:
     name: str = ""
+
+    def __init__(self, settings: ReportSettings | None = None):
+        self.settings = settings or ReportSettings()
 
     def render(self, result: Result) -> str:
         raise NotImplementedError
