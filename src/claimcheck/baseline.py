@@ -69,9 +69,12 @@ def render_baseline(findings: Iterable[Finding], baseline_path: str) -> str:
 
 
 def write_baseline(findings: Iterable[Finding], baseline_path: str) -> None:
-    Path(baseline_path).write_text(
-        render_baseline(findings, baseline_path), encoding="utf-8", newline="\n"
-    )
+    try:
+        Path(baseline_path).write_text(
+            render_baseline(findings, baseline_path), encoding="utf-8", newline="\n"
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write baseline {baseline_path}: {exc.strerror}") from None
 
 
 def _entry_key(entry: Any, where: str) -> tuple[Key, str]:
