@@ -83,31 +83,26 @@ def test_manifest_and_config_are_valid(env):
     assert config.returncode == 0, config.stdout + config.stderr
 
 
-def test_try_repo_passes_the_good_file_and_fails_the_bad_one(tmp_path, env, hook_repo, project):
+def test_try_repo_passes_the_good_file_and_fails_the_bad_one(env, hook_repo, project):
     write_claims(project, GOOD_BODY, "good.claims.yaml")
     write_claims(project, BAD_BODY, "bad.claims.yaml")
     (project / "notes.yaml").write_text("a: 1\na: 1\n", encoding="utf-8")  # not a claim file
     _git(project, env, "init", "-q", "-b", "main")
     _git(project, env, "add", "-A")
 
-    good = _pre_commit(
-        "try-repo", str(hook_repo), "claimcheck", "--files", "good.claims.yaml", "notes.yaml",
-        cwd=project, env=env,
-    )  # fmt: skip
+    def try_repo(*args):
+        return _pre_commit("try-repo", str(hook_repo), "claimcheck", *args, cwd=project, env=env)
+
+    good = try_repo("--files", "good.claims.yaml", "notes.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
 
-    bad = _pre_commit(
-        "try-repo", str(hook_repo), "claimcheck", "--files", "bad.claims.yaml", "good.claims.yaml",
-        cwd=project, env=env,
-    )  # fmt: skip
+    bad = try_repo("--files", "bad.claims.yaml", "good.claims.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
     assert "bad.claims.yaml:18:14: error CC101" in bad.stdout
 
-    everything = _pre_commit(
-        "try-repo", str(hook_repo), "claimcheck", "--all-files", cwd=project, env=env
-    )
+    everything = try_repo("--all-files")
     assert everything.returncode == 1
     assert "notes.yaml" not in everything.stdout  # the files pattern keeps other YAML out
 
