@@ -169,7 +169,9 @@ def init_cmd(article: str, output: str | None) -> None:
         target = init_claims(article, output)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"wrote {target}")
+    from claimcheck.escape import safe
+
+    click.echo(f"wrote {safe(str(target))}")
 
 
 def _exporters() -> list[str]:
