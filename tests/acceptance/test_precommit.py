@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import OUTPUT_SETTINGS, ROOT
 from tests.helpers import BAD_BODY, GOOD_BODY, write_claims
 
 pytestmark = pytest.mark.skipif(
@@ -45,7 +45,8 @@ def _git(cwd, env, *args):
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     """pre-commit's cache in a temporary folder; this venv's tools first on PATH."""
-    out = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    skip = ("GIT_", "PRE_COMMIT", *OUTPUT_SETTINGS)
+    out = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     out.update(GIT_ENV)
     out["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     out["PATH"] = str(Path(sys.executable).parent) + os.pathsep + out.get("PATH", "")

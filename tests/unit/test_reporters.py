@@ -99,6 +99,10 @@ def test_sarif_suppressions_carry_kind_and_justification():
         {"kind": "external", "justification": "listed in the baseline b.json"}
     ]
     assert "region" not in results[3]["locations"][0]["physicalLocation"]  # no position known
+    plugin = json.loads(get_reporter("sarif").render(_result(_finding(rule_id="CC901"))))
+    jsonschema.Draft4Validator(_sarif_schema()).validate(plugin)
+    assert plugin["runs"][0]["results"][0]["ruleId"] == "CC901"  # kept, without a ruleIndex
+    assert "ruleIndex" not in plugin["runs"][0]["results"][0]
     # Same rule, file and claim: the same fingerprint, whatever the line.
     moved = json.loads(
         get_reporter("sarif").render(_result(_finding(location=Location("c/a.claims.yaml", 40, 5))))

@@ -71,9 +71,10 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "ruleId": f.rule_id,
-        "ruleIndex": index[f.rule_id],
+    out: dict[str, Any] = {"ruleId": f.rule_id}
+    if f.rule_id in index:  # a plug-in rule the registry does not list has no index
+        out["ruleIndex"] = index[f.rule_id]
+    out |= {
         "level": LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [_location(f.location)],
@@ -110,7 +111,7 @@ def sarif_log(result: Result) -> dict[str, Any]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in result.findings if f.rule_id in index],
+                "results": [_result(f, index) for f in result.findings],
             }
         ],
     }
