@@ -160,3 +160,16 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
         "india-in-brics",
         "brics-members",
     ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (ReviewSettings(url="javascript:alert(1)"), "--url"),
+        (ReviewSettings(url="https://x.example", author_url="ftp://x"), "--author-url"),
+        (ReviewSettings(url="https://x.example", date="26/11/2026"), "--date"),
+    ],
+)
+def test_bad_settings_are_usage_errors(seed, settings, message):
+    with pytest.raises(UsageError, match=message):
+        claim_reviews(VERDICTS, {PATH: seed}, settings)

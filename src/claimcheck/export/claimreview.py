@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urldefrag
+from urllib.parse import quote, urldefrag, urlsplit
 
 from claimcheck.api import Options, Result, UsageError
 from claimcheck.models import Article, ClaimFile
@@ -99,6 +99,18 @@ def claim_review(
     }
 
 
+def check_settings(settings: ReviewSettings) -> None:
+    """Refuse what a reader of the JSON-LD would reject, before anything is written."""
+    for option, value in (("--url", settings.url), ("--author-url", settings.author_url)):
+        if value is not None and urlsplit(value).scheme not in ("http", "https"):
+            raise UsageError(f"{option} {value!r} is not an http(s) address")
+    if settings.date is not None:
+        try:
+            date.fromisoformat(settings.date)
+        except ValueError:
+            raise UsageError(f"--date {settings.date!r} is not a date: use YYYY-MM-DD") from None
+
+
 def claim_reviews(
     verdicts: Iterable[ClaimVerdict],
     models: Mapping[str, ClaimFile],
@@ -106,6 +118,7 @@ def claim_reviews(
     today: date | None = None,
 ) -> list[dict[str, Any]]:
     """Reviews in file order, then claim order; verdicts of files not loaded are skipped."""
+    check_settings(settings)
     order = {(path, c.id): (path, n) for path, m in models.items() for n, c in enumerate(m.claims)}
     chosen = sorted(
         (v for v in verdicts if (v.path, v.claim_id) in order),
