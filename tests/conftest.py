@@ -13,6 +13,7 @@ SEED = CLAIMS / "japan-india-2plus2.claims.yaml"
 SCHEMA_DIR = ROOT / "schema"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+OUTPUT_SETTINGS = ("GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR")
 
 
 @pytest.fixture
@@ -20,7 +21,9 @@ def run_cli():
     """Run the installed CLI as a user would, in a child process."""
 
     def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
-        full_env = {**os.environ, **(env or {})}
+        # Inherited settings that change the output (format, colour) are the test's to give.
+        inherited = {k: v for k, v in os.environ.items() if k not in OUTPUT_SETTINGS}
+        full_env = {**inherited, **(env or {})}
         full_env.pop("CLAIMCHECK_DEBUG", None)
         return subprocess.run(
             [sys.executable, "-m", "claimcheck", *args],

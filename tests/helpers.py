@@ -18,3 +18,41 @@ def write_claims(folder: Path, body: str, name: str = "a.claims.yaml") -> Path:
     path = folder / name
     path.write_text(HEADER + body, encoding="utf-8")
     return path
+
+
+# A file CC101 must flag (the complete BRICS list omits India, which another claim names)
+# and one it must pass; the quotes are the seed article's words.
+# Entities are defined and claims sourced, so that no other rule has anything to say.
+BRICS_ENTITIES = """entities:
+  brics: {name: BRICS, kind: organisation}
+  india: {name: India, kind: country}
+  brazil: {name: Brazil, kind: country}
+  russia: {name: Russia, kind: country}
+  china: {name: China, kind: country}
+  south-africa: {name: South Africa, kind: country}
+"""
+_SOURCE = """    sources:
+      - {url: "https://brics.br/en/about-the-brics", title: About the BRICS, accessed: 2026-11}
+"""
+BRICS_MEMBER = (
+    """  - id: india-in-brics
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""
+    + _SOURCE
+)
+BRICS_LIST = (
+    """  - id: brics-members
+    kind: membership
+    group: brics
+    members: [brazil, russia, china, south-africa]
+    complete: true
+    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
+"""
+    + _SOURCE
+)
+GOOD_BODY = BRICS_ENTITIES + "claims:\n" + BRICS_MEMBER
+BAD_BODY = BRICS_ENTITIES + "claims:\n" + BRICS_MEMBER + BRICS_LIST

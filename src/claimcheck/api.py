@@ -35,6 +35,7 @@ class Options:
     as_of: PartialDate | None = None  # judge claims about the present at this date
     # Per-rule severity and options, by rule ID (from [tool.claimcheck.rules.<ID>]).
     rule_settings: Mapping[str, RuleSettings] = field(default_factory=dict)
+    baseline: str | None = None  # findings listed in this file do not fail the run
 
 
 @dataclass
@@ -43,6 +44,7 @@ class FileResult:
     status: str  # "checked" or "unreadable"
     claims: int = 0
     verdicts: list[ClaimVerdict] = field(default_factory=list)
+    claim_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -132,6 +134,10 @@ def verify(options: Options) -> Result:
         result.findings.extend(findings)
         result.verdicts.extend(file_result.verdicts)
     result.findings.sort(key=lambda f: f.sort_key)
+    if options.baseline is not None:
+        from claimcheck.baseline import apply_baseline
+
+        result.findings = apply_baseline(result.findings, options.baseline)
     return result
 
 

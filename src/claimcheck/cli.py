@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 def _write(text: str, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # color=True: click would strip our codes off a pipe, and FORCE_COLOR wants them;
+        # user text never carries one (escape.safe), so only codes we chose get through.
+        click.echo(text, nl=False, color=True)
         return
     Path(output).write_text(text, encoding="utf-8", newline="\n")
 
@@ -33,7 +35,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default=None,
+    help="Report format [default: text; github when GITHUB_ACTIONS=true].",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--select", multiple=True, help="Only rules whose ID starts with this (repeatable).")
@@ -59,10 +65,26 @@ def cli() -> None:
     metavar="DATE",
     help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
 )
-@click.option("-v", "--verbose", is_flag=True, help="List every claim's verdict and its facts.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Fail only on findings this baseline file does not list.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Write today's findings to this baseline file (then they no longer fail).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings, no summary.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="More detail: related places, every verdict and its facts.",
+)
 def verify(
     paths: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -70,14 +92,21 @@ def verify(
     root: str | None,
     kb_paths: tuple[str, ...],
     as_of: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    quiet: bool,
     verbose: bool,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
     from claimcheck.api import verify as run
     from claimcheck.config import apply_config
-    from claimcheck.reporters import get_reporter
+    from claimcheck.reporters import default_format, get_reporter
+    from claimcheck.reporters.base import ReportSettings
+    from claimcheck.reporters.color import want_color
 
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other: choose one")
     source = click.get_current_context().get_parameter_source
     flags = ("select", "ignore", "fail_on")  # Options fields that flags override
     given = {f for f in flags if source(f) is click.core.ParameterSource.COMMANDLINE}
@@ -90,14 +119,21 @@ def verify(
         root=root,
         kb=tuple(kb_paths),
         as_of=_date_option(as_of, "--as-of"),
+        baseline=None if write_baseline else baseline,
     )
     try:
         result = run(apply_config(options, given))
+        if write_baseline:
+            from claimcheck.baseline import accept_all
+
+            result.findings = accept_all(result.findings, write_baseline)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    reporter = get_reporter(fmt)
-    reporter.verbose = verbose
-    _write(reporter.render(result), output)
+    settings = ReportSettings(
+        color=want_color(output is None and sys.stdout.isatty(), os.environ),
+        verbosity=-1 if quiet else int(verbose),
+    )
+    _write(get_reporter(fmt or default_format(), settings).render(result), output)
     sys.exit(result.exit_code)
 
 
@@ -209,6 +245,89 @@ def kb_events(series: str, until: str | None, kb_paths: tuple[str, ...], fmt: st
 def kb_entity(ref: str, kb_paths: tuple[str, ...], fmt: str) -> None:
     """An entity (by id, name or alias), its aliases and who uses them, and its facts."""
     _answer("entity", kb_paths, fmt, ref)
+
+
+def _schema_names() -> dict[str, str]:
+    """`claims` for claims-v1.json: the short names `claimcheck schema` takes."""
+    from claimcheck.schema import SCHEMAS
+
+    return {name.split("-v", 1)[0]: name for name in SCHEMAS}
+
+
+@cli.command("schema")
+@click.argument("name", required=False, type=click.Choice(sorted(_schema_names())))
+def schema_cmd(name: str | None) -> None:
+    """Print a JSON Schema: claims (default), report, or another listed name."""
+    from claimcheck.schema import SCHEMAS, render
+
+    click.echo(render(SCHEMAS[_schema_names()[name or "claims"]]()), nl=False)
+
+
+@cli.command("init")
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write (default: NAME.claims.yaml beside the article, or above articles/).",
+)
+def init_cmd(article: str, output: str | None) -> None:
+    """Start a claim file for the article text in ARTICLE; never overwrites."""
+    from claimcheck.api import UsageError
+    from claimcheck.init import init_claims
+
+    try:
+        target = init_claims(article, output)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    from claimcheck.escape import safe
+
+    click.echo(f"wrote {safe(str(target))}")
+
+
+def _exporters() -> list[str]:
+    from claimcheck.export import EXPORTERS
+
+    return sorted(EXPORTERS)
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(_exporters()), required=True)
+@click.option("--author", help="The fact-checking organisation (default: the article's publisher).")
+@click.option("--author-url", help="Its web address.")
+@click.option("--url", help="The page that publishes the reviews (default: the article's url).")
+@click.option("--date", "review_date", help="When the reviews are published (default: today).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the export here.")
+def export_cmd(
+    paths: tuple[str, ...],
+    fmt: str,
+    author: str | None,
+    author_url: str | None,
+    url: str | None,
+    review_date: str | None,
+    output: str | None,
+) -> None:
+    """Export the verdicts on the claims in PATHS, e.g. as schema.org ClaimReview JSON-LD."""
+    import importlib
+
+    from claimcheck.api import Options, UsageError
+    from claimcheck.export import EXPORTERS
+    from claimcheck.export.claimreview import ReviewSettings
+
+    module, _, func = EXPORTERS[fmt].partition(":")
+    run = getattr(importlib.import_module(module), func)
+    settings = ReviewSettings(author, author_url, url, review_date)
+    try:
+        text, result, left_out = run(Options(paths=paths or ("claims",)), settings)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    if result.exit_code == exitcodes.USAGE_OR_UNREADABLE:
+        click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
+        sys.exit(exitcodes.USAGE_OR_UNREADABLE)
+    if left_out:
+        click.echo(f"claimcheck: {left_out} claims have no verdict and are left out", err=True)
+    _write(text, output)
 
 
 def main() -> None:

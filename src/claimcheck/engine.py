@@ -97,7 +97,8 @@ class Engine:
             found.extend(rule.check(ctx))
         findings.extend(self._suppress(ctx, found))
         verdicts = [j.verdict for j in judge_file(ctx)]
-        return FileResult(shown, "checked", len(model.claims), verdicts), findings
+        ids = tuple(c.id for c in model.claims)
+        return FileResult(shown, "checked", len(model.claims), verdicts, ids), findings
 
     def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""

@@ -49,6 +49,7 @@ class Finding:
     suppressed: str | None = None  # the written reason, when a claim switched the rule off
     fatal: bool = False  # the file could not be read or parsed: exit 2
     related: tuple[Location, ...] = field(default=())
+    baselined: bool = False  # suppressed because a baseline file lists it, not by the claim
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

@@ -1,10 +1,11 @@
 """`claimcheck verify` end to end: the seed article, reports, and exit codes 0, 1 and 2."""
 
 import json
+import os
 
 import jsonschema
 
-from tests.conftest import SCHEMA_DIR, SEED
+from tests.conftest import OUTPUT_SETTINGS, SCHEMA_DIR, SEED
 from tests.helpers import write_claims
 
 
@@ -125,6 +126,7 @@ def test_python_dash_m_and_console_script_agree(run_cli):
         text=True,
         check=False,
         cwd=SEED.parent.parent,
+        env={k: v for k, v in os.environ.items() if k not in OUTPUT_SETTINGS},
     )
     assert direct.stdout == run_cli("verify", "claims/").stdout
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from claimcheck.api import Result
 from claimcheck.escape import safe
-from claimcheck.findings import Finding, Severity
+from claimcheck.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
+from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
 from claimcheck.verdicts import Verdict
 
 
@@ -36,37 +37,53 @@ def _verdict_summary(result: Result) -> str:
     return text
 
 
-def format_finding(f: Finding) -> str:
-    loc = f.location
-    where = f"{safe(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe(loc.path)
+def _where(loc: Location) -> str:
+    return f"{safe(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe(loc.path)
+
+
+def format_finding(f: Finding, color: bool = False) -> str:
     claim = f" [{safe(f.claim_id)}]" if f.claim_id else ""
-    line = f"{where}: {f.severity} {f.rule_id} {safe(f.message)}{claim}"
+    severity = paint(str(f.severity), SEVERITY[str(f.severity)], color)
+    rule = paint(f.rule_id, BOLD, color)
+    line = f"{_where(f.location)}: {severity} {rule} {safe(f.message)}{claim}"
     if f.suppressed is not None:
-        line += f" (suppressed: {safe(f.suppressed)})"
+        line += paint(f" (suppressed: {safe(f.suppressed)})", DIM, color)
     return line
+
+
+def summary_line(result: Result) -> str:
+    active = [f for f in result.findings if f.suppressed is None]
+    counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
+    claims = sum(fr.claims for fr in result.files)
+    suppressed = len(result.findings) - len(active)
+    summary = (
+        f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}, "
+        f"{claims} claim{'s' if claims != 1 else ''}: "
+        f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}, "
+        f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}, "
+        f"{counts[Severity.INFO]} info"
+    )
+    if suppressed:
+        summary += f", {suppressed} suppressed"
+    return summary
 
 
 class TextReporter(Reporter):
     name = "text"
 
     def render(self, result: Result) -> str:
-        lines = [format_finding(f) for f in result.findings]
-        active = [f for f in result.findings if f.suppressed is None]
-        counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
-        claims = sum(fr.claims for fr in result.files)
-        suppressed = len(result.findings) - len(active)
-        summary = (
-            f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}, "
-            f"{claims} claim{'s' if claims != 1 else ''}: "
-            f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}, "
-            f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}, "
-            f"{counts[Severity.INFO]} info"
-        )
-        if suppressed:
-            summary += f", {suppressed} suppressed"
-        if self.verbose:
+        color, verbosity = self.settings.color, self.settings.verbosity
+        lines = []
+        for f in result.findings:
+            lines.append(format_finding(f, color))
+            if verbosity > 0:
+                if f.pointer:
+                    lines.append(f"    at {safe(f.pointer)}")
+                lines.extend(f"    related: {_where(r)}" for r in f.related)
+        if verbosity > 0:
             lines.extend(_verdict_lines(result))
-        if result.verdicts:
-            lines.append(_verdict_summary(result))
-        lines.append(summary)
-        return "\n".join(lines) + "\n"
+        if verbosity >= 0:
+            if result.verdicts:
+                lines.append(_verdict_summary(result))
+            lines.append(summary_line(result))
+        return "".join(line + "\n" for line in lines)

@@ -1,0 +1,165 @@
+"""schema.org ClaimReview JSON-LD, for publishers who send their fact checks to aggregators.
+
+One ClaimReview per claim that has a verdict: ``claimReviewed`` is the article's words,
+``reviewRating`` carries the verdict as ``alternateName`` on a three-step scale, and
+``itemReviewed`` is a ``Claim`` whose ``appearance`` is the article. Google's required
+properties (claimReviewed, reviewRating with alternateName, url) are always present; a claim
+without a verdict is left out rather than given one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urldefrag, urlsplit
+
+from claimcheck.api import Options, Result, UsageError
+from claimcheck.models import Article, ClaimFile
+from claimcheck.verdicts import ClaimVerdict, Verdict
+
+CONTEXT = "https://schema.org"
+WORST, BEST = 1, 3
+RATINGS: dict[Verdict, tuple[int, str]] = {
+    Verdict.REFUTED: (1, "False"),
+    Verdict.NOT_ENOUGH_INFO: (2, "Unproven"),
+    Verdict.SUPPORTED: (3, "True"),
+}
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    author: str | None = None  # the fact-checking organisation; the article's publisher if None
+    author_url: str | None = None
+    url: str | None = None  # the page that publishes the reviews; the article's url if None
+    date: str | None = None  # when the reviews are published (ISO 8601); today if None
+
+
+def _organisation(name: str, url: str | None = None) -> dict[str, Any]:
+    org: dict[str, Any] = {"@type": "Organization", "name": name}
+    if url:
+        org["url"] = url
+    return org
+
+
+def _review_url(base: str, claim_id: str) -> str:
+    return f"{urldefrag(base).url}#{quote(claim_id, safe='')}"
+
+
+def _appearance(article: Article) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if article.url:
+        work["url"] = article.url
+    work["headline"] = article.title
+    work["datePublished"] = str(article.published)
+    work["publisher"] = _organisation(article.publisher)
+    return work
+
+
+def claim_review(
+    verdict: ClaimVerdict, model: ClaimFile, settings: ReviewSettings, today: date
+) -> dict[str, Any]:
+    claim = next(c for c in model.claims if c.id == verdict.claim_id)
+    article = model.article
+    base = settings.url or article.url
+    if not base:
+        raise UsageError(
+            f"{verdict.path}: ClaimReview needs the url of the page that publishes the review: "
+            "pass --url, or give the article a url"
+        )
+    value, name = RATINGS[verdict.verdict]
+    explanation = verdict.explanation
+    if verdict.stale:
+        explanation += " (true when published, no longer true)"
+    return {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": _review_url(base, claim.id),
+        "claimReviewed": claim.quote,
+        "datePublished": settings.date or today.isoformat(),
+        "author": _organisation(settings.author or article.publisher, settings.author_url),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": BEST,
+            "worstRating": WORST,
+            "alternateName": name,
+            "ratingExplanation": explanation,
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": _organisation(article.publisher),
+            "datePublished": str(article.published),
+            "appearance": _appearance(article),
+            "firstAppearance": _appearance(article),
+        },
+    }
+
+
+def check_settings(settings: ReviewSettings) -> None:
+    """Refuse what a reader of the JSON-LD would reject, before anything is written."""
+    for option, value in (("--url", settings.url), ("--author-url", settings.author_url)):
+        if value is not None and urlsplit(value).scheme not in ("http", "https"):
+            raise UsageError(f"{option} {value!r} is not an http(s) address")
+    if settings.date is not None:
+        try:
+            date.fromisoformat(settings.date)
+        except ValueError:
+            raise UsageError(f"--date {settings.date!r} is not a date: use YYYY-MM-DD") from None
+
+
+def claim_reviews(
+    verdicts: Iterable[ClaimVerdict],
+    models: Mapping[str, ClaimFile],
+    settings: ReviewSettings,
+    today: date | None = None,
+) -> list[dict[str, Any]]:
+    """Reviews in file order, then claim order; verdicts of files not loaded are skipped."""
+    check_settings(settings)
+    order = {(path, c.id): (path, n) for path, m in models.items() for n, c in enumerate(m.claims)}
+    chosen = sorted(
+        (v for v in verdicts if (v.path, v.claim_id) in order),
+        key=lambda v: order[(v.path, v.claim_id)],
+    )
+    day = today or date.today()
+    return [claim_review(v, models[v.path], settings, day) for v in chosen]
+
+
+def render(reviews: list[dict[str, Any]]) -> str:
+    """JSON that is also safe inside <script type="application/ld+json">."""
+    text = json.dumps(reviews, indent=2, ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def load_models(result: Result) -> dict[str, ClaimFile]:
+    """The claim files verify checked, loaded again (reports keep findings, not models)."""
+    from pydantic import ValidationError
+
+    from claimcheck.limits import DEFAULT_LIMITS
+    from claimcheck.loader import LoadError, load_document
+    from claimcheck.loader.reader import ReadError, read_bytes
+
+    models = {}
+    for fr in result.files:
+        if fr.status != "checked":
+            continue
+        try:
+            doc = load_document(fr.path, read_bytes(str(Path(fr.path)), DEFAULT_LIMITS))
+            models[fr.path] = ClaimFile.model_validate(doc.data)
+        except (ReadError, LoadError, ValidationError):
+            continue  # verify reported it already
+    return models
+
+
+def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
+    """The JSON-LD text, the verify result it came from, and how many claims had no verdict."""
+    from claimcheck.api import verify
+
+    result = verify(options)
+    models = load_models(result)
+    reviews = claim_reviews(result.verdicts, models, settings)
+    claims = sum(len(m.claims) for m in models.values())
+    return render(reviews), result, claims - len(reviews)

@@ -1,0 +1,107 @@
+"""`claimcheck init ARTICLE`: a claim file to start from, valid against the schema as written.
+
+Every placeholder is a value the schema accepts, so the editor's schema check (the
+``yaml-language-server`` line) and `claimcheck verify` pass before the first claim is added.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from claimcheck.api import UsageError, find_root
+from claimcheck.limits import DEFAULT_LIMITS
+from claimcheck.loader import LoadError
+from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.loader.text import decode
+from claimcheck.models import SCHEMA_ID
+
+SCHEMA_FILE = Path("schema") / "claims-v1.json"
+ARTICLES_FOLDER = "articles"
+
+
+def article_id(article: Path) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-")
+    return slug or "article"
+
+
+def default_target(article: Path) -> Path:
+    """Beside the article; one folder up when the article sits in an `articles/` folder."""
+    folder = article.parent
+    if folder.name == ARTICLES_FOLDER:
+        folder = folder.parent
+    return folder / f"{article.stem}.claims.yaml"
+
+
+def _rel(target: Path, base: Path) -> str:
+    return Path(os.path.relpath(target, base)).as_posix()
+
+
+def _title(text: str, fallback: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return fallback
+
+
+def template(article: Path, target: Path, today: date) -> str:
+    try:
+        text = decode(read_bytes(str(article), DEFAULT_LIMITS))
+    except ReadError as exc:
+        raise UsageError(f"cannot read the article: {exc}") from None
+    except LoadError as exc:
+        raise UsageError(f"{article}: {exc.problems[0].message}") from None
+    folder = target.parent.resolve()
+    root = find_root(folder)
+    if not article.resolve().is_relative_to(root):
+        raise UsageError(f"{article} is outside the project root {root}: copy it inside first")
+    schema = root / SCHEMA_FILE
+    schema_ref = _rel(schema, folder) if schema.is_file() else SCHEMA_ID
+    q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
+    return f"""# yaml-language-server: $schema={schema_ref}
+#
+# Claims of the article in {_rel(article.resolve(), folder)}. Replace the TODO values, then add
+# one entry under `claims` per checkable statement, its `quote` copied from the article.
+claimcheck: 1
+article:
+  id: {q(article_id(article))}
+  title: {q(_title(text, article.stem))}
+  publisher: {q("TODO: who published the article")}
+  published: {today.isoformat()}  # TODO: the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
+  text: {q(_rel(article.resolve(), folder))}
+entities: {{}}
+# For example:
+#   entities:
+#     brics: {{name: BRICS, kind: organisation}}
+#     india: {{name: India, kind: country}}
+#   claims:
+#     - id: india-in-brics
+#       kind: membership
+#       group: brics
+#       members: [india]
+#       complete: false
+#       quote: As a member of the BRICS forum
+#       sources:
+#         - url: https://example.org/about-brics
+claims: []
+"""
+
+
+def init_claims(article: str, output: str | None = None, today: date | None = None) -> Path:
+    """Write the starting claim file and return its path; never overwrite a file."""
+    source = Path(article)
+    if not source.is_file():
+        raise UsageError(f"no article text at {article}")
+    target = Path(output) if output else default_target(source)
+    body = template(source, target, today or date.today())
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(body)
+    except FileExistsError:
+        raise UsageError(f"{target} exists: claimcheck init never overwrites a file") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    return target

@@ -1,0 +1,124 @@
+"""SARIF 2.1.0, the subset GitHub code scanning reads, for `upload-sarif`.
+
+Every rule and diagnostic is listed in ``tool.driver.rules`` (so ``ruleIndex`` is stable);
+paths stay relative to where claimcheck ran, under ``%SRCROOT%``: run it from the
+repository root. ``partialFingerprints`` carries the same line-independent identity as the
+baseline, so an alert survives edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from claimcheck import __version__
+from claimcheck.api import Result
+from claimcheck.baseline import fingerprint
+from claimcheck.findings import Finding, Location, Severity
+from claimcheck.reporters.base import Reporter
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "claimcheck/v1"
+INFORMATION_URI = "https://claimcheck.dev"
+
+
+def _rules() -> list[dict[str, Any]]:
+    from claimcheck.diagnostics import DIAGNOSTICS
+    from claimcheck.rules import RULES
+
+    described = [(d.id, d.name, d.severity, d.summary(), d.doc.strip()) for d in DIAGNOSTICS]
+    described += [(r.id, r.name, r.severity, r.summary(), r.doc()) for r in RULES]
+    return [
+        {
+            "id": rule_id,
+            "name": name,
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": doc},
+            "help": {"text": doc, "markdown": doc},
+            "defaultConfiguration": {"level": LEVEL[severity]},
+            "properties": {"tags": ["claimcheck"], "problem.severity": LEVEL[severity]},
+        }
+        for rule_id, name, severity, summary, doc in described
+    ]
+
+
+def _uri(path: str) -> dict[str, str]:
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def _location(loc: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _uri(loc.path)}
+    if loc.line:
+        end_line = max(loc.end_line, loc.line)
+        column = max(loc.column, 1)
+        # SARIF's endColumn is exclusive: at least one character is highlighted.
+        end_column = loc.end_column if loc.end_column else column + 1
+        if end_line == loc.line:
+            end_column = max(end_column, column + 1)
+        physical["region"] = {
+            "startLine": loc.line,
+            "startColumn": column,
+            "endLine": end_line,
+            "endColumn": end_column,
+        }
+    return {"physicalLocation": physical}
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    out: dict[str, Any] = {"ruleId": f.rule_id}
+    if f.rule_id in index:  # a plug-in rule the registry does not list has no index
+        out["ruleIndex"] = index[f.rule_id]
+    out |= {
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [_location(f.location)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
+    }
+    if f.related:
+        out["relatedLocations"] = [
+            {"id": n, **_location(r), "message": {"text": "related claim"}}
+            for n, r in enumerate(f.related, 1)
+        ]
+    if f.claim_id:
+        out["properties"] = {"claim": f.claim_id, "pointer": f.pointer}
+    if f.suppressed is not None:
+        kind = "external" if f.baselined else "inSource"
+        out["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
+    return out
+
+
+def sarif_log(result: Result) -> dict[str, Any]:
+    rules = _rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimcheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index) for f in result.findings],
+            }
+        ],
+    }
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+
+    def render(self, result: Result) -> str:
+        return json.dumps(sarif_log(result), indent=2, ensure_ascii=True) + "\n"

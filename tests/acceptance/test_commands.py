@@ -1,0 +1,96 @@
+"""`schema`, `init`, colour and verbosity: what a person at a terminal sees."""
+
+import json
+
+import jsonschema
+import pytest
+
+from claimcheck.loader import load_document
+from claimcheck.reporters.color import want_color
+from claimcheck.schema import SCHEMAS, render
+from tests.conftest import SCHEMA_DIR
+
+NO_COLOR_ENV = {"NO_COLOR": "", "FORCE_COLOR": "", "TERM": "xterm"}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schema_prints_each_published_schema(run_cli, name):
+    short = name.split("-v", 1)[0]
+    out = run_cli("schema", short)
+    assert out.returncode == 0
+    assert out.stdout == render(SCHEMAS[name]())
+    assert out.stdout == (SCHEMA_DIR / name).read_text(encoding="utf-8")
+
+
+def test_schema_defaults_to_claims_and_refuses_unknown_names(run_cli):
+    assert run_cli("schema").stdout == (SCHEMA_DIR / "claims-v1.json").read_text(encoding="utf-8")
+    assert run_cli("schema", "nope").returncode == 2
+
+
+def test_colour_follows_no_color_force_color_and_the_tty():
+    assert want_color(True, {}) is True
+    assert want_color(False, {}) is False
+    assert want_color(True, {"NO_COLOR": "1"}) is False
+    assert want_color(False, {"FORCE_COLOR": "1"}) is True
+    assert want_color(False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}) is False
+    assert want_color(True, {"NO_COLOR": ""}) is True  # empty means unset
+    assert want_color(True, {"TERM": "dumb"}) is False
+
+
+def test_colour_in_the_text_report(run_cli):
+    plain = run_cli("verify", "claims/", env=NO_COLOR_ENV)  # a pipe: no colour
+    assert "\x1b[" not in plain.stdout
+    forced = run_cli("verify", "claims/", env={**NO_COLOR_ENV, "FORCE_COLOR": "1"})
+    assert "\x1b[31merror\x1b[0m \x1b[1mCC101\x1b[0m" in forced.stdout
+    both = run_cli("verify", "claims/", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in both.stdout
+
+
+def test_quiet_and_verbose(run_cli):
+    quiet = run_cli("verify", "claims/", "-q")
+    assert quiet.returncode == 1
+    rules = [line.split()[2] for line in quiet.stdout.splitlines()]
+    assert rules == ["CC111", "CC101", "CC201", "CC209"]  # findings only, no summary
+    verbose = run_cli("verify", "claims/", "-v").stdout.splitlines()
+    at = next(i for i, line in enumerate(verbose) if " CC101 " in line)
+    assert verbose[at + 1] == "    at /claims/18/members"
+    assert verbose[at + 2].startswith("    related: claims/japan-india-2plus2.claims.yaml:")
+    assert verbose[-1].startswith("1 file, 20 claims")
+    assert run_cli("verify", "claims/", "-q", "-v").returncode == 2
+
+
+def test_init_starts_a_valid_claim_file_and_never_overwrites(run_cli, project):
+    (project / "schema").mkdir()
+    (project / "schema" / "claims-v1.json").write_text(
+        (SCHEMA_DIR / "claims-v1.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out = run_cli("init", "articles/a.txt", cwd=project)
+    assert out.returncode == 0, out.stderr
+    target = project / "a.claims.yaml"  # above articles/, as in this project's layout
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=schema/claims-v1.json"
+    data = load_document(str(target), target.read_bytes()).data
+    schema = json.loads((SCHEMA_DIR / "claims-v1.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["article"]["id"] == "a"
+    assert data["article"]["text"] == "articles/a.txt"
+    assert data["article"]["title"].startswith("Japan and India Hold Security Talks")
+    assert run_cli("verify", "a.claims.yaml", cwd=project).returncode == 0
+
+    again = run_cli("init", "articles/a.txt", cwd=project)
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_init_beside_the_article_with_a_schema_url_when_the_project_has_none(run_cli, project):
+    article = project / "News Story 1.txt"
+    article.write_text('Headline: "quoted"\n\nbody\n', encoding="utf-8")
+    out = run_cli("init", article.name, "-o", "sub.claims.yaml", cwd=project)
+    assert out.returncode == 0, out.stderr
+    text = (project / "sub.claims.yaml").read_text(encoding="utf-8")
+    assert "$schema=https://claimcheck.dev/schema/claims-v1.json" in text.splitlines()[0]
+    data = load_document("x.yaml", text.encode()).data
+    assert data["article"]["id"] == "news-story-1"
+    assert data["article"]["title"] == 'Headline: "quoted"'
+    assert run_cli("verify", "sub.claims.yaml", cwd=project).returncode == 0
+    assert run_cli("init", "missing.txt", cwd=project).returncode == 2

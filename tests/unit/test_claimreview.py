@@ -1,0 +1,177 @@
+"""ClaimReview JSON-LD: every property Google's fact-check documentation requires, and more.
+
+Google's list (Search Central, "Fact check (ClaimReview) structured data"): required on
+ClaimReview are claimReviewed, reviewRating and url, and on the Rating, alternateName;
+recommended are author, datePublished and itemReviewed (a Claim with appearance, author,
+datePublished, firstAppearance), and the Rating's bestRating, ratingValue and worstRating.
+"""
+
+import json
+from datetime import date
+
+import pytest
+
+from claimcheck.api import UsageError
+from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
+from claimcheck.loader import load_document
+from claimcheck.models import ClaimFile
+from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
+from tests.conftest import SEED
+
+GOOGLE_REQUIRED = {"claimReviewed", "reviewRating", "url"}
+GOOGLE_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+RATING_REQUIRED = {"alternateName"}
+RATING_RECOMMENDED = {"bestRating", "ratingValue", "worstRating"}
+CLAIM_RECOMMENDED = {"appearance", "author", "datePublished", "firstAppearance"}
+PATH = "claims/japan-india-2plus2.claims.yaml"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return ClaimFile.model_validate(load_document(str(SEED), SEED.read_bytes()).data)
+
+
+def _verdict(claim_id, verdict, stale=False):
+    return ClaimVerdict(
+        PATH,
+        claim_id,
+        "membership",
+        verdict,
+        f"explained {claim_id}",
+        (Evidence("f1", "India is a member of BRICS", ("https://brics.br/en/about-the-brics",)),),
+        stale,
+    )
+
+
+VERDICTS = [
+    _verdict("india-in-brics", Verdict.SUPPORTED, stale=True),
+    _verdict("brics-members", Verdict.REFUTED),
+    _verdict("quad-members", Verdict.NOT_ENOUGH_INFO),
+    ClaimVerdict("other.claims.yaml", "x", "event", Verdict.SUPPORTED, "not loaded"),
+]
+SETTINGS = ReviewSettings(
+    author="Example Fact Desk",
+    author_url="https://facts.example.org",
+    url="https://facts.example.org/reviews/2plus2",
+    date="2026-11-26",
+)
+
+
+def test_every_google_property_is_present(seed):
+    reviews = claim_reviews(VERDICTS, {PATH: seed}, SETTINGS)
+    assert len(reviews) == 3  # the verdict on a file that was not loaded is skipped
+    for review in reviews:
+        assert review["@context"] == "https://schema.org"
+        assert review["@type"] == "ClaimReview"
+        assert set(review) >= GOOGLE_REQUIRED | GOOGLE_RECOMMENDED
+        assert set(review["reviewRating"]) >= RATING_REQUIRED | RATING_RECOMMENDED
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert set(review["itemReviewed"]) >= CLAIM_RECOMMENDED
+        assert all(review[k] for k in GOOGLE_REQUIRED)
+
+
+def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
+    reviews = claim_reviews(VERDICTS, {PATH: seed}, SETTINGS)
+    # File order: quad-members, india-in-brics, brics-members.
+    assert [r["url"].rsplit("#", 1)[1] for r in reviews] == [
+        "quad-members",
+        "india-in-brics",
+        "brics-members",
+    ]
+    quad, india, brics = reviews
+    assert (
+        brics["claimReviewed"] == "BRICS forum—comprising Brazil, Russia, China, and South Africa"
+    )
+    assert brics["url"] == "https://facts.example.org/reviews/2plus2#brics-members"
+    assert brics["reviewRating"]["alternateName"] == "False"
+    assert brics["reviewRating"]["ratingValue"] == 1
+    assert india["reviewRating"]["alternateName"] == "True"
+    assert "no longer true" in india["reviewRating"]["ratingExplanation"]
+    assert quad["reviewRating"]["alternateName"] == "Unproven"
+    for r in reviews:
+        rating = r["reviewRating"]
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    assert brics["author"] == {
+        "@type": "Organization",
+        "name": "Example Fact Desk",
+        "url": "https://facts.example.org",
+    }
+    assert brics["datePublished"] == "2026-11-26"
+    item = brics["itemReviewed"]
+    assert item["datePublished"] == "2024-08-20"
+    assert item["appearance"]["@type"] == "CreativeWork"
+    assert item["appearance"]["headline"].startswith("Japan and India Hold Security Talks")
+    assert item["author"]["name"] == seed.article.publisher
+
+
+def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
+    with_url = seed.model_copy(
+        update={"article": seed.article.model_copy(update={"url": "https://news.example/a#top"})}
+    )
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
+    assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
+    assert review["url"] == "https://news.example/a#brics-members"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/a#top"
+    assert review["datePublished"] == "2026-01-02"
+    with pytest.raises(UsageError, match="--url"):
+        claim_reviews(VERDICTS[1:2], {PATH: seed}, ReviewSettings())
+
+
+def test_rendered_json_ld_is_safe_inside_a_script_tag(seed):
+    hostile = seed.model_copy(
+        update={
+            "claims": [
+                c.model_copy(update={"quote": "</script><b>&"}) if c.id == "brics-members" else c
+                for c in seed.claims
+            ]
+        }
+    )
+    text = render(claim_reviews(VERDICTS[1:2], {PATH: hostile}, SETTINGS))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)[0]["claimReviewed"] == "</script><b>&"
+
+
+def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
+    out = run_cli("export", "--format", "claimreview", "claims/", "--url", "https://x.example/r")
+    assert out.returncode == 0
+    reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(out.stdout)}
+    assert len(reviews) == 20 and "have no verdict" not in out.stderr
+    assert reviews["brics-members"]["reviewRating"]["alternateName"] == "False"
+    assert reviews["india-in-brics"]["reviewRating"]["alternateName"] == "True"
+    assert run_cli("export", "claims/").returncode == 2  # --format is required
+
+
+def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypatch):
+    import claimcheck.api
+    from claimcheck.export.claimreview import export
+
+    real = claimcheck.api.verify
+
+    def with_verdicts(options):  # what verify returns once a knowledge base decides claims
+        result = real(options)
+        result.verdicts[:] = VERDICTS
+        return result
+
+    monkeypatch.chdir(SEED.parent.parent)
+    monkeypatch.setattr(claimcheck.api, "verify", with_verdicts)
+    text, result, left_out = export(claimcheck.api.Options(paths=("claims",)), SETTINGS)
+    assert result.exit_code == 1  # the seed's CC101 is still reported by verify
+    assert left_out == 17
+    assert [r["url"].rsplit("#", 1)[1] for r in json.loads(text)] == [
+        "quad-members",
+        "india-in-brics",
+        "brics-members",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (ReviewSettings(url="javascript:alert(1)"), "--url"),
+        (ReviewSettings(url="https://x.example", author_url="ftp://x"), "--author-url"),
+        (ReviewSettings(url="https://x.example", date="26/11/2026"), "--date"),
+    ],
+)
+def test_bad_settings_are_usage_errors(seed, settings, message):
+    with pytest.raises(UsageError, match=message):
+        claim_reviews(VERDICTS, {PATH: seed}, settings)
