@@ -108,8 +108,9 @@ def verify(
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
     source = click.get_current_context().get_parameter_source
-    flags = ("select", "ignore", "fail_on")  # Options fields that flags override
-    given = {f for f in flags if source(f) is click.core.ParameterSource.COMMANDLINE}
+    # Options fields that flags override, and the flag's parameter name.
+    flags = {"select": "select", "ignore": "ignore", "fail_on": "fail_on", "kb": "kb_paths"}
+    given = {f for f, p in flags.items() if source(p) is click.core.ParameterSource.COMMANDLINE}
 
     options = Options(
         paths=paths or ("claims",),

@@ -114,13 +114,23 @@ def _rules(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-# Other settings (`kb`, `limits`, `cache-dir`...) are one entry each: the Options field
+def _paths(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(where, 'expected a list of paths, like ["claims/kb"]')
+    return tuple(value)
+
+
+# Fields whose values are paths, relative to the folder of the pyproject.toml that sets them.
+PATH_FIELDS = frozenset({"kb"})
+
+# Other settings (`limits`, `cache-dir`...) are one entry each: the Options field
 # they set and a parser that checks the value.
 KEYS: dict[str, Key] = {
     "select": Key("select", _codes, "only rules whose ID starts with one of these"),
     "ignore": Key("ignore", _codes, "skip rules whose ID starts with one of these"),
     "fail-on": Key("fail_on", _severity, "exit 1 for findings at least this severe"),
     "rules": Key("rule_settings", _rules, "per rule: severity and the rule's options"),
+    "kb": Key("kb", _paths, "knowledge base files or folders (default: *.kb.* below the paths)"),
 }
 
 
@@ -152,9 +162,12 @@ def read_config(path: Path) -> dict[str, Any]:
     if table is None:
         return {}
     try:
-        return parse_table(table)
+        values = parse_table(table)
     except ConfigError as exc:
         raise ConfigError(f"{shown}: {exc}") from None
+    for name in PATH_FIELDS & values.keys():
+        values[name] = tuple(str(path.parent / p) for p in values[name])
+    return values
 
 
 def parse_table(table: Any) -> dict[str, Any]:

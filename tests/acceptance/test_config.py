@@ -100,3 +100,32 @@ def test_bad_configuration_exits_2_naming_file_and_key(run_cli, project, text, n
     assert result.returncode == 2
     assert f"pyproject.toml: {named}" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_kb_paths_from_the_file_are_relative_to_it(run_cli, project):
+    """A knowledge base kept outside the checked folder is named once, in the configuration."""
+    from tests.conftest import CLAIMS
+
+    (project / "reference").mkdir()
+    for kb in (CLAIMS / "kb").glob("*.kb.yaml"):
+        (project / "reference" / kb.name).write_text(kb.read_text(encoding="utf-8"))
+    (project / "checked").mkdir()
+    (project / "checked" / "articles").mkdir()
+    (project / "checked" / "articles" / "a.txt").write_text(
+        (project / "articles" / "a.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    write_claims(project / "checked", HALF_SOURCED)
+    unconfigured = run_cli("verify", "checked", "--select", "CC2", "--format", "json", cwd=project)
+    assert '"verdict": "not_enough_info"' in unconfigured.stdout
+    _configure(project, '[tool.claimcheck]\nkb = ["reference"]\n')
+    configured = run_cli("verify", "checked", "--select", "CC2", "--format", "json", cwd=project)
+    assert '"verdict": "supported"' in configured.stdout, configured.stdout
+    # From another folder, the paths still resolve against the pyproject.toml.
+    inside = run_cli("verify", ".", "--select", "CC2", "--format", "json", cwd=project / "checked")
+    assert '"verdict": "supported"' in inside.stdout, inside.stdout
+    # A flag overrides the file: an empty folder as the knowledge base decides nothing.
+    (project / "empty").mkdir()
+    flagged = run_cli(
+        "verify", "checked", "--kb", "empty", "--select", "CC2", "--format", "json", cwd=project
+    )
+    assert '"verdict": "supported"' not in flagged.stdout
