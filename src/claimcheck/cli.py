@@ -109,8 +109,10 @@ def main() -> None:
     except Exception as exc:  # never a traceback for users; CLAIMCHECK_DEBUG=1 shows it
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
+        from claimcheck.escape import safe
+
         click.echo(
-            f"claimcheck: internal error: {type(exc).__name__}: {exc}\n"
+            f"claimcheck: internal error: {type(exc).__name__}: {safe(str(exc))}\n"
             "Please report it, with the file that caused it; CLAIMCHECK_DEBUG=1 shows details.",
             err=True,
         )

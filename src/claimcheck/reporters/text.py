@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from claimcheck.api import Result
-from claimcheck.escape import safe
+from claimcheck.escape import safe, safe_path
 from claimcheck.findings import Finding, Severity
 from claimcheck.reporters.base import Reporter
 
 
 def format_finding(f: Finding) -> str:
     loc = f.location
-    where = f"{safe(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe(loc.path)
+    where = f"{safe_path(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe_path(loc.path)
     claim = f" [{safe(f.claim_id)}]" if f.claim_id else ""
     line = f"{where}: {f.severity} {f.rule_id} {safe(f.message)}{claim}"
     if f.suppressed is not None:
