@@ -12,7 +12,7 @@ import re
 # embeddings, overrides and isolates, zero-width characters, the Arabic letter mark, word
 # joiners, BOM, interlinear annotations), the line and paragraph separators some viewers
 # break lines at, and lone surrogates, which no encoder can write.
-_UNSAFE = re.compile(
+UNSAFE_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
     "\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
@@ -30,7 +30,7 @@ def safe(text: str) -> str:
     never start a line of output of its own (CI runners read lines starting ``::`` as
     commands).
     """
-    return _UNSAFE.sub(_escape_char, text).replace("\n", "\\n").replace("\t", "\\t")
+    return UNSAFE_CHARS.sub(_escape_char, text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def safe_path(path: str) -> str:

@@ -104,7 +104,7 @@ class _Scan:
         expect = "value"
         pending_key: str | None = None
         root_done = False
-        while True:
+        while len(self.problems) <= MAX_PROBLEMS:
             m = _TOKEN.match(text, i)
             if m is None:
                 if i >= n:
@@ -202,7 +202,7 @@ class _Scan:
                 self.fail(f"unexpected {tok!r}: expected a value", start)
                 return
             expect, root_done = self._after_value(stack)
-        if stack or not root_done:
+        if (stack or not root_done) and len(self.problems) <= MAX_PROBLEMS:
             self.fail("unexpected end of file", n)
 
     @staticmethod
