@@ -55,10 +55,14 @@ class UsageError(Exception):
     """The command line or configuration is wrong: exit 2 with this message."""
 
 
-@functools.lru_cache(maxsize=256)
 def find_root(start: Path) -> Path:
     """The project root of a file or folder: the nearest folder with pyproject.toml or .git."""
-    start = start.resolve()
+    # Resolved before the cache: a relative path means another folder once the cwd changes.
+    return _find_root(start.resolve())
+
+
+@functools.lru_cache(maxsize=256)
+def _find_root(start: Path) -> Path:
     if not start.is_dir():
         start = start.parent
     for folder in (start, *start.parents):
@@ -101,12 +105,17 @@ def discover(
                         f = follow_link(f, p)  # noqa: PLW2901 - the file the link leads to
                     except PathRefusedError as exc:
                         refused[f] = str(exc)
-                if f not in seen:
-                    seen.add(f)
+                if _seen_key(f, refused) not in seen:
+                    seen.add(_seen_key(f, refused))
                     yield f, False
-        elif p not in seen:
-            seen.add(p)
+        elif _seen_key(p, refused) not in seen:
+            seen.add(_seen_key(p, refused))
             yield p, True
+
+
+def _seen_key(path: Path, refused: dict[Path, str] | None) -> Path:
+    """One file reached by two names (a link, a folder and a file in it) is checked once."""
+    return Path(os.path.realpath(path)) if refused is not None else path
 
 
 def verify(options: Options) -> Result:
