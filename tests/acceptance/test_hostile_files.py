@@ -225,3 +225,20 @@ def test_a_file_named_twice_is_checked_once(proj: Path, monkeypatch):
     write_claims(proj, CLEAN_BODY)
     result = verify(Options(paths=(".", "a.claims.yaml", "./a.claims.yaml")))
     assert [f.path for f in result.files] == ["a.claims.yaml"]
+
+
+def test_hostile_text_in_a_claim_file_is_escaped_in_every_format(proj: Path):
+    body = (
+        "claims:\n"
+        '  - id: "x\\n::error file=a::pwned \\u202eevil"\n'
+        "    kind: office\n"
+        '    "colour\\u200b\\n::warning::": red\n'
+        "    quote: q\n"
+    )
+    write_claims(proj, body, name="::error::x.claims.yaml")
+    for fmt in ("text", "json"):
+        run = run_child("verify", "--format", fmt, ".", cwd=proj)
+        assert run.returncode == 1, run.stdout
+        assert_safe_output(run.stdout)
+        assert "pwned" in run.stdout  # reported, escaped, not dropped
+    assert "./::error::x.claims.yaml:" in run_child("verify", ".", cwd=proj).stdout
