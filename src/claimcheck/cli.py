@@ -17,7 +17,12 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    Path(output).write_text(text, encoding="utf-8", newline="\n")
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot write the report to {output!r}: {exc.strerror or exc}"
+        ) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
