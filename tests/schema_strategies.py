@@ -28,14 +28,10 @@ ARTICLE_TEXT = "a.txt"
 # Text an editor might type: letters of several scripts, digits, punctuation YAML cares
 # about, and format characters such as bidi marks. No controls: the loader refuses those,
 # and "valid" documents must stay valid.
-TEXT = st.text(
-    st.characters(
-        codec="utf-8",
-        exclude_categories=("Cc", "Cs", "Zl", "Zp"),
-        max_codepoint=0x2FFFF,
-    ),
-    max_size=12,
+CHARS = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), max_codepoint=0x2FFFF
 )
+TEXT = st.text(CHARS, max_size=12)
 IDS = st.sampled_from(["india", "brics", "china", "japan", "pm", "modi", "g20", "summit"])
 
 
@@ -72,7 +68,7 @@ def from_schema(node: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrategy
         low = node.get("minLength", 0)
         if "EntityId" in node.get("title", "") or node.get("maxLength") == 128:
             return IDS
-        return TEXT.filter(lambda s: len(s) >= low) if low else TEXT
+        return st.text(CHARS, min_size=low, max_size=max(12, low))
     if kind == "array":
         items = from_schema(node.get("items", {}), defs)
         return st.lists(items, min_size=node.get("minItems", 0), max_size=3)
