@@ -97,7 +97,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "y13_top_list.yaml": ("top level must be a mapping",),
     "y14_complex_key_seq.yaml": ("keys must be plain text",),
     "y14_long_implicit_key.yaml": ("key of 2,000 characters", "1,024", "max-key-length"),
-    "y16_unclosed_quote.yaml": ("quoted scalar",),
+    "y16_unclosed_quote.yaml": ("the quote opened at 2:4 is never closed",),
+    "y16_bad_indent.yaml": ("check the indentation of this line",),
 }
 # Files the corpus says load as data (they are not claim files, so the schema speaks).
 SAME_DATA = {

@@ -242,3 +242,11 @@ def test_hostile_text_in_a_claim_file_is_escaped_in_every_format(proj: Path):
         assert_safe_output(run.stdout)
         assert "pwned" in run.stdout  # reported, escaped, not dropped
     assert "./::error::x.claims.yaml:" in run_child("verify", ".", cwd=proj).stdout
+
+
+def test_a_report_that_cannot_be_written_is_a_usage_error(proj: Path):
+    write_claims(proj, CLEAN_BODY)
+    run = run_child("verify", ".", "-o", "missing/dir/report.txt", cwd=proj)
+    assert run.returncode == 2
+    assert "cannot write the report to 'missing/dir/report.txt'" in run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr

@@ -102,3 +102,17 @@ def test_a_flood_of_problems_stops_at_a_hundred():
     assert found[-1][0].startswith("more than 100 problems")
     found = _problems("{" + '"a": 1, ' * 5000 + '"a": 1}', DEFAULT_LIMITS, "f.json")
     assert len(found) == 101
+
+
+def test_the_readme_documents_every_limit_and_its_default():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
+        for line in readme.splitlines()
+        if line.startswith("| `max-")
+    }
+    assert set(rows) == set(Limits.keys())
+    for name, key in zip(Limits.names(), Limits.keys(), strict=True):
+        assert rows[key].split()[0] == str(getattr(DEFAULT_LIMITS, name)), key

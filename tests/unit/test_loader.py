@@ -145,3 +145,20 @@ def test_yaml_positions_for_keys_and_values():
     assert doc.position(("a", 1, "b")) == (3, 9)
     assert doc.position(("a", 1, "b"), key=True) == (3, 6)
     assert doc.position(("a", 9)) == (2, 3)  # missing items fall back to their parent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("a: b: c\n", (1, 5), "a value that holds ': ' must be quoted"),
+        ("a: @x\n", (1, 4), "quote the value"),
+        ("a: 'open\nb: 1\n", (3, 1), "the quote opened at 1:4 is never closed"),
+        ("a:\n  b: 1\n c: 2\n", (3, 2), "check the indentation of this line"),
+        ("%YAML 2.0\n---\na: 1\n", (1, 1), "remove the directive"),
+        ("- " + "k" * 1100 + ": v\n", (1, 3), "key of 1,100 characters is over YAML's limit"),
+        ("a: " + "[" * 2000 + "\n", (1, 1003), "nesting deeper than the limit of 64"),
+    ],
+)
+def test_yaml_syntax_errors_say_what_to_change(text, where, words):
+    message, line, col = problems(text)[0]
+    assert (line, col) == where and words in message, message

@@ -72,6 +72,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", None) or exc)
     context = getattr(exc, "context", None)
+    opened = getattr(exc, "context_mark", None)
     if mark is None:
         return Problem(f"YAML syntax error: {problem}", 1, 1)
     line, col = mark.line + 1, mark.column + 1
@@ -100,6 +101,17 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
                 f"{_IMPLICIT_KEY_LIMIT:,} for a key on one line (claimcheck allows "
                 f"{limits.max_key_length:,}, max-key-length): shorten it"
             )
+        elif problem == _KEY_ERRORS[0]:
+            message += ": a value that holds ': ' must be quoted"
+    elif context == "while scanning a quoted scalar" and opened is not None:
+        message = (
+            f"YAML syntax error: the quote opened at {opened.line + 1}:{opened.column + 1} "
+            "is never closed"
+        )
+    elif problem == "did not find expected key":
+        message += ": check the indentation of this line"
+    elif problem.startswith("found character") and "cannot start any token" in problem:
+        message += ": quote the value"
     return Problem(message, line, col)
 
 
