@@ -14,6 +14,17 @@ article:
 """
 
 
+# One claim that every rule accepts: the body of a clean claim file.
+CLEAN_BODY = """claims:
+  - id: india-brics
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""
+
+
 def write_claims(folder: Path, body: str, name: str = "a.claims.yaml") -> Path:
     path = folder / name
     path.write_text(HEADER + body, encoding="utf-8")

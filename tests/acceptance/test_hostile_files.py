@@ -14,18 +14,10 @@ from claimcheck.limits import Limits
 from claimcheck.loader import reader
 from claimcheck.loader.reader import ReadError, read_bytes
 from tests.conftest import SEED
-from tests.helpers import write_claims
+from tests.helpers import CLEAN_BODY, write_claims
 from tests.hostile import assert_safe_output, make_project, run_child
 
 SECRET = "TOP-SECRET-TOKEN-1234"
-CLEAN_BODY = """claims:
-  - id: india-brics
-    kind: membership
-    group: brics
-    members: [india]
-    complete: false
-    quote: As a member of the BRICS forum
-"""
 
 
 @pytest.fixture
