@@ -9,6 +9,7 @@ the message; nothing at it is opened, so its contents can never be echoed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -25,10 +26,11 @@ def real_path(path: Path) -> Path:
     """``path`` with every link followed; a loop or a too-long chain is refused."""
     try:
         return Path(os.path.realpath(path, strict=True))
-    except FileNotFoundError:
-        # A missing file is not a refusal: the reader says "no such file" at the right place.
-        return Path(os.path.realpath(path))
-    except (OSError, RuntimeError) as exc:
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            # A missing or unreadable file is not a refusal: the reader says "no such file"
+            # or "permission denied" when it tries to open it.
+            return Path(os.path.realpath(path))
         message = "a symbolic link loop (or a chain of links too long to follow)"
         raise PathRefusedError(message) from exc
 
