@@ -7,7 +7,7 @@ import json
 import pytest
 
 from claimcheck.api import FileResult, Result
-from claimcheck.escape import safe, safe_path
+from claimcheck.escape import UNSAFE_CHARS, safe, safe_path
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.reporters import REPORTERS, get_reporter
 from tests.hostile import assert_safe_output
@@ -62,9 +62,21 @@ def _result(text: str) -> Result:
     return Result(files=[FileResult(text, "checked", 1)], findings=[finding, suppressed])
 
 
-def test_every_reporter_is_in_the_test():
-    # A new format must be added to the checks below, so that it escapes too.
-    assert set(REPORTERS) <= {"text", "json", "sarif", "github", "junit"}
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_no_format_lets_user_text_shape_its_lines(fmt: str, text: str):
+    """Whatever the format (those to come too), hostile text changes no line's shape.
+
+    The output has as many lines as for harmless text, and a line opens with ``::`` (an
+    annotation the format writes on purpose) exactly where it does for harmless text.
+    """
+    hostile = get_reporter(fmt).render(_result(text)).splitlines()
+    plain = get_reporter(fmt).render(_result("x")).splitlines()
+    assert len(hostile) == len(plain)
+    assert [h.startswith("::") for h in hostile] == [p.startswith("::") for p in plain]
+    for line in hostile:
+        bad = UNSAFE_CHARS.search(line)
+        assert bad is None, f"{fmt}: unescaped U+{ord(bad.group()):04X} in {line!r}"
 
 
 @pytest.mark.parametrize("text", HOSTILE)
