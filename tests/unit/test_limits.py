@@ -116,3 +116,15 @@ def test_the_readme_documents_every_limit_and_its_default():
     assert set(rows) == set(Limits.keys())
     for name, key in zip(Limits.names(), Limits.keys(), strict=True):
         assert rows[key].split()[0] == str(getattr(DEFAULT_LIMITS, name)), key
+
+
+def test_a_flood_of_schema_problems_stops_at_a_hundred(project: Path, monkeypatch):
+    claim = "  - {{id: c{}, kind: office, colour: red}}\n"
+    body = "claims:\n" + "".join(claim.format(i) for i in range(60))
+    write_claims(project, body)
+    monkeypatch.chdir(project)
+    result = verify(Options(paths=(".",)))
+    assert len(result.findings) == 101  # 60 claims x 4 problems, the first hundred shown
+    [more] = [f for f in result.findings if "not shown" in f.message]
+    assert more.message == "140 more schema problems not shown: fix these first"
+    assert (more.location.line, more.location.column) == (9 + 100 // 4, 5)
