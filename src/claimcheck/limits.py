@@ -23,7 +23,7 @@ class LimitsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_file_bytes: int = 8 * 1024 * 1024
+    max_file_bytes: int = 2 * 1024 * 1024
     max_depth: int = 64
     max_key_length: int = 256
     max_scalar_length: int = 65_536

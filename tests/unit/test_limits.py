@@ -128,3 +128,16 @@ def test_a_flood_of_schema_problems_stops_at_a_hundred(project: Path, monkeypatc
     [more] = [f for f in result.findings if "not shown" in f.message]
     assert more.message == "140 more schema problems not shown: fix these first"
     assert (more.location.line, more.location.column) == (9 + 100 // 4, 5)
+
+
+def test_the_default_size_limit_refuses_a_file_before_parsing_it(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    big = tmp_path / "big.claims.json"
+    big.write_bytes(b'{"x": [' + b"1," * DEFAULT_LIMITS.max_file_bytes + b"1]}")
+    monkeypatch.chdir(tmp_path)
+    result = verify(Options(paths=("big.claims.json",)))
+    assert result.exit_code == 2
+    [finding] = result.findings
+    assert finding.message == (
+        f"is {big.stat().st_size:,} bytes, larger than the limit of 2,097,152 (max-file-bytes)"
+    )
