@@ -53,10 +53,13 @@ def test_dev_zero_and_a_directory_are_refused(proj: Path):
     assert run.returncode == 2
     assert "/dev/zero: error CC001 is not a regular file" in run.stdout
     assert run.max_rss_kb < 120 * 1024
-    # A folder named like a claim file is walked into, not read.
+    # A folder named like a claim file is walked into, never read as one.
     (proj / "d.claims.yaml").mkdir()
-    write_claims(proj / "d.claims.yaml", CLEAN_BODY.replace("articles/a.txt", "x"))
-    assert read_bytes.__module__ == reader.__name__
+    inner = write_claims(proj / "d.claims.yaml", CLEAN_BODY, name="inner.claims.yaml")
+    inner.write_text(inner.read_text().replace("articles/a.txt", "../articles/a.txt"))
+    run = run_child("verify", ".", cwd=proj)
+    assert run.returncode == 0, run.stdout
+    assert run.stdout == "1 file, 1 claim: 0 errors, 0 warnings, 0 info\n"
     with pytest.raises(ReadError, match="is a directory"):
         read_bytes(str(proj / "d.claims.yaml"), Limits())
 
