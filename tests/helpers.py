@@ -56,3 +56,6 @@ BRICS_LIST = (
 )
 GOOD_BODY = BRICS_ENTITIES + "claims:\n" + BRICS_MEMBER
 BAD_BODY = BRICS_ENTITIES + "claims:\n" + BRICS_MEMBER + BRICS_LIST
+
+# One claim that every rule accepts: the body of a clean claim file.
+CLEAN_BODY = GOOD_BODY

@@ -70,10 +70,14 @@ class UsageError(Exception):
     """The command line or configuration is wrong: exit 2 with this message."""
 
 
-@functools.lru_cache(maxsize=256)
 def find_root(start: Path) -> Path:
     """The project root of a file or folder: the nearest folder with pyproject.toml or .git."""
-    start = start.resolve()
+    # Resolved before the cache: a relative path means another folder once the cwd changes.
+    return _find_root(start.resolve())
+
+
+@functools.lru_cache(maxsize=256)
+def _find_root(start: Path) -> Path:
     if not start.is_dir():
         start = start.parent
     for folder in (start, *start.parents):
@@ -83,18 +87,25 @@ def find_root(start: Path) -> Path:
 
 
 def display_path(path: Path, base: Path) -> str:
+    # Only the folder is resolved: a link is shown by its own name, not by where it leads.
     try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[Path, bool]]:
+def discover(
+    paths: Iterable[str], refused: dict[Path, str] | None = None
+) -> Iterator[tuple[Path, bool]]:
     """Claim files named or found below named folders, in a stable order.
 
     Yields ``(path, named)``: a file named on the command line is checked whatever its name;
     below a folder only ``*.claims.yaml``, ``*.claims.yml`` and ``*.claims.json`` count.
+    A link met in a folder is followed only while it stays inside that folder; one that
+    leaves is yielded as it is, with the reason in ``refused``.
     """
+    from claimcheck.paths import PathRefusedError, follow_link
+
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
@@ -104,16 +115,27 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[Path, bool]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(folder) / f for f in files if f.endswith(CLAIM_SUFFIXES))
             for f in sorted(found):
-                if f not in seen:
-                    seen.add(f)
+                if f.is_symlink() and refused is not None:
+                    try:
+                        f = follow_link(f, p)  # noqa: PLW2901 - the file the link leads to
+                    except PathRefusedError as exc:
+                        refused[f] = str(exc)
+                if _seen_key(f, refused) not in seen:
+                    seen.add(_seen_key(f, refused))
                     yield f, False
-        elif p not in seen:
-            seen.add(p)
+        elif _seen_key(p, refused) not in seen:
+            seen.add(_seen_key(p, refused))
             yield p, True
+
+
+def _seen_key(path: Path, refused: dict[Path, str] | None) -> Path:
+    """One file reached by two names (a link, a folder and a file in it) is checked once."""
+    return Path(os.path.realpath(path)) if refused is not None else path
 
 
 def verify(options: Options) -> Result:
     from claimcheck.engine import Engine
+    from claimcheck.paths import PathRefusedError, real_path
 
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
@@ -123,11 +145,21 @@ def verify(options: Options) -> Result:
     if engine.kb is not None:
         result.kb_files = list(engine.kb.files)
     result.findings.extend(kb_findings)
-    for path, _named in discover(options.paths):
+    refused: dict[Path, str] = {}
+    for path, named in discover(options.paths, refused):
         shown = display_path(path, cwd)
-        if not path.exists() and not path.is_symlink():
+        problem = refused.get(path)
+        if problem is None and not path.exists() and not path.is_symlink():
+            problem = "no such file or folder"
+        if problem is None and named and path.is_symlink():
+            # A file named on the command line is the user's choice, wherever its link leads.
+            try:
+                path = real_path(path)  # noqa: PLW2901
+            except PathRefusedError as exc:
+                problem = str(exc)
+        if problem is not None:
             result.files.append(FileResult(shown, "unreadable"))
-            result.findings.append(_unreadable(shown, "no such file or folder"))
+            result.findings.append(_unreadable(shown, problem))
             continue
         file_result, findings = engine.check_file(path, shown)
         result.files.append(file_result)

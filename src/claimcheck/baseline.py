@@ -34,7 +34,7 @@ def fingerprint(finding: Finding) -> str:
     """A stable identity for a finding (as shown), line-independent: SARIF reuses it."""
     loc = finding.location
     text = "\0".join(_key(finding.rule_id, loc.path, finding.claim_id, finding.pointer))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _relative(shown: str, base: Path) -> str:

@@ -23,7 +23,12 @@ def _write(text: str, output: str | None) -> None:
         # user text never carries one (escape.safe), so only codes we chose get through.
         click.echo(text, nl=False, color=True)
         return
-    Path(output).write_text(text, encoding="utf-8", newline="\n")
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot write the report to {output!r}: {exc.strerror or exc}"
+        ) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -339,8 +344,10 @@ def main() -> None:
     except Exception as exc:  # never a traceback for users; CLAIMCHECK_DEBUG=1 shows it
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
+        from claimcheck.escape import safe
+
         click.echo(
-            f"claimcheck: internal error: {type(exc).__name__}: {exc}\n"
+            f"claimcheck: internal error: {type(exc).__name__}: {safe(str(exc))}\n"
             "Please report it, with the file that caused it; CLAIMCHECK_DEBUG=1 shows details.",
             err=True,
         )

@@ -120,6 +120,17 @@ def _paths(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _limits(value: Any, where: str) -> Any:
+    from claimcheck.limits import Limits, LimitsError
+
+    if not isinstance(value, dict):
+        raise _fail(where, "expected a table, like max-file-bytes = 4194304")
+    try:
+        return Limits.from_mapping(value, where="[tool.claimcheck.limits]")
+    except LimitsError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 # Fields whose values are paths, relative to the folder of the pyproject.toml that sets them.
 PATH_FIELDS = frozenset({"kb"})
 
@@ -130,6 +141,7 @@ KEYS: dict[str, Key] = {
     "ignore": Key("ignore", _codes, "skip rules whose ID starts with one of these"),
     "fail-on": Key("fail_on", _severity, "exit 1 for findings at least this severe"),
     "rules": Key("rule_settings", _rules, "per rule: severity and the rule's options"),
+    "limits": Key("limits", _limits, "bounds on one input: see the README's Limits table"),
     "kb": Key("kb", _paths, "knowledge base files or folders (default: *.kb.* below the paths)"),
 }
 

@@ -14,11 +14,12 @@ from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION
 from claimcheck.findings import Finding
 from claimcheck.judge import judge_file
-from claimcheck.limits import Limits
+from claimcheck.limits import Limits, claim_count
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
 from claimcheck.models import ClaimFile
+from claimcheck.paths import PathRefusedError, resolve_inside
 from claimcheck.rules import RULES
 from claimcheck.rules.base import Rule, RuleSettings
 from claimcheck.validate import schema_findings
@@ -82,6 +83,11 @@ class Engine:
             return FileResult(shown, "unreadable"), [
                 _unreadable(shown, p.message, p.line, p.column) for p in exc.problems
             ]
+        claims = claim_count(doc.data)
+        if claims > self.limits.max_claims:
+            line, col = doc.position(("claims", self.limits.max_claims))
+            message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
+            return FileResult(shown, "unreadable"), [_unreadable(shown, message, line, col)]
         try:
             model = ClaimFile.model_validate(doc.data)
         except ValidationError as exc:
@@ -103,12 +109,11 @@ class Engine:
     def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""
         ref = ctx.model.article.text
-        target = (path.parent / ref).resolve()
         root = self.root or find_root(path.parent)
-        if Path(ref).is_absolute() or not target.is_relative_to(root):
-            return self._article_problem(
-                ctx, f"article text path {ref!r} leaves the project root: name a file inside it"
-            )
+        try:
+            target = resolve_inside(root, path.parent, ref, what="article text path")
+        except PathRefusedError as exc:
+            return self._article_problem(ctx, str(exc))
         try:
             ctx.article_text = decode(read_bytes(str(target), self.limits))
         except (ReadError, LoadError) as exc:

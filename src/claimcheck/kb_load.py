@@ -65,8 +65,9 @@ def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Pat
     folders: list[Path] = []
     for raw in verified:
         p = Path(raw)
-        folder = p if p.is_dir() else p.parent
-        if folder.exists() and folder.resolve().is_relative_to(root) and folder not in folders:
+        # The folder of a verified path, through any link the user named: its real place.
+        folder = (p if p.is_dir() else p.parent).resolve()
+        if folder.exists() and folder.is_relative_to(root) and folder not in folders:
             folders.append(folder)
     return folders
 

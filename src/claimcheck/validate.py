@@ -9,7 +9,7 @@ from pydantic_core import ErrorDetails
 
 from claimcheck.diagnostics import SCHEMA
 from claimcheck.findings import Finding, Location
-from claimcheck.loader.document import Document, Pointer, pointer_str
+from claimcheck.loader.document import MAX_PROBLEMS, Document, Pointer, pointer_str
 
 
 def _pointer(data: Any, loc: tuple[Any, ...]) -> tuple[Pointer, bool]:
@@ -64,8 +64,16 @@ def _message(err: ErrorDetails, pointer: Pointer) -> str:
 
 def schema_findings(doc: Document, exc: ValidationError, display: str) -> list[Finding]:
     findings = []
-    for err in exc.errors(include_url=False, include_input=False):
+    errors = exc.errors(include_url=False, include_input=False)
+    for n, err in enumerate(errors):
         pointer, exists = _pointer(doc.data, tuple(err["loc"]))
+        if n == MAX_PROBLEMS:  # a flood (a hostile file, a wrong file) says enough by now
+            line, col = doc.position(pointer)
+            message = f"{len(errors) - n:,} more schema problems not shown: fix these first"
+            findings.append(
+                Finding(SCHEMA.id, SCHEMA.severity, message, Location(display, line, col))
+            )
+            break
         if err["type"] == "missing" or not exists:
             line, col = doc.position(pointer[:-1])
         else:

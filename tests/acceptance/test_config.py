@@ -36,7 +36,7 @@ def test_without_configuration_the_missing_source_is_a_warning(run_cli, project)
 def test_ignore_and_fail_on_from_the_file(run_cli, project):
     write_claims(project, ENTITIES + UNSOURCED)
     _configure(project, '[tool.claimcheck]\nignore = ["CC111"]\n')
-    assert run_cli("verify", ".", cwd=project).returncode == 0
+    assert run_cli("verify", ".", cwd=project).returncode == 1  # a warning, not refused
     _configure(project, 'fail-on = "error"\n')
     write_claims(project, ENTITIES + HALF_SOURCED)
     result = run_cli("verify", ".", cwd=project)
@@ -129,3 +129,21 @@ def test_kb_paths_from_the_file_are_relative_to_it(run_cli, project):
         "verify", "checked", "--kb", "empty", "--select", "CC2", "--format", "json", cwd=project
     )
     assert '"verdict": "supported"' not in flagged.stdout
+
+
+def test_limits_from_the_file(run_cli, project):
+    write_claims(project, ENTITIES + HALF_SOURCED)
+    _configure(project, "[tool.claimcheck.limits]\nmax-claims = 1\n")
+    assert run_cli("verify", ".", cwd=project).returncode == 0
+    write_claims(
+        project,
+        ENTITIES
+        + HALF_SOURCED
+        + HALF_SOURCED[len("claims:\n") :].replace("id: india-brics", "id: india-brics-2"),
+    )
+    tight = run_cli("verify", ".", cwd=project)
+    assert tight.returncode == 2 and "(max-claims)" in tight.stdout
+    bad = project / "pyproject.toml"
+    bad.write_text(bad.read_text().replace("max-claims = 1", "max-clams = 5"))
+    typo = run_cli("verify", ".", cwd=project)
+    assert typo.returncode == 2 and "tool.claimcheck.limits" in typo.stderr

@@ -6,7 +6,7 @@ import os
 import jsonschema
 
 from tests.conftest import OUTPUT_SETTINGS, SCHEMA_DIR, SEED
-from tests.helpers import write_claims
+from tests.helpers import CLEAN_BODY, write_claims
 
 
 def _line_of(path, needle: str) -> int:
@@ -47,21 +47,7 @@ def test_output_file_and_determinism(run_cli, tmp_path):
 
 
 def test_clean_file_exits_0(run_cli, project):
-    write_claims(
-        project,
-        """entities:
-  india: {name: India, kind: country}
-  brics: {name: BRICS, kind: organisation}
-claims:
-  - id: india-brics
-    kind: membership
-    group: brics
-    members: [india]
-    complete: false
-    quote: As a member of the BRICS forum
-    sources: [{url: "https://brics.br/en/about-the-brics", accessed: "2026-11"}]
-""",
-    )
+    write_claims(project, CLEAN_BODY)
     result = run_cli("verify", ".", cwd=project)
     assert result.returncode == 0, result.stdout
     assert result.stdout.endswith("1 file, 1 claim: 0 errors, 0 warnings, 0 info\n")

@@ -55,7 +55,8 @@ def test_duplicate_keys_all_reported_with_positions():
 def test_anchors_aliases_and_merge_keys_are_refused():
     found = problems("base: &b {x: 1}\nother:\n  <<: *b\n")
     assert ("anchor" in found[0][0], found[0][1:]) == (True, (1, 7))
-    assert any("aliases" in m and (line, col) == (3, 7) for m, line, col in found)
+    assert any("alias '*b'" in m and (line, col) == (3, 7) for m, line, col in found)
+    assert any("merge key '<<'" in m and (line, col) == (3, 3) for m, line, col in found)
 
 
 def test_tags_are_refused_never_constructed():
@@ -91,7 +92,7 @@ def test_multiple_documents_and_empty_files():
 def test_depth_limit():
     deep = "a: " + "[" * 200 + "]" * 200 + "\n"
     message, line, _ = problems(deep)[0]
-    assert "nesting deeper than 64" in message and line == 1
+    assert "nesting deeper than the limit of 64 (max-depth)" in message and line == 1
 
 
 def test_huge_integers_are_refused():
@@ -120,10 +121,16 @@ def test_json_is_parsed_as_json_with_positions():
     ("text", "where", "words"),
     [
         ('{"a": 1, "a": 2}', (1, 10), "duplicate key"),
-        ('{"a": NaN}', (1, 7), "unexpected"),
+        ('{"a": NaN}', (1, 7), "NaN and Infinity are not JSON numbers"),
+        ('{"a": -Infinity}', (1, 7), "NaN and Infinity are not JSON numbers"),
+        ("{'a': 1}", (1, 2), "double quotes"),
         ('{"a": 1e400}', (1, 7), "out of range"),
-        ('{"a": 1,}', (1, 9), "expected a quoted key"),
-        ('{"a": 1} // c', (1, 10), "unexpected"),
+        ('{"a": 1,}', (1, 9), "trailing comma"),
+        ('{"a": [1,]}', (1, 10), "trailing comma"),
+        ("{a: 1}", (1, 2), "expected a quoted key"),
+        ('{"a": 1} // c', (1, 10), "comments are not allowed in JSON"),
+        ('{"a": 1 /* c */}', (1, 9), "comments are not allowed in JSON"),
+        ('{"a": @}', (1, 7), "unexpected character '@'"),
         ('{"a": ' + "[" * 100 + "]" * 100 + "}", (1, 70), "nesting"),
         ('"x"', (1, 1), "object"),
     ],
@@ -138,3 +145,20 @@ def test_yaml_positions_for_keys_and_values():
     assert doc.position(("a", 1, "b")) == (3, 9)
     assert doc.position(("a", 1, "b"), key=True) == (3, 6)
     assert doc.position(("a", 9)) == (2, 3)  # missing items fall back to their parent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("a: b: c\n", (1, 5), "a value that holds ': ' must be quoted"),
+        ("a: @x\n", (1, 4), "quote the value"),
+        ("a: 'open\nb: 1\n", (3, 1), "the quote opened at 1:4 is never closed"),
+        ("a:\n  b: 1\n c: 2\n", (3, 2), "check the indentation of this line"),
+        ("%YAML 2.0\n---\na: 1\n", (1, 1), "remove the directive"),
+        ("- " + "k" * 1100 + ": v\n", (1, 3), "key of 1,100 characters is over YAML's limit"),
+        ("a: " + "[" * 2000 + "\n", (1, 1003), "nesting deeper than the limit of 64"),
+    ],
+)
+def test_yaml_syntax_errors_say_what_to_change(text, where, words):
+    message, line, col = problems(text)[0]
+    assert (line, col) == where and words in message, message

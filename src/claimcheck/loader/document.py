@@ -27,6 +27,14 @@ class Problem:
     pointer: str = ""
 
 
+# A hostile file could hold millions of small problems: the first hundred say enough.
+MAX_PROBLEMS = 100
+
+
+def too_many_problems(pos: Pos) -> Problem:
+    return Problem(f"more than {MAX_PROBLEMS} problems: stopped here, fix these first", *pos)
+
+
 class LoadError(Exception):
     """Raised with every problem found in a file that could not be loaded."""
 

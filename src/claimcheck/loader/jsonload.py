@@ -13,7 +13,16 @@ from bisect import bisect_right
 from typing import Any
 
 from claimcheck.limits import Limits
-from claimcheck.loader.document import Document, LoadError, Pointer, Pos, Problem, pointer_str
+from claimcheck.loader.document import (
+    MAX_PROBLEMS,
+    Document,
+    LoadError,
+    Pointer,
+    Pos,
+    Problem,
+    pointer_str,
+    too_many_problems,
+)
 
 _TOKEN = re.compile(
     r"""(?P<ws>[ \t\n\r]+)
@@ -24,6 +33,20 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _MAX_NUMBER_CHARS = 40
+
+
+def _unexpected(text: str, i: int) -> str:
+    """Why the character at ``i`` cannot start a JSON token, naming the usual culprits."""
+    ch = text[i]
+    if ch == '"':
+        return "unterminated string or raw control character in a string"
+    if text.startswith(("NaN", "Infinity", "-Infinity"), i):
+        return "NaN and Infinity are not JSON numbers: write a number, or quote the text"
+    if text.startswith(("//", "/*"), i):
+        return "comments are not allowed in JSON: remove it (YAML claim files allow # comments)"
+    if ch == "'":
+        return 'JSON strings are written in double quotes (")'
+    return f"unexpected character {ch!r}"
 
 
 class _FastPathError(Exception):
@@ -66,6 +89,11 @@ class _Scan:
         return n, index - self.lines[n - 1] + 1
 
     def fail(self, message: str, index: int, pointer: Pointer = ()) -> None:
+        if len(self.problems) > MAX_PROBLEMS:
+            return
+        if len(self.problems) == MAX_PROBLEMS:
+            self.problems.append(too_many_problems(self.pos(index)))
+            return
         line, col = self.pos(index)
         self.problems.append(Problem(message, line, col, pointer_str(pointer)))
 
@@ -76,16 +104,13 @@ class _Scan:
         expect = "value"
         pending_key: str | None = None
         root_done = False
-        while True:
+        while len(self.problems) <= MAX_PROBLEMS:
             m = _TOKEN.match(text, i)
             if m is None:
                 if i >= n:
                     break
-                ch = text[i]
-                if ch == '"':
-                    self.fail("unterminated string or raw control character in a string", i)
-                else:
-                    self.fail(f"unexpected character {ch!r}", i)
+                bare_key = expect == "key" and (text[i].isalpha() or text[i] == "_")
+                self.fail("expected a quoted key" if bare_key else _unexpected(text, i), i)
                 return
             kind = m.lastgroup
             tok = m.group()
@@ -97,7 +122,10 @@ class _Scan:
                 return
             top = stack[-1] if stack else None
             if expect == "key":
-                if kind == "punct" and tok == "}" and top is not None and top[2] == 0:
+                if kind == "punct" and tok == "}" and top is not None:
+                    if top[2] > 0:
+                        self.fail("a comma before '}' (trailing comma): remove it", start)
+                        return
                     stack.pop()
                     expect, root_done = self._after_value(stack)
                     continue
@@ -145,7 +173,10 @@ class _Scan:
                 ptr = (*top[0], pending_key if pending_key is not None else "")
             else:
                 ptr = (*top[0], top[2])
-            if kind == "punct" and tok == "]" and top is not None and not top[1] and top[2] == 0:
+            if kind == "punct" and tok == "]" and top is not None and not top[1]:
+                if top[2] > 0:
+                    self.fail("a comma before ']' (trailing comma): remove it", start)
+                    return
                 stack.pop()
                 expect, root_done = self._after_value(stack)
                 continue
@@ -153,7 +184,7 @@ class _Scan:
                 self.values[ptr] = self.pos(start)
             if kind == "punct" and tok in "{[":
                 if len(stack) >= self.limits.max_depth:
-                    self.fail(f"nesting deeper than {self.limits.max_depth} levels", start, ptr)
+                    self.fail(f"nesting deeper than {self.limits.cap('max_depth')}", start, ptr)
                     return
                 stack.append([ptr, tok == "{", 0, {}, None])
                 expect = "key" if tok == "{" else "value"
@@ -171,7 +202,7 @@ class _Scan:
                 self.fail(f"unexpected {tok!r}: expected a value", start)
                 return
             expect, root_done = self._after_value(stack)
-        if stack or not root_done:
+        if (stack or not root_done) and len(self.problems) <= MAX_PROBLEMS:
             self.fail("unexpected end of file", n)
 
     @staticmethod

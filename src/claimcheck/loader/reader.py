@@ -33,9 +33,7 @@ def read_bytes(path: str, limits: Limits) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise ReadError("is not a regular file (a FIFO, socket or device)")
         if st.st_size > limits.max_file_bytes:
-            raise ReadError(
-                f"is {st.st_size} bytes, larger than the limit of {limits.max_file_bytes}"
-            )
+            raise ReadError(f"is {st.st_size:,} bytes, larger than {limits.cap('max_file_bytes')}")
         chunks = []
         remaining = limits.max_file_bytes + 1
         while remaining > 0:
@@ -46,7 +44,7 @@ def read_bytes(path: str, limits: Limits) -> bytes:
             remaining -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limits.max_file_bytes:
-            raise ReadError(f"grew past the limit of {limits.max_file_bytes} bytes while read")
+            raise ReadError(f"grew past {limits.cap('max_file_bytes')} bytes while it was read")
         return data
     finally:
         os.close(fd)

@@ -13,7 +13,16 @@ from typing import Any
 import yaml
 
 from claimcheck.limits import Limits
-from claimcheck.loader.document import Document, LoadError, Pointer, Pos, Problem, pointer_str
+from claimcheck.loader.document import (
+    MAX_PROBLEMS,
+    Document,
+    LoadError,
+    Pointer,
+    Pos,
+    Problem,
+    pointer_str,
+    too_many_problems,
+)
 from claimcheck.loader.text import CONTROL_RE, control_name
 
 try:
@@ -44,6 +53,68 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+# YAML ends a key written without '?' after 1,024 characters; LibYAML then reports the ':'.
+_IMPLICIT_KEY_LIMIT = 1024
+_KEY_HEAD_RE = re.compile(r"(\s*(?:-\s+)*[{\[,]?\s*)(.*)")
+_KEY_ERRORS = (
+    "mapping values are not allowed in this context",
+    "did not find expected ',' or '}'",
+    "could not find expected ':'",
+)
+
+
+class _TooManyError(Exception):
+    """Enough problems for one file: stop reading, report what was found."""
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
+    """LibYAML's error, said in words that tell an editor what to change."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = getattr(exc, "context", None)
+    opened = getattr(exc, "context_mark", None)
+    if mark is None:
+        return Problem(f"YAML syntax error: {problem}", 1, 1)
+    line, col = mark.line + 1, mark.column + 1
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark.line < len(lines) else ""
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    if problem.startswith("found character that cannot start any token") and (
+        line_text[mark.column : mark.column + 1] == "\t"
+    ):
+        message = "YAML syntax error: a tab used for indentation: indent with spaces"
+    elif problem == "found incompatible YAML document":
+        message = (
+            "YAML syntax error: the %YAML directive names a version this parser cannot read: "
+            "remove the directive (claim files are read as YAML 1.2)"
+        )
+    elif problem.startswith("exceeded maximum nesting depth"):
+        message = f"nesting deeper than {limits.cap('max_depth')}"
+    elif problem in _KEY_ERRORS and line_text[mark.column : mark.column + 1] == ":":
+        head = _KEY_HEAD_RE.match(line_text[: mark.column])
+        assert head is not None  # the pattern matches any text
+        key = head.group(2).rstrip()
+        if len(key) > _IMPLICIT_KEY_LIMIT:
+            col = len(head.group(1)) + 1
+            message = (
+                f"key of {len(key):,} characters is over YAML's limit of "
+                f"{_IMPLICIT_KEY_LIMIT:,} for a key on one line (claimcheck allows "
+                f"{limits.max_key_length:,}, max-key-length): shorten it"
+            )
+        elif problem == _KEY_ERRORS[0]:
+            message += ": a value that holds ': ' must be quoted"
+    elif context == "while scanning a quoted scalar" and opened is not None:
+        message = (
+            f"YAML syntax error: the quote opened at {opened.line + 1}:{opened.column + 1} "
+            "is never closed"
+        )
+    elif problem == "did not find expected key":
+        message += ": check the indentation of this line"
+    elif problem.startswith("found character") and "cannot start any token" in problem:
+        message += ": quote the value"
+    return Problem(message, line, col)
+
+
 class _Frame:
     __slots__ = ("container", "first_keys", "key", "key_pos", "pointer")
 
@@ -63,9 +134,13 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
     root: Any = None
     have_root = False
     documents = 0
+    anchors: dict[str, Pos] = {}
     parser = _Parser(text)
 
     def fail(message: str, pos: Pos, pointer: Pointer = ()) -> None:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(too_many_problems(pos))
+            raise _TooManyError
         problems.append(Problem(message, pos[0], pos[1], pointer_str(pointer)))
 
     def place(value: Any, pos: Pos) -> Pointer | None:
@@ -114,15 +189,21 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
                     fail("a second YAML document ('---'): a claim file holds one document", pos)
                     break
                 continue
-            if kind == "AliasEvent":
-                fail("aliases ('*name') are not allowed: write the value out", pos)
-                continue
-            anchor = getattr(ev, "anchor", None)
-            if anchor is not None:
-                fail(f"anchor '&{anchor}' is not allowed: write the value out", pos)
             expecting_key = bool(
                 stack and isinstance(stack[-1].container, dict) and stack[-1].key is None
             )
+            if kind == "AliasEvent":
+                undefined = "" if ev.anchor in anchors else f" (and no '&{ev.anchor}' defines it)"
+                fail(f"alias '*{ev.anchor}' is not allowed{undefined}: write the value out", pos)
+                if expecting_key:
+                    break  # an alias as a key: the rest of the mapping cannot be followed
+                place(None, pos)  # keep the structure in step, so later positions stay right
+                continue
+            anchor = getattr(ev, "anchor", None)
+            if anchor is not None:
+                first = anchors.setdefault(anchor, pos)
+                again = f" (already defined at {first[0]}:{first[1]})" if first != pos else ""
+                fail(f"anchor '&{anchor}' is not allowed{again}: write the value out", pos)
             if kind in ("MappingStartEvent", "SequenceStartEvent"):
                 if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                     fail(f"tag {ev.tag!r} is not allowed in a claim file", pos)
@@ -130,7 +211,7 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
                     fail("a mapping or list used as a key: keys must be plain text", pos)
                     break
                 if len(stack) >= limits.max_depth:
-                    fail(f"nesting deeper than {limits.max_depth} levels", pos)
+                    fail(f"nesting deeper than {limits.cap('max_depth')}", pos)
                     break
                 container: Any = {} if kind == "MappingStartEvent" else []
                 ptr = place(container, pos)
@@ -153,11 +234,12 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
             else:
                 value = raw
             if isinstance(value, str):
-                limit = limits.max_key_length if expecting_key else limits.max_scalar_length
+                name = "max_key_length" if expecting_key else "max_scalar_length"
+                limit = getattr(limits, name)
                 if len(value) > limit:
                     what = "key" if expecting_key else "value"
                     fail(
-                        f"{what} of {len(value)} characters is longer than the limit of {limit}",
+                        f"{what} of {len(value):,} characters is longer than {limits.cap(name)}",
                         pos,
                     )
                     value = value[:limit]
@@ -175,20 +257,15 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
                 if not isinstance(value, str):
                     fail(f"key {raw!r} is not text: quote it", pos)
                     value = raw
+                elif value == "<<" and ev.style in (None, ""):
+                    fail("merge key '<<' is not allowed: write the keys out", pos)
                 top.key, top.key_pos = value, pos
                 continue
             place(value, pos)
+    except _TooManyError:
+        pass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-        if "found character that cannot start any token" in message and mark is not None:
-            line_text = text.splitlines()[mark.line] if text.splitlines() else ""
-            if mark.column < len(line_text) and line_text[mark.column] == "\t":
-                message = "YAML syntax error: a tab used for indentation: indent with spaces"
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        problems.append(Problem(message, line, col))
+        problems.append(_syntax_problem(exc, text, limits))
     finally:
         parser.dispose()
 

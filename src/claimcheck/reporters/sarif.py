@@ -48,8 +48,8 @@ def _rules() -> list[dict[str, Any]]:
 
 def _uri(path: str) -> dict[str, str]:
     if path.startswith("/"):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(path, errors="surrogatepass")}
+    return {"uri": quote(path, errors="surrogatepass"), "uriBaseId": "%SRCROOT%"}
 
 
 def _location(loc: Location) -> dict[str, Any]:

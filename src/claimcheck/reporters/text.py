@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.api import Result
-from claimcheck.escape import safe
+from claimcheck.escape import safe, safe_path
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
 from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
@@ -16,7 +16,8 @@ def _verdict_lines(result: Result) -> list[str]:
     for v in result.verdicts:
         stale = " (stale)" if v.stale else ""
         lines.append(
-            f"{safe(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: {safe(v.explanation)}"
+            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: "
+            f"{safe(v.explanation)}"
         )
         for e in v.evidence:
             status = " (disputed)" if e.status == "disputed" else ""
@@ -38,7 +39,7 @@ def _verdict_summary(result: Result) -> str:
 
 
 def _where(loc: Location) -> str:
-    return f"{safe(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe(loc.path)
+    return f"{safe_path(loc.path)}:{loc.line}:{loc.column}" if loc.line else safe_path(loc.path)
 
 
 def format_finding(f: Finding, color: bool = False) -> str:

@@ -1,0 +1,88 @@
+"""Shared by the hostile-input tests: run the CLI in a child and measure what it cost."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.escape import UNSAFE_CHARS
+
+BAD_INPUTS = Path(__file__).resolve().parent / "fixtures" / "bad-inputs"
+# path:line:column: severity RULE message
+FINDING_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warning|info) CC\d{3} "
+)
+
+# What one bad file may cost, interpreter start-up included. Measured: about 0.3 s of CPU
+# and 35 MB; the bounds leave room for a slow CI machine, not for a runaway parse.
+MAX_CHILD_CPU_S = 1.5
+MAX_CHILD_RSS_KB = 120 * 1024
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    wall_s: float
+    cpu_s: float
+    max_rss_kb: int
+
+
+def run_child(*args: str, cwd: Path, timeout: float = 30) -> Run:
+    """``claimcheck ARGS`` in a child process, with its own CPU time and peak memory.
+
+    ``os.wait4`` gives the rusage of this one child, not the maximum over all children.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMCHECK_DEBUG"}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "claimcheck", *args],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=env,
+        )
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+        if wall >= timeout:
+            raise AssertionError(f"claimcheck {' '.join(args)} still ran after {timeout} s")
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            proc.returncode,
+            out.read().decode("utf-8"),
+            err.read().decode("utf-8"),
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss,
+        )
+
+
+def assert_safe_output(text: str) -> None:
+    """No terminal control, bidi or escape character, and no line a CI runner would execute."""
+    for line in text.splitlines():
+        assert not line.startswith("::"), line
+        bad = UNSAFE_CHARS.search(line)
+        assert bad is None, f"unescaped U+{ord(bad.group()):04X} in {line!r}"
+    assert "\r" not in text
+
+
+def make_project(folder: Path) -> Path:
+    (folder / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    return folder
