@@ -332,7 +332,10 @@ def export_cmd(
         click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
         sys.exit(exitcodes.USAGE_OR_UNREADABLE)
     if left_out:
-        click.echo(f"claimcheck: {left_out} claims have no verdict and are left out", err=True)
+        click.echo(
+            f"claimcheck: {left_out} claim(s) no knowledge-base fact bears on are left out",
+            err=True,
+        )
     _write(text, output)
 
 

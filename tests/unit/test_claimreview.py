@@ -135,7 +135,9 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
     out = run_cli("export", "--format", "claimreview", "claims/", "--url", "https://x.example/r")
     assert out.returncode == 0
     reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(out.stdout)}
-    assert len(reviews) == 20 and "have no verdict" not in out.stderr
+    # india-china-border-dispute: no fact bears on it, so nothing was reviewed.
+    assert len(reviews) == 19 and "india-china-border-dispute" not in reviews
+    assert "1 claim(s) no knowledge-base fact bears on are left out" in out.stderr
     assert reviews["brics-members"]["reviewRating"]["alternateName"] == "False"
     assert reviews["india-in-brics"]["reviewRating"]["alternateName"] == "True"
     assert run_cli("export", "claims/").returncode == 2  # --format is required
@@ -175,3 +177,15 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
 def test_bad_settings_are_usage_errors(seed, settings, message):
     with pytest.raises(UsageError, match=message):
         claim_reviews(VERDICTS, {PATH: seed}, settings)
+
+
+def test_without_a_knowledge_base_nothing_is_published_as_reviewed(run_cli, project):
+    from tests.helpers import GOOD_BODY, write_claims
+
+    write_claims(project, GOOD_BODY)
+    out = run_cli(
+        "export", "--format", "claimreview", ".", "--url", "https://x.example/r", cwd=project
+    )
+    assert out.returncode == 0
+    assert json.loads(out.stdout) == []
+    assert "1 claim(s) no knowledge-base fact bears on are left out" in out.stderr

@@ -3,8 +3,9 @@
 One ClaimReview per claim that has a verdict: ``claimReviewed`` is the article's words,
 ``reviewRating`` carries the verdict as ``alternateName`` on a three-step scale, and
 ``itemReviewed`` is a ``Claim`` whose ``appearance`` is the article. Google's required
-properties (claimReviewed, reviewRating with alternateName, url) are always present; a claim
-without a verdict is left out rather than given one.
+properties (claimReviewed, reviewRating with alternateName, url) are always present. A claim
+nothing was found about (not enough info, and no fact that bears on it) was not reviewed,
+so it is left out rather than published as "Unproven".
 """
 
 from __future__ import annotations
@@ -111,6 +112,11 @@ def check_settings(settings: ReviewSettings) -> None:
             raise UsageError(f"--date {settings.date!r} is not a date: use YYYY-MM-DD") from None
 
 
+def _reviewed(verdict: ClaimVerdict) -> bool:
+    """Whether some knowledge-base fact bore on the claim: only then is there a review."""
+    return verdict.verdict is not Verdict.NOT_ENOUGH_INFO or bool(verdict.evidence)
+
+
 def claim_reviews(
     verdicts: Iterable[ClaimVerdict],
     models: Mapping[str, ClaimFile],
@@ -121,7 +127,7 @@ def claim_reviews(
     check_settings(settings)
     order = {(path, c.id): (path, n) for path, m in models.items() for n, c in enumerate(m.claims)}
     chosen = sorted(
-        (v for v in verdicts if (v.path, v.claim_id) in order),
+        (v for v in verdicts if (v.path, v.claim_id) in order and _reviewed(v)),
         key=lambda v: order[(v.path, v.claim_id)],
     )
     day = today or date.today()
