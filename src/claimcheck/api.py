@@ -7,12 +7,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import exitcodes
-from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
-from claimcheck.verdicts import ClaimVerdict
+
+if TYPE_CHECKING:  # not imported at run time: a cached run needs neither
+    from claimcheck.verdicts import ClaimVerdict
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -25,6 +27,8 @@ class Options:
     fail_on: Severity = Severity.WARNING
     root: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    jobs: int = 1  # processes checking files at once
+    cache_dir: str | None = None  # where results are cached; None: no cache
 
 
 @dataclass
@@ -32,6 +36,7 @@ class FileResult:
     path: str
     status: str  # "checked" or "unreadable"
     claims: int = 0
+    inputs: tuple[str, ...] = ()  # other files the findings depend on (the article text)
 
 
 @dataclass
@@ -98,19 +103,12 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[Path, bool]]:
 
 
 def verify(options: Options) -> Result:
-    from claimcheck.engine import Engine
+    from claimcheck.parallel import check_files
 
     cwd = Path.cwd().resolve()
-    root = Path(options.root).resolve() if options.root else None
-    engine = Engine.from_options(options, root)
+    jobs = [(path, display_path(path, cwd)) for path, _named in discover(options.paths)]
     result = Result(fail_on=options.fail_on)
-    for path, _named in discover(options.paths):
-        shown = display_path(path, cwd)
-        if not path.exists() and not path.is_symlink():
-            result.files.append(FileResult(shown, "unreadable"))
-            result.findings.append(_unreadable(shown, "no such file or folder"))
-            continue
-        file_result, findings = engine.check_file(path, shown)
+    for file_result, findings in check_files(options, jobs):
         result.files.append(file_result)
         result.findings.extend(findings)
     result.findings.sort(key=lambda f: f.sort_key)
@@ -118,6 +116,8 @@ def verify(options: Options) -> Result:
 
 
 def _unreadable(shown: str, message: str, line: int = 0, column: int = 0) -> Finding:
+    from claimcheck.diagnostics import UNREADABLE
+
     return Finding(
         UNREADABLE.id, UNREADABLE.severity, message, Location(shown, line, column), fatal=True
     )

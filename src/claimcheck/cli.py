@@ -42,6 +42,20 @@ def cli() -> None:
     help="Exit 1 when a finding is at least this severe.",
 )
 @click.option("--root", type=click.Path(file_okay=False), help="Project root (default: found).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check files in this many processes (0: one per CPU).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Keep cached results here (default: .claimcheck_cache in the project root).",
+)
 def verify(
     paths: tuple[str, ...],
     fmt: str,
@@ -50,10 +64,14 @@ def verify(
     ignore: tuple[str, ...],
     fail_on: str,
     root: str | None,
+    jobs: int,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
     from claimcheck.api import verify as run
+    from claimcheck.cache import default_dir
     from claimcheck.reporters import get_reporter
 
     options = Options(
@@ -62,6 +80,8 @@ def verify(
         ignore=tuple(ignore),
         fail_on=Severity.parse(fail_on),
         root=root,
+        jobs=jobs or os.cpu_count() or 1,
+        cache_dir=None if no_cache else cache_dir or default_dir(root),
     )
     try:
         result = run(options)

@@ -66,14 +66,15 @@ class Engine:
             return FileResult(shown, "checked"), schema_findings(doc, exc, shown)
         ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model))
         findings: list[Finding] = []
-        problem = self._load_article(path, ctx)
+        inputs: list[str] = []  # the files read besides this one, for the result cache
+        problem = self._load_article(path, ctx, inputs)
         if problem is not None:
             findings.append(problem)
         for rule in self.rules:
             findings.extend(self._suppress(ctx, rule.check(ctx)))
-        return FileResult(shown, "checked", len(model.claims)), findings
+        return FileResult(shown, "checked", len(model.claims), tuple(inputs)), findings
 
-    def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
+    def _load_article(self, path: Path, ctx: ArticleContext, inputs: list[str]) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""
         ref = ctx.model.article.text
         target = (path.parent / ref).resolve()
@@ -82,6 +83,7 @@ class Engine:
             return self._article_problem(
                 ctx, f"article text path {ref!r} leaves the project root: name a file inside it"
             )
+        inputs.append(str(target))
         try:
             ctx.article_text = decode(read_bytes(str(target), self.limits))
         except (ReadError, LoadError) as exc:

@@ -223,8 +223,9 @@ def load_json(path: str, text: str, limits: Limits) -> Document:
         raise LoadError(_scan(text, limits).problems)
 
     def locate() -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
-        scan = _scan(text, limits)
-        return scan.values, scan.keys
+        from claimcheck.loader.jsonpos import locate_valid
+
+        return locate_valid(text)
 
     doc = Document(path, data, text)
     doc._locate = locate
