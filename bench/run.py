@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import itertools
 import json
 import os
 import platform
@@ -95,7 +96,7 @@ def floor_main(folder: str, fmt: str) -> None:
             if fmt == "json":
                 json.loads(text)
             else:
-                yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader is safe
+                yaml.load(text, Loader=yaml.CSafeLoader)
 
 
 def corpus_dir(out: Path, fmt: str, claims: int, per_file: int, seed: int) -> Path:
@@ -185,7 +186,11 @@ def targets(one: dict[str, Any], rows: list[dict[str, Any]], jobs: int) -> list[
         out.append({"target": name, "value": value, "limit": limit, "op": better, "met": met})
 
     cold = one["claimcheck verify, cold (--no-cache)"]
-    add("one article cold / check-jsonschema", ratio(cold, one["check-jsonschema --schemafile"]), 1 / 3)
+    add(
+        "one article cold / check-jsonschema",
+        ratio(cold, one["check-jsonschema --schemafile"]),
+        1 / 3,
+    )
     add(
         "one article nothing changed / python -c pass",
         ratio(one["claimcheck verify, nothing changed"], one["python -c pass"]),
@@ -201,7 +206,7 @@ def targets(one: dict[str, Any], rows: list[dict[str, Any]], jobs: int) -> list[
         by_fmt.setdefault(r["format"], []).append(r)
     for fmt, rs in by_fmt.items():
         rs.sort(key=lambda r: r["claims"])
-        for small, big in zip(rs, rs[1:], strict=False):
+        for small, big in itertools.pairwise(rs):
             scale = big["claims"] / small["claims"]
             add(
                 f"{fmt} {big['claims']:,} / {small['claims']:,} claims: time ratio (x{scale:g})",
@@ -228,21 +233,24 @@ def print_report(res: dict[str, Any]) -> None:
     print(head)
     for r in res["archive"]:
         n = r["claims"]
+        same = "yes" if r["jobs_identical"] and r["warm_identical"] else "NO"
         print(
             f"  {r['format']:<6} {n:>9,} {r['files']:>6} | {fmt_s(r['floor_s']):>9} "
             f"{n / r['floor_s']:>8,.0f} | {fmt_s(r['cold_s']):>9} {n / r['cold_s']:>8,.0f} "
             f"{r['cold_rss_mib']:>5} | {fmt_s(r['warm_s']):>9} {r['warm_rss_mib']:>5} | "
-            f"{fmt_s(r['jobs_s']):>9} {'yes' if r['jobs_identical'] and r['warm_identical'] else 'NO':>4}"
+            f"{fmt_s(r['jobs_s']):>9} {same:>4}"
         )
     if res["big_article"]:
         print("\n== One article of many claims (engine in-process, JSON)")
         for r in res["big_article"]:
-            print(f"  {r['claims']:>9,} claims  {fmt_s(r['seconds']):>9}  {r['claims_per_s']:>8,.0f} cl/s")
+            rate = f"{r['claims_per_s']:>8,.0f} cl/s"
+            print(f"  {r['claims']:>9,} claims  {fmt_s(r['seconds']):>9}  {rate}")
         b = res["big_article"]
-        for small, big in zip(b, b[1:], strict=False):
+        for small, big in itertools.pairwise(b):
+            scale = big["claims"] / small["claims"]
             print(
                 f"  time ratio {big['claims']:,}/{small['claims']:,}: "
-                f"{big['seconds'] / small['seconds']:.2f} (x{big['claims'] / small['claims']:g} claims)"
+                f"{big['seconds'] / small['seconds']:.2f} (x{scale:g} claims)"
             )
     print("\n== Targets")
     for t in res["targets"]:
@@ -267,13 +275,24 @@ def main() -> None:
     if args.floor:
         floor_main(*args.floor)
         return
-    sizes = [int(s) for s in (args.sizes or ("1000,10000" if args.quick else "10000,100000,1000000")).split(",")]
-    big = [int(s) for s in (args.big or ("1000,10000" if args.quick else "10000,100000")).split(",") if int(s)]
+    sizes = [
+        int(s)
+        for s in (args.sizes or ("1000,10000" if args.quick else "10000,100000,1000000")).split(",")
+    ]
+    big = [
+        int(s)
+        for s in (args.big or ("1000,10000" if args.quick else "10000,100000")).split(",")
+        if int(s)
+    ]
     repeat = args.repeat or (5 if args.quick else 15)
     args.out.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load": os.getloadavg()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load": os.getloadavg(),
+        },
         "repeat": repeat,
         "seed": args.seed,
         "per_file": args.per_file,
@@ -286,7 +305,9 @@ def main() -> None:
         for fmt in args.formats.split(","):
             for n in sizes:
                 print(f"archive {fmt} {n:,} claims ...")
-                res["archive"].append(archive(fmt, n, args.per_file, args.seed, args.jobs, args.out, scratch))
+                res["archive"].append(
+                    archive(fmt, n, args.per_file, args.seed, args.jobs, args.out, scratch)
+                )
         print("one big article ...")
         res["big_article"] = big_article(big, args.seed, scratch)
     res["targets"] = targets(res["one_article"], res["archive"], args.jobs)

@@ -64,8 +64,9 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith(".py"):
-                st = os.stat(Path(folder) / name)
-                out.append((os.path.relpath(Path(folder) / name, base), st.st_size, st.st_mtime_ns))
+                path = Path(folder) / name
+                st = path.stat()
+                out.append((path.relative_to(base).as_posix(), st.st_size, st.st_mtime_ns))
     return out
 
 
@@ -198,7 +199,7 @@ class Cache:
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
-                os.replace(tmp, target)
+                Path(tmp).replace(target)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
@@ -218,4 +219,3 @@ class Cache:
                 "# claimcheck's result cache: safe to delete.\n",
                 encoding="utf-8",
             )
-

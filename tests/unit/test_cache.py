@@ -1,0 +1,172 @@
+"""The result cache: a hit gives the same findings; any change to what they depend on misses."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cache
+from claimcheck.api import Options, verify
+from claimcheck.engine import Engine
+from claimcheck.findings import Finding, Location, Severity
+from claimcheck.limits import Limits
+from tests.helpers import write_claims
+
+BRICS = """claims:
+  - id: full
+    kind: membership
+    group: brics
+    members: [brazil, russia]
+    complete: true
+    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
+  - id: india
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """How many files the engine really checked (the others came from the cache)."""
+    calls: list[str] = []
+    original = Engine.check_file
+
+    def counting(self, path, shown):
+        calls.append(shown)
+        return original(self, path, shown)
+
+    monkeypatch.setattr(Engine, "check_file", counting)
+    return calls
+
+
+def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:
+    options = Options(paths=(str(project),), cache_dir=str(project / ".cache"), **changes)
+    result = verify(options)
+    files = [dataclasses.astuple(f) for f in result.files]
+    return [f.to_dict() for f in result.findings], files
+
+
+def test_a_hit_returns_the_same_findings_without_checking(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = run(project)
+    assert checks == ["a.claims.yaml"] and first[0][0]["rule"] == "CC101"
+    assert run(project) == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["file", "article", "article-removed", "select", "limits", "version", "code"],
+)
+def test_any_change_to_an_input_misses(project, checks, monkeypatch, change):
+    monkeypatch.chdir(project)
+    path = write_claims(project, BRICS)
+    run(project)
+    options: dict = {}
+    if change == "file":
+        path.write_text(path.read_text().replace("[brazil, russia]", "[brazil]"))
+    elif change == "article":
+        (project / "articles" / "a.txt").write_text("Another text.\n", encoding="utf-8")
+    elif change == "article-removed":
+        (project / "articles" / "a.txt").unlink()
+    elif change == "select":
+        options["select"] = ("CC1",)
+    elif change == "limits":
+        options["limits"] = Limits(max_depth=32)
+    elif change == "version":
+        monkeypatch.setattr(cache, "__version__", "99.0")
+    elif change == "code":
+        monkeypatch.setattr(cache, "_code_fingerprint", lambda: [("rules/new.py", 1, 1)])
+    after = run(project, **options)
+    assert checks == ["a.claims.yaml", "a.claims.yaml"]
+    assert after == run(project, **options)  # and the new result is cached in its turn
+    assert len(checks) == 2
+
+
+def test_options_that_do_not_change_findings_still_hit(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    run(project)
+    run(project, fail_on=Severity.ERROR, jobs=1)
+    assert len(checks) == 1
+
+
+# One changed value for each Options field that affects findings. A field added to Options
+# fails this test until it is given one here or is named in cache._NOT_IN_KEY.
+CHANGED = {
+    "select": ("CC1",),
+    "ignore": ("CC1",),
+    "root": "elsewhere",
+    "limits": Limits(max_claims=1),
+}
+
+
+def test_every_options_field_is_in_the_key_or_named_as_not():
+    base = cache.fingerprint(Options())
+    fields = {f.name for f in dataclasses.fields(Options)} - cache._NOT_IN_KEY
+    assert fields == set(CHANGED)
+    for name, value in CHANGED.items():
+        assert cache.fingerprint(Options(**{name: value})) != base, name
+
+
+def test_extra_inputs_change_the_fingerprint():
+    assert cache.fingerprint(Options(), {"kb": "a"}) != cache.fingerprint(Options(), {"kb": "b"})
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"{", b"not json", b"[]", b'{"format": 1}', b"\xff\xfe", "corrupt-findings"],
+)
+def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = run(project)
+    (entry,) = (project / ".cache").glob("v1/*/*.json")
+    if garbage == "corrupt-findings":
+        data = json.loads(entry.read_text())
+        data["findings"][0]["severity"] = "loud"
+        garbage = json.dumps(data).encode()
+    entry.write_bytes(garbage)
+    assert run(project) == first
+    assert len(checks) == 2
+    assert run(project) == first  # the entry was rewritten whole
+    assert len(checks) == 2
+
+
+def test_unwritable_cache_costs_speed_not_results(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    (project / ".cache").write_text("a file where the folder should be", encoding="utf-8")
+    assert run(project)[0][0]["rule"] == "CC101"
+    assert run(project)[0][0]["rule"] == "CC101"
+    assert len(checks) == 2
+
+
+def test_the_cache_folder_keeps_out_of_version_control(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    run(project)
+    assert (project / ".cache" / ".gitignore").read_text() == "*\n"
+    assert (project / ".cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f59")
+    assert not list((project / ".cache").rglob(".tmp-*"))
+
+
+def test_findings_round_trip_every_field():
+    finding = Finding(
+        rule_id="CC101",
+        severity=Severity.WARNING,
+        message="m \u202e \n",
+        location=Location("a b.yaml", 3, 4, 3, 9),
+        pointer="/claims/0/members",
+        claim_id="c",
+        suppressed="because it is so, for a reason",
+        fatal=True,
+        related=(Location("a b.yaml", 1, 2), Location("x", 5, 6)),
+    )
+    encoded = json.loads(json.dumps(cache.encode_finding(finding)))
+    assert cache.decode_finding(encoded) == finding
