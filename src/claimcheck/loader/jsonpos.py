@@ -10,44 +10,53 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from collections.abc import Callable
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from claimcheck.loader.document import Pointer, Pos
 from claimcheck.loader.text import line_col
 
 _WS = re.compile(r"[ \t\n\r]*")
-_scan_value = json.JSONDecoder().scan_once
+# Parse one value at an index and return it with the index after it, in C.
+_scan_value: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _ws(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not white space."""
+    m = _WS.match(text, i)
+    assert m is not None  # the pattern matches the empty string
+    return m.end()
 
 
 def _find(text: str, pointer: Pointer) -> tuple[int, int | None] | None:
     """Offsets of the value at ``pointer`` and of its key (None in a list), or None."""
-    ws = _WS.match
-    i = ws(text, 0).end()
+    ws = _ws
+    i = ws(text, 0)
     key_at: int | None = None
     for step in pointer:
         opener = text[i : i + 1]
-        i = ws(text, i + 1).end()
+        i = ws(text, i + 1)
         if opener == "{":
             while text[i] == '"':
                 start = i
                 key, i = scanstring(text, i + 1)
-                i = ws(text, ws(text, i).end() + 1).end()  # past the colon
+                i = ws(text, ws(text, i) + 1)  # past the colon
                 if key == step:
                     key_at = start
                     break
-                i = ws(text, _scan_value(text, i)[1]).end()
+                i = ws(text, _scan_value(text, i)[1])
                 if text[i] != ",":
                     return None
-                i = ws(text, i + 1).end()
+                i = ws(text, i + 1)
             else:
                 return None
         elif opener == "[" and isinstance(step, int) and step >= 0 and text[i] != "]":
             for _ in range(step):
-                i = ws(text, _scan_value(text, i)[1]).end()
+                i = ws(text, _scan_value(text, i)[1])
                 if text[i] != ",":
                     return None
-                i = ws(text, i + 1).end()
+                i = ws(text, i + 1)
             key_at = None
         else:
             return None
