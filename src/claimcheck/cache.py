@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,13 +70,23 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
     return out
 
 
-def fingerprint(options: Options, extra: Mapping[str, str] | None = None) -> str:
-    """Hash every input that affects every file's findings alike: THE place to add new ones.
+def shared_inputs(options: Options) -> dict[str, str]:
+    """The content hash of every file that all results depend on: add new ones HERE.
 
-    It covers the claimcheck version and code, and each field of ``Options`` (rule selection,
-    limits, root, and any field added later) but those in ``_NOT_IN_KEY``. An option that
-    names a file is hashed by its name only: pass the hash of such a file's *content* in
-    ``extra`` (e.g. ``{"kb": knowledge_base.content_hash}``), so that editing it misses.
+    An option that names a file is in the fingerprint by its name only; the hash of its
+    content belongs here (the knowledge base: ``{"kb": <hash of its files>}``), so that
+    editing the file misses. Read nothing heavy: this runs on every cached run too.
+    """
+    del options
+    return {}
+
+
+def fingerprint(options: Options) -> str:
+    """Hash every input that affects every file's findings alike.
+
+    It covers the claimcheck version and code, each field of ``Options`` (rule selection,
+    limits, root, and any field added later) but those in ``_NOT_IN_KEY``, and the content
+    of the files in ``shared_inputs``.
     """
     parts: dict[str, Any] = {
         "version": __version__,
@@ -86,7 +96,7 @@ def fingerprint(options: Options, extra: Mapping[str, str] | None = None) -> str
             for f in dataclasses.fields(options)
             if f.name not in _NOT_IN_KEY
         },
-        "extra": dict(sorted((extra or {}).items())),
+        "inputs": shared_inputs(options),
     }
     return digest(json.dumps(parts, sort_keys=True).encode())
 
@@ -113,6 +123,42 @@ def _location(loc: Location) -> list[Any]:
     return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column]
 
 
+def _of(*types: type) -> Callable[[Any], Any]:
+    """A reader that returns a value of exactly one of ``types``, else raises TypeError."""
+
+    def read(value: Any) -> Any:
+        if type(value) not in types:
+            raise TypeError(f"{type(value).__name__} in a cache entry")
+        return value
+
+    return read
+
+
+_text, _int = _of(str), _of(int)
+
+
+def _read_location(data: Any) -> Location:
+    if type(data) is not list or len(data) != 5:
+        raise TypeError("not a location")
+    return Location(_text(data[0]), *map(_int, data[1:]))
+
+
+# How each field of Finding is read back from an entry, checking its type: an entry is data
+# from disk, so nothing in it is trusted. A field added to Finding needs a line here (until
+# then its findings are not cached: ``put`` stores only what reads back identical).
+_READ_FIELD: dict[str, Callable[[Any], Any]] = {
+    "rule_id": _text,
+    "severity": Severity,
+    "message": _text,
+    "location": _read_location,
+    "pointer": _text,
+    "claim_id": _of(str, type(None)),
+    "suppressed": _of(str, type(None)),
+    "fatal": _of(bool),
+    "related": lambda rs: tuple(_read_location(r) for r in _of(list)(rs)),
+}
+
+
 def encode_finding(f: Finding) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for fld in dataclasses.fields(Finding):
@@ -127,12 +173,11 @@ def encode_finding(f: Finding) -> dict[str, Any]:
     return out
 
 
-def decode_finding(data: dict[str, Any]) -> Finding:
-    values = dict(data)
-    values["location"] = Location(*values["location"])
-    values["related"] = tuple(Location(*r) for r in values["related"])
-    values["severity"] = Severity(values["severity"])
-    return Finding(**values)
+def decode_finding(data: Any) -> Finding:
+    """A finding from an entry; ValueError, TypeError or KeyError when it is not one."""
+    if type(data) is not dict or set(data) != set(_READ_FIELD):
+        raise TypeError("not a finding")
+    return Finding(**{name: read(data[name]) for name, read in _READ_FIELD.items()})
 
 
 class Cache:
@@ -145,8 +190,11 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> Outcome | None:
-        """The stored outcome when the entry is whole and its inputs are unchanged."""
+    def get(self, key: str, root: Path) -> Outcome | None:
+        """The stored outcome when the entry is whole and its inputs are unchanged.
+
+        Inputs are read only inside ``root``, whatever an entry names.
+        """
         from claimcheck.api import FileResult
 
         try:
@@ -159,15 +207,13 @@ class Cache:
                 return None
             inputs: dict[str, str] = data["inputs"]
             for name, state in inputs.items():
+                if not Path(name).is_relative_to(root):
+                    return None
                 if input_state(name, self.limits) != state:
                     return None
             file = data["file"]
-            result = FileResult(
-                path=str(file["path"]),
-                status=str(file["status"]),
-                claims=int(file["claims"]),
-                inputs=tuple(inputs),
-            )
+            claims = _int(file["claims"])
+            result = FileResult(_text(file["path"]), _text(file["status"]), claims, tuple(inputs))
             return result, [decode_finding(f) for f in data["findings"]]
         except (ValueError, TypeError, KeyError, AttributeError):
             return None  # corrupt or from another version: check the file again

@@ -61,23 +61,32 @@ class Checker:
         path, shown = job
         if not path.exists() and not path.is_symlink():
             return FileResult(shown, "unreadable"), [_unreadable(shown, "no such file or folder")]
-        key = None
-        if self.cache is not None:
-            try:
-                raw = read_bytes(str(path), self.options.limits)
-            except ReadError:
-                pass  # not cached: the engine reports why
-            else:
-                root = self.root or find_root(path.parent)
-                key = file_key(self.run, path, shown, raw, root)
-                hit = self.cache.get(key)
-                if hit is not None:
-                    return hit
-        with paused_gc():
-            outcome = self.engine.check_file(path, shown)
-        if self.cache is not None and key is not None:
+        if self.cache is None:
+            return self._check(path, shown)
+        try:
+            raw = read_bytes(str(path), self.options.limits)
+        except ReadError:
+            return self._check(path, shown)  # not cached: the engine reports why
+        root = self.root or find_root(path.parent)
+        key = file_key(self.run, path, shown, raw, root)
+        hit = self.cache.get(key, root)
+        if hit is not None:
+            return hit
+        outcome = self._check(path, shown)
+        if self._unchanged(path, raw):
             self.cache.put(key, outcome)
         return outcome
+
+    def _check(self, path: Path, shown: str) -> Outcome:
+        with paused_gc():
+            return self.engine.check_file(path, shown)
+
+    def _unchanged(self, path: Path, raw: bytes) -> bool:
+        """Whether the file still holds the bytes its key was made from (an edit mid-run)."""
+        try:
+            return read_bytes(str(path), self.options.limits) == raw
+        except ReadError:
+            return False
 
 
 _worker: Checker | None = None

@@ -114,22 +114,41 @@ def test_every_options_field_is_in_the_key_or_named_as_not():
         assert cache.fingerprint(Options(**{name: value})) != base, name
 
 
-def test_extra_inputs_change_the_fingerprint():
-    assert cache.fingerprint(Options(), {"kb": "a"}) != cache.fingerprint(Options(), {"kb": "b"})
+def test_shared_inputs_change_the_fingerprint(monkeypatch):
+    monkeypatch.setattr(cache, "shared_inputs", lambda options: {"kb": "a"})
+    before = cache.fingerprint(Options())
+    monkeypatch.setattr(cache, "shared_inputs", lambda options: {"kb": "b"})
+    assert cache.fingerprint(Options()) != before
+
+
+def test_every_finding_field_is_read_back_with_a_type_check():
+    assert set(cache._READ_FIELD) == {f.name for f in dataclasses.fields(Finding)}
+
+
+TAMPER = {
+    "severity": lambda d: d["findings"][0].update(severity="loud"),
+    "message": lambda d: d["findings"][0].update(message=5),
+    "location": lambda d: d["findings"][0].update(location=["a", 1, "2", 0, 0]),
+    "extra-field": lambda d: d["findings"][0].update(colour="red"),
+    "fatal": lambda d: d["findings"][0].update(fatal="no"),
+    "claims": lambda d: d["file"].update(claims="2"),
+    "outside-input": lambda d: d["inputs"].update({"/etc/hostname": "x"}),
+    "findings": lambda d: d.update(findings={"a": 1}),
+}
 
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"{", b"not json", b"[]", b'{"format": 1}', b"\xff\xfe", "corrupt-findings"],
+    [b"", b"{", b"not json", b"[]", b'{"format": 1}', b"\xff\xfe", *TAMPER],
 )
 def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     first = run(project)
     (entry,) = (project / ".cache").glob("v1/*/*.json")
-    if garbage == "corrupt-findings":
+    if isinstance(garbage, str):
         data = json.loads(entry.read_text())
-        data["findings"][0]["severity"] = "loud"
+        TAMPER[garbage](data)
         garbage = json.dumps(data).encode()
     entry.write_bytes(garbage)
     assert run(project) == first
