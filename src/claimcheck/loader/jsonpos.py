@@ -1,21 +1,23 @@
 """Positions in JSON the C parser has already accepted, found only for the pointers asked.
 
 Findings need line and column, but a file has few findings and many values. Instead of
-scanning every token in Python, each lookup walks down its own path, skipping the siblings
-before it with the C scanner, so a lookup costs about one C parse of the part of the file
-before it. The explaining scanner in ``jsonload`` remains for files that fail to parse.
+scanning every token in Python, a lookup walks down its own path, stepping over the siblings
+before it with the C scanner, and remembers where each child it passed starts, so the next
+lookup resumes there: however many findings a file has, each value is stepped over at most
+once per level above it. The explaining scanner in ``jsonload`` remains for files that fail
+to parse.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from claimcheck.loader.document import Pointer, Pos
-from claimcheck.loader.text import line_col
 
 _WS = re.compile(r"[ \t\n\r]*")
 # Parse one value at an index and return it with the index after it, in C.
@@ -29,46 +31,100 @@ def _ws(text: str, i: int) -> int:
     return m.end()
 
 
-def _find(text: str, pointer: Pointer) -> tuple[int, int | None] | None:
-    """Offsets of the value at ``pointer`` and of its key (None in a list), or None."""
-    ws = _ws
-    i = ws(text, 0)
-    key_at: int | None = None
-    for step in pointer:
-        opener = text[i : i + 1]
-        i = ws(text, i + 1)
-        if opener == "{":
-            while text[i] == '"':
-                start = i
-                key, i = scanstring(text, i + 1)
-                i = ws(text, ws(text, i) + 1)  # past the colon
-                if key == step:
-                    key_at = start
-                    break
-                i = ws(text, _scan_value(text, i)[1])
-                if text[i] != ",":
+class _Children:
+    """Where the children of one container start, found left to right as far as asked."""
+
+    __slots__ = ("done", "items", "keys", "next", "pending")
+
+    def __init__(self, first: int):
+        self.items: list[int] = []  # in a list: the offset of each element
+        self.keys: dict[str, tuple[int, int]] = {}  # in an object: value and key offsets
+        self.next = first  # the next child, or the closing bracket
+        self.pending: int | None = None  # a child found but not yet stepped over
+        self.done = False
+
+    def _step_over_pending(self, text: str) -> None:
+        if self.pending is None:
+            return
+        end = _ws(text, _scan_value(text, self.pending)[1])
+        self.pending = None
+        if text[end] == ",":
+            self.next = _ws(text, end + 1)
+        else:
+            self.done = True
+
+    def element(self, text: str, index: int) -> int | None:
+        while len(self.items) <= index:
+            self._step_over_pending(text)
+            if self.done or text[self.next] == "]":
+                self.done = True
+                return None
+            self.items.append(self.next)
+            self.pending = self.next
+        return self.items[index]
+
+    def member(self, text: str, key: str) -> tuple[int, int] | None:
+        while key not in self.keys:
+            self._step_over_pending(text)
+            if self.done or text[self.next] != '"':
+                self.done = True
+                return None
+            start = self.next
+            name, end = scanstring(text, start + 1)
+            value = _ws(text, _ws(text, end) + 1)  # past the colon
+            self.keys.setdefault(name, (value, start))
+            self.pending = value
+        return self.keys[key]
+
+
+class _Index:
+    """The children found so far of every container a lookup went through."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.containers: dict[int, _Children] = {}
+        self._lines: list[int] | None = None
+
+    def position(self, offset: int) -> Pos:
+        """1-based line and column of an offset, from a table of line starts made once."""
+        if self._lines is None:
+            self._lines = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect_right(self._lines, offset)
+        return line, offset - self._lines[line - 1] + 1
+
+    def find(self, pointer: Pointer) -> tuple[int, int | None] | None:
+        """Offsets of the value at ``pointer`` and of its key (None in a list), or None."""
+        text = self.text
+        at = _ws(text, 0)
+        key_at: int | None = None
+        for step in pointer:
+            opener = text[at : at + 1]
+            if opener not in ("{", "["):
+                return None
+            children = self.containers.get(at)
+            if children is None:
+                children = self.containers[at] = _Children(_ws(text, at + 1))
+            if opener == "{" and isinstance(step, str):
+                found = children.member(text, step)
+                if found is None:
                     return None
-                i = ws(text, i + 1)
+                at, key_at = found
+            elif opener == "[" and isinstance(step, int) and step >= 0:
+                element = children.element(text, step)
+                if element is None:
+                    return None
+                at, key_at = element, None
             else:
                 return None
-        elif opener == "[" and isinstance(step, int) and step >= 0 and text[i] != "]":
-            for _ in range(step):
-                i = ws(text, _scan_value(text, i)[1])
-                if text[i] != ",":
-                    return None
-                i = ws(text, i + 1)
-            key_at = None
-        else:
-            return None
-    return i, key_at
+        return at, key_at
 
 
 class _Positions(dict[Pointer, Pos]):
     """A dict of positions that fills itself in as pointers are asked for."""
 
-    def __init__(self, text: str, *, keys: bool):
+    def __init__(self, index: _Index, *, keys: bool):
         super().__init__()
-        self._text = text
+        self._index = index
         self._keys = keys
         self._absent: set[Pointer] = set()
 
@@ -77,12 +133,12 @@ class _Positions(dict[Pointer, Pos]):
             return dict.__getitem__(self, pointer)
         if pointer in self._absent:
             return None
-        found = _find(self._text, pointer)
+        found = self._index.find(pointer)
         offset = None if found is None else found[1] if self._keys else found[0]
         if offset is None:
             self._absent.add(pointer)
             return None
-        pos = line_col(self._text, offset)
+        pos = self._index.position(offset)
         dict.__setitem__(self, pointer, pos)
         return pos
 
@@ -102,4 +158,5 @@ class _Positions(dict[Pointer, Pos]):
 
 def locate_valid(text: str) -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
     """Value and key positions (1-based line and column) by pointer, for valid JSON."""
-    return _Positions(text, keys=False), _Positions(text, keys=True)
+    index = _Index(text)
+    return _Positions(index, keys=False), _Positions(index, keys=True)
