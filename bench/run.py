@@ -118,7 +118,10 @@ def corpus_dir(out: Path, fmt: str, claims: int, per_file: int, seed: int) -> Pa
         t = time.perf_counter()
         files = write_corpus(folder, seed=seed, total_claims=claims, per_file=per_file, fmt=fmt)
         done.write_text(str(files), encoding="utf-8")
-        print(f"  generated {folder.name}: {files} files in {time.perf_counter() - t:.1f} s")
+        print(
+            f"  generated {folder.name}: {files} files in {time.perf_counter() - t:.1f} s",
+            flush=True,
+        )
     return folder
 
 
@@ -331,17 +334,17 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(dir=args.out, prefix="scratch-") as tmp:
         scratch = Path(tmp)
-        print("one article ...")
+        print("one article ...", flush=True)
         res["one_article"] = one_article(repeat, scratch)
+        print("one big article ...", flush=True)
+        res["big_article"] = big_article(big, args.seed, scratch)
         res["archive"] = []
         for fmt in args.formats.split(","):
             for n in sizes:
-                print(f"archive {fmt} {n:,} claims ...")
-                res["archive"].append(
-                    archive(fmt, n, args.per_file, args.seed, args.jobs, args.out, scratch)
-                )
-        print("one big article ...")
-        res["big_article"] = big_article(big, args.seed, scratch)
+                print(f"archive {fmt} {n:,} claims ...", flush=True)
+                row = archive(fmt, n, args.per_file, args.seed, args.jobs, args.out, scratch)
+                res["archive"].append(row)
+                print("  " + json.dumps(row), flush=True)  # kept if a long run is cut short
     res["targets"] = targets(res["one_article"], res["archive"], args.jobs)
     res["machine"]["load_after"] = os.getloadavg()
     print_report(res)
