@@ -36,7 +36,9 @@ class FileResult:
     path: str
     status: str  # "checked" or "unreadable"
     claims: int = 0
-    inputs: tuple[str, ...] = ()  # other files the findings depend on (the article text)
+    # Every other file the findings depend on (the article text; a configuration or knowledge
+    # base file read for this file): the result cache re-hashes them before reusing a result.
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """A result cache: one file's findings, keyed by the content hash of everything they depend on.
 
-An entry is found by a key over the run's fingerprint and the checked file (its bytes, the
-name it is shown under, where it lives). It records the hash of every other file the result
-read (the article text), and is used only while those hashes still match. Entries hold
+An entry is found by a key over the run's fingerprint (``fingerprint``: version, code,
+options, and ``shared_inputs``, the files every result depends on) and the checked file (its
+bytes, the name it is shown under, where it lives). It records the hash of every other file
+the result read (``FileResult.inputs``: the article text, and whatever else the engine adds
+there), and is used only while those hashes still match. Entries hold
 serialised findings only, never code: they are read with ``json`` and checked field by
 field; anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error.
 Entries are written to a temporary file and renamed into place, so a reader never sees half
