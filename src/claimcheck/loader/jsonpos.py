@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -83,14 +83,15 @@ class _Index:
     def __init__(self, text: str):
         self.text = text
         self.containers: dict[int, _Children] = {}
-        self._lines: list[int] | None = None
+        self._marks: list[tuple[int, int]] = [(0, 1)]  # (offset, line) of earlier lookups
 
     def position(self, offset: int) -> Pos:
-        """1-based line and column of an offset, from a table of line starts made once."""
-        if self._lines is None:
-            self._lines = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        line = bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
+        """1-based line and column of an offset, counting lines from the nearest earlier one."""
+        k = bisect_right(self._marks, (offset, offset + 1)) - 1  # a line is at most offset + 1
+        base, line = self._marks[k]
+        line += self.text.count("\n", base, offset)
+        insort(self._marks, (offset, line))
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
     def find(self, pointer: Pointer) -> tuple[int, int | None] | None:
         """Offsets of the value at ``pointer`` and of its key (None in a list), or None."""
