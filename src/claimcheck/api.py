@@ -14,10 +14,11 @@ from claimcheck.dates import PartialDate
 from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
-from claimcheck.verdicts import ClaimVerdict
+
+if TYPE_CHECKING:  # not imported at run time: a cached run needs neither
+    from claimcheck.verdicts import ClaimVerdict
 
 if TYPE_CHECKING:
-    from claimcheck.kb import KnowledgeBase
     from claimcheck.rules.base import RuleSettings
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
@@ -36,6 +37,8 @@ class Options:
     # Per-rule severity and options, by rule ID (from [tool.claimcheck.rules.<ID>]).
     rule_settings: Mapping[str, RuleSettings] = field(default_factory=dict)
     baseline: str | None = None  # findings listed in this file do not fail the run
+    jobs: int = 1  # processes checking files at once
+    cache_dir: str | None = None  # where results are cached; None: no cache
 
 
 @dataclass
@@ -45,6 +48,9 @@ class FileResult:
     claims: int = 0
     verdicts: list[ClaimVerdict] = field(default_factory=list)
     claim_ids: tuple[str, ...] = ()
+    # Every other file the findings depend on (the article text; a configuration or knowledge
+    # base file read for this file): the result cache re-hashes them before reusing a result.
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -134,17 +140,19 @@ def _seen_key(path: Path, refused: dict[Path, str] | None) -> Path:
 
 
 def verify(options: Options) -> Result:
-    from claimcheck.engine import Engine
+    from claimcheck.cache import Outcome
+    from claimcheck.kb_files import KBSource
+    from claimcheck.parallel import check_files
     from claimcheck.paths import PathRefusedError, real_path
 
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
-    engine = Engine.from_options(options, root)
     result = Result(fail_on=options.fail_on, as_of=options.as_of)
-    engine.kb, kb_findings = _knowledge_base(options, root, cwd)
-    if engine.kb is not None:
-        result.kb_files = list(engine.kb.files)
-    result.findings.extend(kb_findings)
+    kb = KBSource(_kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
+    result.kb_files = list(kb.names)
+    # Each file's outcome in discovery order: refused at once, or checked (maybe in parallel).
+    slots: list[Outcome | None] = []
+    jobs: list[tuple[Path, str]] = []
     refused: dict[Path, str] = {}
     for path, named in discover(options.paths, refused):
         shown = display_path(path, cwd)
@@ -158,10 +166,14 @@ def verify(options: Options) -> Result:
             except PathRefusedError as exc:
                 problem = str(exc)
         if problem is not None:
-            result.files.append(FileResult(shown, "unreadable"))
-            result.findings.append(_unreadable(shown, problem))
-            continue
-        file_result, findings = engine.check_file(path, shown)
+            slots.append((FileResult(shown, "unreadable"), [_unreadable(shown, problem)]))
+        else:
+            slots.append(None)
+            jobs.append((path, shown))
+    checked, kb_findings = check_files(options, jobs, kb)
+    result.findings.extend(kb_findings)
+    for slot in slots:
+        file_result, findings = slot if slot is not None else next(checked)
         result.files.append(file_result)
         result.findings.extend(findings)
         result.verdicts.extend(file_result.verdicts)
@@ -173,11 +185,9 @@ def verify(options: Options) -> Result:
     return result
 
 
-def _knowledge_base(
-    options: Options, root: Path | None, cwd: Path
-) -> tuple[KnowledgeBase | None, list[Finding]]:
-    """Load the knowledge base once per run: the `--kb` paths, else the verified folders'."""
-    from claimcheck.kb_load import KBPathError, find_kb_files, kb_search_paths, load_kb
+def _kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:
+    """The knowledge base files of a run: the `--kb` paths, else the verified folders'."""
+    from claimcheck.kb_files import KBPathError, find_kb_files, kb_search_paths
 
     first = next((Path(p) for p in options.paths if Path(p).exists()), cwd)
     project = root or find_root(first)
@@ -185,13 +195,11 @@ def _knowledge_base(
         search = kb_search_paths(options.kb, options.paths, project)
     except KBPathError as exc:
         raise UsageError(str(exc)) from None
-    files = find_kb_files(search)
-    if not files:
-        return None, []
-    return load_kb(files, options.limits, lambda p: display_path(p, cwd))
+    return find_kb_files(search)
 
 
 def _unreadable(shown: str, message: str, line: int = 0, column: int = 0) -> Finding:
+
     return Finding(
         UNREADABLE.id, UNREADABLE.severity, message, Location(shown, line, column), fatal=True
     )

@@ -87,6 +87,20 @@ def cli() -> None:
     is_flag=True,
     help="More detail: related places, every verdict and its facts.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check files in this many processes (0: one per CPU).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Keep cached results here (default: .claimcheck_cache in the project root).",
+)
 def verify(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -101,10 +115,14 @@ def verify(
     write_baseline: str | None,
     quiet: bool,
     verbose: bool,
+    jobs: int,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     from claimcheck.api import Options, UsageError
     from claimcheck.api import verify as run
+    from claimcheck.cache import default_dir
     from claimcheck.config import apply_config
     from claimcheck.reporters import default_format, get_reporter
     from claimcheck.reporters.base import ReportSettings
@@ -126,6 +144,8 @@ def verify(
         kb=tuple(kb_paths),
         as_of=_date_option(as_of, "--as-of"),
         baseline=None if write_baseline else baseline,
+        jobs=jobs or os.cpu_count() or 1,
+        cache_dir=None if no_cache else cache_dir or default_dir(root),
     )
     try:
         result = run(apply_config(options, given))

@@ -95,7 +95,8 @@ class Engine:
         ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model), kb=self.kb)
         ctx.as_of = self.as_of
         findings: list[Finding] = []
-        problem = self._load_article(path, ctx)
+        inputs: list[str] = []  # the files read besides this one, for the result cache
+        problem = self._load_article(path, ctx, inputs)
         if problem is not None:
             findings.append(problem)
         found: list[Finding] = []
@@ -104,9 +105,12 @@ class Engine:
         findings.extend(self._suppress(ctx, found))
         verdicts = [j.verdict for j in judge_file(ctx)]
         ids = tuple(c.id for c in model.claims)
-        return FileResult(shown, "checked", len(model.claims), verdicts, ids), findings
+        return (
+            FileResult(shown, "checked", len(model.claims), verdicts, ids, tuple(inputs)),
+            findings,
+        )
 
-    def _load_article(self, path: Path, ctx: ArticleContext) -> Finding | None:
+    def _load_article(self, path: Path, ctx: ArticleContext, inputs: list[str]) -> Finding | None:
         """Read the article's text, refusing any path that leaves the project root."""
         ref = ctx.model.article.text
         root = self.root or find_root(path.parent)
@@ -114,6 +118,7 @@ class Engine:
             target = resolve_inside(root, path.parent, ref, what="article text path")
         except PathRefusedError as exc:
             return self._article_problem(ctx, str(exc))
+        inputs.append(str(target))
         try:
             ctx.article_text = decode(read_bytes(str(target), self.limits))
         except (ReadError, LoadError) as exc:

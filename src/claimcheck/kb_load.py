@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -11,65 +10,15 @@ from pydantic import ValidationError
 from claimcheck.diagnostics import SCHEMA
 from claimcheck.findings import Finding, Location
 from claimcheck.kb import KnowledgeBase, build
-from claimcheck.kb_models import KB_SUFFIXES, KBFile
+from claimcheck.kb_files import KBPathError, find_kb_files, kb_search_paths
+from claimcheck.kb_models import KBFile
 from claimcheck.limits import Limits
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.document import Document, pointer_str
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.validate import schema_findings
 
-
-class KBPathError(Exception):
-    """A named KB path is missing or outside the project root: a usage error."""
-
-
-def find_kb_files(paths: Iterable[Path]) -> list[Path]:
-    """``*.kb.yaml``, ``*.kb.yml`` and ``*.kb.json`` files named or found below folders.
-
-    Symbolic links are never followed, and hidden folders are skipped, as for claim files.
-    """
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for p in paths:
-        if p.is_dir() and not p.is_symlink():
-            below: list[Path] = []
-            for folder, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                below.extend(Path(folder) / f for f in files if f.endswith(KB_SUFFIXES))
-            candidates = sorted(below)
-        else:
-            candidates = [p]
-        for f in candidates:
-            if f not in seen:
-                seen.add(f)
-                found.append(f)
-    return found
-
-
-def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Path) -> list[Path]:
-    """The KB paths of a run: those named with ``--kb``, else the folders being verified.
-
-    A named path must exist and stay inside the project root; for a verified file, its
-    folder and everything below it is searched.
-    """
-    if named:
-        out = []
-        for raw in named:
-            p = Path(raw)
-            if not p.exists():
-                raise KBPathError(f"--kb {raw}: no such file or folder")
-            if not p.resolve().is_relative_to(root):
-                raise KBPathError(f"--kb {raw}: outside the project root {root}")
-            out.append(p)
-        return out
-    folders: list[Path] = []
-    for raw in verified:
-        p = Path(raw)
-        # The folder of a verified path, through any link the user named: its real place.
-        folder = (p if p.is_dir() else p.parent).resolve()
-        if folder.exists() and folder.is_relative_to(root) and folder not in folders:
-            folders.append(folder)
-    return folders
+__all__ = ["KBPathError", "find_kb_files", "kb_search_paths", "load_kb"]
 
 
 def load_kb(

@@ -15,7 +15,6 @@ from claimcheck.models import Date, EntityId, EntityKind, Predicate, Source
 
 KB_FORMAT_VERSION = 1
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
-KB_SUFFIXES = (".kb.yaml", ".kb.yml", ".kb.json")
 
 FactId = Annotated[
     str,

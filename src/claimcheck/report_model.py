@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-REPORT_VERSION = 1
+from claimcheck.reporters.base import REPORT_VERSION
+
+__all__ = ["REPORT_VERSION", "Report"]
 
 
 class _M(BaseModel):

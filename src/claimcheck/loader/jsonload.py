@@ -211,14 +211,22 @@ class _Scan:
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
-    """Whether containers nest deeper than ``limit``; iterative, stops at the first excess."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
+    """Whether containers nest deeper than ``limit``; level by level, stops at the first excess.
+
+    One list per level and no tuple per container: this walk runs on every JSON file.
+    """
+    level = [data]
+    depth = 1
+    while level:
         if depth > limit:
             return True
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+        below = []
+        for node in level:
+            for child in node.values() if type(node) is dict else node:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+        depth += 1
     return False
 
 
@@ -254,8 +262,9 @@ def load_json(path: str, text: str, limits: Limits) -> Document:
         raise LoadError(_scan(text, limits).problems)
 
     def locate() -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
-        scan = _scan(text, limits)
-        return scan.values, scan.keys
+        from claimcheck.loader.jsonpos import locate_valid
+
+        return locate_valid(text)
 
     doc = Document(path, data, text)
     doc._locate = locate

@@ -31,6 +31,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without LibYAML
     _Parser = yaml.SafeLoader
 
 _INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")  # a search, not a loop over every character
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -250,7 +251,7 @@ def load_yaml(path: str, text: str, limits: Limits) -> Document:
                         "is not allowed",
                         pos,
                     )
-                if any("\ud800" <= ch <= "\udfff" for ch in value):
+                if _SURROGATE_RE.search(value):
                     fail("a lone surrogate escape is not text", pos)
             if expecting_key:
                 top = stack[-1]

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claimcheck.api import Result
 
+# The version of the JSON report (schema/report-v1.json). Here, not in report_model, so that
+# writing a report does not import pydantic.
+REPORT_VERSION = 1
+
 
 @dataclass(frozen=True)
 class ReportSettings:

@@ -8,8 +8,7 @@ from typing import Any
 from claimcheck import __version__
 from claimcheck.api import Result
 from claimcheck.findings import Severity
-from claimcheck.report_model import REPORT_VERSION
-from claimcheck.reporters.base import Reporter
+from claimcheck.reporters.base import REPORT_VERSION, Reporter
 
 
 def report_dict(result: Result) -> dict[str, Any]:

@@ -1,0 +1,263 @@
+"""A seeded synthetic corpus: articles whose claims have the shapes real ones have.
+
+Each article is a text made of the claims' quotes plus filler, and a claim file with
+memberships (a partial "including" claim and a complete "comprising" list per group),
+events in dated, numbered series with weekdays, offices, counts and relations, each with a
+source. About ``error_rate`` of the claims carry an error a rule should catch: a complete list
+that omits a member, a wrong weekday or ordinal, a count off by one, a misquote.
+
+The same seed gives the same bytes. A knowledge base is an extension point: ``world_facts``
+already lists the facts the corpus is built on; ``write_kb`` writes nothing until the
+knowledge base format lands, and is the one function to fill in then.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KINDS = ("membership", "event", "count", "office", "relation")
+WEIGHTS = (30, 30, 15, 15, 10)
+PREDICATES = ("borders", "party_to", "administers", "located_in")
+
+
+@dataclass
+class World:
+    """What is true in the synthetic world: groups, series, offices."""
+
+    countries: list[str]
+    groups: dict[str, list[str]]
+    series_start: dict[str, int]
+    offices: dict[str, str]
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
+
+
+def make_world(seed: int, size: int = 200) -> World:
+    rng = random.Random(seed)
+    countries = [f"country-{k}" for k in range(size)]
+    groups = {f"group-{k}": sorted(rng.sample(countries, rng.randint(3, 8))) for k in range(size)}
+    series = {f"series-{k}": rng.randint(1990, 2015) for k in range(size)}
+    offices = {f"office-{k}": f"person-{k}" for k in range(size)}
+    world = World(countries, groups, series, offices)
+    for ident in (*countries, *groups, *series, *offices, *offices.values()):
+        kind = ident.split("-")[0].replace("group", "organisation")
+        world.names[ident] = (ident.replace("-", " ").title(), kind)
+    return world
+
+
+def world_facts(world: World, limit: int) -> list[dict[str, Any]]:
+    """The world as facts (memberships, office holders), for a knowledge base of ``limit``."""
+    facts: list[dict[str, Any]] = []
+    for group, members in world.groups.items():
+        facts.extend({"kind": "membership", "group": group, "member": m} for m in members)
+    facts.extend({"kind": "office", "office": o, "holder": h} for o, h in world.offices.items())
+    return facts[:limit]
+
+
+def write_kb(root: Path, facts: list[dict[str, Any]]) -> int:
+    """Write the knowledge base under ``root``; returns how many facts were written.
+
+    Extension point: the knowledge base format (``*.kb.yaml``) is not on this branch yet.
+    """
+    del root, facts
+    return 0
+
+
+class _Article:
+    def __init__(self, world: World, rng: random.Random, index: int, error_rate: float):
+        self.world, self.rng, self.error_rate = world, rng, error_rate
+        self.index = index
+        self.claims: list[dict[str, Any]] = []
+        self.used: set[str] = set()
+        self.sentences: list[str] = []
+        self.misquotes: list[int] = []
+
+    def err(self) -> bool:
+        return self.rng.random() < self.error_rate
+
+    def name(self, ident: str) -> str:
+        self.used.add(ident)
+        return self.world.names[ident][0]
+
+    def add(self, kind: str, quote: str, **fields: Any) -> None:
+        n = len(self.claims)
+        claim = {"id": f"c{n}", "kind": kind, **fields, "quote": quote}
+        claim["sources"] = [
+            {
+                "url": f"https://example.org/{kind}/{self.index}/{n}",
+                "title": f"Source for {quote[:30]}",
+                "accessed": "2026-11",
+            }
+        ]
+        self.sentences.append(quote + ".")
+        if self.err():
+            self.misquotes.append(n)  # the article will say something slightly different
+        self.claims.append(claim)
+
+    def membership(self) -> None:
+        group = self.rng.choice(list(self.world.groups))
+        members = self.world.groups[group]
+        named = self.rng.choice(members)
+        self.add(
+            "membership",
+            f"{self.name(named)} is a member of {self.name(group)}",
+            group=group,
+            members=[named],
+            complete=False,
+        )
+        listed = [m for m in members if m != named] if self.err() else list(members)
+        words = ", ".join(self.name(m) for m in listed)
+        self.add(
+            "membership",
+            f"{self.name(group)}, comprising {words}",
+            group=group,
+            members=listed,
+            complete=True,
+        )
+
+    def event(self) -> None:
+        series = self.rng.choice(list(self.world.series_start))
+        ordinal = self.rng.randint(1, 9)
+        year = self.world.series_start[series] + ordinal - 1
+        date = datetime.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+        weekday = WEEKDAYS[(date.weekday() + (1 if self.err() else 0)) % 7]
+        place = self.rng.choice(self.world.countries)
+        self.add(
+            "event",
+            f"the meeting number {ordinal} of {self.name(series)} in {self.name(place)} on "
+            f"{weekday}, {date.isoformat()}",
+            event=f"{series}-{ordinal}",
+            what=f"meeting {ordinal} of {series}",
+            date=date.isoformat(),
+            weekday=weekday,
+            place=place,
+            series=series,
+            ordinal=ordinal + (1 if self.err() else 0),
+        )
+        self.used.add(f"{series}-{ordinal}")
+
+    def count(self) -> None:
+        group = self.rng.choice(list(self.world.groups))
+        n = len(self.world.groups[group]) + (1 if self.err() else 0)
+        self.add("count", f"{self.name(group)} has {n} members", of="members", group=group, count=n)
+
+    def office(self) -> None:
+        office = self.rng.choice(list(self.world.offices))
+        holder = self.world.offices[office]
+        self.add(
+            "office",
+            f"{self.name(holder)}, {self.name(office)}",
+            office=office,
+            holder=holder,
+            at="2024-08",
+        )
+
+    def relation(self) -> None:
+        subject, obj = self.rng.sample(self.world.countries, 2)
+        predicate = self.rng.choice(PREDICATES)
+        self.add(
+            "relation",
+            f"{self.name(subject)} {predicate.replace('_', ' ')} {self.name(obj)}",
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+        )
+
+    def build(self, claims: int) -> tuple[dict[str, Any], str]:
+        while len(self.claims) < claims:
+            getattr(self, self.rng.choices(KINDS, WEIGHTS)[0])()
+        del self.claims[claims:]
+        text = " ".join(
+            s.replace(" ", "  ", 1) if i in self.misquotes else s
+            for i, s in enumerate(self.sentences)
+        )
+        entities = {}
+        for ident in sorted(self.used):
+            name, kind = self.world.names.get(ident, (ident.replace("-", " ").title(), "event"))
+            entities[ident] = {"name": name, "kind": kind}
+        doc = {
+            "claimcheck": 1,
+            "article": {
+                "id": f"bench-{self.index:06d}",
+                "title": f"Synthetic article {self.index}",
+                "publisher": "Bench Times",
+                "published": "2024-08-20",
+                "text": f"articles/bench-{self.index:06d}.txt",
+            },
+            "entities": entities,
+            "claims": self.claims,
+        }
+        return doc, "\n\n".join(_wrap(text)) + "\n"
+
+
+def _wrap(text: str, width: int = 600) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    text = str(value)
+    if text.replace("-", "").replace("_", "").isalnum() and not text[0].isdigit():
+        return text
+    if len(text) in (7, 10) and text[:4].isdigit():
+        return text  # a date: stays text under YAML 1.2 rules
+    return json.dumps(text)
+
+
+def to_yaml(doc: dict[str, Any]) -> str:
+    """Block-style YAML, the way an editor writes a claim file."""
+    out = ["claimcheck: 1", "article:"]
+    out += [f"  {k}: {_scalar(v)}" for k, v in doc["article"].items()]
+    out.append("entities:")
+    out += [
+        f"  {k}: {{name: {_scalar(v['name'])}, kind: {v['kind']}}}"
+        for k, v in doc["entities"].items()
+    ]
+    out.append("claims:")
+    for claim in doc["claims"]:
+        lead = "  - "
+        for k, v in claim.items():
+            if k == "sources":
+                out.append("    sources:")
+                for src in v:
+                    first = "      - "
+                    for sk, sv in src.items():
+                        out.append(f"{first}{sk}: {_scalar(sv)}")
+                        first = "        "
+                continue
+            out.append(f"{lead}{k}: {_scalar(v)}")
+            lead = "    "
+    return "\n".join(out) + "\n"
+
+
+def write_corpus(
+    root: Path, *, seed: int, total_claims: int, per_file: int, fmt: str, error_rate: float = 0.05
+) -> int:
+    """Write ``total_claims`` claims in files of ``per_file`` under ``root``; returns files."""
+    world = make_world(seed)
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'bench-corpus'\n", encoding="utf-8")
+    files = 0
+    remaining = total_claims
+    while remaining > 0:
+        n = min(per_file, remaining)
+        rng = random.Random(seed * 1_000_003 + files)
+        doc, text = _Article(world, rng, files, error_rate).build(n)
+        (root / "articles" / f"bench-{files:06d}.txt").write_text(text, encoding="utf-8")
+        name = root / f"bench-{files:06d}.claims.{fmt}"
+        body = to_yaml(doc) if fmt == "yaml" else json.dumps(doc, indent=1) + "\n"
+        name.write_text(body, encoding="utf-8")
+        remaining -= n
+        files += 1
+    write_kb(root, world_facts(world, 0))
+    return files

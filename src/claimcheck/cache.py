@@ -1,0 +1,305 @@
+"""A result cache: one file's findings, keyed by the content hash of everything they depend on.
+
+An entry is found by a key over the run's fingerprint (``fingerprint``: version, code,
+options, and ``shared_inputs``, the files every result depends on) and the checked file (its
+bytes, the name it is shown under, where it lives). It records the hash of every other file
+the result read (``FileResult.inputs``: the article text, and whatever else the engine adds
+there), and is used only while those hashes still match. Entries hold
+serialised findings only, never code: they are read with ``json`` and checked field by
+field; anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error.
+Entries are written to a temporary file and renamed into place, so a reader never sees half
+of one, and two processes writing the same entry both leave a whole one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimcheck import __version__
+from claimcheck.findings import Finding, Location, Severity
+from claimcheck.limits import Limits
+from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
+
+if TYPE_CHECKING:
+    from claimcheck.api import FileResult, Options
+
+CACHE_DIR_NAME = ".claimcheck_cache"
+ENTRY_FORMAT = 1
+
+# Options fields that do not change one file's findings: they choose which files are checked,
+# how, or what exit code the findings give. Every other field is part of the key.
+# (A baseline is applied to the whole run's findings after the files are checked.)
+_NOT_IN_KEY = frozenset({"paths", "jobs", "cache_dir", "fail_on", "baseline"})
+
+Outcome = tuple["FileResult", list[Finding]]
+
+
+try:  # hashlib itself would load OpenSSL: a few ms of every cached run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it
+    from hashlib import blake2b
+
+
+def digest(data: bytes) -> str:
+    return blake2b(data, digest_size=32).hexdigest()
+
+
+def default_dir(root: str | None) -> str:
+    """``.claimcheck_cache`` in the project root: ``root``, else the one around the cwd."""
+    from claimcheck.api import find_root
+
+    return str((Path(root) if root else find_root(Path.cwd())) / CACHE_DIR_NAME)
+
+
+def _code_fingerprint() -> list[tuple[str, int, int]]:
+    """Size and modification time of every module of this package.
+
+    The version alone would miss a rule edited in a development checkout.
+    """
+    base = Path(__file__).parent
+    out = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = Path(folder) / name
+                st = path.stat()
+                out.append((path.relative_to(base).as_posix(), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def fingerprint(options: Options, shared: Mapping[str, str]) -> str:
+    """Hash every input that affects every file's findings alike.
+
+    It covers the claimcheck version and code, each field of ``Options`` (rule selection,
+    limits, root, and any field added later) but those in ``_NOT_IN_KEY``, and ``shared``:
+    the content hash of every file all results depend on (the knowledge base today; add new
+    ones where the run builds this mapping, `parallel.Checker`). An option that names a file
+    is in the fingerprint by its name only, so its content must come through ``shared``.
+    """
+    parts: dict[str, Any] = {
+        "version": __version__,
+        "code": _code_fingerprint(),
+        "options": {
+            f.name: repr(getattr(options, f.name))
+            for f in dataclasses.fields(options)
+            if f.name not in _NOT_IN_KEY
+        },
+        "inputs": dict(shared),
+    }
+    return digest(json.dumps(parts, sort_keys=True).encode())
+
+
+def file_key(run: str, path: Path, shown: str, raw: bytes, root: Path) -> str:
+    """The key of one file's entry: the run's fingerprint and what is particular to the file.
+
+    ``shown`` is in the findings; the absolute path and the project root decide which article
+    text the file may name (the article's own bytes are checked through the entry's inputs).
+    """
+    parts = [ENTRY_FORMAT, run, shown, str(path.resolve()), str(root), digest(raw)]
+    return digest(json.dumps(parts).encode())
+
+
+def input_state(path: str, limits: Limits) -> str:
+    """The hash of a file a result read, or the reason it could not be read."""
+    try:
+        return digest(read_bytes(path, limits))
+    except ReadError as exc:
+        return f"unreadable: {exc}"
+
+
+def _location(loc: Location) -> list[Any]:
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column]
+
+
+def _of(*types: type) -> Callable[[Any], Any]:
+    """A reader that returns a value of exactly one of ``types``, else raises TypeError."""
+
+    def read(value: Any) -> Any:
+        if type(value) not in types:
+            raise TypeError(f"{type(value).__name__} in a cache entry")
+        return value
+
+    return read
+
+
+_text, _int = _of(str), _of(int)
+
+
+def _read_location(data: Any) -> Location:
+    if type(data) is not list or len(data) != 5:
+        raise TypeError("not a location")
+    return Location(_text(data[0]), *map(_int, data[1:]))
+
+
+# How each field of Finding is read back from an entry, checking its type: an entry is data
+# from disk, so nothing in it is trusted. A field added to Finding needs a line here (until
+# then its findings are not cached: ``put`` stores only what reads back identical).
+_READ_FIELD: dict[str, Callable[[Any], Any]] = {
+    "rule_id": _text,
+    "severity": Severity,
+    "message": _text,
+    "location": _read_location,
+    "pointer": _text,
+    "claim_id": _of(str, type(None)),
+    "suppressed": _of(str, type(None)),
+    "fatal": _of(bool),
+    "baselined": _of(bool),
+    "related": lambda rs: tuple(_read_location(r) for r in _of(list)(rs)),
+}
+
+
+def encode_verdict(v: ClaimVerdict) -> dict[str, Any]:
+    return v.to_dict()
+
+
+def _read_evidence(data: Any) -> Evidence:
+    if type(data) is not dict or set(data) != {"fact", "statement", "sources", "status"}:
+        raise TypeError("not evidence")
+    sources = tuple(_text(s) for s in _of(list)(data["sources"]))
+    return Evidence(_text(data["fact"]), _text(data["statement"]), sources, _text(data["status"]))
+
+
+def decode_verdict(data: Any) -> ClaimVerdict:
+    """A verdict from an entry, every field checked; TypeError, ValueError or KeyError if not."""
+    keys = {"path", "claim", "kind", "verdict", "explanation", "stale", "evidence"}
+    if type(data) is not dict or set(data) != keys:
+        raise TypeError("not a verdict")
+    return ClaimVerdict(
+        path=_text(data["path"]),
+        claim_id=_text(data["claim"]),
+        kind=_text(data["kind"]),
+        verdict=Verdict(_text(data["verdict"])),
+        explanation=_text(data["explanation"]),
+        evidence=tuple(_read_evidence(e) for e in _of(list)(data["evidence"])),
+        stale=_of(bool)(data["stale"]),
+    )
+
+
+def encode_finding(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for fld in dataclasses.fields(Finding):
+        value = getattr(f, fld.name)
+        if fld.name == "location":
+            value = _location(value)
+        elif fld.name == "related":
+            value = [_location(r) for r in value]
+        elif fld.name == "severity":
+            value = int(value)
+        out[fld.name] = value
+    return out
+
+
+def decode_finding(data: Any) -> Finding:
+    """A finding from an entry; ValueError, TypeError or KeyError when it is not one."""
+    if type(data) is not dict or set(data) != set(_READ_FIELD):
+        raise TypeError("not a finding")
+    return Finding(**{name: read(data[name]) for name, read in _READ_FIELD.items()})
+
+
+class Cache:
+    """Entries under one folder, ``<dir>/v1/<2 hex>/<key>.json``."""
+
+    def __init__(self, directory: Path, limits: Limits):
+        self.directory = directory
+        self.limits = limits
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
+
+    def get(self, key: str, root: Path) -> Outcome | None:
+        """The stored outcome when the entry is whole and its inputs are unchanged.
+
+        Inputs are read only inside ``root``, whatever an entry names.
+        """
+        from claimcheck.api import FileResult
+
+        try:
+            text = self._entry(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            data = json.loads(text)
+            if data["key"] != key or data["format"] != ENTRY_FORMAT:
+                return None
+            inputs: dict[str, str] = data["inputs"]
+            for name, state in inputs.items():
+                if not Path(name).is_relative_to(root):
+                    return None
+                if input_state(name, self.limits) != state:
+                    return None
+            file = data["file"]
+            result = FileResult(
+                path=_text(file["path"]),
+                status=_text(file["status"]),
+                claims=_int(file["claims"]),
+                verdicts=[decode_verdict(v) for v in _of(list)(file["verdicts"])],
+                claim_ids=tuple(_text(c) for c in _of(list)(file["claim_ids"])),
+                inputs=tuple(inputs),
+            )
+            return result, [decode_finding(f) for f in data["findings"]]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # corrupt or from another version: check the file again
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        """Store an outcome; skipped silently when it would not read back identical."""
+        result, findings = outcome
+        try:
+            payload = {
+                "format": ENTRY_FORMAT,
+                "key": key,
+                "inputs": {name: input_state(name, self.limits) for name in result.inputs},
+                "file": {
+                    "path": result.path,
+                    "status": result.status,
+                    "claims": result.claims,
+                    "verdicts": [encode_verdict(v) for v in result.verdicts],
+                    "claim_ids": list(result.claim_ids),
+                },
+                "findings": [encode_finding(f) for f in findings],
+            }
+            text = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
+            back = json.loads(text)
+            if [decode_finding(d) for d in back["findings"]] != findings:
+                return
+            if [decode_verdict(v) for v in back["file"]["verdicts"]] != result.verdicts:
+                return
+        except (TypeError, ValueError, KeyError):
+            return
+        self._write(self._entry(key), text.encode())
+
+    def _write(self, target: Path, data: bytes) -> None:
+        import tempfile
+
+        try:
+            self._prepare(target.parent)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                Path(tmp).replace(target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a read-only or full disk costs speed, never a result
+
+    def _prepare(self, folder: Path) -> None:
+        if folder.is_dir():
+            return
+        first = not self.directory.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        if first:
+            # Keep the cache out of version control and backups, whatever the project ignores.
+            (self.directory / ".gitignore").write_text("*\n", encoding="utf-8")
+            (self.directory / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# claimcheck's result cache: safe to delete.\n",
+                encoding="utf-8",
+            )

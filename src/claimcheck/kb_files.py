@@ -1,0 +1,105 @@
+"""Which knowledge-base files a run uses, and their content hash, without loading them.
+
+Kept apart from `kb_load` (which needs pydantic) so that a run answered from the result
+cache can name and hash the knowledge base without importing the models.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimcheck.limits import Limits
+
+if TYPE_CHECKING:
+    from claimcheck.findings import Finding
+    from claimcheck.kb import KnowledgeBase
+
+KB_SUFFIXES = (".kb.yaml", ".kb.yml", ".kb.json")
+
+
+class KBPathError(Exception):
+    """A named KB path is missing or outside the project root: a usage error."""
+
+
+def find_kb_files(paths: Iterable[Path]) -> list[Path]:
+    """``*.kb.yaml``, ``*.kb.yml`` and ``*.kb.json`` files named or found below folders.
+
+    Symbolic links are never followed, and hidden folders are skipped, as for claim files.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for p in paths:
+        if p.is_dir() and not p.is_symlink():
+            below: list[Path] = []
+            for folder, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                below.extend(Path(folder) / f for f in files if f.endswith(KB_SUFFIXES))
+            candidates = sorted(below)
+        else:
+            candidates = [p]
+        for f in candidates:
+            if f not in seen:
+                seen.add(f)
+                found.append(f)
+    return found
+
+
+def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Path) -> list[Path]:
+    """The KB paths of a run: those named with ``--kb``, else the folders being verified.
+
+    A named path must exist and stay inside the project root; for a verified file, its
+    folder and everything below it is searched.
+    """
+    if named:
+        out = []
+        for raw in named:
+            p = Path(raw)
+            if not p.exists():
+                raise KBPathError(f"--kb {raw}: no such file or folder")
+            if not p.resolve().is_relative_to(root):
+                raise KBPathError(f"--kb {raw}: outside the project root {root}")
+            out.append(p)
+        return out
+    folders: list[Path] = []
+    for raw in verified:
+        p = Path(raw)
+        # The folder of a verified path, through any link the user named: its real place.
+        folder = (p if p.is_dir() else p.parent).resolve()
+        if folder.exists() and folder.is_relative_to(root) and folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+class KBSource:
+    """The knowledge base of one run: named and hashed at once, loaded only when needed."""
+
+    def __init__(self, files: list[Path], limits: Limits, shown: Callable[[Path], str]):
+        self.files = files
+        self.limits = limits
+        self.shown = shown
+        self.names = [shown(p) for p in files]
+        self._loaded: tuple[KnowledgeBase | None, list[Finding]] | None = None
+
+    def digest(self) -> str:
+        """A hash of every file's name and bytes: part of every cached result's key."""
+        from claimcheck.cache import digest, input_state
+
+        states = [
+            (name, input_state(str(p), self.limits))
+            for name, p in zip(self.names, self.files, strict=True)
+        ]
+        return digest(repr(states).encode())
+
+    def load(self) -> tuple[KnowledgeBase | None, list[Finding]]:
+        """The knowledge base (None when there are no files) and its load findings, once."""
+        if self._loaded is None:
+            if not self.files:
+                self._loaded = (None, [])
+            else:
+                from claimcheck.kb_load import load_kb
+
+                self._loaded = load_kb(self.files, self.limits, self.shown)
+        return self._loaded

@@ -1,0 +1,227 @@
+"""The result cache: a hit gives the same findings; any change to what they depend on misses."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cache
+from claimcheck.api import Options, verify
+from claimcheck.dates import PartialDate
+from claimcheck.rules.base import RuleSettings
+from claimcheck.engine import Engine
+from claimcheck.findings import Finding, Location, Severity
+from claimcheck.limits import Limits
+from tests.helpers import write_claims
+
+BRICS = """claims:
+  - id: full
+    kind: membership
+    group: brics
+    members: [brazil, russia]
+    complete: true
+    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
+  - id: india
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """How many files the engine really checked (the others came from the cache)."""
+    calls: list[str] = []
+    original = Engine.check_file
+
+    def counting(self, path, shown):
+        calls.append(shown)
+        return original(self, path, shown)
+
+    monkeypatch.setattr(Engine, "check_file", counting)
+    return calls
+
+
+def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:
+    options = Options(paths=(str(project),), cache_dir=str(project / ".cache"), **changes)
+    result = verify(options)
+    files = [dataclasses.astuple(f) for f in result.files]
+    return [f.to_dict() for f in result.findings], files
+
+
+def test_a_hit_returns_the_same_findings_without_checking(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = run(project)
+    assert checks == ["a.claims.yaml"] and "CC101" in {f["rule"] for f in first[0]}
+    assert run(project) == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["file", "article", "article-removed", "select", "limits", "version", "code"],
+)
+def test_any_change_to_an_input_misses(project, checks, monkeypatch, change):
+    monkeypatch.chdir(project)
+    path = write_claims(project, BRICS)
+    run(project)
+    options: dict = {}
+    if change == "file":
+        path.write_text(path.read_text().replace("[brazil, russia]", "[brazil]"))
+    elif change == "article":
+        (project / "articles" / "a.txt").write_text("Another text.\n", encoding="utf-8")
+    elif change == "article-removed":
+        (project / "articles" / "a.txt").unlink()
+    elif change == "select":
+        options["select"] = ("CC1",)
+    elif change == "limits":
+        options["limits"] = Limits(max_depth=32)
+    elif change == "version":
+        monkeypatch.setattr(cache, "__version__", "99.0")
+    elif change == "code":
+        monkeypatch.setattr(cache, "_code_fingerprint", lambda: [("rules/new.py", 1, 1)])
+    after = run(project, **options)
+    assert checks == ["a.claims.yaml", "a.claims.yaml"]
+    assert after == run(project, **options)  # and the new result is cached in its turn
+    assert len(checks) == 2
+
+
+def test_options_that_do_not_change_findings_still_hit(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    run(project)
+    run(project, fail_on=Severity.ERROR, jobs=1)
+    assert len(checks) == 1
+
+
+# One changed value for each Options field that affects findings. A field added to Options
+# fails this test until it is given one here or is named in cache._NOT_IN_KEY.
+CHANGED = {
+    "select": ("CC1",),
+    "ignore": ("CC1",),
+    "root": "elsewhere",
+    "limits": Limits(max_claims=1),
+    "kb": ("reference",),
+    "as_of": PartialDate(2025),
+    "rule_settings": {"CC111": RuleSettings(Severity.INFO)},
+}
+
+
+def test_every_options_field_is_in_the_key_or_named_as_not():
+    base = cache.fingerprint(Options(), {})
+    fields = {f.name for f in dataclasses.fields(Options)} - cache._NOT_IN_KEY
+    assert fields == set(CHANGED)
+    for name, value in CHANGED.items():
+        assert cache.fingerprint(Options(**{name: value}), {}) != base, name
+
+
+def test_shared_inputs_change_the_fingerprint():
+    assert cache.fingerprint(Options(), {"kb": "a"}) != cache.fingerprint(Options(), {"kb": "b"})
+
+
+KB = """claimcheck-kb: 1
+entities:
+  brics: {name: BRICS, kind: organisation}
+  india: {name: India, kind: country}
+facts:
+  - id: brics-india
+    kind: membership
+    group: brics
+    member: india
+    start: "2009-06-16"
+    sources: [{title: 1st BRIC summit, publisher: Wikipedia}]
+"""
+
+
+def test_an_edit_to_the_knowledge_base_misses_and_verdicts_come_back(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    (project / "world.kb.yaml").write_text(KB, encoding="utf-8")
+    first = run(project)
+    assert run(project) == first  # verdicts included: FileResult holds them
+    assert len(checks) == 1
+    verdicts = {v.claim_id: v.verdict.value for v in verify(_options(project)).verdicts}
+    assert verdicts["india"] == "supported"
+    (project / "world.kb.yaml").write_text(KB.replace("2009-06-16", "2025-01-01"))
+    run(project)
+    assert len(checks) == 2
+    verdicts = {v.claim_id: v.verdict.value for v in verify(_options(project)).verdicts}
+    assert verdicts["india"] == "refuted"
+
+
+def _options(project: Path) -> Options:
+    return Options(paths=(str(project),), cache_dir=str(project / ".cache"))
+
+
+def test_every_finding_field_is_read_back_with_a_type_check():
+    assert set(cache._READ_FIELD) == {f.name for f in dataclasses.fields(Finding)}
+
+
+TAMPER = {
+    "severity": lambda d: d["findings"][0].update(severity="loud"),
+    "message": lambda d: d["findings"][0].update(message=5),
+    "location": lambda d: d["findings"][0].update(location=["a", 1, "2", 0, 0]),
+    "extra-field": lambda d: d["findings"][0].update(colour="red"),
+    "fatal": lambda d: d["findings"][0].update(fatal="no"),
+    "claims": lambda d: d["file"].update(claims="2"),
+    "outside-input": lambda d: d["inputs"].update({"/etc/hostname": "x"}),
+    "findings": lambda d: d.update(findings={"a": 1}),
+}
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"{", b"not json", b"[]", b'{"format": 1}', b"\xff\xfe", *TAMPER],
+)
+def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = run(project)
+    (entry,) = (project / ".cache").glob("v1/*/*.json")
+    if isinstance(garbage, str):
+        data = json.loads(entry.read_text())
+        TAMPER[garbage](data)
+        garbage = json.dumps(data).encode()
+    entry.write_bytes(garbage)
+    assert run(project) == first
+    assert len(checks) == 2
+    assert run(project) == first  # the entry was rewritten whole
+    assert len(checks) == 2
+
+
+def test_unwritable_cache_costs_speed_not_results(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    (project / ".cache").write_text("a file where the folder should be", encoding="utf-8")
+    assert "CC101" in {f["rule"] for f in run(project)[0]}
+    assert "CC101" in {f["rule"] for f in run(project)[0]}
+    assert len(checks) == 2
+
+
+def test_the_cache_folder_keeps_out_of_version_control(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    run(project)
+    assert (project / ".cache" / ".gitignore").read_text() == "*\n"
+    assert (project / ".cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f59")
+    assert not list((project / ".cache").rglob(".tmp-*"))
+
+
+def test_findings_round_trip_every_field():
+    finding = Finding(
+        rule_id="CC101",
+        severity=Severity.WARNING,
+        message="m \u202e \n",
+        location=Location("a b.yaml", 3, 4, 3, 9),
+        pointer="/claims/0/members",
+        claim_id="c",
+        suppressed="because it is so, for a reason",
+        fatal=True,
+        related=(Location("a b.yaml", 1, 2), Location("x", 5, 6)),
+    )
+    encoded = json.loads(json.dumps(cache.encode_finding(finding)))
+    assert cache.decode_finding(encoded) == finding
