@@ -6,9 +6,9 @@ events in dated, numbered series with weekdays, offices, counts and relations, e
 source. About ``error_rate`` of the claims carry an error a rule should catch: a complete list
 that omits a member, a wrong weekday or ordinal, a count off by one, a misquote.
 
-The same seed gives the same bytes. A knowledge base is an extension point: ``world_facts``
-already lists the facts the corpus is built on; ``write_kb`` writes nothing until the
-knowledge base format lands, and is the one function to fill in then.
+The same seed gives the same bytes. ``write_kb`` writes the world as a knowledge base
+(``world.kb.json``: memberships, office tenures and the dated, placed events of every
+series), so every claim but the relations is also judged against sourced facts.
 """
 
 from __future__ import annotations
@@ -50,22 +50,52 @@ def make_world(seed: int, size: int = 200) -> World:
     return world
 
 
-def world_facts(world: World, limit: int) -> list[dict[str, Any]]:
-    """The world as facts (memberships, office holders), for a knowledge base of ``limit``."""
+def event_of(world: World, series: str, ordinal: int) -> tuple[datetime.date, str]:
+    """The date and place of meeting ``ordinal`` of ``series``: one answer per world."""
+    rng = random.Random(f"{series}-{ordinal}")  # a str seed is hashed the same in every run
+    year = world.series_start[series] + ordinal - 1
+    day = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+    return day, rng.choice(world.countries)
+
+
+def world_facts(world: World, limit: int | None = None) -> list[dict[str, Any]]:
+    """The world as sourced facts: memberships, tenures, events; the first ``limit`` of them."""
     facts: list[dict[str, Any]] = []
     for group, members in world.groups.items():
-        facts.extend({"kind": "membership", "group": group, "member": m} for m in members)
-    facts.extend({"kind": "office", "office": o, "holder": h} for o, h in world.offices.items())
-    return facts[:limit]
+        facts.extend(
+            {"kind": "membership", "group": group, "member": m, "start": "2000"} for m in members
+        )
+    for office, holder in world.offices.items():
+        facts.append({"kind": "tenure", "office": office, "holder": holder, "start": "2020"})
+    for series in world.series_start:
+        for ordinal in range(1, 11):
+            day, place = event_of(world, series, ordinal)
+            event = f"{series}-{ordinal}"
+            facts.append(
+                {
+                    "kind": "event",
+                    "event": event,
+                    "date": day.isoformat(),
+                    "place": place,
+                    "series": series,
+                    "ordinal": ordinal,
+                }
+            )
+    for n, fact in enumerate(facts):
+        fact["id"] = f"f{n}"
+        fact["sources"] = [{"url": f"https://example.org/facts/{n}", "title": "Reference"}]
+    return facts if limit is None else facts[:limit]
 
 
-def write_kb(root: Path, facts: list[dict[str, Any]]) -> int:
-    """Write the knowledge base under ``root``; returns how many facts were written.
-
-    Extension point: the knowledge base format (``*.kb.yaml``) is not on this branch yet.
-    """
-    del root, facts
-    return 0
+def write_kb(root: Path, world: World, facts: list[dict[str, Any]]) -> int:
+    """Write ``facts`` as ``root/world.kb.json``, with every entity; returns the fact count."""
+    entities = {ident: {"name": name, "kind": kind} for ident, (name, kind) in world.names.items()}
+    for fact in facts:
+        if fact["kind"] == "event":
+            entities[fact["event"]] = {"name": fact["event"].replace("-", " "), "kind": "event"}
+    doc = {"claimcheck-kb": 1, "entities": dict(sorted(entities.items())), "facts": facts}
+    (root / "world.kb.json").write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return len(facts)
 
 
 class _Article:
@@ -123,10 +153,8 @@ class _Article:
     def event(self) -> None:
         series = self.rng.choice(list(self.world.series_start))
         ordinal = self.rng.randint(1, 9)
-        year = self.world.series_start[series] + ordinal - 1
-        date = datetime.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+        date, place = event_of(self.world, series, ordinal)
         weekday = WEEKDAYS[(date.weekday() + (1 if self.err() else 0)) % 7]
-        place = self.rng.choice(self.world.countries)
         self.add(
             "event",
             f"the meeting number {ordinal} of {self.name(series)} in {self.name(place)} on "
@@ -241,9 +269,17 @@ def to_yaml(doc: dict[str, Any]) -> str:
 
 
 def write_corpus(
-    root: Path, *, seed: int, total_claims: int, per_file: int, fmt: str, error_rate: float = 0.05
+    root: Path,
+    *,
+    seed: int,
+    total_claims: int,
+    per_file: int,
+    fmt: str,
+    error_rate: float = 0.05,
+    kb_facts: int | None = None,
 ) -> int:
-    """Write ``total_claims`` claims in files of ``per_file`` under ``root``; returns files."""
+    """Write ``total_claims`` claims in files of ``per_file`` under ``root``, and a knowledge
+    base of ``kb_facts`` facts (all of the world's when None); returns the number of files."""
     world = make_world(seed)
     (root / "articles").mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text("[project]\nname = 'bench-corpus'\n", encoding="utf-8")
@@ -259,5 +295,5 @@ def write_corpus(
         name.write_text(body, encoding="utf-8")
         remaining -= n
         files += 1
-    write_kb(root, world_facts(world, 0))
+    write_kb(root, world, world_facts(world, kb_facts))
     return files

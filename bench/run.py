@@ -34,7 +34,7 @@ SCHEMA = ROOT / "schema" / "claims-v1.json"
 BIN = Path(sys.executable).parent
 
 sys.path.insert(0, str(BENCH))
-from corpus import write_corpus  # noqa: E402
+from corpus import make_world, world_facts, write_corpus  # noqa: E402
 
 
 class Timing(NamedTuple):
@@ -111,7 +111,7 @@ def floor_main(folder: str, fmt: str) -> None:
 
 
 def corpus_dir(out: Path, fmt: str, claims: int, per_file: int, seed: int) -> Path:
-    folder = out / "corpus" / f"{fmt}-{claims}-{per_file}-s{seed}"
+    folder = out / "corpus" / f"{fmt}-{claims}-{per_file}-s{seed}-kb"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
@@ -337,6 +337,7 @@ def main() -> None:
         "repeat": repeat,
         "seed": args.seed,
         "per_file": args.per_file,
+        "kb_facts": len(world_facts(make_world(args.seed))),
     }
     with tempfile.TemporaryDirectory(dir=args.out, prefix="scratch-") as tmp:
         scratch = Path(tmp)

@@ -9,10 +9,10 @@ import pytest
 from claimcheck import cache
 from claimcheck.api import Options, verify
 from claimcheck.dates import PartialDate
-from claimcheck.rules.base import RuleSettings
 from claimcheck.engine import Engine
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
+from claimcheck.rules.base import RuleSettings
 from tests.helpers import write_claims
 
 BRICS = """claims:
