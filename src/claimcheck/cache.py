@@ -159,11 +159,22 @@ def encode_verdict(v: ClaimVerdict) -> dict[str, Any]:
     return v.to_dict()
 
 
+_EVIDENCE_KEYS = frozenset({"fact", "statement", "sources", "status"})
+# Evidence read back, by its fields: the many verdicts that cite one fact share one object.
+_evidence_memo: dict[tuple[str, str, tuple[str, ...], str], Evidence] = {}
+
+
 def _read_evidence(data: Any) -> Evidence:
-    if type(data) is not dict or set(data) != {"fact", "statement", "sources", "status"}:
+    if type(data) is not dict or data.keys() != _EVIDENCE_KEYS:
         raise TypeError("not evidence")
-    sources = tuple(_text(s) for s in _of(list)(data["sources"]))
-    return Evidence(_text(data["fact"]), _text(data["statement"]), sources, _text(data["status"]))
+    sources = data["sources"]
+    if type(sources) is not list or any(type(s) is not str for s in sources):
+        raise TypeError("not a list of sources")
+    fields = (_text(data["fact"]), _text(data["statement"]), tuple(sources), _text(data["status"]))
+    found = _evidence_memo.get(fields)
+    if found is None:
+        found = _evidence_memo[fields] = Evidence(*fields)
+    return found
 
 
 def decode_verdict(data: Any) -> ClaimVerdict:

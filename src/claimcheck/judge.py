@@ -135,11 +135,9 @@ def _verdict(
     ctx: ArticleContext, i: int, claim: Claim, out: _Outcome, *, stale: bool = False
 ) -> Judgement:
     kb = ctx.kb
-    evidence = tuple(
-        Evidence(f.id, kb.statement(f), source_labels(f.sources), f.status)
-        for f in out.facts.values()
-        if kb is not None
-    ) + tuple(out.aliases)
+    evidence = tuple(kb.evidence(f) for f in out.facts.values() if kb is not None) + tuple(
+        out.aliases
+    )
     verdict = ClaimVerdict(
         path=ctx.path,
         claim_id=claim.id,

@@ -26,6 +26,7 @@ from claimcheck.kb_models import (
     TenureFact,
 )
 from claimcheck.models import Entity, Source
+from claimcheck.verdicts import Evidence
 
 if TYPE_CHECKING:
     from claimcheck.loader.document import Document, Pointer
@@ -95,6 +96,19 @@ class KnowledgeBase:
     by_subject: dict[str, list[RelationFact]] = field(default_factory=lambda: defaultdict(list))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     wikidata: dict[str, str] = field(default_factory=dict)
+    # One Evidence per fact, shared by every verdict it decides: an archive's verdicts cite
+    # the same few facts again and again.
+    _evidence: dict[str, Evidence] = field(default_factory=dict, repr=False)
+
+    def evidence(self, fact: Fact) -> Evidence:
+        """The fact as evidence: its statement and its sources, built once."""
+        found = self._evidence.get(fact.id)
+        if found is None:
+            found = Evidence(
+                fact.id, self.statement(fact), source_labels(fact.sources), fact.status
+            )
+            self._evidence[fact.id] = found
+        return found
 
     # -- building ---------------------------------------------------------------------------
 

@@ -38,9 +38,33 @@ def report_dict(result: Result) -> dict[str, Any]:
     }
 
 
+def _dump(value: Any) -> str:
+    # ensure_ascii keeps control and bidi characters escaped in the bytes we write; without
+    # `indent`, json uses its C encoder, ten times faster on an archive's report.
+    return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
+
+
+def render_lines(report: dict[str, Any]) -> str:
+    """The report as JSON with one finding, file or verdict per line: fast, and easy to diff."""
+    lines = ["{"]
+    last = len(report) - 1
+    for n, (key, value) in enumerate(report.items()):
+        comma = "," if n < last else ""
+        if isinstance(value, list) and value:
+            lines.append(f"  {_dump(key)}: [")
+            end = len(value) - 1
+            lines.extend(
+                f"    {_dump(item)}{',' if i < end else ''}" for i, item in enumerate(value)
+            )
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {_dump(key)}: {_dump(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 class JsonReporter(Reporter):
     name = "json"
 
     def render(self, result: Result) -> str:
-        # ensure_ascii keeps control and bidi characters escaped in the bytes we write.
-        return json.dumps(report_dict(result), indent=2, ensure_ascii=True) + "\n"
+        return render_lines(report_dict(result))
