@@ -60,8 +60,5 @@ RULES: tuple[type[Rule], ...] = (
     StaleClaim,
 )
 
-ENTRY_POINT_GROUP = "claimcheck.rules"
-
-
 def by_id() -> dict[str, type[Rule]]:
     return {rule.id: rule for rule in RULES}
