@@ -60,5 +60,6 @@ RULES: tuple[type[Rule], ...] = (
     StaleClaim,
 )
 
+
 def by_id() -> dict[str, type[Rule]]:
     return {rule.id: rule for rule in RULES}

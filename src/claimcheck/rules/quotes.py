@@ -18,21 +18,52 @@ _ELISION = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\])\s*")
 
 @dataclass(frozen=True)
 class QuoteOptions:
-    # Longer quotes are reported without a closest passage: the search stays cheap.
+    # Longer quotes, or quotes in longer articles, are reported without a closest passage:
+    # the search stays cheap (it compares the quote with every word of the article).
     max_search_words: int = 300
+    max_article_words: int = 50_000
 
 
-def _found(quote: str, text: str) -> bool:
-    """Whether the parts of ``quote`` between elisions ("...") occur in order in ``text``."""
-    start = 0
-    for part in _ELISION.split(quote):
-        if not part:
-            continue
-        at = text.find(part, start)
-        if at < 0:
-            return False
-        start = at + len(part)
-    return True
+_KEY = 16  # characters from a word's start that index it
+_SCAN_LIMIT = 1 << 20  # a quote the index cannot place is searched for in this much text
+
+
+class _Text:
+    """The article, with every word start indexed by the text that follows it.
+
+    A quote starts at a word, so looking up its first characters finds where it may stand
+    at once; searching the whole text for each quote would make a long article's cost
+    grow with the square of its claims.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        self.words = 0
+        for m in _WORDS.finditer(text):
+            self.starts.setdefault(text[m.start() : m.start() + _KEY], []).append(m.start())
+            self.words += 1
+
+    def find(self, part: str, start: int) -> int:
+        if len(part) >= _KEY:
+            for at in self.starts.get(part[:_KEY], ()):
+                if at >= start and self.text.startswith(part, at):
+                    return at
+            if len(self.text) > _SCAN_LIMIT:
+                return -1  # a quote that starts inside a word, in a very long text
+        return self.text.find(part, start)
+
+    def has(self, quote: str) -> bool:
+        """Whether the parts of ``quote`` between elisions ("...") occur in order."""
+        start = 0
+        for part in _ELISION.split(quote):
+            if not part:
+                continue
+            at = self.find(part, start)
+            if at < 0:
+                return False
+            start = at + len(part)
+        return True
 
 
 class _Passages:
@@ -107,17 +138,18 @@ class QuoteNotInArticle(Rule):
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         if ctx.article_text is None:
             return  # the article could not be read: reported once, as CC001
-        text = normalise(ctx.article_text)
+        text = _Text(normalise(ctx.article_text))
         passages: _Passages | None = None
         where = ctx.model.article.text
+        searchable = text.words <= self.options.max_article_words
         for i, claim in ctx.index.claims:
             quote = normalise(claim.quote)
-            if _found(quote, text):
+            if text.has(quote):
                 continue
             message = f"the quote is not in the article text ({where})"
             closest = None
-            if quote.count(" ") < self.options.max_search_words:
-                passages = passages or _Passages(text)
+            if searchable and quote.count(" ") < self.options.max_search_words:
+                passages = passages or _Passages(text.text)
                 closest = passages.closest(quote)
             if closest is None:
                 message += ": no passage resembles it; copy the article's words"
