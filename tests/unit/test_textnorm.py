@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimcheck.rules.quotes import _found, _Passages, difference
+from claimcheck.rules.quotes import _Passages, _Text, difference
 from claimcheck.textnorm import lookalike_problems, normalise, skeleton
 
 
@@ -41,9 +41,9 @@ def test_skeleton_only_suggests():
 
 def test_elisions_must_keep_order():
     text = normalise("Japan and India convened in New Delhi on Tuesday")
-    assert _found("Japan ... New Delhi", text)
-    assert _found("Japan [...] on Tuesday", text)
-    assert not _found("New Delhi ... Japan", text)
+    assert _Text(text).has("Japan ... New Delhi")
+    assert _Text(text).has("Japan [...] on Tuesday")
+    assert not _Text(text).has("New Delhi ... Japan")
 
 
 def test_closest_passage_and_difference():
