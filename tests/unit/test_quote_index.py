@@ -33,3 +33,13 @@ def test_a_very_long_text_is_not_scanned_for_each_quote(monkeypatch):
     text = _Text(TEXT)
     assert text.has("Fumio Kishida’s administration")  # at a word: the index finds it
     assert not text.has("ishida’s administration has placed")  # inside a word: not scanned
+
+
+def test_many_quotes_that_begin_alike_are_told_apart():
+    # Over 32 word starts share the first 16 characters: the index splits them further.
+    sentences = [f"the meeting number {n} of the series took place." for n in range(200)]
+    text = _Text(" ".join(sentences))
+    assert all(text.has(f"the meeting number {n} of the series") for n in range(200))
+    assert not text.has("the meeting number 200 of the series")
+    assert text.has("the meeting number 7 of the series ... number 150 of")
+    assert not text.has("the meeting number 150 of the series ... number 7 of")

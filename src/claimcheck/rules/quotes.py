@@ -25,6 +25,8 @@ class QuoteOptions:
 
 
 _KEY = 16  # characters from a word's start that index it
+_CROWDED = 32  # word starts under one key before the key is split by a longer prefix
+_LONG_KEY = 96
 _SCAN_LIMIT = 1 << 20  # a quote the index cannot place is searched for in this much text
 
 
@@ -43,10 +45,27 @@ class _Text:
         for m in _WORDS.finditer(text):
             self.starts.setdefault(text[m.start() : m.start() + _KEY], []).append(m.start())
             self.words += 1
+        # Word starts that share a crowded key, split again by a longer prefix: built once
+        # per key and length asked for, so many quotes that begin alike stay cheap.
+        self._refined: dict[tuple[str, int], dict[str, list[int]]] = {}
+
+    def _candidates(self, part: str) -> list[int]:
+        key = part[:_KEY]
+        bucket = self.starts.get(key, [])
+        if len(bucket) <= _CROWDED:
+            return bucket
+        length = min(len(part), _LONG_KEY)
+        refined = self._refined.get((key, length))
+        if refined is None:
+            refined = {}
+            for at in bucket:
+                refined.setdefault(self.text[at : at + length], []).append(at)
+            self._refined[(key, length)] = refined
+        return refined.get(part[:length], [])
 
     def find(self, part: str, start: int) -> int:
         if len(part) >= _KEY:
-            for at in self.starts.get(part[:_KEY], ()):
+            for at in self._candidates(part):
                 if at >= start and self.text.startswith(part, at):
                     return at
             if len(self.text) > _SCAN_LIMIT:
