@@ -148,7 +148,7 @@ def verify(options: Options) -> Result:
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
     result = Result(fail_on=options.fail_on, as_of=options.as_of)
-    kb = KBSource(_kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
+    kb = KBSource(kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
     result.kb_files = list(kb.names)
     # Each file's outcome in discovery order: refused at once, or checked (maybe in parallel).
     slots: list[Outcome | None] = []
@@ -185,7 +185,7 @@ def verify(options: Options) -> Result:
     return result
 
 
-def _kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:
+def kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:
     """The knowledge base files of a run: the `--kb` paths, else the verified folders'."""
     from claimcheck.kb_files import KBPathError, find_kb_files, kb_search_paths
 

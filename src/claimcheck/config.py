@@ -41,15 +41,13 @@ def _fail(where: str, problem: str) -> ConfigError:
 
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
-    from claimcheck.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
+    from claimcheck.rules import unknown_code
 
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail(where, 'expected a list of rule IDs or prefixes, like ["CC1"]')
-    known = [r.id for r in RULES] + [d.id for d in DIAGNOSTICS]
-    for code in value:
-        if not any(k.startswith(code) for k in known):
-            raise _fail(where, f"no rule matches {code!r}: see `claimcheck rules`")
+    code = unknown_code(value)
+    if code is not None:
+        raise _fail(where, f"no rule matches {code!r}: see `claimcheck rules`")
     return tuple(value)
 
 

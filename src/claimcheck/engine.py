@@ -20,7 +20,7 @@ from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
 from claimcheck.models import ClaimFile
 from claimcheck.paths import PathRefusedError, resolve_inside
-from claimcheck.rules import RULES
+from claimcheck.rules import RULES, unknown_code
 from claimcheck.rules.base import Rule, RuleSettings
 from claimcheck.validate import schema_findings
 
@@ -38,10 +38,9 @@ def is_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[type[Rule]]:
     """Rules whose ID starts with a selected prefix and with no ignored one."""
-    known = {r.id for r in RULES} | {d.id for d in DIAGNOSTICS}
-    for code in (*select, *ignore):
-        if not any(k.startswith(code) for k in known):
-            raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
+    code = unknown_code((*select, *ignore))
+    if code is not None:
+        raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
     return [rule for rule in RULES if is_selected(rule.id, select, ignore)]
 
 

@@ -24,16 +24,15 @@ def open_kb(
     paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[KnowledgeBase, list[Finding]]:
     """The KB in ``paths`` (default: the ``claims`` folder), inside the project root."""
-    from claimcheck.api import display_path, find_root
-    from claimcheck.kb_load import KBPathError, find_kb_files, kb_search_paths, load_kb
+    from claimcheck.api import Options, UsageError, display_path, find_root, kb_files
+    from claimcheck.kb_load import load_kb
 
     cwd = Path.cwd().resolve()
     project = Path(root).resolve() if root else find_root(cwd)
     try:
-        search = kb_search_paths(paths, ("claims",), project)
-    except KBPathError as exc:
+        files = kb_files(Options(paths=("claims",), kb=paths), project, cwd)
+    except UsageError as exc:
         raise QueryError(str(exc)) from None
-    files = find_kb_files(search)
     if not files:
         raise QueryError("no knowledge base found: name *.kb.yaml files or folders with --kb")
     return load_kb(files, limits, lambda p: display_path(p, cwd))
