@@ -55,6 +55,8 @@ class Document:
     _locate: Callable[[], tuple[dict[Pointer, Pos], dict[Pointer, Pos]]] | None = field(
         default=None, repr=False
     )
+    # Answers position queries itself (the YAML fast path walks its node tree instead).
+    _find: Callable[[Pointer, bool], Pos] | None = field(default=None, repr=False)
 
     def _maps(self) -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
         if self._values is None or self._keys is None:
@@ -64,6 +66,8 @@ class Document:
 
     def position(self, pointer: Pointer, *, key: bool = False) -> Pos:
         """Where ``pointer`` stands; the nearest existing parent when it does not exist."""
+        if self._find is not None:
+            return self._find(pointer, key)
         values, keys = self._maps()
         if key and pointer in keys:
             return keys[pointer]

@@ -37,16 +37,17 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAX_INT_DIGITS = 18
+_PLAIN_CONSTANTS: dict[str, bool | None] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
 
 
 def _resolve_plain(value: str) -> Any:
     """YAML 1.2 core for null, bool and decimal int; every other plain scalar stays text."""
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
+    if value in _PLAIN_CONSTANTS:
+        return _PLAIN_CONSTANTS[value]
     if _INT_RE.match(value):
         if len(value.lstrip("-")) > _MAX_INT_DIGITS:
             raise ValueError(f"integer with {len(value)} digits is too large")
@@ -128,6 +129,16 @@ class _Frame:
 
 
 def load_yaml(path: str, text: str, limits: Limits) -> Document:
+    """LibYAML's C composer when nothing in the file can need a refusal, else the events."""
+    # Imported here: the fast path reuses this module's scalar rules.
+    from claimcheck.loader.yamlfast import load_yaml_fast
+
+    doc = load_yaml_fast(path, text, limits)
+    return doc if doc is not None else load_yaml_events(path, text, limits)
+
+
+def load_yaml_events(path: str, text: str, limits: Limits) -> Document:
+    """Compose from the event stream, keeping every position and reporting every problem."""
     values: dict[Pointer, Pos] = {}
     keys: dict[Pointer, Pos] = {}
     problems: list[Problem] = []
