@@ -11,6 +11,7 @@ anything itself.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 from typing import Any
@@ -50,13 +51,13 @@ if yaml.__with_libyaml__:
         """LibYAML's composer with no Python resolver running per node.
 
         The composer calls ``descend_resolver(parent, index)``, ``ascend_resolver()`` and, for
-        an untagged node, ``resolve(kind, value, implicit)``. ``slice`` and ``tuple`` are C
-        callables that take those arguments, so no Python frame runs per node; an untagged
-        node's tag is then a ``slice`` and a written tag stays a ``str``.
+        an untagged node, ``resolve(kind, value, implicit)``. ``operator.is_``, ``tuple`` and
+        ``slice`` are C callables that take those arguments, so no Python frame runs per node;
+        an untagged node's tag is then a ``slice`` and a written tag stays a ``str``.
         """
 
         resolve = staticmethod(slice)
-        descend_resolver = staticmethod(slice)
+        descend_resolver = staticmethod(operator.is_)
         ascend_resolver = staticmethod(tuple)
 
 
