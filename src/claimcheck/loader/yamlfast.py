@@ -94,7 +94,10 @@ def fast_path_allowed(text: str) -> bool:
 
 
 def load_yaml_fast(path: str, text: str, limits: Limits) -> Document | None:
-    """The document, or None when the event composer must read the file."""
+    """The document, or None when the event composer must read the file.
+
+    ``text`` is what ``decode`` returns, so it holds no raw control character.
+    """
     if not fast_path_allowed(text):
         return None
     parser = _Composer(text)
