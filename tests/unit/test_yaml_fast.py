@@ -182,6 +182,16 @@ def test_hostile_yaml_reads_the_same(text: str):
     same_result(text)
 
 
+# Short runs of the characters YAML's grammar turns on: indicators, quotes, breaks, escapes.
+SOUP = st.text(st.sampled_from(list("ab: -[]{},'\"&*!?#|>\n\\%.0")), max_size=40)
+
+
+@settings(max_examples=400)
+@given(text=SOUP)
+def test_character_soup_reads_the_same(text: str):
+    same_result(text)
+
+
 @pytest.mark.parametrize(
     ("text", "fast"),
     [
