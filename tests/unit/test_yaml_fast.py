@@ -183,13 +183,16 @@ def test_hostile_yaml_reads_the_same(text: str):
 
 
 # Short runs of the characters YAML's grammar turns on: indicators, quotes, breaks, escapes.
-SOUP = st.text(st.sampled_from(list("ab: -[]{},'\"&*!?#|>\n\\%.0")), max_size=40)
+SOUP = st.lists(
+    st.sampled_from([*"ab: -[]{},'\"&*!?#|>\n\\%.0", "a: ", "\n  ", "\n- "]), max_size=30
+).map("".join)
 
 
 @settings(max_examples=400)
 @given(text=SOUP)
 def test_character_soup_reads_the_same(text: str):
     same_result(text)
+    same_result("k: " + text)
 
 
 @pytest.mark.parametrize(
