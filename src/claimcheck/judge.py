@@ -14,10 +14,11 @@ stale, which is a different thing from a claim that was wrong to begin with.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from claimcheck.dates import PartialDate, last_weekday_on_or_before
-from claimcheck.kb import KnowledgeBase, Tri, holds_on, source_labels
+from claimcheck.kb import KnowledgeBase, Tri, holds_on, remember, source_labels
 from claimcheck.kb_models import EventFact, Fact
 from claimcheck.models import CountClaim, EventClaim, MembershipClaim, OfficeClaim, RelationClaim
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
@@ -25,7 +26,7 @@ from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
     from claimcheck.loader.document import Pointer
-    from claimcheck.models import Claim
+    from claimcheck.models import Claim, Entity
 
 MEMBER_LIST = "CC201"
 MEMBER_COUNT = "CC202"
@@ -90,15 +91,83 @@ class _Outcome:
         return "; ".join(dict.fromkeys([*chosen, *self.disputes]))
 
 
+# A judgement made once, and the file's own entities it looked up on the way (id, entity).
+Judged = tuple[Judgement, tuple[tuple[str, "Entity | None"], ...]]
+
+# What a verdict depends on, by kind: every claim field the judge reads. A claim that
+# agrees with another on these (and on the dates and entities below) gets its verdict;
+# a field read but missing here would hand a verdict to a claim it does not fit.
+JUDGED_FIELDS: dict[str, tuple[str, ...]] = {
+    "membership": ("group", "members", "complete", "at"),
+    "event": ("event", "date", "weekday", "relative", "place", "participants", "series", "ordinal"),
+    "count": ("of", "group", "count", "at"),
+    "office": ("office", "holder", "at"),
+    "relation": ("subject", "predicate", "object", "name", "at"),
+}
+_GETTERS = {kind: attrgetter(*names) for kind, names in JUDGED_FIELDS.items()}
+
+
 def judge_file(ctx: ArticleContext) -> list[Judgement]:
     """Every claim of the article, judged once and cached on the context."""
     if ctx.judgements is None:
-        ctx.judgements = [_judge(ctx, i, claim) for i, claim in ctx.index.claims]
+        ctx.judgements = [_judge_once(ctx, i, claim) for i, claim in ctx.index.claims]
     return ctx.judgements
 
 
 def issues_for(ctx: ArticleContext, rule_id: str) -> list[tuple[Judgement, Issue]]:
-    return [(j, i) for j in judge_file(ctx) for i in j.issues if i.rule_id == rule_id]
+    """The issues one rule reports, with their judgements, in the order of the claims."""
+    if ctx.issues is None:
+        by_rule: dict[str, list[tuple[Judgement, Issue]]] = {}
+        for j in judge_file(ctx):
+            for issue in j.issues:
+                by_rule.setdefault(issue.rule_id, []).append((j, issue))
+        ctx.issues = by_rule
+    return ctx.issues.get(rule_id, [])
+
+
+def _judge_once(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
+    """A claim's judgement, reused from an earlier claim that says the same in the same terms.
+
+    An archive repeats claims ("X is a member of Y", published the same day): the verdict
+    depends only on the judged fields, the dates, the knowledge base and the file's own
+    entities the judge looked up, so those are checked before a verdict is reused.
+    """
+    kb = ctx.kb
+    if kb is None:
+        return _judge(ctx, i, claim)
+    values = _GETTERS[claim.kind](claim)
+    content = tuple(tuple(v) if isinstance(v, list) else v for v in values)
+    key = (claim.kind, content, ctx.model.article.published, ctx.as_of)
+    found = kb.judged.get(key)
+    if found is not None:
+        first, looked = found
+        own = ctx.model.entities
+        if all(_alike(own.get(ref), entity) for ref, entity in looked):
+            v = first.verdict
+            verdict = ClaimVerdict(
+                ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale
+            )
+            return Judgement(i, verdict, first.issues)
+    ctx.looked_up = {}
+    try:
+        judgement = _judge(ctx, i, claim)
+        remember(kb.judged, key, (judgement, tuple(ctx.looked_up.items())))
+    finally:
+        ctx.looked_up = None
+    return judgement
+
+
+def _alike(entity: Entity | None, other: Entity | None) -> bool:
+    """Whether two files' definitions of an entity judge alike: the fields the judge reads."""
+    if entity is other:
+        return True
+    if entity is None or other is None:
+        return False
+    return (
+        entity.name == other.name
+        and entity.aliases == other.aliases
+        and entity.wikidata == other.wikidata
+    )
 
 
 def time_relative(claim: Claim) -> bool:
@@ -166,7 +235,7 @@ def resolve(ctx: ArticleContext, kb: KnowledgeBase, ref: str) -> str | None:
     found = kb.resolve(ref)
     if found is not None:
         return found
-    local = ctx.model.entities.get(ref)
+    local = ctx.own_entity(ref)
     if local is None:
         return None
     if local.wikidata and local.wikidata in kb.wikidata:
