@@ -14,6 +14,7 @@ stale, which is a different thing from a claim that was wrong to begin with.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -78,15 +79,15 @@ class _Outcome:
 
     @property
     def verdict(self) -> Verdict:
-        found = {v for v, _ in self.aspects}
+        found = [v for v, _ in self.aspects]
         if REFUTED in found:
             return REFUTED
         if not found or NEI in found:
             return NEI
         return SUPPORTED
 
-    def explanation(self) -> str:
-        verdict = self.verdict
+    def explanation(self, verdict: Verdict | None = None) -> str:
+        verdict = verdict or self.verdict
         chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
         return "; ".join(dict.fromkeys([*chosen, *self.disputes]))
 
@@ -136,7 +137,7 @@ def _judge_once(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
     if kb is None:
         return _judge(ctx, i, claim)
     values = _GETTERS[claim.kind](claim)
-    content = tuple(tuple(v) if isinstance(v, list) else v for v in values)
+    content = tuple([tuple(v) if isinstance(v, list) else v for v in values])
     key = (claim.kind, content, ctx.model.article.published, ctx.as_of)
     found = kb.judged.get(key)
     if found is not None:
@@ -193,10 +194,10 @@ def _judge(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
     why = now.explanation()
     stale.aspect(
         REFUTED,
-        f"true on {on.human()}, when published, but not on {ctx.as_of.human()}: {why}",
+        f"true on {_human(on)}, when published, but not on {_human(ctx.as_of)}: {why}",
     )
     first = now.issues[0].field if now.issues else ()
-    stale.issue(STALE, f"stale: true when published ({on.human()}), but {why}", *first)
+    stale.issue(STALE, f"stale: true when published ({_human(on)}), but {why}", *first)
     return _verdict(ctx, i, claim, stale, stale=True)
 
 
@@ -207,12 +208,13 @@ def _verdict(
     evidence = tuple(kb.evidence(f) for f in out.facts.values() if kb is not None) + tuple(
         out.aliases
     )
+    decided = out.verdict
     verdict = ClaimVerdict(
         path=ctx.path,
         claim_id=claim.id,
         kind=claim.kind,
-        verdict=out.verdict,
-        explanation=out.explanation(),
+        verdict=decided,
+        explanation=out.explanation(decided),
         evidence=evidence,
         stale=stale,
     )
@@ -283,7 +285,7 @@ def _membership(
     if group is None or group not in kb.memberships:
         out.aspect(NEI, f"the knowledge base records no members of {ctx.name(claim.group)}")
         return out
-    when = on.human()
+    when = _human(on)
     sure: dict[str, Fact] = {}
     open_: dict[str, Fact] = {}
     for fact, truth in kb.members_on(group, on):
@@ -332,6 +334,12 @@ def _membership(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _human(date: PartialDate) -> str:
+    """A date as an editor writes it, for messages: an archive's claims share a few dates."""
+    return date.human()
+
+
 def _plural(items: list[str], one: str) -> str:
     return one if len(items) == 1 else one.removeprefix("a ").removeprefix("an ") + "s"
 
@@ -349,7 +357,7 @@ def _open(out: _Outcome, kb: KnowledgeBase, fact: Fact, what: str, *fld: str | i
 def _count(ctx: ArticleContext, kb: KnowledgeBase, claim: CountClaim, on: PartialDate) -> _Outcome:
     out = _Outcome()
     key = resolve(ctx, kb, claim.group)
-    when = on.human()
+    when = _human(on)
     if key is None:
         out.aspect(NEI, f"{ctx.name(claim.group)} is not in the knowledge base")
         return out
@@ -399,7 +407,7 @@ def _office(
     if found is None:
         return out
     office, holder = found
-    when = on.human()
+    when = _human(on)
     if office not in kb.tenures:
         out.aspect(NEI, f"the knowledge base records no holders of {kb.name(office)}")
         return out
@@ -442,7 +450,7 @@ def _relation(
         return _calls(kb, claim, subject, obj, out)
     said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"
     facts = kb.relation_facts(subject, claim.predicate, obj)
-    when = on.human()
+    when = _human(on)
     held = [(f, holds_on(f.start, f.end, on)) for f in facts]
     yes = [f for f, t in held if t is Tri.YES and f.status == "accepted"]
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
@@ -526,14 +534,14 @@ def _event(ctx: ArticleContext, kb: KnowledgeBase, claim: EventClaim) -> _Outcom
     if claim.weekday is not None:
         recorded = fact.date.weekday()
         if recorded is None:
-            out.aspect(NEI, f"the knowledge base dates it only to {fact.date.human()}", fact)
+            out.aspect(NEI, f"the knowledge base dates it only to {_human(fact.date)}", fact)
         elif recorded == claim.weekday:
-            out.aspect(SUPPORTED, f"{fact.date.human()} was a {recorded}", fact)
+            out.aspect(SUPPORTED, f"{_human(fact.date)} was a {recorded}", fact)
         else:
-            out.aspect(REFUTED, f"{fact.date.human()} was a {recorded}", fact)
+            out.aspect(REFUTED, f"{_human(fact.date)} was a {recorded}", fact)
             out.issue(
                 EVENT_WEEKDAY,
-                f"says {claim.weekday}; the knowledge base dates it {fact.date.human()}, "
+                f"says {claim.weekday}; the knowledge base dates it {_human(fact.date)}, "
                 f"a {recorded}",
                 "weekday",
             )
@@ -548,16 +556,16 @@ def _event(ctx: ArticleContext, kb: KnowledgeBase, claim: EventClaim) -> _Outcom
 
 def _event_date(out: _Outcome, fact: EventFact, date: PartialDate) -> None:
     if date.contains(fact.date):
-        out.aspect(SUPPORTED, f"it took place on {fact.date.human()}", fact)
+        out.aspect(SUPPORTED, f"it took place on {_human(fact.date)}", fact)
     elif not date.overlaps(fact.date):
-        out.aspect(REFUTED, f"it took place on {fact.date.human()}", fact)
+        out.aspect(REFUTED, f"it took place on {_human(fact.date)}", fact)
         out.issue(
             EVENT_DATE,
-            f"dates it {date.human()}; the knowledge base records {fact.date.human()}",
+            f"dates it {_human(date)}; the knowledge base records {_human(fact.date)}",
             "date",
         )
     else:
-        out.aspect(NEI, f"the knowledge base dates it only to {fact.date.human()}", fact)
+        out.aspect(NEI, f"the knowledge base dates it only to {_human(fact.date)}", fact)
 
 
 def _event_place(
@@ -609,9 +617,10 @@ def _event_ordinal(
         out.aspect(NEI, "the knowledge base does not place it in that series", fact)
         return
     ordinal = fact.ordinal
-    earlier = kb.events_until(series, fact.date)
-    if ordinal is None and all(t is Tri.YES for _, t in earlier):
-        ordinal = len(earlier)
+    if ordinal is None:
+        earlier = kb.events_until(series, fact.date)
+        if all(t is Tri.YES for _, t in earlier):
+            ordinal = len(earlier)
     if ordinal is None:
         out.aspect(NEI, "the knowledge base cannot order the series", fact)
     elif ordinal == claim.ordinal:
