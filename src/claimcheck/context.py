@@ -90,6 +90,9 @@ class ArticleContext:
     _event_dates: dict[str, tuple[int, PartialDate] | None] = field(
         default_factory=dict, repr=False
     )
+    # Where pointers stand, once each: rules often report at the same field (a weekday
+    # against the calendar and against the knowledge base).
+    _locations: dict[tuple[Pointer, bool], Location] = field(default_factory=dict, repr=False)
 
     def own_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else None."""
@@ -130,8 +133,11 @@ class ArticleContext:
         return best
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:
-        line, col = self.document.position(pointer, key=key)
-        return Location(self.path, line, col)
+        found = self._locations.get((pointer, key))
+        if found is None:
+            line, col = self.document.position(pointer, key=key)
+            found = self._locations[(pointer, key)] = Location(self.path, line, col)
+        return found
 
     def finding(
         self,

@@ -95,23 +95,40 @@ class _Outcome:
 # A judgement made once, and the file's own entities it looked up on the way (id, entity).
 Judged = tuple[Judgement, tuple[tuple[str, "Entity | None"], ...]]
 
-# What a verdict depends on, by kind: every claim field the judge reads. A claim that
-# agrees with another on these (and on the dates and entities below) gets its verdict;
-# a field read but missing here would hand a verdict to a claim it does not fit.
+# What a verdict depends on, by kind: every claim field the judge reads, the one list
+# last. A claim that agrees with another on these (and on the dates and entities below)
+# gets its verdict; a field read but missing here would hand a verdict to a claim it does
+# not fit.
 JUDGED_FIELDS: dict[str, tuple[str, ...]] = {
-    "membership": ("group", "members", "complete", "at"),
-    "event": ("event", "date", "weekday", "relative", "place", "participants", "series", "ordinal"),
+    "membership": ("group", "complete", "at", "members"),
+    "event": ("event", "date", "weekday", "relative", "place", "series", "ordinal", "participants"),
     "count": ("of", "group", "count", "at"),
     "office": ("office", "holder", "at"),
     "relation": ("subject", "predicate", "object", "name", "at"),
 }
-_GETTERS = {kind: attrgetter(*names) for kind, names in JUDGED_FIELDS.items()}
+_LISTS = frozenset({"members", "participants"})
+_CONTENT = {
+    kind: (
+        attrgetter(*(n for n in names if n not in _LISTS)),
+        next((n for n in names if n in _LISTS), None),
+    )
+    for kind, names in JUDGED_FIELDS.items()
+}
 
 
 def judge_file(ctx: ArticleContext) -> list[Judgement]:
     """Every claim of the article, judged once and cached on the context."""
     if ctx.judgements is None:
-        ctx.judgements = [_judge_once(ctx, i, claim) for i, claim in ctx.index.claims]
+        kb = ctx.kb
+        if kb is None:
+            ctx.judgements = [_judge(ctx, i, claim) for i, claim in ctx.index.claims]
+        else:
+            # The dates as text, whose hash is kept: a key is made for every claim.
+            as_of = None if ctx.as_of is None else str(ctx.as_of)
+            dates = (str(ctx.model.article.published), as_of)
+            ctx.judgements = [
+                _judge_once(ctx, kb, dates, i, claim) for i, claim in ctx.index.claims
+            ]
     return ctx.judgements
 
 
@@ -126,24 +143,22 @@ def issues_for(ctx: ArticleContext, rule_id: str) -> list[tuple[Judgement, Issue
     return ctx.issues.get(rule_id, [])
 
 
-def _judge_once(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
+def _judge_once(
+    ctx: ArticleContext, kb: KnowledgeBase, dates: tuple[str, str | None], i: int, claim: Claim
+) -> Judgement:
     """A claim's judgement, reused from an earlier claim that says the same in the same terms.
 
     An archive repeats claims ("X is a member of Y", published the same day): the verdict
     depends only on the judged fields, the dates, the knowledge base and the file's own
     entities the judge looked up, so those are checked before a verdict is reused.
     """
-    kb = ctx.kb
-    if kb is None:
-        return _judge(ctx, i, claim)
-    values = _GETTERS[claim.kind](claim)
-    content = tuple([tuple(v) if isinstance(v, list) else v for v in values])
-    key = (claim.kind, content, ctx.model.article.published, ctx.as_of)
+    scalars, listed = _CONTENT[claim.kind]
+    key = (claim.kind, scalars(claim), tuple(getattr(claim, listed)) if listed else (), dates)
     found = kb.judged.get(key)
     if found is not None:
         first, looked = found
         own = ctx.model.entities
-        if all(_alike(own.get(ref), entity) for ref, entity in looked):
+        if not looked or all(_alike(own.get(ref), entity) for ref, entity in looked):
             v = first.verdict
             verdict = ClaimVerdict(
                 ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale

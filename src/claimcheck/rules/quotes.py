@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from claimcheck.context import ArticleContext
 from claimcheck.findings import Finding, Severity
@@ -90,7 +92,10 @@ class _Text:
 
     def has(self, quote: str) -> bool:
         """Whether the parts of ``quote`` between elisions ("...") occur in order."""
-        parts = [part for part in _ELISION.split(quote) if part]
+        if "..." in quote:  # both kinds of elision mark hold three dots
+            parts = [part for part in _ELISION.split(quote) if part]
+        else:
+            parts = [quote] if quote else []
         if len(parts) == 1 and len(self.text) <= _SCAN_LIMIT:
             return self._contains(parts[0])
         start = 0
@@ -124,13 +129,10 @@ class _Passages:
 
     def __init__(self, text: str):
         self.raw = text.split()
-        self.words = [w.casefold() for w in self.raw]  # case is a near miss
-        self.pairs: dict[tuple[str, str], list[int]] = {}  # word pair -> where it ends
-        self.first: dict[str, int] = {}
-        for j, word in enumerate(self.words):
-            self.first.setdefault(word, j)
-            if j:
-                self.pairs.setdefault((self.words[j - 1], word), []).append(j)
+        self.words = text.casefold().split()  # case is a near miss
+        self.pairs: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+        for j, pair in enumerate(pairwise(self.words), 1):
+            self.pairs[pair].append(j)  # where the pair ends
 
     def longest_match(self, words: list[str]) -> tuple[int, int, int]:
         """The longest run of words the quote shares with the article, as (i, j, size).
@@ -143,16 +145,19 @@ class _Passages:
         runs: dict[int, int] = {}  # article position -> pairs in a row ending there
         for i in range(1, len(words)):
             found = {}
-            for j in self.pairs.get((words[i - 1], words[i]), ()):
+            for j in self.pairs.get((words[i - 1], words[i]), ()):  # get: a look-up adds no key
                 k = found[j] = runs.get(j - 1, 0) + 1
                 if k + 1 > best[2]:
                     best = (i - k, j - k, k + 1)
             runs = found
         if best[2]:
             return best
+        first: dict[str, int] = {}
+        for j, word in enumerate(self.words):
+            first.setdefault(word, j)
         for i, word in enumerate(words):
-            if word in self.first:
-                return i, self.first[word], 1
+            if word in first:
+                return i, first[word], 1
         return best
 
     def closest(self, quote: str) -> tuple[str, float] | None:
