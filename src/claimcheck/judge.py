@@ -220,9 +220,8 @@ def _verdict(
     ctx: ArticleContext, i: int, claim: Claim, out: _Outcome, *, stale: bool = False
 ) -> Judgement:
     kb = ctx.kb
-    evidence = tuple(kb.evidence(f) for f in out.facts.values() if kb is not None) + tuple(
-        out.aliases
-    )
+    facts = [kb.evidence(f) for f in out.facts.values()] if kb is not None else []
+    evidence = tuple(facts + out.aliases)
     decided = out.verdict
     verdict = ClaimVerdict(
         path=ctx.path,
