@@ -94,8 +94,11 @@ _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?", re.IGNORECAS
 
 def _bad_url(url: str) -> str | None:
     """Why ``url`` is not an http(s) address a reader can open, or None."""
-    if _PLAIN_URL.fullmatch(url):
-        return None
+    return None if _PLAIN_URL.fullmatch(url) else _url_problem(url)
+
+
+def _url_problem(url: str) -> str | None:
+    """What taking ``url`` apart finds wrong with it, or None."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:
