@@ -1,5 +1,6 @@
 """The quote index finds what a plain search finds, without scanning the text per quote."""
 
+import re
 from difflib import SequenceMatcher
 
 import pytest
@@ -88,15 +89,24 @@ def test_the_closest_passage_is_the_one_every_window_would_give(text, quote):
     assert _Passages(text).closest(quote) == _closest_by_every_window(text, quote)
 
 
-@pytest.mark.parametrize(("near", "scans"), [(512, 4), (3, 0)])
+def _plain_search(text: str, quote: str, *, long: bool) -> bool:
+    """Where a quote may stand: anywhere, or in a very long text at a word (a long quote)."""
+    if not long or len(quote) < 4:
+        return quote in text
+    return any(text.startswith(quote, m.start()) for m in re.finditer(r"\S+", text))
+
+
+@pytest.mark.parametrize(("near", "scans", "long"), [(512, 4, False), (3, 0, False), (3, 0, True)])
 @given(text=TEXTS, said=st.lists(st.lists(WORDS, min_size=1, max_size=6), max_size=12))
-def test_quotes_in_any_order_are_found_as_a_plain_search_finds_them(near, scans, text, said):
+def test_quotes_in_any_order_are_found_as_a_plain_search_finds_them(near, scans, long, text, said):
     """Near the last quote, by a whole-text search, or through the index: the same answer."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(quotes, "_KEY", 4)  # short keys, so the index is used
         patch.setattr(quotes, "_NEAR", near)
         patch.setattr(quotes, "_SCANS", scans)
+        if long:
+            patch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long
         found = _Text(text)
         for words in said:
             quote = " ".join(w for w in words if w != "...") or "x"
-            assert found.has(quote) is (quote in text)
+            assert found.has(quote) is _plain_search(text, quote, long=long)

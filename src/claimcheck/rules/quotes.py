@@ -96,7 +96,7 @@ class _Text:
             parts = [part for part in _ELISION.split(quote) if part]
         else:
             parts = [quote] if quote else []
-        if len(parts) == 1 and len(self.text) <= _SCAN_LIMIT:
+        if len(parts) == 1:
             return self._contains(parts[0])
         start = 0
         for part in parts:
@@ -107,10 +107,14 @@ class _Text:
         return True
 
     def _contains(self, part: str) -> bool:
-        """Whether ``part`` occurs anywhere: next to the last quote, else in the whole text."""
+        """Whether `find` finds ``part`` anywhere: looked for next to the last quote first."""
         text = self.text
-        at = text.find(part, max(0, self.near - _NEAR), self.near + _NEAR + len(part))
-        if at < 0 and self._scanned <= _SCANS * len(text):
+        at_word = len(part) >= _KEY and len(text) > _SCAN_LIMIT  # where `find` looks
+        end = self.near + _NEAR + len(part)
+        at = text.find(part, max(0, self.near - _NEAR), end)
+        while at_word and at >= 0 and not self._word_starts(at):
+            at = text.find(part, at + 1, end)
+        if at < 0 and not at_word and self._scanned <= _SCANS * len(text):
             self._scanned += len(text)
             at = text.find(part)
         elif at < 0:
@@ -119,6 +123,10 @@ class _Text:
             return False
         self.near = at + len(part)
         return True
+
+    def _word_starts(self, at: int) -> bool:
+        """Whether a word (what `_WORDS` matches) starts at ``at``."""
+        return not self.text[at].isspace() and (at == 0 or self.text[at - 1].isspace())
 
 
 class _Passages:
