@@ -46,7 +46,8 @@ class _Text:
 
     def __init__(self, text: str):
         self.text = text
-        self.near = 0  # where the last quote found ends
+        self.near = 0  # where the last quote found next to the one before ends
+        self.jump = 0  # where the last quote found elsewhere ends
         self._scanned = 0  # characters searched outside the index
         self._starts: dict[str, list[int]] | None = None
         # Word starts that share a crowded key, split again by a longer prefix: built once
@@ -110,19 +111,29 @@ class _Text:
         """Whether `find` finds ``part`` anywhere: looked for next to the last quote first."""
         text = self.text
         at_word = len(part) >= _KEY and len(text) > _SCAN_LIMIT  # where `find` looks
-        end = self.near + _NEAR + len(part)
-        at = text.find(part, max(0, self.near - _NEAR), end)
-        while at_word and at >= 0 and not self._word_starts(at):
-            at = text.find(part, at + 1, end)
-        if at < 0 and not at_word and self._scanned <= _SCANS * len(text):
+        for around in (self.near, self.jump):
+            at = self._around(part, around, at_word)
+            if at >= 0:
+                self.near = at + len(part)
+                return True
+        if not at_word and self._scanned <= _SCANS * len(text):
             self._scanned += len(text)
             at = text.find(part)
-        elif at < 0:
+        else:
             at = self.find(part, 0)
         if at < 0:
             return False
-        self.near = at + len(part)
+        # A quote found elsewhere may be repeated there: the next one is looked for both
+        # after the last quote found nearby and after this one.
+        self.jump = at + len(part)
         return True
+
+    def _around(self, part: str, around: int, at_word: bool) -> int:
+        end = around + _NEAR + len(part)
+        at = self.text.find(part, max(0, around - _NEAR), end)
+        while at_word and at >= 0 and not self._word_starts(at):
+            at = self.text.find(part, at + 1, end)
+        return at
 
     def _word_starts(self, at: int) -> bool:
         """Whether a word (what `_WORDS` matches) starts at ``at``."""
