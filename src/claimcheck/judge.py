@@ -95,10 +95,9 @@ class _Outcome:
 # A judgement made once, and the file's own entities it looked up on the way (id, entity).
 Judged = tuple[Judgement, tuple[tuple[str, "Entity | None"], ...]]
 
-# What a verdict depends on, by kind: every claim field the judge reads, the one list
-# last. A claim that agrees with another on these (and on the dates and entities below)
-# gets its verdict; a field read but missing here would hand a verdict to a claim it does
-# not fit.
+# What a verdict depends on, by kind: every claim field the judge reads. A claim that
+# agrees with another on these (and on the dates and entities below) gets its verdict; a
+# field read but missing here would hand a verdict to a claim it does not fit.
 JUDGED_FIELDS: dict[str, tuple[str, ...]] = {
     "membership": ("group", "complete", "at", "members"),
     "event": ("event", "date", "weekday", "relative", "place", "series", "ordinal", "participants"),
@@ -106,7 +105,7 @@ JUDGED_FIELDS: dict[str, tuple[str, ...]] = {
     "office": ("office", "holder", "at"),
     "relation": ("subject", "predicate", "object", "name", "at"),
 }
-_LISTS = frozenset({"members", "participants"})
+_LISTS = frozenset({"members", "participants"})  # taken as a tuple, so the key hashes
 _CONTENT = {
     kind: (
         attrgetter(*(n for n in names if n not in _LISTS)),
@@ -288,6 +287,12 @@ def _names(ctx: ArticleContext, ids: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@lru_cache(maxsize=4096)
+def _human(date: PartialDate) -> str:
+    """A date as an editor writes it, for messages: an archive's claims share a few dates."""
+    return date.human()
+
+
 # -- memberships and counts --------------------------------------------------------------------
 
 
@@ -346,12 +351,6 @@ def _membership(
             if m not in listed:
                 _open(out, kb, pending, f"{kb.name(m)}'s membership on {when}", "members")
     return out
-
-
-@lru_cache(maxsize=4096)
-def _human(date: PartialDate) -> str:
-    """A date as an editor writes it, for messages: an archive's claims share a few dates."""
-    return date.human()
 
 
 def _plural(items: list[str], one: str) -> str:
