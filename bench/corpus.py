@@ -1,10 +1,13 @@
 """A seeded synthetic corpus: articles whose claims have the shapes real ones have.
 
-Each article is a text made of the claims' quotes plus filler, and a claim file with
-memberships (a partial "including" claim and a complete "comprising" list per group),
-events in dated, numbered series with weekdays, offices, counts and relations, each with a
-source. About ``error_rate`` of the claims carry an error a rule should catch: a complete list
-that omits a member, a wrong weekday or ordinal, a count off by one, a misquote.
+Each article is a text made of the claims' quotes, and a claim file with memberships (a
+partial "including" claim and a complete "comprising" list per group), events in dated,
+numbered series with weekdays, offices, counts and relations, each with a source. About
+``error_rate`` of the claims carry an error a rule should catch: a complete list that omits
+a member, a wrong weekday or ordinal, a count off by one. About ``misquote_rate`` of the
+quotes (0.5% by default) are misquotes: the article has one word more than the quote, so
+CC114 reports them with their closest passage. Every other quote is in the article word for
+word: paragraphs break between sentences, never inside a quote.
 
 The same seed gives the same bytes. ``write_kb`` writes the world as a knowledge base
 (``world.kb.json``: memberships, office tenures and the dated, placed events of every
@@ -99,8 +102,16 @@ def write_kb(root: Path, world: World, facts: list[dict[str, Any]]) -> int:
 
 
 class _Article:
-    def __init__(self, world: World, rng: random.Random, index: int, error_rate: float):
+    def __init__(
+        self,
+        world: World,
+        rng: random.Random,
+        index: int,
+        error_rate: float,
+        misquote_rate: float = 0.0,
+    ):
         self.world, self.rng, self.error_rate = world, rng, error_rate
+        self.misquote_rate = misquote_rate
         self.index = index
         self.claims: list[dict[str, Any]] = []
         self.used: set[str] = set()
@@ -125,7 +136,7 @@ class _Article:
             }
         ]
         self.sentences.append(quote + ".")
-        if self.err():
+        if self.rng.random() < self.misquote_rate:
             self.misquotes.append(n)  # the article will say something slightly different
         self.claims.append(claim)
 
@@ -200,10 +211,11 @@ class _Article:
         while len(self.claims) < claims:
             getattr(self, self.rng.choices(KINDS, WEIGHTS)[0])()
         del self.claims[claims:]
-        text = " ".join(
-            s.replace(" ", "  ", 1) if i in self.misquotes else s
+        misquoted = set(self.misquotes)
+        sentences = [
+            s.replace(" ", " also ", 1) if i in misquoted else s
             for i, s in enumerate(self.sentences)
-        )
+        ]
         entities = {}
         for ident in sorted(self.used):
             name, kind = self.world.names.get(ident, (ident.replace("-", " ").title(), "event"))
@@ -220,11 +232,23 @@ class _Article:
             "entities": entities,
             "claims": self.claims,
         }
-        return doc, "\n\n".join(_wrap(text)) + "\n"
+        return doc, "\n\n".join(_paragraphs(sentences)) + "\n"
 
 
-def _wrap(text: str, width: int = 600) -> list[str]:
-    return [text[i : i + width] for i in range(0, len(text), width)]
+def _paragraphs(sentences: list[str], width: int = 600) -> list[str]:
+    """Sentences in paragraphs of about ``width`` characters, broken only between sentences."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for s in sentences:
+        if current and size + len(s) > width:
+            out.append(" ".join(current))
+            current, size = [], 0
+        current.append(s)
+        size += len(s) + 1
+    if current:
+        out.append(" ".join(current))
+    return out
 
 
 def _scalar(value: Any) -> str:
@@ -276,6 +300,7 @@ def write_corpus(
     per_file: int,
     fmt: str,
     error_rate: float = 0.05,
+    misquote_rate: float = 0.005,
     kb_facts: int | None = None,
 ) -> int:
     """Write ``total_claims`` claims in files of ``per_file`` under ``root``, and a knowledge
@@ -288,7 +313,7 @@ def write_corpus(
     while remaining > 0:
         n = min(per_file, remaining)
         rng = random.Random(seed * 1_000_003 + files)
-        doc, text = _Article(world, rng, files, error_rate).build(n)
+        doc, text = _Article(world, rng, files, error_rate, misquote_rate).build(n)
         (root / "articles" / f"bench-{files:06d}.txt").write_text(text, encoding="utf-8")
         name = root / f"bench-{files:06d}.claims.{fmt}"
         body = to_yaml(doc) if fmt == "yaml" else json.dumps(doc, indent=1) + "\n"

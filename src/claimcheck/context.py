@@ -19,7 +19,7 @@ from claimcheck.models import (
 
 if TYPE_CHECKING:
     from claimcheck.dates import PartialDate
-    from claimcheck.judge import Judgement
+    from claimcheck.judge import Issue, Judgement
     from claimcheck.kb import KnowledgeBase
     from claimcheck.models import Claim, Entity
 
@@ -83,13 +83,27 @@ class ArticleContext:
     kb: KnowledgeBase | None = None
     as_of: PartialDate | None = None  # --as-of: judge claims about the present at this date
     judgements: list[Judgement] | None = None  # judge.judge_file's cache, one per article
+    issues: dict[str, list[tuple[Judgement, Issue]]] | None = None  # the same, by rule ID
+    # The file's own entities looked up while judging one claim (judge.py): a verdict that
+    # found the same entities in another file is that file's verdict too.
+    looked_up: dict[str, Entity | None] | None = None
     _event_dates: dict[str, tuple[int, PartialDate] | None] = field(
         default_factory=dict, repr=False
     )
+    # Where pointers stand, once each: rules often report at the same field (a weekday
+    # against the calendar and against the knowledge base).
+    _locations: dict[tuple[Pointer, bool], Location] = field(default_factory=dict, repr=False)
+
+    def own_entity(self, entity_id: str) -> Entity | None:
+        """An entity this file defines, else None."""
+        entity = self.model.entities.get(entity_id)
+        if self.looked_up is not None:
+            self.looked_up[entity_id] = entity
+        return entity
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else one the knowledge base defines, else None."""
-        entity = self.model.entities.get(entity_id)
+        entity = self.own_entity(entity_id)
         if entity is None and self.kb is not None:
             entity = self.kb.entity(entity_id)
         return entity
@@ -119,8 +133,11 @@ class ArticleContext:
         return best
 
     def location(self, pointer: Pointer, *, key: bool = False) -> Location:
-        line, col = self.document.position(pointer, key=key)
-        return Location(self.path, line, col)
+        found = self._locations.get((pointer, key))
+        if found is None:
+            line, col = self.document.position(pointer, key=key)
+            found = self._locations[(pointer, key)] = Location(self.path, line, col)
+        return found
 
     def finding(
         self,

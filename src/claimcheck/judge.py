@@ -14,10 +14,12 @@ stale, which is a different thing from a claim that was wrong to begin with.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from claimcheck.dates import PartialDate, last_weekday_on_or_before
-from claimcheck.kb import KnowledgeBase, Tri, holds_on, source_labels
+from claimcheck.kb import KnowledgeBase, Tri, holds_on, remember, source_labels
 from claimcheck.kb_models import EventFact, Fact
 from claimcheck.models import CountClaim, EventClaim, MembershipClaim, OfficeClaim, RelationClaim
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
@@ -25,7 +27,7 @@ from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
     from claimcheck.loader.document import Pointer
-    from claimcheck.models import Claim
+    from claimcheck.models import Claim, Entity
 
 MEMBER_LIST = "CC201"
 MEMBER_COUNT = "CC202"
@@ -77,28 +79,110 @@ class _Outcome:
 
     @property
     def verdict(self) -> Verdict:
-        found = {v for v, _ in self.aspects}
+        found = [v for v, _ in self.aspects]
         if REFUTED in found:
             return REFUTED
         if not found or NEI in found:
             return NEI
         return SUPPORTED
 
-    def explanation(self) -> str:
-        verdict = self.verdict
+    def explanation(self, verdict: Verdict | None = None) -> str:
+        verdict = verdict or self.verdict
         chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
         return "; ".join(dict.fromkeys([*chosen, *self.disputes]))
+
+
+# A judgement made once, and the file's own entities it looked up on the way (id, entity).
+Judged = tuple[Judgement, tuple[tuple[str, "Entity | None"], ...]]
+
+# What a verdict depends on, by kind: every claim field the judge reads. A claim that
+# agrees with another on these (and on the dates and entities below) gets its verdict; a
+# field read but missing here would hand a verdict to a claim it does not fit.
+JUDGED_FIELDS: dict[str, tuple[str, ...]] = {
+    "membership": ("group", "complete", "at", "members"),
+    "event": ("event", "date", "weekday", "relative", "place", "series", "ordinal", "participants"),
+    "count": ("of", "group", "count", "at"),
+    "office": ("office", "holder", "at"),
+    "relation": ("subject", "predicate", "object", "name", "at"),
+}
+_LISTS = frozenset({"members", "participants"})  # taken as a tuple, so the key hashes
+_CONTENT = {
+    kind: (
+        attrgetter(*(n for n in names if n not in _LISTS)),
+        next((n for n in names if n in _LISTS), None),
+    )
+    for kind, names in JUDGED_FIELDS.items()
+}
 
 
 def judge_file(ctx: ArticleContext) -> list[Judgement]:
     """Every claim of the article, judged once and cached on the context."""
     if ctx.judgements is None:
-        ctx.judgements = [_judge(ctx, i, claim) for i, claim in ctx.index.claims]
+        kb = ctx.kb
+        if kb is None:
+            ctx.judgements = [_judge(ctx, i, claim) for i, claim in ctx.index.claims]
+        else:
+            # The dates as text, whose hash is kept: a key is made for every claim.
+            as_of = None if ctx.as_of is None else str(ctx.as_of)
+            dates = (str(ctx.model.article.published), as_of)
+            ctx.judgements = [
+                _judge_once(ctx, kb, dates, i, claim) for i, claim in ctx.index.claims
+            ]
     return ctx.judgements
 
 
 def issues_for(ctx: ArticleContext, rule_id: str) -> list[tuple[Judgement, Issue]]:
-    return [(j, i) for j in judge_file(ctx) for i in j.issues if i.rule_id == rule_id]
+    """The issues one rule reports, with their judgements, in the order of the claims."""
+    if ctx.issues is None:
+        by_rule: dict[str, list[tuple[Judgement, Issue]]] = {}
+        for j in judge_file(ctx):
+            for issue in j.issues:
+                by_rule.setdefault(issue.rule_id, []).append((j, issue))
+        ctx.issues = by_rule
+    return ctx.issues.get(rule_id, [])
+
+
+def _judge_once(
+    ctx: ArticleContext, kb: KnowledgeBase, dates: tuple[str, str | None], i: int, claim: Claim
+) -> Judgement:
+    """A claim's judgement, reused from an earlier claim that says the same in the same terms.
+
+    An archive repeats claims ("X is a member of Y", published the same day): the verdict
+    depends only on the judged fields, the dates, the knowledge base and the file's own
+    entities the judge looked up, so those are checked before a verdict is reused.
+    """
+    scalars, listed = _CONTENT[claim.kind]
+    key = (claim.kind, scalars(claim), tuple(getattr(claim, listed)) if listed else (), dates)
+    found = kb.judged.get(key)
+    if found is not None:
+        first, looked = found
+        own = ctx.model.entities
+        if not looked or all(_alike(own.get(ref), entity) for ref, entity in looked):
+            v = first.verdict
+            verdict = ClaimVerdict(
+                ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale
+            )
+            return Judgement(i, verdict, first.issues)
+    ctx.looked_up = {}
+    try:
+        judgement = _judge(ctx, i, claim)
+        remember(kb.judged, key, (judgement, tuple(ctx.looked_up.items())))
+    finally:
+        ctx.looked_up = None
+    return judgement
+
+
+def _alike(entity: Entity | None, other: Entity | None) -> bool:
+    """Whether two files' definitions of an entity judge alike: the fields the judge reads."""
+    if entity is other:
+        return True
+    if entity is None or other is None:
+        return False
+    return (
+        entity.name == other.name
+        and entity.aliases == other.aliases
+        and entity.wikidata == other.wikidata
+    )
 
 
 def time_relative(claim: Claim) -> bool:
@@ -124,10 +208,10 @@ def _judge(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
     why = now.explanation()
     stale.aspect(
         REFUTED,
-        f"true on {on.human()}, when published, but not on {ctx.as_of.human()}: {why}",
+        f"true on {_human(on)}, when published, but not on {_human(ctx.as_of)}: {why}",
     )
     first = now.issues[0].field if now.issues else ()
-    stale.issue(STALE, f"stale: true when published ({on.human()}), but {why}", *first)
+    stale.issue(STALE, f"stale: true when published ({_human(on)}), but {why}", *first)
     return _verdict(ctx, i, claim, stale, stale=True)
 
 
@@ -135,15 +219,15 @@ def _verdict(
     ctx: ArticleContext, i: int, claim: Claim, out: _Outcome, *, stale: bool = False
 ) -> Judgement:
     kb = ctx.kb
-    evidence = tuple(kb.evidence(f) for f in out.facts.values() if kb is not None) + tuple(
-        out.aliases
-    )
+    facts = [kb.evidence(f) for f in out.facts.values()] if kb is not None else []
+    evidence = tuple(facts + out.aliases)
+    decided = out.verdict
     verdict = ClaimVerdict(
         path=ctx.path,
         claim_id=claim.id,
         kind=claim.kind,
-        verdict=out.verdict,
-        explanation=out.explanation(),
+        verdict=decided,
+        explanation=out.explanation(decided),
         evidence=evidence,
         stale=stale,
     )
@@ -166,7 +250,7 @@ def resolve(ctx: ArticleContext, kb: KnowledgeBase, ref: str) -> str | None:
     found = kb.resolve(ref)
     if found is not None:
         return found
-    local = ctx.model.entities.get(ref)
+    local = ctx.own_entity(ref)
     if local is None:
         return None
     if local.wikidata and local.wikidata in kb.wikidata:
@@ -203,6 +287,12 @@ def _names(ctx: ArticleContext, ids: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@lru_cache(maxsize=4096)
+def _human(date: PartialDate) -> str:
+    """A date as an editor writes it, for messages: an archive's claims share a few dates."""
+    return date.human()
+
+
 # -- memberships and counts --------------------------------------------------------------------
 
 
@@ -214,7 +304,7 @@ def _membership(
     if group is None or group not in kb.memberships:
         out.aspect(NEI, f"the knowledge base records no members of {ctx.name(claim.group)}")
         return out
-    when = on.human()
+    when = _human(on)
     sure: dict[str, Fact] = {}
     open_: dict[str, Fact] = {}
     for fact, truth in kb.members_on(group, on):
@@ -280,7 +370,7 @@ def _open(out: _Outcome, kb: KnowledgeBase, fact: Fact, what: str, *fld: str | i
 def _count(ctx: ArticleContext, kb: KnowledgeBase, claim: CountClaim, on: PartialDate) -> _Outcome:
     out = _Outcome()
     key = resolve(ctx, kb, claim.group)
-    when = on.human()
+    when = _human(on)
     if key is None:
         out.aspect(NEI, f"{ctx.name(claim.group)} is not in the knowledge base")
         return out
@@ -330,7 +420,7 @@ def _office(
     if found is None:
         return out
     office, holder = found
-    when = on.human()
+    when = _human(on)
     if office not in kb.tenures:
         out.aspect(NEI, f"the knowledge base records no holders of {kb.name(office)}")
         return out
@@ -373,7 +463,7 @@ def _relation(
         return _calls(kb, claim, subject, obj, out)
     said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"
     facts = kb.relation_facts(subject, claim.predicate, obj)
-    when = on.human()
+    when = _human(on)
     held = [(f, holds_on(f.start, f.end, on)) for f in facts]
     yes = [f for f, t in held if t is Tri.YES and f.status == "accepted"]
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
@@ -457,14 +547,14 @@ def _event(ctx: ArticleContext, kb: KnowledgeBase, claim: EventClaim) -> _Outcom
     if claim.weekday is not None:
         recorded = fact.date.weekday()
         if recorded is None:
-            out.aspect(NEI, f"the knowledge base dates it only to {fact.date.human()}", fact)
+            out.aspect(NEI, f"the knowledge base dates it only to {_human(fact.date)}", fact)
         elif recorded == claim.weekday:
-            out.aspect(SUPPORTED, f"{fact.date.human()} was a {recorded}", fact)
+            out.aspect(SUPPORTED, f"{_human(fact.date)} was a {recorded}", fact)
         else:
-            out.aspect(REFUTED, f"{fact.date.human()} was a {recorded}", fact)
+            out.aspect(REFUTED, f"{_human(fact.date)} was a {recorded}", fact)
             out.issue(
                 EVENT_WEEKDAY,
-                f"says {claim.weekday}; the knowledge base dates it {fact.date.human()}, "
+                f"says {claim.weekday}; the knowledge base dates it {_human(fact.date)}, "
                 f"a {recorded}",
                 "weekday",
             )
@@ -479,16 +569,16 @@ def _event(ctx: ArticleContext, kb: KnowledgeBase, claim: EventClaim) -> _Outcom
 
 def _event_date(out: _Outcome, fact: EventFact, date: PartialDate) -> None:
     if date.contains(fact.date):
-        out.aspect(SUPPORTED, f"it took place on {fact.date.human()}", fact)
+        out.aspect(SUPPORTED, f"it took place on {_human(fact.date)}", fact)
     elif not date.overlaps(fact.date):
-        out.aspect(REFUTED, f"it took place on {fact.date.human()}", fact)
+        out.aspect(REFUTED, f"it took place on {_human(fact.date)}", fact)
         out.issue(
             EVENT_DATE,
-            f"dates it {date.human()}; the knowledge base records {fact.date.human()}",
+            f"dates it {_human(date)}; the knowledge base records {_human(fact.date)}",
             "date",
         )
     else:
-        out.aspect(NEI, f"the knowledge base dates it only to {fact.date.human()}", fact)
+        out.aspect(NEI, f"the knowledge base dates it only to {_human(fact.date)}", fact)
 
 
 def _event_place(
@@ -540,9 +630,10 @@ def _event_ordinal(
         out.aspect(NEI, "the knowledge base does not place it in that series", fact)
         return
     ordinal = fact.ordinal
-    earlier = kb.events_until(series, fact.date)
-    if ordinal is None and all(t is Tri.YES for _, t in earlier):
-        ordinal = len(earlier)
+    if ordinal is None:
+        earlier = kb.events_until(series, fact.date)
+        if all(t is Tri.YES for _, t in earlier):
+            ordinal = len(earlier)
     if ordinal is None:
         out.aspect(NEI, "the knowledge base cannot order the series", fact)
     elif ordinal == claim.ordinal:

@@ -29,11 +29,13 @@ from claimcheck.models import Entity, Source
 from claimcheck.verdicts import Evidence
 
 if TYPE_CHECKING:
+    from claimcheck.judge import Judged
     from claimcheck.loader.document import Document, Pointer
 
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
 CONTAINMENT = ("lies_in", "located_in")
 _MAX_CONTAINMENT_DEPTH = 8
+_MAX_ANSWERS = 1 << 14  # answers kept at once, per query
 
 
 class Tri(enum.Enum):
@@ -99,6 +101,19 @@ class KnowledgeBase:
     # One Evidence per fact, shared by every verdict it decides: an archive's verdicts cite
     # the same few facts again and again.
     _evidence: dict[str, Evidence] = field(default_factory=dict, repr=False)
+    # The answers of the time-scoped queries, by key and date: an archive asks the same few
+    # questions (a group's members on a publication date) again and again.
+    _members_on: dict[tuple[str, PartialDate], tuple[tuple[MembershipFact, Tri], ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _holders_on: dict[tuple[str, PartialDate], tuple[tuple[TenureFact, Tri], ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
+        default_factory=dict, repr=False
+    )
+    # Verdicts by what a claim says (judge.py keeps them): only these facts decide them.
+    judged: dict[tuple[object, ...], Judged] = field(default_factory=dict, repr=False)
 
     def evidence(self, fact: Fact) -> Evidence:
         """The fact as evidence: its statement and its sources, built once."""
@@ -126,6 +141,7 @@ class KnowledgeBase:
             self.wikidata.setdefault(record.wikidata, entity_id)
 
     def add_fact(self, fact: Fact, where: tuple[str, int, int]) -> None:
+        self._forget()
         self.facts[fact.id] = fact
         self.origin[fact.id] = where
         if isinstance(fact, MembershipFact):
@@ -145,6 +161,7 @@ class KnowledgeBase:
 
     def finish(self) -> None:
         """Sort what queries return in date order, ties by id: deterministic everywhere."""
+        self._forget()
         for events in self.series.values():
             events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
@@ -175,22 +192,41 @@ class KnowledgeBase:
 
     def members_on(self, group: str, on: PartialDate) -> list[tuple[MembershipFact, Tri]]:
         """Membership facts of ``group`` that may hold on ``on``, in date order."""
-        return _on(self.memberships.get(group, ()), on)
+        found = self._members_on.get((group, on))
+        if found is None:
+            found = _on(self.memberships.get(group, ()), on)
+            remember(self._members_on, (group, on), found)
+        return list(found)
 
     def holders_on(self, office: str, on: PartialDate) -> list[tuple[TenureFact, Tri]]:
-        return _on(self.tenures.get(office, ()), on)
+        found = self._holders_on.get((office, on))
+        if found is None:
+            found = _on(self.tenures.get(office, ()), on)
+            remember(self._holders_on, (office, on), found)
+        return list(found)
 
     def events_until(
         self, series: str, until: PartialDate | None = None
     ) -> list[tuple[EventFact, Tri]]:
         """Events of ``series`` that happened by the end of ``until`` (all when None)."""
-        out = []
-        for event in self.series.get(series, ()):
-            if until is None or event.date.end <= until.end:
-                out.append((event, Tri.YES))
-            elif event.date.start <= until.end:
-                out.append((event, Tri.MAYBE))
-        return out
+        found = self._events_until.get((series, until))
+        if found is None:
+            out = []
+            last = until.end if until is not None else None
+            for event in self.series.get(series, ()):
+                if last is None or event.date.end <= last:
+                    out.append((event, Tri.YES))
+                elif event.date.start <= last:
+                    out.append((event, Tri.MAYBE))
+            found = tuple(out)
+            remember(self._events_until, (series, until), found)
+        return list(found)
+
+    def _forget(self) -> None:
+        """Drop the answers: the facts changed."""
+        self._members_on.clear()
+        self._holders_on.clear()
+        self._events_until.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
         found = list(self.relations.get((subject, predicate, obj), ()))
@@ -261,15 +297,24 @@ def _interval_key(fact: MembershipFact | TenureFact) -> tuple[object, ...]:
 
 
 _F = TypeVar("_F", MembershipFact, TenureFact)
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
-def _on(facts: Iterable[_F], on: PartialDate) -> list[tuple[_F, Tri]]:
+def _on(facts: Iterable[_F], on: PartialDate) -> tuple[tuple[_F, Tri], ...]:
     out: list[tuple[_F, Tri]] = []
     for fact in facts:
         truth = holds_on(fact.start, fact.end, on)
         if truth is not Tri.NO:
             out.append((fact, truth))
-    return out
+    return tuple(out)
+
+
+def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
+    """Keep an answer for the next claim that asks: a bounded store, never an archive's."""
+    if len(store) >= _MAX_ANSWERS:
+        store.clear()
+    store[key] = answer
 
 
 def _span(fact: MembershipFact | TenureFact | RelationFact) -> str:

@@ -1,9 +1,14 @@
 """The quote index finds what a plain search finds, without scanning the text per quote."""
 
+import re
+from difflib import SequenceMatcher
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.rules import quotes
-from claimcheck.rules.quotes import _Text
+from claimcheck.rules.quotes import _Passages, _Text
 
 TEXT = (
     "The foreign and defense ministers of Japan and India convened in New Delhi on Tuesday "
@@ -43,3 +48,65 @@ def test_many_quotes_that_begin_alike_are_told_apart():
     assert not text.has("the meeting number 200 of the series")
     assert text.has("the meeting number 7 of the series ... number 150 of")
     assert not text.has("the meeting number 150 of the series ... number 7 of")
+
+
+WORDS = st.sampled_from(["the", "The", "of", "Country", "7,", "met", "in", "Delhi", "x", "..."])
+TEXTS = st.lists(WORDS, max_size=60).map(" ".join)
+
+
+@given(text=TEXTS, quote=st.lists(WORDS, min_size=1, max_size=12))
+def test_the_longest_shared_run_is_difflibs(text, quote):
+    article = text.casefold().split()
+    words = " ".join(quote).casefold().split(" ")
+    expected = SequenceMatcher(None, words, article, autojunk=False).find_longest_match(
+        0, len(words), 0, len(article)
+    )
+    assert _Passages(text).longest_match(words) == tuple(expected)
+
+
+def _closest_by_every_window(text: str, quote: str) -> tuple[str, float] | None:
+    """The closest passage as found by comparing every window in full: the reference."""
+    raw, article = text.split(), text.casefold().split()
+    words = quote.casefold().split(" ")
+    a, b, size = SequenceMatcher(None, words, article, autojunk=False).find_longest_match(
+        0, len(words), 0, len(article)
+    )
+    if size == 0:
+        return None
+    best = (-1.0, "")
+    for shift in range(-3, 4):
+        for extra in range(-3, 4):
+            lo = max(0, b - a + shift)
+            hi = min(len(article), lo + len(words) + extra)
+            if hi > lo:
+                ratio = SequenceMatcher(None, words, article[lo:hi], autojunk=False).ratio()
+                best = max(best, (ratio, " ".join(raw[lo:hi])))
+    return best[1], best[0]
+
+
+@given(text=TEXTS, quote=st.lists(WORDS, min_size=1, max_size=15).map(" ".join))
+def test_the_closest_passage_is_the_one_every_window_would_give(text, quote):
+    assert _Passages(text).closest(quote) == _closest_by_every_window(text, quote)
+
+
+def _plain_search(text: str, quote: str, *, long: bool) -> bool:
+    """Where a quote may stand: anywhere, or in a very long text at a word (a long quote)."""
+    if not long or len(quote) < 4:
+        return quote in text
+    return any(text.startswith(quote, m.start()) for m in re.finditer(r"\S+", text))
+
+
+@pytest.mark.parametrize(("near", "scans", "long"), [(512, 4, False), (3, 0, False), (3, 0, True)])
+@given(text=TEXTS, said=st.lists(st.lists(WORDS, min_size=1, max_size=6), max_size=12))
+def test_quotes_in_any_order_are_found_as_a_plain_search_finds_them(near, scans, long, text, said):
+    """Near the last quote, by a whole-text search, or through the index: the same answer."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_KEY", 4)  # short keys, so the index is used
+        patch.setattr(quotes, "_NEAR", near)
+        patch.setattr(quotes, "_SCANS", scans)
+        if long:
+            patch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long
+        found = _Text(text)
+        for words in said:
+            quote = " ".join(w for w in words if w != "...") or "x"
+            assert found.has(quote) is _plain_search(text, quote, long=long)

@@ -1,9 +1,14 @@
 """Normalised comparison for quotes; look-alike characters reported, never normalised away."""
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.rules.quotes import _Passages, _Text, difference
-from claimcheck.textnorm import lookalike_problems, normalise, skeleton
+from claimcheck.textnorm import _TYPOGRAPHY, lookalike_problems, normalise, skeleton
 
 
 def test_normalise_typography_and_space():
@@ -60,3 +65,12 @@ def test_closest_passage_and_difference():
     assert difference(quote, passage) == "the article has 'third' where the quote has 'fourth'"
     assert difference("india", "India") == "they differ only in upper and lower case"
     assert _Passages(text).closest("zebras") is None
+
+
+SPACES = "\t\n\r\x0b\x0c\x1c\x1f \x85\xa0\u1680\u2000\u2028\u3000"
+
+
+@given(st.lists(st.sampled_from([*SPACES, "a", "B", "’", "“", "—", "e\u0301", "…"])).map("".join))
+def test_normalise_splits_where_the_regular_expression_would(text):
+    composed = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+    assert normalise(text) == re.sub(r"\s+", " ", composed).strip()

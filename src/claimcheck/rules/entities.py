@@ -35,6 +35,15 @@ def references(claim: Claim) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield (name, k), value
 
 
+def referenced_ids(claim: Claim) -> list[str]:
+    """The entity ids a claim refers to, without their paths: enough to see all is well."""
+    single, lists, _ = _FIELDS[claim.kind]
+    ids = [value for name in single if (value := getattr(claim, name)) is not None]
+    for name in lists:
+        ids += getattr(claim, name)
+    return ids
+
+
 class UndefinedEntity(Rule):
     """A claim refers to an entity id that nobody defined.
 
@@ -56,7 +65,10 @@ class UndefinedEntity(Rule):
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         known: list[str] | None = None
         shapes: dict[str, str] = {}
+        own = ctx.model.entities.keys()
         for i, claim in ctx.index.claims:
+            if own >= set(referenced_ids(claim)):
+                continue  # defined in this file: the usual case
             for path, entity_id in references(claim):
                 if ctx.lookup_entity(entity_id) is not None:
                     continue
@@ -99,11 +111,16 @@ class LookalikeCharacters(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for key, entity in ctx.model.entities.items():
+            if "".join([key, entity.name, *entity.aliases]).isascii():
+                continue
             yield from self._text(ctx, "entity id", key, ("entities", key), None, key=True)
             yield from self._text(ctx, "name", entity.name, ("entities", key, "name"), None)
             for k, alias in enumerate(entity.aliases):
                 yield from self._text(ctx, "alias", alias, ("entities", key, "aliases", k), None)
         for i, claim in ctx.index.claims:
+            free = [value for f in _FIELDS[claim.kind][2] if (value := getattr(claim, f))]
+            if "".join([claim.id, *referenced_ids(claim), *free]).isascii():
+                continue  # nothing but ASCII: nothing can look like something else
             texts: list[tuple[str, str | None, Pointer]] = [("claim id", claim.id, ("id",))]
             texts += [("entity id", value, path) for path, value in references(claim)]
             texts += [(f, getattr(claim, f), (f,)) for f in _FIELDS[claim.kind][2]]

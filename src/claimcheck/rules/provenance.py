@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -86,8 +87,18 @@ class IncompleteSource(Rule):
                 )
 
 
+# An http(s) address with a plain host, in printable ASCII: what almost every source has,
+# and what `urlsplit` would accept. Anything else is taken apart in full.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?", re.IGNORECASE)
+
+
 def _bad_url(url: str) -> str | None:
     """Why ``url`` is not an http(s) address a reader can open, or None."""
+    return None if _PLAIN_URL.fullmatch(url) else _url_problem(url)
+
+
+def _url_problem(url: str) -> str | None:
+    """What taking ``url`` apart finds wrong with it, or None."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:
@@ -119,19 +130,18 @@ class NonHttpUrl(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        places: list[tuple[str, Pointer, str | None]] = []
-        if ctx.model.article.url is not None:
-            places.append((ctx.model.article.url, ("article", "url"), None))
+        url = ctx.model.article.url
+        if url is not None and (why := _bad_url(url)) is not None:
+            yield self._bad(ctx, url, why, ("article", "url"), None)
         for i, claim in ctx.index.claims:
             for k, source in enumerate(claim.sources):
-                if source.url is not None:
-                    places.append((source.url, ("claims", i, "sources", k, "url"), claim.id))
-        for url, pointer, claim_id in places:
-            why = _bad_url(url)
-            if why is not None:
-                yield self.report(
-                    ctx,
-                    f"URL {url!r} {why}: give the full https:// address of the page",
-                    pointer,
-                    claim_id,
-                )
+                url = source.url
+                if url is not None and (why := _bad_url(url)) is not None:
+                    yield self._bad(ctx, url, why, ("claims", i, "sources", k, "url"), claim.id)
+
+    def _bad(
+        self, ctx: ArticleContext, url: str, why: str, pointer: Pointer, claim_id: str | None
+    ) -> Finding:
+        return self.report(
+            ctx, f"URL {url!r} {why}: give the full https:// address of the page", pointer, claim_id
+        )

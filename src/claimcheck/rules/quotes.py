@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from claimcheck.context import ArticleContext
 from claimcheck.findings import Finding, Severity
@@ -28,6 +30,8 @@ _KEY = 16  # characters from a word's start that index it
 _CROWDED = 32  # word starts under one key before the key is split by a longer prefix
 _LONG_KEY = 96
 _SCAN_LIMIT = 1 << 20  # a quote the index cannot place is searched for in this much text
+_NEAR = 512  # characters around the last quote found where the next one is looked for first
+_SCANS = 4  # whole-text searches for quotes found elsewhere, before the index is built
 
 
 class _Text:
@@ -35,19 +39,34 @@ class _Text:
 
     A quote starts at a word, so looking up its first characters finds where it may stand
     at once; searching the whole text for each quote would make a long article's cost
-    grow with the square of its claims.
+    grow with the square of its claims. Claims mostly follow the article, so each quote is
+    looked for next to the last one first, and the index is only built for an article
+    whose quotes are not where the last one was.
     """
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: dict[str, list[int]] = {}
-        self.words = 0
-        for m in _WORDS.finditer(text):
-            self.starts.setdefault(text[m.start() : m.start() + _KEY], []).append(m.start())
-            self.words += 1
+        self.near = 0  # where the last quote found next to the one before ends
+        self.jump = 0  # where the last quote found elsewhere ends
+        self._scanned = 0  # characters searched outside the index
+        self._starts: dict[str, list[int]] | None = None
         # Word starts that share a crowded key, split again by a longer prefix: built once
         # per key and length asked for, so many quotes that begin alike stay cheap.
         self._refined: dict[tuple[str, int], dict[str, list[int]]] = {}
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def starts(self) -> dict[str, list[int]]:
+        if self._starts is None:
+            text = self.text
+            starts: dict[str, list[int]] = {}
+            for m in _WORDS.finditer(text):
+                starts.setdefault(text[m.start() : m.start() + _KEY], []).append(m.start())
+            self._starts = starts
+        return self._starts
 
     def _candidates(self, part: str) -> list[int]:
         key = part[:_KEY]
@@ -74,44 +93,116 @@ class _Text:
 
     def has(self, quote: str) -> bool:
         """Whether the parts of ``quote`` between elisions ("...") occur in order."""
+        if "..." in quote:  # both kinds of elision mark hold three dots
+            parts = [part for part in _ELISION.split(quote) if part]
+        else:
+            parts = [quote] if quote else []
+        if len(parts) == 1:
+            return self._contains(parts[0])
         start = 0
-        for part in _ELISION.split(quote):
-            if not part:
-                continue
+        for part in parts:
             at = self.find(part, start)
             if at < 0:
                 return False
             start = at + len(part)
         return True
 
+    def _contains(self, part: str) -> bool:
+        """Whether `find` finds ``part`` anywhere: looked for next to the last quote first."""
+        text = self.text
+        at_word = len(part) >= _KEY and len(text) > _SCAN_LIMIT  # where `find` looks
+        for around in (self.near, self.jump):
+            at = self._around(part, around, at_word)
+            if at >= 0:
+                self.near = at + len(part)
+                return True
+        if not at_word and self._scanned <= _SCANS * len(text):
+            self._scanned += len(text)
+            at = text.find(part)
+        else:
+            at = self.find(part, 0)
+        if at < 0:
+            return False
+        # A quote found elsewhere may be repeated there: the next one is looked for both
+        # after the last quote found nearby and after this one.
+        self.jump = at + len(part)
+        return True
+
+    def _around(self, part: str, around: int, at_word: bool) -> int:
+        end = around + _NEAR + len(part)
+        at = self.text.find(part, max(0, around - _NEAR), end)
+        while at_word and at >= 0 and not self._word_starts(at):
+            at = self.text.find(part, at + 1, end)
+        return at
+
+    def _word_starts(self, at: int) -> bool:
+        """Whether a word (what `_WORDS` matches) starts at ``at``."""
+        return not self.text[at].isspace() and (at == 0 or self.text[at - 1].isspace())
+
 
 class _Passages:
-    """The article's words, indexed once, for finding the passage closest to a quote."""
+    """The article's words, indexed once, for finding the passage closest to a quote.
+
+    The text is normalised (single spaces), so a passage is its words joined by spaces.
+    """
 
     def __init__(self, text: str):
-        self.text = text
-        self.spans = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
-        self.words = [text[a:b].casefold() for a, b in self.spans]  # case is a near miss
-        self.matcher = SequenceMatcher(None, autojunk=False)
-        self.matcher.set_seq2(self.words)
+        self.raw = text.split()
+        self.words = text.casefold().split()  # case is a near miss
+        self.pairs: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+        for j, pair in enumerate(pairwise(self.words), 1):
+            self.pairs[pair].append(j)  # where the pair ends
+
+    def longest_match(self, words: list[str]) -> tuple[int, int, int]:
+        """The longest run of words the quote shares with the article, as (i, j, size).
+
+        The first such run, by its end in the quote then in the article: what
+        difflib's `find_longest_match` answers, found through word pairs instead of
+        single words, which common words ("the", "of") make slow.
+        """
+        best = (0, 0, 0)
+        runs: dict[int, int] = {}  # article position -> pairs in a row ending there
+        for i in range(1, len(words)):
+            found = {}
+            for j in self.pairs.get((words[i - 1], words[i]), ()):  # get: a look-up adds no key
+                k = found[j] = runs.get(j - 1, 0) + 1
+                if k + 1 > best[2]:
+                    best = (i - k, j - k, k + 1)
+            runs = found
+        if best[2]:
+            return best
+        first: dict[str, int] = {}
+        for j, word in enumerate(self.words):
+            first.setdefault(word, j)
+        for i, word in enumerate(words):
+            if word in first:
+                return i, first[word], 1
+        return best
 
     def closest(self, quote: str) -> tuple[str, float] | None:
         words = quote.casefold().split(" ")
-        self.matcher.set_seq1(words)
-        a, b, size = self.matcher.find_longest_match(0, len(words), 0, len(self.spans))
+        a, b, size = self.longest_match(words)
         if size == 0:
             return None
         best: tuple[float, str] = (-1.0, "")
+        matcher = SequenceMatcher(None, words, autojunk=False)
+        tried = set()
         # Align the quote on its longest shared run, then try windows a few words wider,
-        # narrower and shifted: the closest one shows what changed.
+        # narrower and shifted: the closest one shows what changed. A window that cannot
+        # reach the best ratio so far (by its length, then by its words) is not compared.
         for shift in range(-3, 4):
             for extra in range(-3, 4):
                 lo = max(0, b - a + shift)
-                hi = min(len(self.spans), lo + len(words) + extra)
-                if hi <= lo:
+                hi = min(len(self.words), lo + len(words) + extra)
+                if hi <= lo or (lo, hi) in tried:
                     continue
-                ratio = SequenceMatcher(None, words, self.words[lo:hi], autojunk=False).ratio()
-                best = max(best, (ratio, self.text[self.spans[lo][0] : self.spans[hi - 1][1]]))
+                tried.add((lo, hi))
+                matcher.set_seq2(self.words[lo:hi])
+                if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= best[0]:
+                    best = max(best, (ratio, " ".join(self.raw[lo:hi])))
         return best[1], best[0]
 
 
@@ -160,13 +251,15 @@ class QuoteNotInArticle(Rule):
         text = _Text(normalise(ctx.article_text))
         passages: _Passages | None = None
         where = ctx.model.article.text
-        searchable = text.words <= self.options.max_article_words
+        searchable: bool | None = None
         for i, claim in ctx.index.claims:
             quote = normalise(claim.quote)
             if text.has(quote):
                 continue
             message = f"the quote is not in the article text ({where})"
             closest = None
+            if searchable is None:
+                searchable = text.words <= self.options.max_article_words
             if searchable and quote.count(" ") < self.options.max_search_words:
                 passages = passages or _Passages(text.text)
                 closest = passages.closest(quote)
