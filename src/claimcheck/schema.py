@@ -41,11 +41,14 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write_all(folder: str = "schema") -> None:
-    """Regenerate the committed schemas: `python -m claimcheck.schema`."""
+    """Regenerate the committed schemas and records.py: `python -m claimcheck.schema`."""
     from pathlib import Path
+
+    from claimcheck import recordgen
 
     for name, build in SCHEMAS.items():
         Path(folder, name).write_text(render(build()), encoding="utf-8")
+    recordgen.write()
 
 
 if __name__ == "__main__":
