@@ -76,9 +76,20 @@ def replace(record: _R, **changes: Any) -> _R:
     return type(record)(**{**values, **changes})
 
 
+# An archive repeats its dates ("accessed: 2026-11"): parse each once. Dates are immutable.
+_DATES: dict[str, PartialDate] = {}
+_new = object.__new__  # the validators fill records' slots without __init__'s keywords
+
+
 def _date(value: Any) -> PartialDate:
     if type(value) is str:
-        return PartialDate.parse(value)
+        found = _DATES.get(value)
+        if found is None:
+            found = PartialDate.parse(value)
+            if len(_DATES) >= 100_000:
+                _DATES.clear()
+            _DATES[value] = found
+        return found
     if isinstance(value, PartialDate):
         return value
     raise _SchemaError
@@ -348,11 +359,12 @@ class _Gen:
             yield from _indent(lines)
             if value != var:
                 yield f"    {var} = {value}"
-            args.append(f"{key}={var}")
+            args.append(f"    record.{key} = {var}")
+        yield f"    record = _new({name})"
+        yield from args
         if not after:
-            yield from _layout("    ", f"return {name}(", args, ")")
+            yield "    return record"
             return
-        yield from _layout("    ", f"record = {name}(", args, ")")
         for function in after:
             check = AFTER[function]  # KeyError: a new validator the fast path must learn
             params = inspect.signature(check).parameters

@@ -101,9 +101,20 @@ def replace(record: _R, **changes: Any) -> _R:
     return type(record)(**{**values, **changes})
 
 
+# An archive repeats its dates ("accessed: 2026-11"): parse each once. Dates are immutable.
+_DATES: dict[str, PartialDate] = {}
+_new = object.__new__  # the validators fill records' slots without __init__'s keywords
+
+
 def _date(value: Any) -> PartialDate:
     if type(value) is str:
-        return PartialDate.parse(value)
+        found = _DATES.get(value)
+        if found is None:
+            found = PartialDate.parse(value)
+            if len(_DATES) >= 100_000:
+                _DATES.clear()
+            _DATES[value] = found
+        return found
     if isinstance(value, PartialDate):
         return value
     raise _SchemaError
@@ -726,7 +737,11 @@ def _claim_file(data: Any) -> ClaimFile:
     if type(claims_) is not list:
         raise _SchemaError
     claims_ = [_claim(item) for item in claims_]
-    return ClaimFile(article=article_, entities=entities_, claims=claims_)
+    record = _new(ClaimFile)
+    record.article = article_
+    record.entities = entities_
+    record.claims = claims_
+    return record
 
 
 _ARTICLE_KEYS = {"id", "title", "publisher", "published", "url", "text", "notes"}
@@ -760,15 +775,15 @@ def _article(data: Any) -> Article:
     notes_ = data.get("notes", None)
     if notes_ is not None and type(notes_) is not str:
         raise _SchemaError
-    return Article(
-        id=id_,
-        title=title_,
-        publisher=publisher_,
-        published=published_,
-        url=url_,
-        text=text_,
-        notes=notes_,
-    )
+    record = _new(Article)
+    record.id = id_
+    record.title = title_
+    record.publisher = publisher_
+    record.published = published_
+    record.url = url_
+    record.text = text_
+    record.notes = notes_
+    return record
 
 
 _ENTITY_KEYS = {"name", "kind", "aliases", "wikidata"}
@@ -797,7 +812,12 @@ def _entity(data: Any) -> Entity:
     wikidata_ = data.get("wikidata", None)
     if wikidata_ is not None and (type(wikidata_) is not str or _PATTERN_1(wikidata_) is None):
         raise _SchemaError
-    return Entity(name=name_, kind=kind_, aliases=aliases_, wikidata=wikidata_)
+    record = _new(Entity)
+    record.name = name_
+    record.kind = kind_
+    record.aliases = aliases_
+    record.wikidata = wikidata_
+    return record
 
 
 _MEMBERSHIP_CLAIM_KEYS = {
@@ -856,17 +876,17 @@ def _membership_claim(data: Any) -> MembershipClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
-    return MembershipClaim(
-        id=id_,
-        quote=quote_,
-        sources=sources_,
-        notes=notes_,
-        suppress=suppress_,
-        group=group_,
-        members=members_,
-        complete=complete_,
-        at=at_,
-    )
+    record = _new(MembershipClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.group = group_
+    record.members = members_
+    record.complete = complete_
+    record.at = at_
+    return record
 
 
 _SOURCE_KEYS = {"url", "title", "publisher", "published", "accessed"}
@@ -890,9 +910,13 @@ def _source(data: Any) -> Source:
     accessed_ = data.get("accessed", None)
     if accessed_ is not None:
         accessed_ = _date(accessed_)
-    return Source(
-        url=url_, title=title_, publisher=publisher_, published=published_, accessed=accessed_
-    )
+    record = _new(Source)
+    record.url = url_
+    record.title = title_
+    record.publisher = publisher_
+    record.published = published_
+    record.accessed = accessed_
+    return record
 
 
 _SUPPRESSION_KEYS = {"rule", "reason"}
@@ -912,7 +936,10 @@ def _suppression(data: Any) -> Suppression:
     reason_ = data["reason"]
     if type(reason_) is not str or len(reason_) < 10:
         raise _SchemaError
-    return Suppression(rule=rule_, reason=reason_)
+    record = _new(Suppression)
+    record.rule = rule_
+    record.reason = reason_
+    return record
 
 
 _EVENT_CLAIM_KEYS = {
@@ -991,22 +1018,22 @@ def _event_claim(data: Any) -> EventClaim:
     ordinal_ = data.get("ordinal", None)
     if ordinal_ is not None and (type(ordinal_) is not int or ordinal_ < 1):
         raise _SchemaError
-    return EventClaim(
-        id=id_,
-        quote=quote_,
-        sources=sources_,
-        notes=notes_,
-        suppress=suppress_,
-        event=event_,
-        what=what_,
-        date=date_,
-        weekday=weekday_,
-        relative=relative_,
-        place=place_,
-        participants=participants_,
-        series=series_,
-        ordinal=ordinal_,
-    )
+    record = _new(EventClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.event = event_
+    record.what = what_
+    record.date = date_
+    record.weekday = weekday_
+    record.relative = relative_
+    record.place = place_
+    record.participants = participants_
+    record.series = series_
+    record.ordinal = ordinal_
+    return record
 
 
 _COUNT_CLAIM_KEYS = {
@@ -1062,17 +1089,17 @@ def _count_claim(data: Any) -> CountClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
-    return CountClaim(
-        id=id_,
-        quote=quote_,
-        sources=sources_,
-        notes=notes_,
-        suppress=suppress_,
-        of=of_,
-        group=group_,
-        count=count_,
-        at=at_,
-    )
+    record = _new(CountClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.of = of_
+    record.group = group_
+    record.count = count_
+    record.at = at_
+    return record
 
 
 _OFFICE_CLAIM_KEYS = {
@@ -1124,16 +1151,16 @@ def _office_claim(data: Any) -> OfficeClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
-    return OfficeClaim(
-        id=id_,
-        quote=quote_,
-        sources=sources_,
-        notes=notes_,
-        suppress=suppress_,
-        office=office_,
-        holder=holder_,
-        at=at_,
-    )
+    record = _new(OfficeClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.office = office_
+    record.holder = holder_
+    record.at = at_
+    return record
 
 
 _RELATION_CLAIM_KEYS = {
@@ -1193,18 +1220,18 @@ def _relation_claim(data: Any) -> RelationClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
-    return RelationClaim(
-        id=id_,
-        quote=quote_,
-        sources=sources_,
-        notes=notes_,
-        suppress=suppress_,
-        subject=subject_,
-        predicate=predicate_,
-        object=object_,
-        name=name_,
-        at=at_,
-    )
+    record = _new(RelationClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.subject = subject_
+    record.predicate = predicate_
+    record.object = object_
+    record.name = name_
+    record.at = at_
+    return record
 
 
 _K_B_FILE_KEYS = {"claimcheck-kb", "entities", "facts"}
@@ -1231,7 +1258,10 @@ def _k_b_file(data: Any) -> KBFile:
     if type(facts_) is not list:
         raise _SchemaError
     facts_ = [_fact(item) for item in facts_]
-    return KBFile(entities=entities_, facts=facts_)
+    record = _new(KBFile)
+    record.entities = entities_
+    record.facts = facts_
+    return record
 
 
 _K_B_ENTITY_KEYS = {"name", "kind", "aliases", "wikidata", "notes"}
@@ -1261,7 +1291,13 @@ def _k_b_entity(data: Any) -> KBEntity:
     notes_ = data.get("notes", None)
     if notes_ is not None and type(notes_) is not str:
         raise _SchemaError
-    return KBEntity(name=name_, kind=kind_, aliases=aliases_, wikidata=wikidata_, notes=notes_)
+    record = _new(KBEntity)
+    record.name = name_
+    record.kind = kind_
+    record.aliases = aliases_
+    record.wikidata = wikidata_
+    record.notes = notes_
+    return record
 
 
 _ALIAS_KEYS = {"name", "used_by", "sources"}
@@ -1288,7 +1324,11 @@ def _alias(data: Any) -> Alias:
     if type(sources_) is not list:
         raise _SchemaError
     sources_ = [_source(item) for item in sources_]
-    return Alias(name=name_, used_by=used_by_, sources=sources_)
+    record = _new(Alias)
+    record.name = name_
+    record.used_by = used_by_
+    record.sources = sources_
+    return record
 
 
 _MEMBERSHIP_FACT_KEYS = {
@@ -1339,16 +1379,15 @@ def _membership_fact(data: Any) -> MembershipFact:
     member_ = data["member"]
     if type(member_) is not str or not member_ or len(member_) > 128:
         raise _SchemaError
-    record = MembershipFact(
-        id=id_,
-        sources=sources_,
-        status=status_,
-        note=note_,
-        start=start_,
-        end=end_,
-        group=group_,
-        member=member_,
-    )
+    record = _new(MembershipFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.group = group_
+    record.member = member_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
@@ -1394,16 +1433,15 @@ def _tenure_fact(data: Any) -> TenureFact:
     holder_ = data["holder"]
     if type(holder_) is not str or not holder_ or len(holder_) > 128:
         raise _SchemaError
-    record = TenureFact(
-        id=id_,
-        sources=sources_,
-        status=status_,
-        note=note_,
-        start=start_,
-        end=end_,
-        office=office_,
-        holder=holder_,
-    )
+    record = _new(TenureFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.office = office_
+    record.holder = holder_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
@@ -1469,18 +1507,17 @@ def _event_fact(data: Any) -> EventFact:
     ordinal_ = data.get("ordinal", None)
     if ordinal_ is not None and (type(ordinal_) is not int or ordinal_ < 1):
         raise _SchemaError
-    record = EventFact(
-        id=id_,
-        sources=sources_,
-        status=status_,
-        note=note_,
-        event=event_,
-        date=date_,
-        place=place_,
-        participants=participants_,
-        series=series_,
-        ordinal=ordinal_,
-    )
+    record = _new(EventFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.event = event_
+    record.date = date_
+    record.place = place_
+    record.participants = participants_
+    record.series = series_
+    record.ordinal = ordinal_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     return record
@@ -1542,18 +1579,17 @@ def _relation_fact(data: Any) -> RelationFact:
     name_ = data.get("name", None)
     if name_ is not None and type(name_) is not str:
         raise _SchemaError
-    record = RelationFact(
-        id=id_,
-        sources=sources_,
-        status=status_,
-        note=note_,
-        start=start_,
-        end=end_,
-        subject=subject_,
-        predicate=predicate_,
-        object=object_,
-        name=name_,
-    )
+    record = _new(RelationFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.subject = subject_
+    record.predicate = predicate_
+    record.object = object_
+    record.name = name_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
