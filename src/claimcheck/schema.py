@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,6 +36,8 @@ SCHEMAS = {
 
 
 def render(schema: dict[str, Any]) -> str:
+    import json  # not at import: the CLI imports this module for the names of the schemas
+
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
