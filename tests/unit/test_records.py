@@ -355,3 +355,22 @@ def test_records_compare_copy_and_refuse_nothing_silently():
     assert hash(source) == hash(records.Source(url="https://example.org"))
     with pytest.raises(AttributeError):
         source.other = 1  # type: ignore[attr-defined]
+
+
+def test_records_survive_pickling_for_worker_processes():
+    import pickle
+
+    built = records.claim_file(FULL_CLAIMS)
+    assert built is not None
+    assert pickle.loads(pickle.dumps(built)) == built
+
+
+def test_a_file_the_fast_path_refused_but_pydantic_accepts_still_gets_records(monkeypatch):
+    """The safety net: a fast-path bug costs speed, never a wrong finding or a crash."""
+    from claimcheck.validate import claim_file
+
+    doc = load_document("a.claims.json", json.dumps(FULL_CLAIMS).encode())
+    expected = records.claim_file(doc.data)
+    monkeypatch.setattr(records, "claim_file", lambda data: None)
+    built, problems = claim_file(doc, "a.claims.json")
+    assert problems == [] and built == expected
