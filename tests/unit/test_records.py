@@ -7,12 +7,12 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from pydantic import ConfigDict, Field, StringConstraints, ValidationError, create_model
 
 from claimcheck import recordgen, records
 from claimcheck.kb_models import KBFile
@@ -374,3 +374,18 @@ def test_a_file_the_fast_path_refused_but_pydantic_accepts_still_gets_records(mo
     monkeypatch.setattr(records, "claim_file", lambda data: None)
     built, problems = claim_file(doc, "a.claims.json")
     assert problems == [] and built == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "refused"),
+    [
+        ((list[str], Field(max_length=3)), "max_length"),  # a list's maximum: not translated
+        ((float, ...), "float"),
+        ((Annotated[str, StringConstraints(strip_whitespace=True)], ...), "strip_whitespace"),
+    ],
+)
+def test_the_generator_refuses_what_it_cannot_translate(field, refused):
+    odd = create_model("Odd", __config__=ConfigDict(extra="forbid", strict=True), value=field)
+    gen = recordgen._Gen()
+    with pytest.raises(NotImplementedError, match=refused):
+        list(gen.validator(gen.model(odd.__pydantic_core_schema__)))
