@@ -146,7 +146,10 @@ class _Gen:
             raise NotImplementedError(f"{cls.__name__}: only strict, closed models")
         if node.get("custom_init") or node.get("root_model") or "post_init" in node:
             raise NotImplementedError(f"{cls.__name__}: no custom __init__, root or post-init")
-        if cls.__name__ not in self.classes:
+        known = self.classes.get(cls.__name__)
+        if known is not None and known[0] is not cls:
+            raise NotImplementedError(f"two models named {cls.__name__}: records need one")
+        if known is None:
             fields = node["schema"]["fields"]
             for key, field in fields.items():
                 odd = set(field) - {"type", "schema", "metadata", "validation_alias"}
