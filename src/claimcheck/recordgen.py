@@ -11,6 +11,7 @@ committed copy is stale.
 from __future__ import annotations
 
 import inspect
+import re
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -484,7 +485,8 @@ def _q(value: Any) -> str:
 
 
 def _snake(name: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+    """KBEntity -> kb_entity, MembershipClaim -> membership_claim."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
 def _if(conds: list[str], then: str) -> list[str]:

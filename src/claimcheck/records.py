@@ -1234,15 +1234,15 @@ def _relation_claim(data: Any) -> RelationClaim:
     return record
 
 
-_K_B_FILE_KEYS = {"claimcheck-kb", "entities", "facts"}
-_K_B_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
+_KB_FILE_KEYS = {"claimcheck-kb", "entities", "facts"}
+_KB_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
 
 
-def _k_b_file(data: Any) -> KBFile:
+def _kb_file(data: Any) -> KBFile:
     if (
         type(data) is not dict
-        or not data.keys() <= _K_B_FILE_KEYS
-        or not data.keys() >= _K_B_FILE_KEYS_REQUIRED
+        or not data.keys() <= _KB_FILE_KEYS
+        or not data.keys() >= _KB_FILE_KEYS_REQUIRED
     ):
         raise _SchemaError
     if type(data["claimcheck-kb"]) not in (int, bool, float) or data["claimcheck-kb"] not in (1,):
@@ -1253,7 +1253,7 @@ def _k_b_file(data: Any) -> KBFile:
     for key in entities_:
         if type(key) is not str:
             raise _SchemaError
-    entities_ = {key: _k_b_entity(item) for key, item in entities_.items()}
+    entities_ = {key: _kb_entity(item) for key, item in entities_.items()}
     facts_ = data.get("facts", [])
     if type(facts_) is not list:
         raise _SchemaError
@@ -1264,15 +1264,15 @@ def _k_b_file(data: Any) -> KBFile:
     return record
 
 
-_K_B_ENTITY_KEYS = {"name", "kind", "aliases", "wikidata", "notes"}
-_K_B_ENTITY_KEYS_REQUIRED = {"name", "kind"}
+_KB_ENTITY_KEYS = {"name", "kind", "aliases", "wikidata", "notes"}
+_KB_ENTITY_KEYS_REQUIRED = {"name", "kind"}
 
 
-def _k_b_entity(data: Any) -> KBEntity:
+def _kb_entity(data: Any) -> KBEntity:
     if (
         type(data) is not dict
-        or not data.keys() <= _K_B_ENTITY_KEYS
-        or not data.keys() >= _K_B_ENTITY_KEYS_REQUIRED
+        or not data.keys() <= _KB_ENTITY_KEYS
+        or not data.keys() >= _KB_ENTITY_KEYS_REQUIRED
     ):
         raise _SchemaError
     name_ = data["name"]
@@ -1641,6 +1641,6 @@ def claim_file(data: Any) -> ClaimFile | None:
 def kb_file(data: Any) -> KBFile | None:
     """The document as records, or None when the schema refuses it."""
     try:
-        return _k_b_file(data)
+        return _kb_file(data)
     except ValueError:  # _SchemaError, or a date PartialDate.parse refused
         return None
