@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.loader.document import Document, Pointer, pointer_str
-from claimcheck.models import (
+from claimcheck.records import (
     ClaimFile,
     CountClaim,
     EventClaim,
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from claimcheck.dates import PartialDate
     from claimcheck.judge import Issue, Judgement
     from claimcheck.kb import KnowledgeBase
-    from claimcheck.models import Claim, Entity
+    from claimcheck.records import Claim, Entity
 
 
 @dataclass

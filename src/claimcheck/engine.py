@@ -7,8 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from claimcheck.api import FileResult, Options, UsageError, _unreadable, find_root
 from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION
@@ -18,11 +16,10 @@ from claimcheck.limits import Limits, claim_count
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.models import ClaimFile
 from claimcheck.paths import PathRefusedError, resolve_inside
 from claimcheck.rules import RULES, unknown_code
 from claimcheck.rules.base import Rule, RuleSettings
-from claimcheck.validate import schema_findings
+from claimcheck.validate import claim_file
 
 if TYPE_CHECKING:
     from claimcheck.dates import PartialDate
@@ -87,10 +84,9 @@ class Engine:
             line, col = doc.position(("claims", self.limits.max_claims))
             message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
             return FileResult(shown, "unreadable"), [_unreadable(shown, message, line, col)]
-        try:
-            model = ClaimFile.model_validate(doc.data)
-        except ValidationError as exc:
-            return FileResult(shown, "checked"), schema_findings(doc, exc, shown)
+        model, problems = claim_file(doc, shown)
+        if model is None:
+            return FileResult(shown, "checked"), problems
         ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model), kb=self.kb)
         ctx.as_of = self.as_of
         findings: list[Finding] = []

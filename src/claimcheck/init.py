@@ -17,7 +17,7 @@ from claimcheck.limits import DEFAULT_LIMITS
 from claimcheck.loader import LoadError
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.models import SCHEMA_ID
+from claimcheck.records import SCHEMA_ID
 
 SCHEMA_FILE = Path("schema") / "claims-v1.json"
 ARTICLES_FOLDER = "articles"

@@ -20,14 +20,21 @@ from typing import TYPE_CHECKING
 
 from claimcheck.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.kb import KnowledgeBase, Tri, holds_on, remember, source_labels
-from claimcheck.kb_models import EventFact, Fact
-from claimcheck.models import CountClaim, EventClaim, MembershipClaim, OfficeClaim, RelationClaim
+from claimcheck.records import (
+    CountClaim,
+    EventClaim,
+    EventFact,
+    Fact,
+    MembershipClaim,
+    OfficeClaim,
+    RelationClaim,
+)
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
     from claimcheck.loader.document import Pointer
-    from claimcheck.models import Claim, Entity
+    from claimcheck.records import Claim, Entity
 
 MEMBER_LIST = "CC201"
 MEMBER_COUNT = "CC202"

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from claimcheck.dates import PartialDate
-from claimcheck.kb_models import (
+from claimcheck.records import (
+    Entity,
     EventFact,
     Fact,
     KBEntity,
     KBFile,
     MembershipFact,
     RelationFact,
+    Source,
     TenureFact,
 )
-from claimcheck.models import Entity, Source
 from claimcheck.verdicts import Evidence
 
 if TYPE_CHECKING:

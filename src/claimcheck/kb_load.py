@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from claimcheck.diagnostics import SCHEMA
 from claimcheck.findings import Finding, Location
 from claimcheck.kb import KnowledgeBase, build
 from claimcheck.kb_files import KBPathError, find_kb_files, kb_search_paths
-from claimcheck.kb_models import KBFile
 from claimcheck.limits import Limits
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.document import Document, pointer_str
 from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.validate import schema_findings
+from claimcheck.records import KBFile
+from claimcheck.validate import kb_file
 
 __all__ = ["KBPathError", "find_kb_files", "kb_search_paths", "load_kb"]
 
@@ -39,10 +37,9 @@ def load_kb(
         except LoadError as exc:
             findings.extend(_unreadable(name, p.message, p.line, p.column) for p in exc.problems)
             continue
-        try:
-            model = KBFile.model_validate(doc.data)
-        except ValidationError as exc:
-            findings.extend(schema_findings(doc, exc, name))
+        model, refused = kb_file(doc, name)
+        if model is None:
+            findings.extend(refused)
             continue
         loaded.append((name, doc, model))
     kb, problems = build(loaded)

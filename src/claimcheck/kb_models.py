@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimcheck.model_checks import disputed_without_note, end_before_start
 from claimcheck.models import Date, EntityId, EntityKind, Predicate, Source
 
 KB_FORMAT_VERSION = 1
@@ -57,8 +58,9 @@ class _Fact(_Model):
 
     @model_validator(mode="after")
     def _disputed_has_note(self) -> _Fact:
-        if self.status == "disputed" and not self.note:
-            raise ValueError("a disputed fact needs a note saying who disputes it and why")
+        problem = disputed_without_note(self.status, self.note)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 
@@ -70,8 +72,9 @@ class _Interval(_Fact):
 
     @model_validator(mode="after")
     def _ordered(self) -> _Interval:
-        if self.start is not None and self.end is not None and self.end.is_before(self.start):
-            raise ValueError(f"end {self.end} is before start {self.start}")
+        problem = end_before_start(self.start, self.end)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 

@@ -12,8 +12,8 @@ from typing import Any
 from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding
 from claimcheck.kb import KnowledgeBase, Tri, source_labels
-from claimcheck.kb_models import Fact
 from claimcheck.limits import DEFAULT_LIMITS, Limits
+from claimcheck.records import Fact
 
 
 class QueryError(Exception):

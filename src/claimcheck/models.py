@@ -1,7 +1,9 @@
 """The claim file, version 1, as pydantic models: the single source of the JSON Schema.
 
 Models are strict and closed: a string is never turned into a number, a key nobody declared
-is an error, and dates stay at the precision they were written with.
+is an error, and dates stay at the precision they were written with. The checks run on the
+light records of ``records.py``, generated from these models (`python -m claimcheck.schema`);
+pydantic itself only explains a file that breaks the schema.
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,15 +36,20 @@ SCHEMAS = {
 
 
 def render(schema: dict[str, Any]) -> str:
+    import json  # not at import: the CLI imports this module for the names of the schemas
+
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def write_all(folder: str = "schema") -> None:
-    """Regenerate the committed schemas: `python -m claimcheck.schema`."""
+    """Regenerate the committed schemas and records.py: `python -m claimcheck.schema`."""
     from pathlib import Path
+
+    from claimcheck import recordgen
 
     for name, build in SCHEMAS.items():
         Path(folder, name).write_text(render(build()), encoding="utf-8")
+    recordgen.write()
 
 
 if __name__ == "__main__":

@@ -1,15 +1,66 @@
-"""Schema validation: pydantic's errors turned into findings at the right line and column."""
+"""Schema validation: pydantic's errors turned into findings at the right line and column.
+
+A valid file never reaches pydantic: the compiled validators in ``records`` accept it and
+build its records. Only a file they refuse is validated again by the pydantic models, whose
+errors say what is wrong and where.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
+from claimcheck import records
 from claimcheck.diagnostics import SCHEMA
 from claimcheck.findings import Finding, Location
 from claimcheck.loader.document import MAX_PROBLEMS, Document, Pointer, pointer_str
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pydantic import BaseModel, ValidationError
+    from pydantic_core import ErrorDetails
+
+
+def claim_file(doc: Document, display: str) -> tuple[records.ClaimFile | None, list[Finding]]:
+    """The claim file as records, or None and the schema findings."""
+    return _validate(doc, display, records.claim_file, "models", "ClaimFile")
+
+
+def kb_file(doc: Document, display: str) -> tuple[records.KBFile | None, list[Finding]]:
+    """The knowledge base file as records, or None and the schema findings."""
+    return _validate(doc, display, records.kb_file, "kb_models", "KBFile")
+
+
+def _validate(
+    doc: Document, display: str, fast: Callable[[Any], Any], module: str, name: str
+) -> tuple[Any, list[Finding]]:
+    built = fast(doc.data)
+    if built is not None:
+        return built, []
+    import importlib
+
+    from pydantic import ValidationError
+
+    model: type[BaseModel] = getattr(importlib.import_module(f"claimcheck.{module}"), name)
+    try:
+        checked = model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, schema_findings(doc, exc, display)
+    return as_records(checked), []  # the fast path refused a valid file: never, by its tests
+
+
+def as_records(value: Any) -> Any:
+    """A pydantic model's content as the records of the same names."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        cls = getattr(records, type(value).__name__)
+        return cls(**{name: as_records(getattr(value, name)) for name in cls.__slots__})
+    if isinstance(value, list):
+        return [as_records(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_records(v) for k, v in value.items()}
+    return value
 
 
 def _pointer(data: Any, loc: tuple[Any, ...]) -> tuple[Pointer, bool]:

@@ -14,7 +14,7 @@ import pytest
 from claimcheck.api import UsageError
 from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
 from claimcheck.loader import load_document
-from claimcheck.models import ClaimFile
+from claimcheck.records import claim_file, replace
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 from tests.conftest import SEED
 
@@ -28,7 +28,7 @@ PATH = "claims/japan-india-2plus2.claims.yaml"
 
 @pytest.fixture(scope="module")
 def seed():
-    return ClaimFile.model_validate(load_document(str(SEED), SEED.read_bytes()).data)
+    return claim_file(load_document(str(SEED), SEED.read_bytes()).data)
 
 
 def _verdict(claim_id, verdict, stale=False):
@@ -105,9 +105,7 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
 
 
 def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
-    with_url = seed.model_copy(
-        update={"article": seed.article.model_copy(update={"url": "https://news.example/a#top"})}
-    )
+    with_url = replace(seed, article=replace(seed.article, url="https://news.example/a#top"))
     (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
     assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
     assert review["url"] == "https://news.example/a#brics-members"
@@ -118,13 +116,11 @@ def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
 
 
 def test_rendered_json_ld_is_safe_inside_a_script_tag(seed):
-    hostile = seed.model_copy(
-        update={
-            "claims": [
-                c.model_copy(update={"quote": "</script><b>&"}) if c.id == "brics-members" else c
-                for c in seed.claims
-            ]
-        }
+    hostile = replace(
+        seed,
+        claims=[
+            replace(c, quote="</script><b>&") if c.id == "brics-members" else c for c in seed.claims
+        ],
     )
     text = render(claim_reviews(VERDICTS[1:2], {PATH: hostile}, SETTINGS))
     assert "<" not in text and ">" not in text and "&" not in text

@@ -6,6 +6,7 @@ from claimcheck.dates import PartialDate
 from claimcheck.kb import Tri, build, holds_on
 from claimcheck.kb_models import KBFile
 from claimcheck.loader import load_document
+from claimcheck.records import kb_file
 
 D = PartialDate.parse
 
@@ -43,7 +44,7 @@ facts:
 @pytest.fixture(scope="module")
 def kb():
     doc = load_document("t.kb.yaml", KB_TEXT.encode())
-    kb, problems = build([("t.kb.yaml", doc, KBFile.model_validate(doc.data))])
+    kb, problems = build([("t.kb.yaml", doc, kb_file(doc.data))])
     assert problems == []
     return kb
 
@@ -122,7 +123,7 @@ def test_aliases_resolve_unless_ambiguous(kb):
 
 def _problems(text):
     doc = load_document("t.kb.yaml", text.encode())
-    return build([("t.kb.yaml", doc, KBFile.model_validate(doc.data))])[1]
+    return build([("t.kb.yaml", doc, kb_file(doc.data))])[1]
 
 
 def test_unknown_entities_and_duplicate_ids_are_problems():
@@ -158,3 +159,4 @@ def test_the_model_refuses_unsourced_unexplained_and_backwards_facts(fact, messa
     doc = load_document("t.kb.yaml", (KB_TEXT + f"  - {fact}\n").encode())
     with pytest.raises(ValidationError, match=message):
         KBFile.model_validate(doc.data)
+    assert kb_file(doc.data) is None  # the fast path refuses it too

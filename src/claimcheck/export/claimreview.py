@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
 from claimcheck.api import Options, Result, UsageError
-from claimcheck.models import Article, ClaimFile
+from claimcheck.records import Article, ClaimFile
 from claimcheck.verdicts import ClaimVerdict, Verdict
 
 CONTEXT = "https://schema.org"
@@ -142,11 +142,10 @@ def render(reviews: list[dict[str, Any]]) -> str:
 
 def load_models(result: Result) -> dict[str, ClaimFile]:
     """The claim files verify checked, loaded again (reports keep findings, not models)."""
-    from pydantic import ValidationError
-
     from claimcheck.limits import DEFAULT_LIMITS
     from claimcheck.loader import LoadError, load_document
     from claimcheck.loader.reader import ReadError, read_bytes
+    from claimcheck.records import claim_file
 
     models = {}
     for fr in result.files:
@@ -154,9 +153,11 @@ def load_models(result: Result) -> dict[str, ClaimFile]:
             continue
         try:
             doc = load_document(fr.path, read_bytes(str(Path(fr.path)), DEFAULT_LIMITS))
-            models[fr.path] = ClaimFile.model_validate(doc.data)
-        except (ReadError, LoadError, ValidationError):
+        except (ReadError, LoadError):
             continue  # verify reported it already
+        model = claim_file(doc.data)
+        if model is not None:  # else verify reported its schema problems
+            models[fr.path] = model
     return models
 
 

@@ -8,7 +8,7 @@ from typing import Protocol, TypeVar
 from claimcheck.context import ArticleContext
 from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding, Severity
-from claimcheck.models import CountClaim
+from claimcheck.records import CountClaim
 from claimcheck.rules.base import Rule
 
 

@@ -12,7 +12,7 @@ from claimcheck.context import ArticleContext
 from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
-from claimcheck.models import CountClaim, MembershipClaim
+from claimcheck.records import CountClaim, MembershipClaim
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 

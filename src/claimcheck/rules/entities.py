@@ -8,7 +8,7 @@ from difflib import get_close_matches
 from claimcheck.context import ArticleContext
 from claimcheck.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
-from claimcheck.models import Claim
+from claimcheck.records import Claim
 from claimcheck.rules.base import Rule
 from claimcheck.textnorm import lookalike_problems, skeleton
 

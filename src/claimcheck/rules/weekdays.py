@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claimcheck.context import ArticleContext
 from claimcheck.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.findings import Finding, Severity
-from claimcheck.models import EventClaim
+from claimcheck.records import EventClaim
 from claimcheck.rules.base import Rule
 
 

@@ -1,0 +1,22 @@
+"""Checks across fields of a knowledge base fact, written once for both validators.
+
+The pydantic models (the schema, the detailed errors) and the generated fast path in
+``records`` both call these, so a rule cannot differ between them. Each returns the problem
+as text, or None; a parameter is named after the field it reads (the generator relies on it).
+"""
+
+from __future__ import annotations
+
+from claimcheck.dates import PartialDate
+
+
+def disputed_without_note(status: str, note: str | None) -> str | None:
+    if status == "disputed" and not note:
+        return "a disputed fact needs a note saying who disputes it and why"
+    return None
+
+
+def end_before_start(start: PartialDate | None, end: PartialDate | None) -> str | None:
+    if start is not None and end is not None and end.is_before(start):
+        return f"end {end} is before start {start}"
+    return None

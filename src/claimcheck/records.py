@@ -1,0 +1,1646 @@
+"""GENERATED from models.py and kb_models.py by `python -m claimcheck.schema`.
+
+Light records for the rules, and validators that accept exactly what the pydantic models
+accept, on the plain data the loader builds (dict, list, str, int, float, bool, None).
+``claim_file`` and ``kb_file`` return None for a document the schema refuses: the caller then
+asks pydantic for the detailed errors, so a valid file is checked without importing pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Literal, TypeVar
+
+from claimcheck.dates import PartialDate
+from claimcheck.model_checks import disputed_without_note, end_before_start
+
+SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
+KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
+
+EntityKind = Literal[
+    "country",
+    "organisation",
+    "person",
+    "place",
+    "office",
+    "series",
+    "event",
+    "agreement",
+    "group",
+    "other",
+]
+Predicate = Literal[
+    "administers",
+    "claims",
+    "calls",
+    "lies_in",
+    "borders",
+    "disputes_territory_with",
+    "invaded",
+    "party_to",
+    "located_in",
+]
+Status = Literal["accepted", "disputed"]
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_PATTERN_1 = re.compile("Q[0-9]+\\Z").match
+_PATTERN_2 = re.compile("CC[0-9]{3}\\Z").match
+_ENTITY_KIND = {
+    "country",
+    "organisation",
+    "person",
+    "place",
+    "office",
+    "series",
+    "event",
+    "agreement",
+    "group",
+    "other",
+}
+_WEEKDAY = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_OPTIONS_1 = {"members", "events"}
+_PREDICATE = {
+    "administers",
+    "claims",
+    "calls",
+    "lies_in",
+    "borders",
+    "disputes_territory_with",
+    "invaded",
+    "party_to",
+    "located_in",
+}
+_STATUS = {"accepted", "disputed"}
+
+
+class _SchemaError(ValueError):
+    """The document breaks the schema somewhere; pydantic says where."""
+
+
+class _Record:
+    __slots__: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in self.__slots__))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+_R = TypeVar("_R", bound=_Record)
+
+
+def replace(record: _R, **changes: Any) -> _R:
+    """A copy of ``record`` with some fields changed (records are never changed in place)."""
+    values = {name: getattr(record, name) for name in record.__slots__}
+    return type(record)(**{**values, **changes})
+
+
+# An archive repeats its dates ("accessed: 2026-11"): parse each once. Dates are immutable.
+_DATES: dict[str, PartialDate] = {}
+_new = object.__new__  # the validators fill records' slots without __init__'s keywords
+
+
+def _date(value: Any) -> PartialDate:
+    if type(value) is str:
+        found = _DATES.get(value)
+        if found is None:
+            found = PartialDate.parse(value)
+            if len(_DATES) >= 100_000:
+                _DATES.clear()
+            _DATES[value] = found
+        return found
+    if isinstance(value, PartialDate):
+        return value
+    raise _SchemaError
+
+
+class ClaimFile(_Record):
+    """One article and the checkable statements it makes."""
+
+    __slots__ = ("article", "claims", "entities")
+    claimcheck: ClassVar[Literal[1]] = 1
+    article: Article
+    entities: dict[str, Entity]
+    claims: list[Claim]
+
+    def __init__(
+        self,
+        *,
+        article: Article,
+        entities: dict[str, Entity] | None = None,
+        claims: list[Claim] | None = None,
+    ) -> None:
+        self.article = article
+        self.entities = {} if entities is None else entities
+        self.claims = [] if claims is None else claims
+
+
+class Article(_Record):
+    __slots__ = ("id", "notes", "published", "publisher", "text", "title", "url")
+    id: str
+    title: str
+    publisher: str
+    published: PartialDate
+    url: str | None
+    text: str
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        title: str,
+        publisher: str,
+        published: PartialDate,
+        url: str | None = None,
+        text: str,
+        notes: str | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.published = published
+        self.url = url
+        self.text = text
+        self.notes = notes
+
+
+class Entity(_Record):
+    __slots__ = ("aliases", "kind", "name", "wikidata")
+    name: str
+    kind: EntityKind
+    aliases: list[str]
+    wikidata: str | None
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        kind: EntityKind,
+        aliases: list[str] | None = None,
+        wikidata: str | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = [] if aliases is None else aliases
+        self.wikidata = wikidata
+
+
+class MembershipClaim(_Record):
+    """A group and members: "comprising" presents the list as complete, "including" as partial."""
+
+    __slots__ = (
+        "at",
+        "complete",
+        "group",
+        "id",
+        "members",
+        "notes",
+        "quote",
+        "sources",
+        "suppress",
+    )
+    kind: ClassVar[Literal["membership"]] = "membership"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    group: str
+    members: list[str]
+    complete: bool
+    at: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        group: str,
+        members: list[str],
+        complete: bool,
+        at: PartialDate | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.group = group
+        self.members = members
+        self.complete = complete
+        self.at = at
+
+
+class Source(_Record):
+    """Where a fact-checker found that a claim is right or wrong."""
+
+    __slots__ = ("accessed", "published", "publisher", "title", "url")
+    url: str | None
+    title: str | None
+    publisher: str | None
+    published: PartialDate | None
+    accessed: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        publisher: str | None = None,
+        published: PartialDate | None = None,
+        accessed: PartialDate | None = None,
+    ) -> None:
+        self.url = url
+        self.title = title
+        self.publisher = publisher
+        self.published = published
+        self.accessed = accessed
+
+
+class Suppression(_Record):
+    """Switch one rule off for one claim: only with a written reason, shown in every report."""
+
+    __slots__ = ("reason", "rule")
+    rule: str
+    reason: str
+
+    def __init__(self, *, rule: str, reason: str) -> None:
+        self.rule = rule
+        self.reason = reason
+
+
+class EventClaim(_Record):
+    __slots__ = (
+        "date",
+        "event",
+        "id",
+        "notes",
+        "ordinal",
+        "participants",
+        "place",
+        "quote",
+        "relative",
+        "series",
+        "sources",
+        "suppress",
+        "weekday",
+        "what",
+    )
+    kind: ClassVar[Literal["event"]] = "event"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    event: str
+    what: str
+    date: PartialDate | None
+    weekday: Weekday | None
+    relative: bool
+    place: str | None
+    participants: list[str]
+    series: str | None
+    ordinal: int | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        event: str,
+        what: str,
+        date: PartialDate | None = None,
+        weekday: Weekday | None = None,
+        relative: bool = False,
+        place: str | None = None,
+        participants: list[str] | None = None,
+        series: str | None = None,
+        ordinal: int | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.event = event
+        self.what = what
+        self.date = date
+        self.weekday = weekday
+        self.relative = relative
+        self.place = place
+        self.participants = [] if participants is None else participants
+        self.series = series
+        self.ordinal = ordinal
+
+
+class CountClaim(_Record):
+    """How many members a group has, or events a series has, at a time."""
+
+    __slots__ = ("at", "count", "group", "id", "notes", "of", "quote", "sources", "suppress")
+    kind: ClassVar[Literal["count"]] = "count"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    of: Literal["members", "events"]
+    group: str
+    count: int
+    at: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        of: Literal["members", "events"],
+        group: str,
+        count: int,
+        at: PartialDate | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.of = of
+        self.group = group
+        self.count = count
+        self.at = at
+
+
+class OfficeClaim(_Record):
+    __slots__ = ("at", "holder", "id", "notes", "office", "quote", "sources", "suppress")
+    kind: ClassVar[Literal["office"]] = "office"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    office: str
+    holder: str
+    at: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        office: str,
+        holder: str,
+        at: PartialDate | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.office = office
+        self.holder = holder
+        self.at = at
+
+
+class RelationClaim(_Record):
+    """Subject, predicate, object: "claimed by Beijing" is china claims senkaku."""
+
+    __slots__ = (
+        "at",
+        "id",
+        "name",
+        "notes",
+        "object",
+        "predicate",
+        "quote",
+        "sources",
+        "subject",
+        "suppress",
+    )
+    kind: ClassVar[Literal["relation"]] = "relation"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    subject: str
+    predicate: Predicate
+    object: str
+    name: str | None
+    at: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        subject: str,
+        predicate: Predicate,
+        object: str,
+        name: str | None = None,
+        at: PartialDate | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.name = name
+        self.at = at
+
+
+class KBFile(_Record):
+    """One file of the reference knowledge base."""
+
+    __slots__ = ("entities", "facts")
+    claimcheck_kb: ClassVar[Literal[1]] = 1
+    entities: dict[str, KBEntity]
+    facts: list[Fact]
+
+    def __init__(
+        self, *, entities: dict[str, KBEntity] | None = None, facts: list[Fact] | None = None
+    ) -> None:
+        self.entities = {} if entities is None else entities
+        self.facts = [] if facts is None else facts
+
+
+class KBEntity(_Record):
+    __slots__ = ("aliases", "kind", "name", "notes", "wikidata")
+    name: str
+    kind: EntityKind
+    aliases: list[Alias]
+    wikidata: str | None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        kind: EntityKind,
+        aliases: list[Alias] | None = None,
+        wikidata: str | None = None,
+        notes: str | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = [] if aliases is None else aliases
+        self.wikidata = wikidata
+        self.notes = notes
+
+
+class Alias(_Record):
+    """Another name for an entity, and who uses it: Beijing calls the Senkaku Islands Diaoyu."""
+
+    __slots__ = ("name", "sources", "used_by")
+    name: str
+    used_by: list[str]
+    sources: list[Source]
+
+    def __init__(
+        self, *, name: str, used_by: list[str] | None = None, sources: list[Source] | None = None
+    ) -> None:
+        self.name = name
+        self.used_by = [] if used_by is None else used_by
+        self.sources = [] if sources is None else sources
+
+
+class MembershipFact(_Record):
+    """A member joined a group (start) and maybe left it (end)."""
+
+    __slots__ = ("end", "group", "id", "member", "note", "sources", "start", "status")
+    kind: ClassVar[Literal["membership"]] = "membership"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    group: str
+    member: str
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        group: str,
+        member: str,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.start = start
+        self.end = end
+        self.group = group
+        self.member = member
+
+
+class TenureFact(_Record):
+    """Someone held an office from start until end (the successor's first day)."""
+
+    __slots__ = ("end", "holder", "id", "note", "office", "sources", "start", "status")
+    kind: ClassVar[Literal["tenure"]] = "tenure"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    office: str
+    holder: str
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        office: str,
+        holder: str,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.start = start
+        self.end = end
+        self.office = office
+        self.holder = holder
+
+
+class EventFact(_Record):
+    """A dated event, optionally the n-th of a series."""
+
+    __slots__ = (
+        "date",
+        "event",
+        "id",
+        "note",
+        "ordinal",
+        "participants",
+        "place",
+        "series",
+        "sources",
+        "status",
+    )
+    kind: ClassVar[Literal["event"]] = "event"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    event: str
+    date: PartialDate
+    place: str | None
+    participants: list[str]
+    series: str | None
+    ordinal: int | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        event: str,
+        date: PartialDate,
+        place: str | None = None,
+        participants: list[str] | None = None,
+        series: str | None = None,
+        ordinal: int | None = None,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.event = event
+        self.date = date
+        self.place = place
+        self.participants = [] if participants is None else participants
+        self.series = series
+        self.ordinal = ordinal
+
+
+class RelationFact(_Record):
+    """Subject, predicate, object, over an interval: japan administers senkaku-islands."""
+
+    __slots__ = (
+        "end",
+        "id",
+        "name",
+        "note",
+        "object",
+        "predicate",
+        "sources",
+        "start",
+        "status",
+        "subject",
+    )
+    kind: ClassVar[Literal["relation"]] = "relation"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    subject: str
+    predicate: Predicate
+    object: str
+    name: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        subject: str,
+        predicate: Predicate,
+        object: str,
+        name: str | None = None,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.start = start
+        self.end = end
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.name = name
+
+
+Claim = MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim
+
+
+Fact = MembershipFact | TenureFact | EventFact | RelationFact
+
+
+_CLAIM_FILE_KEYS = {"claimcheck", "article", "entities", "claims"}
+_CLAIM_FILE_KEYS_REQUIRED = {"claimcheck", "article"}
+
+
+def _claim_file(data: Any) -> ClaimFile:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _CLAIM_FILE_KEYS
+        or not data.keys() >= _CLAIM_FILE_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    if type(data["claimcheck"]) not in (int, bool, float) or data["claimcheck"] not in (1,):
+        raise _SchemaError
+    article_ = data["article"]
+    article_ = _article(article_)
+    entities_ = data.get("entities", {})
+    if type(entities_) is not dict:
+        raise _SchemaError
+    for key in entities_:
+        if type(key) is not str:
+            raise _SchemaError
+    entities_ = {key: _entity(item) for key, item in entities_.items()}
+    claims_ = data.get("claims", [])
+    if type(claims_) is not list:
+        raise _SchemaError
+    claims_ = [_claim(item) for item in claims_]
+    record = _new(ClaimFile)
+    record.article = article_
+    record.entities = entities_
+    record.claims = claims_
+    return record
+
+
+_ARTICLE_KEYS = {"id", "title", "publisher", "published", "url", "text", "notes"}
+_ARTICLE_KEYS_REQUIRED = {"id", "title", "publisher", "published", "text"}
+
+
+def _article(data: Any) -> Article:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _ARTICLE_KEYS
+        or not data.keys() >= _ARTICLE_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_:
+        raise _SchemaError
+    title_ = data["title"]
+    if type(title_) is not str or not title_:
+        raise _SchemaError
+    publisher_ = data["publisher"]
+    if type(publisher_) is not str or not publisher_:
+        raise _SchemaError
+    published_ = data["published"]
+    published_ = _date(published_)
+    url_ = data.get("url", None)
+    if url_ is not None and type(url_) is not str:
+        raise _SchemaError
+    text_ = data["text"]
+    if type(text_) is not str or not text_:
+        raise _SchemaError
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    record = _new(Article)
+    record.id = id_
+    record.title = title_
+    record.publisher = publisher_
+    record.published = published_
+    record.url = url_
+    record.text = text_
+    record.notes = notes_
+    return record
+
+
+_ENTITY_KEYS = {"name", "kind", "aliases", "wikidata"}
+_ENTITY_KEYS_REQUIRED = {"name", "kind"}
+
+
+def _entity(data: Any) -> Entity:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _ENTITY_KEYS
+        or not data.keys() >= _ENTITY_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    name_ = data["name"]
+    if type(name_) is not str or not name_:
+        raise _SchemaError
+    kind_: EntityKind = data["kind"]
+    if type(kind_) is not str or kind_ not in _ENTITY_KIND:
+        raise _SchemaError
+    aliases_ = data.get("aliases", [])
+    if type(aliases_) is not list:
+        raise _SchemaError
+    for item in aliases_:
+        if type(item) is not str:
+            raise _SchemaError
+    wikidata_ = data.get("wikidata", None)
+    if wikidata_ is not None and (type(wikidata_) is not str or _PATTERN_1(wikidata_) is None):
+        raise _SchemaError
+    record = _new(Entity)
+    record.name = name_
+    record.kind = kind_
+    record.aliases = aliases_
+    record.wikidata = wikidata_
+    return record
+
+
+_MEMBERSHIP_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "kind",
+    "group",
+    "members",
+    "complete",
+    "at",
+}
+_MEMBERSHIP_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "group", "members", "complete"}
+
+
+def _membership_claim(data: Any) -> MembershipClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _MEMBERSHIP_CLAIM_KEYS
+        or not data.keys() >= _MEMBERSHIP_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    if type(data["kind"]) is not str or data["kind"] not in ("membership",):
+        raise _SchemaError
+    group_ = data["group"]
+    if type(group_) is not str or not group_ or len(group_) > 128:
+        raise _SchemaError
+    members_ = data["members"]
+    if type(members_) is not list or len(members_) < 1:
+        raise _SchemaError
+    for item in members_:
+        if type(item) is not str or not item or len(item) > 128:
+            raise _SchemaError
+    complete_ = data["complete"]
+    if type(complete_) is not bool:
+        raise _SchemaError
+    at_ = data.get("at", None)
+    if at_ is not None:
+        at_ = _date(at_)
+    record = _new(MembershipClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.group = group_
+    record.members = members_
+    record.complete = complete_
+    record.at = at_
+    return record
+
+
+_SOURCE_KEYS = {"url", "title", "publisher", "published", "accessed"}
+
+
+def _source(data: Any) -> Source:
+    if type(data) is not dict or not data.keys() <= _SOURCE_KEYS:
+        raise _SchemaError
+    url_ = data.get("url", None)
+    if url_ is not None and type(url_) is not str:
+        raise _SchemaError
+    title_ = data.get("title", None)
+    if title_ is not None and type(title_) is not str:
+        raise _SchemaError
+    publisher_ = data.get("publisher", None)
+    if publisher_ is not None and type(publisher_) is not str:
+        raise _SchemaError
+    published_ = data.get("published", None)
+    if published_ is not None:
+        published_ = _date(published_)
+    accessed_ = data.get("accessed", None)
+    if accessed_ is not None:
+        accessed_ = _date(accessed_)
+    record = _new(Source)
+    record.url = url_
+    record.title = title_
+    record.publisher = publisher_
+    record.published = published_
+    record.accessed = accessed_
+    return record
+
+
+_SUPPRESSION_KEYS = {"rule", "reason"}
+_SUPPRESSION_KEYS_REQUIRED = {"rule", "reason"}
+
+
+def _suppression(data: Any) -> Suppression:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _SUPPRESSION_KEYS
+        or not data.keys() >= _SUPPRESSION_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    rule_ = data["rule"]
+    if type(rule_) is not str or _PATTERN_2(rule_) is None:
+        raise _SchemaError
+    reason_ = data["reason"]
+    if type(reason_) is not str or len(reason_) < 10:
+        raise _SchemaError
+    record = _new(Suppression)
+    record.rule = rule_
+    record.reason = reason_
+    return record
+
+
+_EVENT_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "kind",
+    "event",
+    "what",
+    "date",
+    "weekday",
+    "relative",
+    "place",
+    "participants",
+    "series",
+    "ordinal",
+}
+_EVENT_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "event", "what"}
+
+
+def _event_claim(data: Any) -> EventClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _EVENT_CLAIM_KEYS
+        or not data.keys() >= _EVENT_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    if type(data["kind"]) is not str or data["kind"] not in ("event",):
+        raise _SchemaError
+    event_ = data["event"]
+    if type(event_) is not str or not event_ or len(event_) > 128:
+        raise _SchemaError
+    what_ = data["what"]
+    if type(what_) is not str or not what_:
+        raise _SchemaError
+    date_ = data.get("date", None)
+    if date_ is not None:
+        date_ = _date(date_)
+    weekday_: Weekday | None = data.get("weekday", None)
+    if weekday_ is not None and (type(weekday_) is not str or weekday_ not in _WEEKDAY):
+        raise _SchemaError
+    relative_ = data.get("relative", False)
+    if type(relative_) is not bool:
+        raise _SchemaError
+    place_ = data.get("place", None)
+    if place_ is not None and (type(place_) is not str or not place_ or len(place_) > 128):
+        raise _SchemaError
+    participants_ = data.get("participants", [])
+    if type(participants_) is not list:
+        raise _SchemaError
+    for item in participants_:
+        if type(item) is not str or not item or len(item) > 128:
+            raise _SchemaError
+    series_ = data.get("series", None)
+    if series_ is not None and (type(series_) is not str or not series_ or len(series_) > 128):
+        raise _SchemaError
+    ordinal_ = data.get("ordinal", None)
+    if ordinal_ is not None and (type(ordinal_) is not int or ordinal_ < 1):
+        raise _SchemaError
+    record = _new(EventClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.event = event_
+    record.what = what_
+    record.date = date_
+    record.weekday = weekday_
+    record.relative = relative_
+    record.place = place_
+    record.participants = participants_
+    record.series = series_
+    record.ordinal = ordinal_
+    return record
+
+
+_COUNT_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "kind",
+    "of",
+    "group",
+    "count",
+    "at",
+}
+_COUNT_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "of", "group", "count"}
+
+
+def _count_claim(data: Any) -> CountClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _COUNT_CLAIM_KEYS
+        or not data.keys() >= _COUNT_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    if type(data["kind"]) is not str or data["kind"] not in ("count",):
+        raise _SchemaError
+    of_: Literal["members", "events"] = data["of"]
+    if type(of_) is not str or of_ not in _OPTIONS_1:
+        raise _SchemaError
+    group_ = data["group"]
+    if type(group_) is not str or not group_ or len(group_) > 128:
+        raise _SchemaError
+    count_ = data["count"]
+    if type(count_) is not int or count_ < 0:
+        raise _SchemaError
+    at_ = data.get("at", None)
+    if at_ is not None:
+        at_ = _date(at_)
+    record = _new(CountClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.of = of_
+    record.group = group_
+    record.count = count_
+    record.at = at_
+    return record
+
+
+_OFFICE_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "kind",
+    "office",
+    "holder",
+    "at",
+}
+_OFFICE_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "office", "holder"}
+
+
+def _office_claim(data: Any) -> OfficeClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _OFFICE_CLAIM_KEYS
+        or not data.keys() >= _OFFICE_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    if type(data["kind"]) is not str or data["kind"] not in ("office",):
+        raise _SchemaError
+    office_ = data["office"]
+    if type(office_) is not str or not office_ or len(office_) > 128:
+        raise _SchemaError
+    holder_ = data["holder"]
+    if type(holder_) is not str or not holder_ or len(holder_) > 128:
+        raise _SchemaError
+    at_ = data.get("at", None)
+    if at_ is not None:
+        at_ = _date(at_)
+    record = _new(OfficeClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.office = office_
+    record.holder = holder_
+    record.at = at_
+    return record
+
+
+_RELATION_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "kind",
+    "subject",
+    "predicate",
+    "object",
+    "name",
+    "at",
+}
+_RELATION_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "subject", "predicate", "object"}
+
+
+def _relation_claim(data: Any) -> RelationClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _RELATION_CLAIM_KEYS
+        or not data.keys() >= _RELATION_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    if type(data["kind"]) is not str or data["kind"] not in ("relation",):
+        raise _SchemaError
+    subject_ = data["subject"]
+    if type(subject_) is not str or not subject_ or len(subject_) > 128:
+        raise _SchemaError
+    predicate_: Predicate = data["predicate"]
+    if type(predicate_) is not str or predicate_ not in _PREDICATE:
+        raise _SchemaError
+    object_ = data["object"]
+    if type(object_) is not str or not object_ or len(object_) > 128:
+        raise _SchemaError
+    name_ = data.get("name", None)
+    if name_ is not None and type(name_) is not str:
+        raise _SchemaError
+    at_ = data.get("at", None)
+    if at_ is not None:
+        at_ = _date(at_)
+    record = _new(RelationClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.subject = subject_
+    record.predicate = predicate_
+    record.object = object_
+    record.name = name_
+    record.at = at_
+    return record
+
+
+_KB_FILE_KEYS = {"claimcheck-kb", "entities", "facts"}
+_KB_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
+
+
+def _kb_file(data: Any) -> KBFile:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _KB_FILE_KEYS
+        or not data.keys() >= _KB_FILE_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    if type(data["claimcheck-kb"]) not in (int, bool, float) or data["claimcheck-kb"] not in (1,):
+        raise _SchemaError
+    entities_ = data.get("entities", {})
+    if type(entities_) is not dict:
+        raise _SchemaError
+    for key in entities_:
+        if type(key) is not str:
+            raise _SchemaError
+    entities_ = {key: _kb_entity(item) for key, item in entities_.items()}
+    facts_ = data.get("facts", [])
+    if type(facts_) is not list:
+        raise _SchemaError
+    facts_ = [_fact(item) for item in facts_]
+    record = _new(KBFile)
+    record.entities = entities_
+    record.facts = facts_
+    return record
+
+
+_KB_ENTITY_KEYS = {"name", "kind", "aliases", "wikidata", "notes"}
+_KB_ENTITY_KEYS_REQUIRED = {"name", "kind"}
+
+
+def _kb_entity(data: Any) -> KBEntity:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _KB_ENTITY_KEYS
+        or not data.keys() >= _KB_ENTITY_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    name_ = data["name"]
+    if type(name_) is not str or not name_:
+        raise _SchemaError
+    kind_: EntityKind = data["kind"]
+    if type(kind_) is not str or kind_ not in _ENTITY_KIND:
+        raise _SchemaError
+    aliases_ = data.get("aliases", [])
+    if type(aliases_) is not list:
+        raise _SchemaError
+    aliases_ = [_alias(item) for item in aliases_]
+    wikidata_ = data.get("wikidata", None)
+    if wikidata_ is not None and (type(wikidata_) is not str or _PATTERN_1(wikidata_) is None):
+        raise _SchemaError
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    record = _new(KBEntity)
+    record.name = name_
+    record.kind = kind_
+    record.aliases = aliases_
+    record.wikidata = wikidata_
+    record.notes = notes_
+    return record
+
+
+_ALIAS_KEYS = {"name", "used_by", "sources"}
+_ALIAS_KEYS_REQUIRED = {"name"}
+
+
+def _alias(data: Any) -> Alias:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _ALIAS_KEYS
+        or not data.keys() >= _ALIAS_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    name_ = data["name"]
+    if type(name_) is not str or not name_:
+        raise _SchemaError
+    used_by_ = data.get("used_by", [])
+    if type(used_by_) is not list:
+        raise _SchemaError
+    for item in used_by_:
+        if type(item) is not str or not item or len(item) > 128:
+            raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    record = _new(Alias)
+    record.name = name_
+    record.used_by = used_by_
+    record.sources = sources_
+    return record
+
+
+_MEMBERSHIP_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "start",
+    "end",
+    "kind",
+    "group",
+    "member",
+}
+_MEMBERSHIP_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "group", "member"}
+
+
+def _membership_fact(data: Any) -> MembershipFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _MEMBERSHIP_FACT_KEYS
+        or not data.keys() >= _MEMBERSHIP_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    start_ = data.get("start", None)
+    if start_ is not None:
+        start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    if type(data["kind"]) is not str or data["kind"] not in ("membership",):
+        raise _SchemaError
+    group_ = data["group"]
+    if type(group_) is not str or not group_ or len(group_) > 128:
+        raise _SchemaError
+    member_ = data["member"]
+    if type(member_) is not str or not member_ or len(member_) > 128:
+        raise _SchemaError
+    record = _new(MembershipFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.group = group_
+    record.member = member_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_TENURE_FACT_KEYS = {"id", "sources", "status", "note", "start", "end", "kind", "office", "holder"}
+_TENURE_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "office", "holder"}
+
+
+def _tenure_fact(data: Any) -> TenureFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _TENURE_FACT_KEYS
+        or not data.keys() >= _TENURE_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    start_ = data.get("start", None)
+    if start_ is not None:
+        start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    if type(data["kind"]) is not str or data["kind"] not in ("tenure",):
+        raise _SchemaError
+    office_ = data["office"]
+    if type(office_) is not str or not office_ or len(office_) > 128:
+        raise _SchemaError
+    holder_ = data["holder"]
+    if type(holder_) is not str or not holder_ or len(holder_) > 128:
+        raise _SchemaError
+    record = _new(TenureFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.office = office_
+    record.holder = holder_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_EVENT_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "kind",
+    "event",
+    "date",
+    "place",
+    "participants",
+    "series",
+    "ordinal",
+}
+_EVENT_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "event", "date"}
+
+
+def _event_fact(data: Any) -> EventFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _EVENT_FACT_KEYS
+        or not data.keys() >= _EVENT_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    if type(data["kind"]) is not str or data["kind"] not in ("event",):
+        raise _SchemaError
+    event_ = data["event"]
+    if type(event_) is not str or not event_ or len(event_) > 128:
+        raise _SchemaError
+    date_ = data["date"]
+    date_ = _date(date_)
+    place_ = data.get("place", None)
+    if place_ is not None and (type(place_) is not str or not place_ or len(place_) > 128):
+        raise _SchemaError
+    participants_ = data.get("participants", [])
+    if type(participants_) is not list:
+        raise _SchemaError
+    for item in participants_:
+        if type(item) is not str or not item or len(item) > 128:
+            raise _SchemaError
+    series_ = data.get("series", None)
+    if series_ is not None and (type(series_) is not str or not series_ or len(series_) > 128):
+        raise _SchemaError
+    ordinal_ = data.get("ordinal", None)
+    if ordinal_ is not None and (type(ordinal_) is not int or ordinal_ < 1):
+        raise _SchemaError
+    record = _new(EventFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.event = event_
+    record.date = date_
+    record.place = place_
+    record.participants = participants_
+    record.series = series_
+    record.ordinal = ordinal_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    return record
+
+
+_RELATION_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "start",
+    "end",
+    "kind",
+    "subject",
+    "predicate",
+    "object",
+    "name",
+}
+_RELATION_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "subject", "predicate", "object"}
+
+
+def _relation_fact(data: Any) -> RelationFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _RELATION_FACT_KEYS
+        or not data.keys() >= _RELATION_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    start_ = data.get("start", None)
+    if start_ is not None:
+        start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    if type(data["kind"]) is not str or data["kind"] not in ("relation",):
+        raise _SchemaError
+    subject_ = data["subject"]
+    if type(subject_) is not str or not subject_ or len(subject_) > 128:
+        raise _SchemaError
+    predicate_: Predicate = data["predicate"]
+    if type(predicate_) is not str or predicate_ not in _PREDICATE:
+        raise _SchemaError
+    object_ = data["object"]
+    if type(object_) is not str or not object_ or len(object_) > 128:
+        raise _SchemaError
+    name_ = data.get("name", None)
+    if name_ is not None and type(name_) is not str:
+        raise _SchemaError
+    record = _new(RelationFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.start = start_
+    record.end = end_
+    record.subject = subject_
+    record.predicate = predicate_
+    record.object = object_
+    record.name = name_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_CLAIM_KINDS: dict[str, Any] = {
+    "membership": _membership_claim,
+    "event": _event_claim,
+    "count": _count_claim,
+    "office": _office_claim,
+    "relation": _relation_claim,
+}
+
+
+def _claim(data: Any) -> Claim:
+    tag = data.get("kind") if type(data) is dict else None
+    if type(tag) is not str or tag not in _CLAIM_KINDS:
+        raise _SchemaError
+    record: Claim = _CLAIM_KINDS[tag](data)
+    return record
+
+
+_FACT_KINDS: dict[str, Any] = {
+    "membership": _membership_fact,
+    "tenure": _tenure_fact,
+    "event": _event_fact,
+    "relation": _relation_fact,
+}
+
+
+def _fact(data: Any) -> Fact:
+    tag = data.get("kind") if type(data) is dict else None
+    if type(tag) is not str or tag not in _FACT_KINDS:
+        raise _SchemaError
+    record: Fact = _FACT_KINDS[tag](data)
+    return record
+
+
+def claim_file(data: Any) -> ClaimFile | None:
+    """The document as records, or None when the schema refuses it."""
+    try:
+        return _claim_file(data)
+    except ValueError:  # _SchemaError, or a date PartialDate.parse refused
+        return None
+
+
+def kb_file(data: Any) -> KBFile | None:
+    """The document as records, or None when the schema refuses it."""
+    try:
+        return _kb_file(data)
+    except ValueError:  # _SchemaError, or a date PartialDate.parse refused
+        return None

@@ -1,0 +1,45 @@
+"""A cold run on a valid file never imports pydantic; a broken file still gets its messages."""
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEED
+from tests.helpers import write_claims
+
+# The CLI's own entry point, as the installed `claimcheck` script runs it.
+SCRIPT = """
+import sys
+from claimcheck.cli import main
+sys.argv = ["claimcheck", "verify", "--no-cache", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print(code, sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "pydantic_core"}))
+"""
+
+
+def _run(*args: str, cwd=ROOT) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_a_cold_verify_of_the_valid_seed_claims_does_not_import_pydantic():
+    # Exit 1: the seed article's findings; the claims and the knowledge base are valid.
+    assert _run(str(SEED.relative_to(ROOT))) == "1 []"
+
+
+def test_a_file_that_breaks_the_schema_is_explained_by_pydantic(project):
+    write_claims(project, "claims: [{id: x, kind: membership, quote: q, group: g}]\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "verify", "--no-cache", "."],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 1
+    assert "CC002 missing required field 'members'" in out.stdout
+    assert _run(".", cwd=project) == "1 ['pydantic', 'pydantic_core']"
