@@ -11,6 +11,7 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -20,8 +21,8 @@ from claimcheck import judge
 from claimcheck.api import Options, Result, verify
 from claimcheck.dates import PartialDate
 from claimcheck.kb import Tri, build
-from claimcheck.kb_models import KBFile
 from claimcheck.loader import load_document
+from claimcheck.records import kb_file
 from claimcheck.rules.provenance import _PLAIN_URL, _url_problem
 from tests.conftest import ROOT, SCHEMA_DIR
 from tests.helpers import write_claims
@@ -127,9 +128,15 @@ def test_a_verdict_is_reused_only_at_the_same_date(project):
 
 def _kb():
     doc = load_document("t.kb.yaml", KB.encode())
-    kb, problems = build([("t.kb.yaml", doc, KBFile.model_validate(doc.data))])
+    kb, problems = build([("t.kb.yaml", doc, _records(doc.data))])
     assert problems == []
     return kb
+
+
+def _records(data: object) -> Any:
+    built = kb_file(data)
+    assert built is not None, "the test's knowledge base must be valid"
+    return built
 
 
 def test_date_answers_follow_the_facts_and_are_not_shared_lists():
@@ -145,7 +152,7 @@ def test_date_answers_follow_the_facts_and_are_not_shared_lists():
         b"  - {id: m2, kind: membership, group: club, member: a, start: '2020', "
         b"end: '2021', sources: [{title: S}]}\n",
     )
-    model = KBFile.model_validate(doc.data)
+    model = _records(doc.data)
     kb.add_fact(model.facts[0], ("u.kb.yaml", 1, 1))
     kb.finish()
     assert [f.id for f, _ in kb.members_on("club", on)] == ["m1"]
