@@ -2,7 +2,8 @@
 
 Results come back in the order the files were given whatever the number of processes, so the
 report is byte-identical to one made with ``--jobs 1``. Each process holds one file's parsed
-data at a time and hands back only its findings, so memory stays bounded on an archive.
+data at a time and hands back a compact ``FileReport`` (findings, and verdicts as encoded
+JSON records), so memory stays bounded on an archive and the parent decodes nothing.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.api import FileResult, Options, _unreadable, find_root
-from claimcheck.cache import Cache, Outcome, digest, file_key, fingerprint
+from claimcheck.api import Options, _unreadable, find_root
+from claimcheck.cache import Cache, digest, file_key, fingerprint
 from claimcheck.findings import Finding
 from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.stream import FileReport
 
 if TYPE_CHECKING:
     from claimcheck.engine import Engine
@@ -75,15 +77,17 @@ class Checker:
         key = digest(json.dumps([self.run, "knowledge base"]).encode())
         hit = self.cache.get(key, Path("/"))
         if hit is not None:
-            return hit[1]
+            return hit.findings
         findings = self.kb.load()[1]
-        self.cache.put(key, (FileResult("(knowledge base)", "checked"), findings))
+        self.cache.put(key, FileReport("(knowledge base)", "checked", findings=findings))
         return findings
 
-    def check(self, job: Job) -> Outcome:
+    def check(self, job: Job) -> FileReport:
         path, shown = job
         if not path.exists() and not path.is_symlink():
-            return FileResult(shown, "unreadable"), [_unreadable(shown, "no such file or folder")]
+            return FileReport(
+                shown, "unreadable", findings=[_unreadable(shown, "no such file or folder")]
+            )
         if self.cache is None:
             return self._check(path, shown)
         try:
@@ -100,9 +104,9 @@ class Checker:
             self.cache.put(key, outcome)
         return outcome
 
-    def _check(self, path: Path, shown: str) -> Outcome:
+    def _check(self, path: Path, shown: str) -> FileReport:
         with paused_gc():
-            return self.engine.check_file(path, shown)
+            return FileReport.from_outcome(self.engine.check_file(path, shown))
 
     def _unchanged(self, path: Path, raw: bytes) -> bool:
         """Whether the file still holds the bytes its key was made from (an edit mid-run)."""
@@ -120,21 +124,21 @@ def _start_worker(checker: Checker) -> None:
     _worker = checker
 
 
-def _check_in_worker(job: Job) -> Outcome:
+def _check_in_worker(job: Job) -> FileReport:
     assert _worker is not None
     return _worker.check(job)
 
 
 def check_files(
     options: Options, jobs: list[Job], kb: KBSource
-) -> tuple[Iterator[Outcome], list[Finding]]:
+) -> tuple[Iterator[FileReport], list[Finding]]:
     """Each file's outcome, lazily and in the order of ``jobs``; and the knowledge base's
     own findings."""
     checker = Checker(options, kb)
     return _outcomes(checker, jobs), checker.kb_findings()
 
 
-def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[Outcome]:
+def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[FileReport]:
     options = checker.options
     processes = min(options.jobs, len(jobs))
     if not jobs or processes > 1:

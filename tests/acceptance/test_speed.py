@@ -42,13 +42,13 @@ def test_cached_run_gives_the_same_bytes(run_cli, archive, fmt):
     assert cold.returncode == first.returncode == second.returncode == 2
     assert cold.stdout == first.stdout == second.stdout
     assert "CC101" in cold.stdout and "CC002" in cold.stdout and "CC001" in cold.stdout
-    assert (archive / ".claimcheck_cache" / "v1").is_dir()
+    assert (archive / ".claimcheck_cache" / "v2").is_dir()
 
 
 def test_the_cache_is_what_answers_and_no_cache_ignores_it(run_cli, project):
     write_claims(project, "claims:\n" + CLAIM.format(n=1))
     run_cli("verify", ".", "--cache-dir", "cc", cwd=project)
-    (entry,) = (project / "cc").glob("v1/*/*.json")
+    (entry,) = (project / "cc").glob("v2/*/*.json")
     data = json.loads(entry.read_text())
     data["findings"][0]["message"] = "served from the cache"
     entry.write_text(json.dumps(data), encoding="utf-8")

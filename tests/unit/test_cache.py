@@ -181,7 +181,7 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     first = run(project)
-    (entry,) = (project / ".cache").glob("v1/*/*.json")
+    (entry,) = (project / ".cache").glob("v2/*/*.json")
     if isinstance(garbage, str):
         data = json.loads(entry.read_text())
         TAMPER[garbage](data)
