@@ -24,7 +24,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
 from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.stream import STALE, VERDICT_INDEX
+from claimcheck.stream import STALE, VERDICT_INDEX, parse_records
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 
 if TYPE_CHECKING:
@@ -199,30 +199,31 @@ _VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "s
 _STATUSES = frozenset({"accepted", "disputed"})
 
 
-def count_verdicts(lines: list[Any], path: str) -> tuple[int, int, int, int]:
-    """Check each stored verdict record for shape without building objects; its counts.
+def count_verdicts(text: Any, path: str) -> tuple[int, int, int, int]:
+    """Check stored verdict records for shape without building objects; their counts.
 
-    A record is written into reports as it is, so it must be one ASCII JSON object of the
-    report's verdict shape, about this file: else TypeError, ValueError or KeyError.
+    The records are written into reports as they are, so they must be ASCII JSON objects of
+    the report's verdict shape, about this file, joined as the JSON report lists them (parsed
+    as that list, so what is checked is what is written): else TypeError, ValueError or
+    KeyError.
     """
+    if type(text) is not str or not text.isascii():
+        raise TypeError("not verdict records")
     counts = [0, 0, 0, 0]
-    for line in lines:
-        if type(line) is not str or not line.isascii():
-            raise TypeError("not a verdict record")
-        d = json.loads(line)
-        if type(d) is not dict or d.keys() != _VERDICT_KEYS or d["path"] != path:
+    # str.join raises TypeError unless every item is text: one C call checks several fields.
+    # keys() raises AttributeError on anything but the dict json makes of an object.
+    for d in parse_records(text):
+        if d.keys() != _VERDICT_KEYS or d["path"] != path or type(d["stale"]) is not bool:
             raise TypeError("not a verdict")
-        if not (type(d["claim"]) is type(d["kind"]) is type(d["explanation"]) is str):
-            raise TypeError("not a verdict")
-        if type(d["stale"]) is not bool or type(d["evidence"]) is not list:
+        "".join((d["claim"], d["kind"], d["explanation"]))
+        if type(d["evidence"]) is not list:
             raise TypeError("not a verdict")
         for e in d["evidence"]:
-            if type(e) is not dict or e.keys() != _EVIDENCE_KEYS or e["status"] not in _STATUSES:
+            if e.keys() != _EVIDENCE_KEYS or e["status"] not in _STATUSES:
                 raise TypeError("not evidence")
-            if not (type(e["fact"]) is type(e["statement"]) is str):
-                raise TypeError("not evidence")
-            if type(e["sources"]) is not list or any(type(s) is not str for s in e["sources"]):
+            if type(e["sources"]) is not list:
                 raise TypeError("not a list of sources")
+            "".join((e["fact"], e["statement"], *e["sources"]))
         counts[VERDICT_INDEX[d["verdict"]]] += 1
         counts[STALE] += d["stale"]
     return (counts[0], counts[1], counts[2], counts[3])
@@ -283,7 +284,7 @@ class Cache:
                     return None
             file = data["file"]
             path = _text(file["path"])
-            lines = _of(list)(data["verdicts"])
+            lines = _text(data["verdicts"])
             return FileReport(
                 path=path,
                 status=_text(file["status"]),
@@ -319,7 +320,7 @@ class Cache:
                 return
             if count_verdicts(back["verdicts"], report.path) != report.verdict_counts:
                 return
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, AttributeError):
             return
         self._write(self._entry(key), text.encode())
 

@@ -30,6 +30,15 @@ VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
 STALE = 3
 
 
+# Between two records of a list in the JSON report: they sit one per line, indented.
+RECORD_SEPARATOR = ",\n    "
+
+
+def parse_records(text: str) -> list[Any]:
+    """The records of a list body written with RECORD_SEPARATOR; ValueError if not JSON."""
+    return json.loads(f"[{text}]") if text else []
+
+
 def encode_record(value: Any) -> str:
     """One JSON record as every report writes it: ASCII only, on one line.
 
@@ -61,7 +70,7 @@ class FileReport:
         claims: int = 0,
         claim_ids: tuple[str, ...] = (),
         findings: list[Finding] | None = None,
-        verdict_json: list[str] | None = None,
+        verdict_json: str = "",
         verdict_counts: tuple[int, int, int, int] = (0, 0, 0, 0),
         inputs: tuple[str, ...] = (),
     ):
@@ -70,7 +79,8 @@ class FileReport:
         self.claims = claims
         self.claim_ids = claim_ids
         self.findings = findings if findings is not None else []
-        self.verdict_json = verdict_json if verdict_json is not None else []
+        # The records joined as the JSON report lists them (RECORD_SEPARATOR): one string.
+        self.verdict_json = verdict_json
         self.verdict_counts = verdict_counts
         self.inputs = inputs  # the other files the findings depend on (FileResult.inputs)
         self._verdicts: list[ClaimVerdict] | None = None
@@ -104,8 +114,8 @@ class FileReport:
         for v in verdicts:
             counts[VERDICT_INDEX[v.verdict.value]] += 1
             counts[STALE] += v.stale
-        lines = [encode_record(v.to_dict()) for v in verdicts]
-        report = cls(path, status, claims, claim_ids, findings, lines, _four(counts), inputs)
+        text = RECORD_SEPARATOR.join(encode_record(v.to_dict()) for v in verdicts)
+        report = cls(path, status, claims, claim_ids, findings, text, _four(counts), inputs)
         report._verdicts = list(verdicts)
         return report
 
@@ -115,7 +125,7 @@ class FileReport:
         if self._verdicts is None:
             from claimcheck.cache import decode_verdict
 
-            self._verdicts = [decode_verdict(json.loads(line)) for line in self.verdict_json]
+            self._verdicts = [decode_verdict(d) for d in parse_records(self.verdict_json)]
         return self._verdicts
 
     def file_result(self) -> FileResult:

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from claimcheck import __version__
 from claimcheck.findings import Finding, Severity
 from claimcheck.reporters.base import REPORT_VERSION, Reporter, Spool
-from claimcheck.stream import FileReport, RunInfo, Tally, encode_record
+from claimcheck.stream import RECORD_SEPARATOR, FileReport, RunInfo, Tally, encode_record
 
 _dump = encode_record
 
@@ -23,11 +23,12 @@ class _List:
     def __init__(self, out: TextIO | Spool, key: str):
         self.write, self.key, self.empty = out.write, key, True
 
-    def add(self, lines: list[str]) -> None:
-        if not lines:
+    def add(self, records: str) -> None:
+        """Records joined with RECORD_SEPARATOR (maybe none)."""
+        if not records:
             return
-        head = f"  {_dump(self.key)}: [\n    " if self.empty else ",\n    "
-        self.write(head + ",\n    ".join(lines))
+        head = f"  {_dump(self.key)}: [\n    " if self.empty else RECORD_SEPARATOR
+        self.write(head + records)
         self.empty = False
 
     def close(self, out: TextIO) -> None:
@@ -53,11 +54,11 @@ class JsonReporter(Reporter):
         self._findings(info.kb_findings)
 
     def _findings(self, findings: list[Finding]) -> None:
-        self.findings.add([_dump(f.to_dict()) for f in findings])
+        self.findings.add(RECORD_SEPARATOR.join(_dump(f.to_dict()) for f in findings))
 
     def file(self, report: FileReport) -> None:
         record = {"path": report.path, "status": report.status, "claims": report.claims}
-        self.files.add([_dump(record)])
+        self.files.add(_dump(record))
         self._findings(report.findings)
         self.verdicts.add(report.verdict_json)
 
