@@ -193,6 +193,52 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     assert len(checks) == 2
 
 
+def _records(edit):
+    """A tampering of an entry's verdict records: ``edit`` changes the parsed records."""
+
+    def tamper(d):
+        records = json.loads(f"[{d['verdicts']}]")
+        edit(records)
+        d["verdicts"] = ",\n    ".join(json.dumps(r) for r in records)
+
+    return tamper
+
+
+VERDICT_TAMPER = {
+    "not-text": lambda d: d.update(verdicts=json.loads(f"[{d['verdicts']}]")),
+    "not-a-list-body": lambda d: d.update(verdicts=d["verdicts"] + "]}, {"),
+    "not-ascii": lambda d: d.update(verdicts=d["verdicts"].replace("BRICS", "BR\u202eICS")),
+    "verdict": _records(lambda rs: rs[0].update(verdict="true")),
+    "path": _records(lambda rs: rs[0].update(path="other.claims.yaml")),
+    "extra-key": _records(lambda rs: rs[0].update(colour="red")),
+    "stale": _records(lambda rs: rs[0].update(stale="no")),
+    "claim": _records(lambda rs: rs[0].update(claim=None)),
+    "evidence": _records(lambda rs: rs[0].update(evidence={"fact": "x"})),
+    "status": _records(lambda rs: rs[0]["evidence"][0].update(status="maybe")),
+    "sources": _records(lambda rs: rs[0]["evidence"][0].update(sources="https://a.example")),
+    "source": _records(lambda rs: rs[0]["evidence"][0].update(sources=[1])),
+    "not-an-object": _records(lambda rs: rs.append([1, 2])),
+}
+
+
+@pytest.mark.parametrize("tamper", sorted(VERDICT_TAMPER))
+def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tamper):
+    """Verdict records are written into reports as they are stored: any bad one is a miss."""
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    (project / "world.kb.yaml").write_text(KB, encoding="utf-8")
+    first = verify(_options(project)).verdicts
+    assert first and first[0].evidence  # something to tamper with
+    (entry,) = (
+        e for e in (project / ".cache").glob("v2/*/*.json") if json.loads(e.read_text())["verdicts"]
+    )
+    data = json.loads(entry.read_text())
+    VERDICT_TAMPER[tamper](data)
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert verify(_options(project)).verdicts == first
+    assert len(checks) == 2  # checked again, not served from the bad entry
+
+
 def test_unwritable_cache_costs_speed_not_results(project, checks, monkeypatch):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)

@@ -179,7 +179,9 @@ def test_github_output_has_no_line_starting_with_a_command_it_did_not_write():
     by_kind = {c.split(" ", 1)[0]: c for c in commands}
     assert "file=a%2Cb%3Ac.claims.yaml,line=3,col=2" in by_kind["::warning"]
     assert "\x1b" not in out and "\x00" not in out
-    assert _unescape(by_kind["::error"].split("::", 2)[2]).startswith("50% done\r\n::warning::x, y: z")
+    assert _unescape(by_kind["::error"].split("::", 2)[2]).startswith(
+        "50% done\r\n::warning::x, y: z"
+    )
 
 
 # JUnit -----------------------------------------------------------------------------------
