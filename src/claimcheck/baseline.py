@@ -66,10 +66,6 @@ def _entry_order(e: dict[str, Any]) -> tuple[str, ...]:
     return (e["path"], e["rule"], e["claim"] or "", e["pointer"], e["message"])
 
 
-def render_baseline(findings: Iterable[Finding], baseline_path: str) -> str:
-    return _render_entries(sorted(baseline_entries(findings, baseline_path), key=_entry_order))
-
-
 def _render_entries(entries: list[dict[str, Any]]) -> str:
     doc = {"format": FORMAT, "version": VERSION, "findings": entries}
     return json.dumps(doc, indent=2, ensure_ascii=True) + "\n"
@@ -202,9 +198,3 @@ def accept_stream(stream: Stream, baseline_path: str) -> Stream:
     info = stream.info
     info.kb_findings = accept(info.kb_findings)
     return Stream(info, files())
-
-
-def accept_all(findings: Sequence[Finding], baseline_path: str) -> list[Finding]:
-    """`--write-baseline`: record today's findings, then treat them as the baseline."""
-    write_baseline(findings, baseline_path)
-    return apply_baseline(findings, baseline_path)

@@ -157,10 +157,6 @@ _READ_FIELD: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_verdict(v: ClaimVerdict) -> dict[str, Any]:
-    return v.to_dict()
-
-
 _EVIDENCE_KEYS = frozenset({"fact", "statement", "sources", "status"})
 # Evidence read back, by its fields: the many verdicts that cite one fact share one object.
 _evidence_memo: dict[tuple[str, str, tuple[str, ...], str], Evidence] = {}
