@@ -9,7 +9,6 @@ import pytest
 from claimcheck import cache
 from claimcheck.api import Options, verify
 from claimcheck.dates import PartialDate
-from claimcheck.engine import Engine
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
 from claimcheck.rules.base import RuleSettings
@@ -29,20 +28,6 @@ BRICS = """claims:
     complete: false
     quote: As a member of the BRICS forum
 """
-
-
-@pytest.fixture
-def checks(monkeypatch):
-    """How many files the engine really checked (the others came from the cache)."""
-    calls: list[str] = []
-    original = Engine.check_file
-
-    def counting(self, path, shown):
-        calls.append(shown)
-        return original(self, path, shown)
-
-    monkeypatch.setattr(Engine, "check_file", counting)
-    return calls
 
 
 def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:

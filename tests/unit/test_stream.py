@@ -31,27 +31,13 @@ def archive(project, monkeypatch):
     return project
 
 
-@pytest.fixture
-def checked(monkeypatch):
-    """The files the engine checked so far, in order."""
-    calls: list[str] = []
-    original = Engine.check_file
-
-    def counting(self, path, shown):
-        calls.append(shown)
-        return original(self, path, shown)
-
-    monkeypatch.setattr(Engine, "check_file", counting)
-    return calls
-
-
-def test_each_report_comes_before_the_next_file_is_checked(archive, checked):
+def test_each_report_comes_before_the_next_file_is_checked(archive, checks):
     stream = verify_stream(Options(paths=(".",)))
-    assert checked == []  # nothing is checked until a report is asked for
+    assert checks == []  # nothing is checked until a report is asked for
     seen = []
     for report in stream.files:
         seen.append(report.path)
-        assert checked == seen  # only the files already reported, and this one
+        assert checks == seen  # only the files already reported, and this one
     assert seen == [f"f{n}.claims.yaml" for n in range(FILES)]
 
 
