@@ -111,3 +111,34 @@ def test_a_report_travels_without_its_decoded_verdicts(archive, tmp_path):
     assert copy.verdicts == report.verdicts
     assert [v.to_dict() for v in report.verdicts] == parse_records(report.verdict_json)
     assert json.loads(f"[{report.verdict_json}]")[0]["claim"] == "c0"
+
+
+def _kb_finding():
+    from claimcheck.findings import Finding, Location, Severity
+
+    return Finding("CC003", Severity.ERROR, "bad fact", Location("w.kb.yaml", 2, 3))
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+@pytest.mark.parametrize("kb_findings", [0, 1])
+def test_a_run_with_no_files_is_still_one_valid_document(fmt, kb_findings):
+    """The lists a format opens as items arrive are written whole when none do."""
+    import xml.etree.ElementTree as ET
+
+    from claimcheck.report_model import Report
+    from claimcheck.stream import RunInfo, Stream
+
+    findings = [_kb_finding()] * kb_findings
+    out = io.StringIO()
+    get_reporter(fmt).write(Stream(RunInfo(kb_findings=findings), iter(())), out)
+    text = out.getvalue()
+    if fmt == "json":
+        report = Report.model_validate(json.loads(text))
+        assert report.files == [] and len(report.findings) == kb_findings
+        assert report.summary.exit_code == (1 if kb_findings else 0)
+    elif fmt == "sarif":
+        assert len(json.loads(text)["runs"][0]["results"]) == kb_findings
+    else:
+        root = ET.fromstring(text.split("\n", 1)[1])
+        assert root.get("failures") == str(kb_findings)
+        assert [s.get("name") for s in root] == ["w.kb.yaml"] * kb_findings

@@ -109,6 +109,6 @@ class JunitReporter(Reporter):
             head = ET.tostring(root, encoding="unicode")
             body = head[: -len("</testsuites>")]
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + body)
+        self.suites.copy_to(self.out)  # nothing when no suite was written
         if self.any:
-            self.suites.copy_to(self.out)
             self.out.write("</testsuites>\n")
