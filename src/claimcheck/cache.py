@@ -246,6 +246,28 @@ def decode_finding(data: Any) -> Finding:
     return Finding(**{name: read(data[name]) for name, read in _READ_FIELD.items()})
 
 
+def pack_entry(payload: dict[str, Any]) -> bytes:
+    """An entry's bytes: its fields as one line of JSON, then its verdict records as written.
+
+    The records stay out of the JSON envelope, so reading an entry does not decode them as
+    one long escaped string before parsing them.
+    """
+    head = {k: v for k, v in payload.items() if k != "verdicts"}
+    line = json.dumps(head, ensure_ascii=True, separators=(",", ":"))
+    records: str = payload["verdicts"]
+    return line.encode() + b"\n" + records.encode("ascii")
+
+
+def unpack_entry(data: bytes) -> dict[str, Any]:
+    """The fields of an entry (``pack_entry``); ValueError or TypeError when it is not one."""
+    head, newline, body = data.partition(b"\n")
+    fields = json.loads(head)
+    if not newline or type(fields) is not dict or "verdicts" in fields:
+        raise TypeError("not an entry")
+    fields["verdicts"] = body.decode("ascii")
+    return fields
+
+
 class Cache:
     """Entries under one folder, ``<dir>/v1/<2 hex>/<key>.json``."""
 
@@ -269,7 +291,7 @@ class Cache:
         except OSError:
             return None
         try:
-            data = json.loads(text)
+            data = unpack_entry(text)
             if data["key"] != key or data["format"] != ENTRY_FORMAT:
                 return None
             inputs: dict[str, str] = data["inputs"]
@@ -310,15 +332,15 @@ class Cache:
                 "findings": [encode_finding(f) for f in report.findings],
                 "verdicts": report.verdict_json,
             }
-            text = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
-            back = json.loads(text)
+            text = pack_entry(payload)
+            back = unpack_entry(text)
             if [decode_finding(d) for d in back["findings"]] != report.findings:
                 return
             if count_verdicts(back["verdicts"], report.path) != report.verdict_counts:
                 return
         except (TypeError, ValueError, KeyError, AttributeError):
             return
-        self._write(self._entry(key), text.encode())
+        self._write(self._entry(key), text)
 
     def _write(self, target: Path, data: bytes) -> None:
         import tempfile

@@ -1,11 +1,11 @@
 """The cache and --jobs from the command line: same bytes as a cold, single-process run."""
 
-import json
 import subprocess
 import sys
 
 import pytest
 
+from claimcheck.cache import pack_entry, unpack_entry
 from tests.helpers import write_claims
 
 CLAIM = """  - id: full-{n}
@@ -49,9 +49,9 @@ def test_the_cache_is_what_answers_and_no_cache_ignores_it(run_cli, project):
     write_claims(project, "claims:\n" + CLAIM.format(n=1))
     run_cli("verify", ".", "--cache-dir", "cc", cwd=project)
     (entry,) = (project / "cc").glob("v2/*/*.json")
-    data = json.loads(entry.read_text())
+    data = unpack_entry(entry.read_bytes())
     data["findings"][0]["message"] = "served from the cache"
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    entry.write_bytes(pack_entry(data))
     assert (
         "served from the cache" in run_cli("verify", ".", "--cache-dir", "cc", cwd=project).stdout
     )

@@ -168,9 +168,9 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     first = run(project)
     (entry,) = (project / ".cache").glob("v2/*/*.json")
     if isinstance(garbage, str):
-        data = json.loads(entry.read_text())
+        data = cache.unpack_entry(entry.read_bytes())
         TAMPER[garbage](data)
-        garbage = json.dumps(data).encode()
+        garbage = cache.pack_entry(data)
     entry.write_bytes(garbage)
     assert run(project) == first
     assert len(checks) == 2
@@ -215,11 +215,19 @@ def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tampe
     first = verify(_options(project)).verdicts
     assert first and first[0].evidence  # something to tamper with
     (entry,) = (
-        e for e in (project / ".cache").glob("v2/*/*.json") if json.loads(e.read_text())["verdicts"]
+        e
+        for e in (project / ".cache").glob("v2/*/*.json")
+        if cache.unpack_entry(e.read_bytes())["verdicts"]
     )
-    data = json.loads(entry.read_text())
+    data = cache.unpack_entry(entry.read_bytes())
     VERDICT_TAMPER[tamper](data)
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    if tamper == "not-text":  # the records inside the JSON line, where they never are
+        entry.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    elif tamper == "not-ascii":  # what pack_entry refuses to write
+        body = data.pop("verdicts")
+        entry.write_bytes(json.dumps(data).encode() + b"\n" + body.encode())
+    else:
+        entry.write_bytes(cache.pack_entry(data))
     assert verify(_options(project)).verdicts == first
     assert len(checks) == 2  # checked again, not served from the bad entry
 
