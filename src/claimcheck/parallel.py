@@ -9,7 +9,9 @@ JSON records), so memory stays bounded on an archive and the parent decodes noth
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +24,13 @@ from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.stream import FileReport
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from claimcheck.engine import Engine
     from claimcheck.kb_files import KBSource
 
 Job = tuple[Path, str]  # the file, and the name it is shown under
+WINDOW_PER_PROCESS = 8  # chunks in flight for each worker process
 
 
 @contextmanager
@@ -124,9 +129,9 @@ def _start_worker(checker: Checker) -> None:
     _worker = checker
 
 
-def _check_in_worker(job: Job) -> FileReport:
+def _check_in_worker(chunk: list[Job]) -> list[FileReport]:
     assert _worker is not None
-    return _worker.check(job)
+    return [_worker.check(job) for job in chunk]
 
 
 def check_files(
@@ -155,6 +160,19 @@ def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[FileReport]:
     # Measured here: a pool round trip costs ~0.17 ms a file one by one, ~0.035 ms in fours,
     # and a file of 100 claims takes 10-30 ms to check. So chunks of a few files: at the end
     # one process is left with at most a few files' work (32 files could be a second).
-    chunk = max(1, min(4, len(jobs) // (processes * 64)))
+    size = max(1, min(4, len(jobs) // (processes * 64)))
+    chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
     with context.Pool(processes, initializer=_start_worker, initargs=(checker,)) as pool:
-        yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
+        # A window of chunks in flight, taken back in order: enough that no process waits,
+        # few enough that reports never pile up when the report is written slowly (imap would
+        # queue every file at once, and hold every report that came back early).
+        window: deque[AsyncResult[list[FileReport]]] = deque(
+            pool.apply_async(_check_in_worker, (chunk,))
+            for chunk in itertools.islice(chunks, processes * WINDOW_PER_PROCESS)
+        )
+        while window:
+            reports = window.popleft().get()
+            following = next(chunks, None)
+            if following is not None:
+                window.append(pool.apply_async(_check_in_worker, (following,)))
+            yield from reports
