@@ -62,3 +62,19 @@ def project(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return tmp_path
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """The files the engine really checked, in order (the others came from the cache)."""
+    from claimcheck.engine import Engine
+
+    calls: list[str] = []
+    original = Engine.check_file
+
+    def counting(self, path, shown):
+        calls.append(shown)
+        return original(self, path, shown)
+
+    monkeypatch.setattr(Engine, "check_file", counting)
+    return calls

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # not imported at run time: a cached run needs neither
 
 if TYPE_CHECKING:
     from claimcheck.rules.base import RuleSettings
+    from claimcheck.stream import Stream
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -140,49 +141,18 @@ def _seen_key(path: Path, refused: dict[Path, str] | None) -> Path:
 
 
 def verify(options: Options) -> Result:
-    from claimcheck.cache import Outcome
-    from claimcheck.kb_files import KBSource
-    from claimcheck.parallel import check_files
-    from claimcheck.paths import PathRefusedError, real_path
+    """The whole run collected in memory; `verify_stream` yields it file by file instead."""
+    from claimcheck.stream import collect
 
-    cwd = Path.cwd().resolve()
-    root = Path(options.root).resolve() if options.root else None
-    result = Result(fail_on=options.fail_on, as_of=options.as_of)
-    kb = KBSource(kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
-    result.kb_files = list(kb.names)
-    # Each file's outcome in discovery order: refused at once, or checked (maybe in parallel).
-    slots: list[Outcome | None] = []
-    jobs: list[tuple[Path, str]] = []
-    refused: dict[Path, str] = {}
-    for path, named in discover(options.paths, refused):
-        shown = display_path(path, cwd)
-        problem = refused.get(path)
-        if problem is None and not path.exists() and not path.is_symlink():
-            problem = "no such file or folder"
-        if problem is None and named and path.is_symlink():
-            # A file named on the command line is the user's choice, wherever its link leads.
-            try:
-                path = real_path(path)  # noqa: PLW2901
-            except PathRefusedError as exc:
-                problem = str(exc)
-        if problem is not None:
-            slots.append((FileResult(shown, "unreadable"), [_unreadable(shown, problem)]))
-        else:
-            slots.append(None)
-            jobs.append((path, shown))
-    checked, kb_findings = check_files(options, jobs, kb)
-    result.findings.extend(kb_findings)
-    for slot in slots:
-        file_result, findings = slot if slot is not None else next(checked)
-        result.files.append(file_result)
-        result.findings.extend(findings)
-        result.verdicts.extend(file_result.verdicts)
-    result.findings.sort(key=lambda f: f.sort_key)
-    if options.baseline is not None:
-        from claimcheck.baseline import apply_baseline
+    return collect(verify_stream(options))
 
-        result.findings = apply_baseline(result.findings, options.baseline)
-    return result
+
+def verify_stream(options: Options) -> Stream:
+    """Each file's report in discovery order as it is checked, findings sorted within a file;
+    the knowledge base's own findings come first, in ``Stream.info``."""
+    from claimcheck.stream import open_stream
+
+    return open_stream(options)
 
 
 def kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:

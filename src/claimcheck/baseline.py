@@ -12,13 +12,14 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from claimcheck.api import UsageError
 from claimcheck.findings import Finding
+from claimcheck.stream import FileReport, Stream
 
 FORMAT = "claimcheck-baseline"
 VERSION = 1
@@ -42,8 +43,11 @@ def _relative(shown: str, base: Path) -> str:
     return Path(os.path.relpath(Path(shown).resolve(), base)).as_posix()
 
 
-def baseline_entries(findings: Iterable[Finding], baseline_path: str) -> list[dict[str, Any]]:
-    base = Path(baseline_path).resolve().parent
+def baseline_entries(
+    findings: Iterable[Finding], baseline_path: str, base: Path | None = None
+) -> list[dict[str, Any]]:
+    """The entries of the findings that are not suppressed or fatal, in the file's order."""
+    base = base or Path(baseline_path).resolve().parent
     entries = [
         {
             "rule": f.rule_id,
@@ -55,24 +59,26 @@ def baseline_entries(findings: Iterable[Finding], baseline_path: str) -> list[di
         for f in findings
         if f.suppressed is None and not f.fatal
     ]
-    entries.sort(key=lambda e: (e["path"], e["rule"], e["claim"] or "", e["pointer"], e["message"]))
     return entries
 
 
-def render_baseline(findings: Iterable[Finding], baseline_path: str) -> str:
-    doc = {
-        "format": FORMAT,
-        "version": VERSION,
-        "findings": baseline_entries(findings, baseline_path),
-    }
+def _entry_order(e: dict[str, Any]) -> tuple[str, ...]:
+    return (e["path"], e["rule"], e["claim"] or "", e["pointer"], e["message"])
+
+
+def _render_entries(entries: list[dict[str, Any]]) -> str:
+    doc = {"format": FORMAT, "version": VERSION, "findings": entries}
     return json.dumps(doc, indent=2, ensure_ascii=True) + "\n"
 
 
 def write_baseline(findings: Iterable[Finding], baseline_path: str) -> None:
+    entries = sorted(baseline_entries(findings, baseline_path), key=_entry_order)
+    _write_entries(entries, baseline_path)
+
+
+def _write_entries(entries: list[dict[str, Any]], baseline_path: str) -> None:
     try:
-        Path(baseline_path).write_text(
-            render_baseline(findings, baseline_path), encoding="utf-8", newline="\n"
-        )
+        Path(baseline_path).write_text(_render_entries(entries), encoding="utf-8", newline="\n")
     except OSError as exc:
         raise UsageError(f"cannot write baseline {baseline_path}: {exc.strerror}") from None
 
@@ -114,34 +120,81 @@ def read_baseline(baseline_path: str) -> dict[Key, list[str]]:
     return known
 
 
+class Baseline:
+    """A baseline read once, applied file by file as a run streams.
+
+    Its keys hold a finding's path, so all the findings one entry can match come from one
+    file: matching each file's findings apart gives what matching the whole run would.
+    """
+
+    def __init__(self, known: dict[Key, list[str]], baseline_path: str):
+        self.known = known
+        self.base = Path(baseline_path).resolve().parent
+        self.reason = f"listed in the baseline {baseline_path}"
+
+    @classmethod
+    def read(cls, baseline_path: str) -> Baseline:
+        return cls(read_baseline(baseline_path), baseline_path)
+
+    def apply(self, findings: Sequence[Finding]) -> list[Finding]:
+        """Mark the findings the baseline lists as suppressed; the others stay new."""
+        groups: dict[Key, list[int]] = defaultdict(list)
+        for i, f in enumerate(findings):
+            if f.suppressed is None and not f.fatal:
+                path = _relative(f.location.path, self.base)
+                groups[_key(f.rule_id, path, f.claim_id, f.pointer)].append(i)
+        accepted: set[int] = set()
+        for key, indexes in groups.items():
+            remaining = list(self.known.get(key, ()))
+            unmatched = []
+            for i in indexes:  # the same message first, then any left of the same key
+                if findings[i].message in remaining:
+                    remaining.remove(findings[i].message)
+                    accepted.add(i)
+                else:
+                    unmatched.append(i)
+            accepted.update(unmatched[: len(remaining)])
+        if not accepted:
+            return list(findings)
+        return [
+            replace(f, suppressed=self.reason, baselined=True) if i in accepted else f
+            for i, f in enumerate(findings)
+        ]
+
+    def apply_all(self, reports: Iterator[FileReport]) -> Iterator[FileReport]:
+        for report in reports:
+            yield report.with_findings(self.apply(report.findings)) if report.findings else report
+
+
 def apply_baseline(findings: Sequence[Finding], baseline_path: str) -> list[Finding]:
     """Mark the findings the baseline lists as suppressed; the others stay new."""
-    known = read_baseline(baseline_path)
+    return Baseline.read(baseline_path).apply(findings)
+
+
+def accept_stream(stream: Stream, baseline_path: str) -> Stream:
+    """`--write-baseline` on a streamed run: every finding is accepted as it passes, and the
+    baseline file is written once the last file is through. Only the small baseline entries
+    are kept until then, never the findings or verdicts.
+    """
     base = Path(baseline_path).resolve().parent
-    groups: dict[Key, list[int]] = defaultdict(list)
-    for i, f in enumerate(findings):
-        if f.suppressed is None and not f.fatal:
-            path = _relative(f.location.path, base)
-            groups[_key(f.rule_id, path, f.claim_id, f.pointer)].append(i)
-    accepted: set[int] = set()
-    for key, indexes in groups.items():
-        remaining = list(known.get(key, ()))
-        unmatched = []
-        for i in indexes:  # the same message first, then any left of the same key
-            if findings[i].message in remaining:
-                remaining.remove(findings[i].message)
-                accepted.add(i)
-            else:
-                unmatched.append(i)
-        accepted.update(unmatched[: len(remaining)])
     reason = f"listed in the baseline {baseline_path}"
-    return [
-        replace(f, suppressed=reason, baselined=True) if i in accepted else f
-        for i, f in enumerate(findings)
-    ]
+    entries: list[dict[str, Any]] = []
 
+    def accept(findings: list[Finding]) -> list[Finding]:
+        entries.extend(baseline_entries(findings, baseline_path, base))
+        return [
+            f
+            if f.suppressed is not None or f.fatal
+            else replace(f, suppressed=reason, baselined=True)
+            for f in findings
+        ]
 
-def accept_all(findings: Sequence[Finding], baseline_path: str) -> list[Finding]:
-    """`--write-baseline`: record today's findings, then treat them as the baseline."""
-    write_baseline(findings, baseline_path)
-    return apply_baseline(findings, baseline_path)
+    def files() -> Iterator[FileReport]:
+        for report in stream.files:
+            yield report.with_findings(accept(report.findings)) if report.findings else report
+        entries.sort(key=_entry_order)
+        _write_entries(entries, baseline_path)
+
+    info = stream.info
+    info.kb_findings = accept(info.kb_findings)
+    return Stream(info, files())

@@ -4,9 +4,9 @@ An entry is found by a key over the run's fingerprint (``fingerprint``: version,
 options, and ``shared_inputs``, the files every result depends on) and the checked file (its
 bytes, the name it is shown under, where it lives). It records the hash of every other file
 the result read (``FileResult.inputs``: the article text, and whatever else the engine adds
-there), and is used only while those hashes still match. Entries hold
-serialised findings only, never code: they are read with ``json`` and checked field by
-field; anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error.
+there), and is used only while those hashes still match. Entries hold serialised findings
+and verdict records only, never code: they are read with ``json`` and checked field by field;
+anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error.
 Entries are written to a temporary file and renamed into place, so a reader never sees half
 of one, and two processes writing the same entry both leave a whole one.
 """
@@ -24,13 +24,15 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
 from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.stream import STALE, VERDICT_INDEX, parse_records
 from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 
 if TYPE_CHECKING:
     from claimcheck.api import FileResult, Options
+    from claimcheck.stream import FileReport
 
 CACHE_DIR_NAME = ".claimcheck_cache"
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 
 # Options fields that do not change one file's findings: they choose which files are checked,
 # how, or what exit code the findings give. Every other field is part of the key.
@@ -155,10 +157,6 @@ _READ_FIELD: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_verdict(v: ClaimVerdict) -> dict[str, Any]:
-    return v.to_dict()
-
-
 _EVIDENCE_KEYS = frozenset({"fact", "statement", "sources", "status"})
 # Evidence read back, by its fields: the many verdicts that cite one fact share one object.
 _evidence_memo: dict[tuple[str, str, tuple[str, ...], str], Evidence] = {}
@@ -193,6 +191,40 @@ def decode_verdict(data: Any) -> ClaimVerdict:
     )
 
 
+_VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "stale", "evidence"})
+_STATUSES = frozenset({"accepted", "disputed"})
+
+
+def count_verdicts(text: Any, path: str) -> tuple[int, int, int, int]:
+    """Check stored verdict records for shape without building objects; their counts.
+
+    The records are written into reports as they are, so they must be ASCII JSON objects of
+    the report's verdict shape, about this file, joined as the JSON report lists them (parsed
+    as that list, so what is checked is what is written): else TypeError, ValueError or
+    KeyError.
+    """
+    if type(text) is not str or not text.isascii():
+        raise TypeError("not verdict records")
+    counts = [0, 0, 0, 0]
+    # str.join raises TypeError unless every item is text: one C call checks several fields.
+    # keys() raises AttributeError on anything but the dict json makes of an object.
+    for d in parse_records(text):
+        if d.keys() != _VERDICT_KEYS or d["path"] != path or type(d["stale"]) is not bool:
+            raise TypeError("not a verdict")
+        "".join((d["claim"], d["kind"], d["explanation"]))
+        if type(d["evidence"]) is not list:
+            raise TypeError("not a verdict")
+        for e in d["evidence"]:
+            if e.keys() != _EVIDENCE_KEYS or e["status"] not in _STATUSES:
+                raise TypeError("not evidence")
+            if type(e["sources"]) is not list:
+                raise TypeError("not a list of sources")
+            "".join((e["fact"], e["statement"], *e["sources"]))
+        counts[VERDICT_INDEX[d["verdict"]]] += 1
+        counts[STALE] += d["stale"]
+    return (counts[0], counts[1], counts[2], counts[3])
+
+
 def encode_finding(f: Finding) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for fld in dataclasses.fields(Finding):
@@ -214,6 +246,28 @@ def decode_finding(data: Any) -> Finding:
     return Finding(**{name: read(data[name]) for name, read in _READ_FIELD.items()})
 
 
+def pack_entry(payload: dict[str, Any]) -> bytes:
+    """An entry's bytes: its fields as one line of JSON, then its verdict records as written.
+
+    The records stay out of the JSON envelope, so reading an entry does not decode them as
+    one long escaped string before parsing them.
+    """
+    head = {k: v for k, v in payload.items() if k != "verdicts"}
+    line = json.dumps(head, ensure_ascii=True, separators=(",", ":"))
+    records: str = payload["verdicts"]
+    return line.encode() + b"\n" + records.encode("ascii")
+
+
+def unpack_entry(data: bytes) -> dict[str, Any]:
+    """The fields of an entry (``pack_entry``); ValueError or TypeError when it is not one."""
+    head, newline, body = data.partition(b"\n")
+    fields = json.loads(head)
+    if not newline or type(fields) is not dict or "verdicts" in fields:
+        raise TypeError("not an entry")
+    fields["verdicts"] = body.decode("ascii")
+    return fields
+
+
 class Cache:
     """Entries under one folder, ``<dir>/v1/<2 hex>/<key>.json``."""
 
@@ -224,19 +278,20 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
 
-    def get(self, key: str, root: Path) -> Outcome | None:
-        """The stored outcome when the entry is whole and its inputs are unchanged.
+    def get(self, key: str, root: Path) -> FileReport | None:
+        """The stored report when the entry is whole and its inputs are unchanged.
 
-        Inputs are read only inside ``root``, whatever an entry names.
+        Inputs are read only inside ``root``, whatever an entry names. Verdicts stay the
+        JSON records the entry holds, each checked for shape, and are decoded only on use.
         """
-        from claimcheck.api import FileResult
+        from claimcheck.stream import FileReport
 
         try:
             text = self._entry(key).read_bytes()
         except OSError:
             return None
         try:
-            data = json.loads(text)
+            data = unpack_entry(text)
             if data["key"] != key or data["format"] != ENTRY_FORMAT:
                 return None
             inputs: dict[str, str] = data["inputs"]
@@ -246,44 +301,46 @@ class Cache:
                 if input_state(name, self.limits) != state:
                     return None
             file = data["file"]
-            result = FileResult(
-                path=_text(file["path"]),
+            path = _text(file["path"])
+            lines = _text(data["verdicts"])
+            return FileReport(
+                path=path,
                 status=_text(file["status"]),
                 claims=_int(file["claims"]),
-                verdicts=[decode_verdict(v) for v in _of(list)(file["verdicts"])],
                 claim_ids=tuple(_text(c) for c in _of(list)(file["claim_ids"])),
+                findings=[decode_finding(f) for f in _of(list)(data["findings"])],
+                verdict_json=lines,
+                verdict_counts=count_verdicts(lines, path),
                 inputs=tuple(inputs),
             )
-            return result, [decode_finding(f) for f in data["findings"]]
         except (ValueError, TypeError, KeyError, AttributeError):
             return None  # corrupt or from another version: check the file again
 
-    def put(self, key: str, outcome: Outcome) -> None:
-        """Store an outcome; skipped silently when it would not read back identical."""
-        result, findings = outcome
+    def put(self, key: str, report: FileReport) -> None:
+        """Store a report; skipped silently when it would not read back identical."""
         try:
             payload = {
                 "format": ENTRY_FORMAT,
                 "key": key,
-                "inputs": {name: input_state(name, self.limits) for name in result.inputs},
+                "inputs": {name: input_state(name, self.limits) for name in report.inputs},
                 "file": {
-                    "path": result.path,
-                    "status": result.status,
-                    "claims": result.claims,
-                    "verdicts": [encode_verdict(v) for v in result.verdicts],
-                    "claim_ids": list(result.claim_ids),
+                    "path": report.path,
+                    "status": report.status,
+                    "claims": report.claims,
+                    "claim_ids": list(report.claim_ids),
                 },
-                "findings": [encode_finding(f) for f in findings],
+                "findings": [encode_finding(f) for f in report.findings],
+                "verdicts": report.verdict_json,
             }
-            text = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
-            back = json.loads(text)
-            if [decode_finding(d) for d in back["findings"]] != findings:
+            text = pack_entry(payload)
+            back = unpack_entry(text)
+            if [decode_finding(d) for d in back["findings"]] != report.findings:
                 return
-            if [decode_verdict(v) for v in back["file"]["verdicts"]] != result.verdicts:
+            if count_verdicts(back["verdicts"], report.path) != report.verdict_counts:
                 return
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, AttributeError):
             return
-        self._write(self._entry(key), text.encode())
+        self._write(self._entry(key), text)
 
     def _write(self, target: Path, data: bytes) -> None:
         import tempfile

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 import click
 
@@ -120,8 +123,7 @@ def verify(
     cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
-    from claimcheck.api import Options, UsageError
-    from claimcheck.api import verify as run
+    from claimcheck.api import Options, UsageError, verify_stream
     from claimcheck.cache import default_dir
     from claimcheck.config import apply_config
     from claimcheck.reporters import default_format, get_reporter
@@ -147,20 +149,63 @@ def verify(
         jobs=jobs or os.cpu_count() or 1,
         cache_dir=None if no_cache else cache_dir or default_dir(root),
     )
-    try:
-        result = run(apply_config(options, given))
-        if write_baseline:
-            from claimcheck.baseline import accept_all
-
-            result.findings = accept_all(result.findings, write_baseline)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
     settings = ReportSettings(
         color=want_color(output is None and sys.stdout.isatty(), os.environ),
         verbosity=-1 if quiet else int(verbose),
     )
-    _write(get_reporter(fmt or default_format(), settings).render(result), output)
-    sys.exit(result.exit_code)
+    reporter = get_reporter(fmt or default_format(), settings)
+    try:
+        stream = verify_stream(apply_config(options, given))
+        if write_baseline:
+            from claimcheck.baseline import accept_stream
+
+            stream = accept_stream(stream, write_baseline)
+        with _report_file(output) as out:
+            tally = reporter.write(stream, out)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(tally.exit_code)
+
+
+class _Echo(io.TextIOBase):
+    """stdout as click writes it (its encoding fallbacks), a chunk of the report at a time."""
+
+    def write(self, text: str) -> int:
+        # color=True: click would strip our codes off a pipe, and FORCE_COLOR wants them;
+        # user text never carries one (escape.safe), so only codes we chose get through.
+        click.echo(text, nl=False, color=True)
+        return len(text)
+
+
+@contextmanager
+def _report_file(output: str | None) -> Iterator[TextIO]:
+    """Where the report streams to: stdout, or a file that appears whole once written."""
+    if output is None:
+        yield cast(TextIO, _Echo())
+        return
+    import tempfile
+
+    target = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot write the report to {output!r}: {exc.strerror or exc}"
+        ) from None
+    try:
+        os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)  # as a file written in place would be, not 0600
+        with Path(tmp).open("w", encoding="utf-8", newline="\n") as out:
+            yield out
+        Path(tmp).replace(target)
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot write the report to {output!r}: {exc.strerror or exc}"
+        ) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _date_option(text: str | None, name: str) -> PartialDate | None:

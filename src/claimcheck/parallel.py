@@ -2,28 +2,35 @@
 
 Results come back in the order the files were given whatever the number of processes, so the
 report is byte-identical to one made with ``--jobs 1``. Each process holds one file's parsed
-data at a time and hands back only its findings, so memory stays bounded on an archive.
+data at a time and hands back a compact ``FileReport`` (findings, and verdicts as encoded
+JSON records), so memory stays bounded on an archive and the parent decodes nothing.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.api import FileResult, Options, _unreadable, find_root
-from claimcheck.cache import Cache, Outcome, digest, file_key, fingerprint
+from claimcheck.api import Options, _unreadable, find_root
+from claimcheck.cache import Cache, digest, file_key, fingerprint
 from claimcheck.findings import Finding
 from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.stream import FileReport
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from claimcheck.engine import Engine
     from claimcheck.kb_files import KBSource
 
 Job = tuple[Path, str]  # the file, and the name it is shown under
+WINDOW_PER_PROCESS = 8  # chunks in flight for each worker process
 
 
 @contextmanager
@@ -75,15 +82,17 @@ class Checker:
         key = digest(json.dumps([self.run, "knowledge base"]).encode())
         hit = self.cache.get(key, Path("/"))
         if hit is not None:
-            return hit[1]
+            return hit.findings
         findings = self.kb.load()[1]
-        self.cache.put(key, (FileResult("(knowledge base)", "checked"), findings))
+        self.cache.put(key, FileReport("(knowledge base)", "checked", findings=findings))
         return findings
 
-    def check(self, job: Job) -> Outcome:
+    def check(self, job: Job) -> FileReport:
         path, shown = job
         if not path.exists() and not path.is_symlink():
-            return FileResult(shown, "unreadable"), [_unreadable(shown, "no such file or folder")]
+            return FileReport(
+                shown, "unreadable", findings=[_unreadable(shown, "no such file or folder")]
+            )
         if self.cache is None:
             return self._check(path, shown)
         try:
@@ -100,9 +109,9 @@ class Checker:
             self.cache.put(key, outcome)
         return outcome
 
-    def _check(self, path: Path, shown: str) -> Outcome:
+    def _check(self, path: Path, shown: str) -> FileReport:
         with paused_gc():
-            return self.engine.check_file(path, shown)
+            return FileReport.from_outcome(self.engine.check_file(path, shown))
 
     def _unchanged(self, path: Path, raw: bytes) -> bool:
         """Whether the file still holds the bytes its key was made from (an edit mid-run)."""
@@ -120,21 +129,21 @@ def _start_worker(checker: Checker) -> None:
     _worker = checker
 
 
-def _check_in_worker(job: Job) -> Outcome:
+def _check_in_worker(chunk: list[Job]) -> list[FileReport]:
     assert _worker is not None
-    return _worker.check(job)
+    return [_worker.check(job) for job in chunk]
 
 
 def check_files(
     options: Options, jobs: list[Job], kb: KBSource
-) -> tuple[Iterator[Outcome], list[Finding]]:
+) -> tuple[Iterator[FileReport], list[Finding]]:
     """Each file's outcome, lazily and in the order of ``jobs``; and the knowledge base's
     own findings."""
     checker = Checker(options, kb)
     return _outcomes(checker, jobs), checker.kb_findings()
 
 
-def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[Outcome]:
+def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[FileReport]:
     options = checker.options
     processes = min(options.jobs, len(jobs))
     if not jobs or processes > 1:
@@ -148,6 +157,22 @@ def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[Outcome]:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(32, len(jobs) // (processes * 8)))
+    # Measured here: a pool round trip costs ~0.17 ms a file one by one, ~0.035 ms in fours,
+    # and a file of 100 claims takes 10-30 ms to check. So chunks of a few files: at the end
+    # one process is left with at most a few files' work (32 files could be a second).
+    size = max(1, min(4, len(jobs) // (processes * 64)))
+    chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
     with context.Pool(processes, initializer=_start_worker, initargs=(checker,)) as pool:
-        yield from pool.imap(_check_in_worker, jobs, chunksize=chunk)
+        # A window of chunks in flight, taken back in order: enough that no process waits,
+        # few enough that reports never pile up when the report is written slowly (imap would
+        # queue every file at once, and hold every report that came back early).
+        window: deque[AsyncResult[list[FileReport]]] = deque(
+            pool.apply_async(_check_in_worker, (chunk,))
+            for chunk in itertools.islice(chunks, processes * WINDOW_PER_PROCESS)
+        )
+        while window:
+            reports = window.popleft().get()
+            following = next(chunks, None)
+            if following is not None:
+                window.append(pool.apply_async(_check_in_worker, (following,)))
+            yield from reports

@@ -9,7 +9,6 @@ import pytest
 from claimcheck import cache
 from claimcheck.api import Options, verify
 from claimcheck.dates import PartialDate
-from claimcheck.engine import Engine
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
 from claimcheck.rules.base import RuleSettings
@@ -29,20 +28,6 @@ BRICS = """claims:
     complete: false
     quote: As a member of the BRICS forum
 """
-
-
-@pytest.fixture
-def checks(monkeypatch):
-    """How many files the engine really checked (the others came from the cache)."""
-    calls: list[str] = []
-    original = Engine.check_file
-
-    def counting(self, path, shown):
-        calls.append(shown)
-        return original(self, path, shown)
-
-    monkeypatch.setattr(Engine, "check_file", counting)
-    return calls
 
 
 def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:
@@ -181,16 +166,70 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     first = run(project)
-    (entry,) = (project / ".cache").glob("v1/*/*.json")
+    (entry,) = (project / ".cache").glob("v2/*/*.json")
     if isinstance(garbage, str):
-        data = json.loads(entry.read_text())
+        data = cache.unpack_entry(entry.read_bytes())
         TAMPER[garbage](data)
-        garbage = json.dumps(data).encode()
+        garbage = cache.pack_entry(data)
     entry.write_bytes(garbage)
     assert run(project) == first
     assert len(checks) == 2
     assert run(project) == first  # the entry was rewritten whole
     assert len(checks) == 2
+
+
+def _records(edit):
+    """A tampering of an entry's verdict records: ``edit`` changes the parsed records."""
+
+    def tamper(d):
+        records = json.loads(f"[{d['verdicts']}]")
+        edit(records)
+        d["verdicts"] = ",\n    ".join(json.dumps(r) for r in records)
+
+    return tamper
+
+
+VERDICT_TAMPER = {
+    "not-text": lambda d: d.update(verdicts=json.loads(f"[{d['verdicts']}]")),
+    "not-a-list-body": lambda d: d.update(verdicts=d["verdicts"] + "]}, {"),
+    "not-ascii": lambda d: d.update(verdicts=d["verdicts"].replace("BRICS", "BR\u202eICS")),
+    "verdict": _records(lambda rs: rs[0].update(verdict="true")),
+    "path": _records(lambda rs: rs[0].update(path="other.claims.yaml")),
+    "extra-key": _records(lambda rs: rs[0].update(colour="red")),
+    "stale": _records(lambda rs: rs[0].update(stale="no")),
+    "claim": _records(lambda rs: rs[0].update(claim=None)),
+    "evidence": _records(lambda rs: rs[0].update(evidence={"fact": "x"})),
+    "status": _records(lambda rs: rs[0]["evidence"][0].update(status="maybe")),
+    "sources": _records(lambda rs: rs[0]["evidence"][0].update(sources="https://a.example")),
+    "source": _records(lambda rs: rs[0]["evidence"][0].update(sources=[1])),
+    "not-an-object": _records(lambda rs: rs.append([1, 2])),
+}
+
+
+@pytest.mark.parametrize("tamper", sorted(VERDICT_TAMPER))
+def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tamper):
+    """Verdict records are written into reports as they are stored: any bad one is a miss."""
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    (project / "world.kb.yaml").write_text(KB, encoding="utf-8")
+    first = verify(_options(project)).verdicts
+    assert first and first[0].evidence  # something to tamper with
+    (entry,) = (
+        e
+        for e in (project / ".cache").glob("v2/*/*.json")
+        if cache.unpack_entry(e.read_bytes())["verdicts"]
+    )
+    data = cache.unpack_entry(entry.read_bytes())
+    VERDICT_TAMPER[tamper](data)
+    if tamper == "not-text":  # the records inside the JSON line, where they never are
+        entry.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    elif tamper == "not-ascii":  # what pack_entry refuses to write
+        body = data.pop("verdicts")
+        entry.write_bytes(json.dumps(data).encode() + b"\n" + body.encode())
+    else:
+        entry.write_bytes(cache.pack_entry(data))
+    assert verify(_options(project)).verdicts == first
+    assert len(checks) == 2  # checked again, not served from the bad entry
 
 
 def test_unwritable_cache_costs_speed_not_results(project, checks, monkeypatch):

@@ -90,7 +90,10 @@ def test_sarif_suppressions_carry_kind_and_justification():
     text = get_reporter("sarif").render(_result(_finding(), SUPPRESSED, BASELINED, UNPLACED))
     log = json.loads(text)
     jsonschema.Draft4Validator(_sarif_schema()).validate(log)
-    results = log["runs"][0]["results"]
+    # UNPLACED's file is not among the result's files: such findings (the knowledge base's,
+    # in a run) come first, before each file's in turn.
+    unplaced, *results = log["runs"][0]["results"]
+    assert unplaced["ruleId"] == "CC001" and "suppressions" not in unplaced
     assert "suppressions" not in results[0]
     assert results[1]["suppressions"] == [
         {"kind": "inSource", "justification": "the article quotes a 2015 list on purpose"}
@@ -98,7 +101,7 @@ def test_sarif_suppressions_carry_kind_and_justification():
     assert results[2]["suppressions"] == [
         {"kind": "external", "justification": "listed in the baseline b.json"}
     ]
-    assert "region" not in results[3]["locations"][0]["physicalLocation"]  # no position known
+    assert "region" not in unplaced["locations"][0]["physicalLocation"]  # no position known
     plugin = json.loads(get_reporter("sarif").render(_result(_finding(rule_id="CC901"))))
     jsonschema.Draft4Validator(_sarif_schema()).validate(plugin)
     assert plugin["runs"][0]["results"][0]["ruleId"] == "CC901"  # kept, without a ruleIndex
@@ -163,7 +166,8 @@ def test_github_output_has_no_line_starting_with_a_command_it_did_not_write():
     lines = out.splitlines()
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == 3  # one per active finding, nothing else; suppressed ones are not
-    assert [c.split(" ", 1)[0] for c in commands] == ["::error", "::warning", "::notice"]
+    # The two findings outside the result's files (as the knowledge base's) come first.
+    assert [c.split(" ", 1)[0] for c in commands] == ["::warning", "::notice", "::error"]
     for command in commands:
         head, sep, message = command[2:].partition("::")
         assert sep and "\n" not in message and "\r" not in message
@@ -172,9 +176,12 @@ def test_github_output_has_no_line_starting_with_a_command_it_did_not_write():
             key, _, value = prop.partition("=")
             assert key in {"file", "line", "col", "endLine", "endColumn", "title"}
             assert ":" not in value
-    assert "file=a%2Cb%3Ac.claims.yaml,line=3,col=2" in commands[1]
+    by_kind = {c.split(" ", 1)[0]: c for c in commands}
+    assert "file=a%2Cb%3Ac.claims.yaml,line=3,col=2" in by_kind["::warning"]
     assert "\x1b" not in out and "\x00" not in out
-    assert _unescape(commands[0].split("::", 2)[2]).startswith("50% done\r\n::warning::x, y: z")
+    assert _unescape(by_kind["::error"].split("::", 2)[2]).startswith(
+        "50% done\r\n::warning::x, y: z"
+    )
 
 
 # JUnit -----------------------------------------------------------------------------------

@@ -1,16 +1,26 @@
-"""The contract every output format keeps: render a result to text, deterministically."""
+"""The contract every output format keeps: write a run as it streams, deterministically.
+
+A reporter is told of the run (``start``), of each file as it is checked (``file``), and of
+the totals at the end (``finish``); it writes as it goes and keeps only what a later part of
+its document needs. Parts a format must place after totals it learns only at the end are
+spooled to a temporary file (``Spool``), never held in memory.
+"""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from claimcheck.api import Result
+    from claimcheck.stream import FileReport, RunInfo, Stream, Tally
 
 # The version of the JSON report (schema/report-v1.json). Here, not in report_model, so that
 # writing a report does not import pydantic.
 REPORT_VERSION = 1
+
+SPOOL_IN_MEMORY = 8 << 20  # characters kept in memory before a spool goes to disk
 
 
 @dataclass(frozen=True)
@@ -21,11 +31,58 @@ class ReportSettings:
     verbosity: int = 0  # -1 quiet (findings only), 0 normal, 1 verbose (related places, verdicts)
 
 
+class Spool:
+    """Text written now and copied into the report later: in memory while small, then on disk."""
+
+    def __init__(self) -> None:
+        import tempfile  # off the start-up path: only a report with a spool needs it
+
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by copy_to
+            max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+        )
+        self.write = self._file.write
+
+    def copy_to(self, out: TextIO) -> None:
+        import shutil
+
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out)
+        self._file.close()
+
+
 class Reporter:
     name: str = ""
 
     def __init__(self, settings: ReportSettings | None = None):
         self.settings = settings or ReportSettings()
 
-    def render(self, result: Result) -> str:
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        """The run begins: ``info.kb_findings`` (outside any file) are written here."""
         raise NotImplementedError
+
+    def file(self, report: FileReport) -> None:
+        raise NotImplementedError
+
+    def finish(self, tally: Tally) -> None:
+        raise NotImplementedError
+
+    def write(self, stream: Stream, out: TextIO) -> Tally:
+        """Write the whole report of a streamed run to ``out``; the run's totals."""
+        from claimcheck.stream import Tally
+
+        tally = Tally(stream.info.fail_on)
+        tally.add_findings(stream.info.kb_findings)
+        self.start(out, stream.info)
+        for report in stream.files:
+            tally.add(report)
+            self.file(report)
+        self.finish(tally)
+        return tally
+
+    def render(self, result: Result) -> str:
+        """A collected result as text: the same bytes its stream would give."""
+        from claimcheck.stream import stream_of
+
+        out = io.StringIO()
+        self.write(stream_of(result), out)
+        return out.getvalue()

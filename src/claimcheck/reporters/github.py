@@ -7,11 +7,13 @@ properties too. Only the annotations claimcheck writes start with ``::``.
 
 from __future__ import annotations
 
-from claimcheck.api import Result
+from typing import TextIO
+
 from claimcheck.escape import safe
 from claimcheck.findings import Finding, Severity
 from claimcheck.reporters.base import Reporter
 from claimcheck.reporters.text import summary_line
+from claimcheck.stream import FileReport, RunInfo, Tally
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,8 +49,18 @@ def _plain(line: str) -> str:
 class GithubReporter(Reporter):
     name = "github"
 
-    def render(self, result: Result) -> str:
-        lines = [annotation(f) for f in result.findings if f.suppressed is None]
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self._annotate(info.kb_findings)
+
+    def _annotate(self, findings: list[Finding]) -> None:
+        lines = [annotation(f) + "\n" for f in findings if f.suppressed is None]
+        if lines:
+            self.out.write("".join(lines))
+
+    def file(self, report: FileReport) -> None:
+        self._annotate(report.findings)
+
+    def finish(self, tally: Tally) -> None:
         if self.settings.verbosity >= 0:
-            lines.append(_plain(summary_line(result)))
-        return "".join(line + "\n" for line in lines)
+            self.out.write(_plain(summary_line(tally)) + "\n")

@@ -1,70 +1,85 @@
-"""The canonical, versioned JSON report (schema/report-v1.json)."""
+"""The canonical, versioned JSON report (schema/report-v1.json), one record per line.
+
+Files are written as they are checked; findings and verdicts, which the document places
+after the file list (and verdicts after the summary), are spooled until the end. The bytes
+are those of the whole document dumped at once: fast to write, and easy to diff.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.api import Result
-from claimcheck.findings import Severity
-from claimcheck.reporters.base import REPORT_VERSION, Reporter
+from claimcheck.findings import Finding, Severity
+from claimcheck.reporters.base import REPORT_VERSION, Reporter, Spool
+from claimcheck.stream import RECORD_SEPARATOR, FileReport, RunInfo, Tally, encode_record
+
+_dump = encode_record
 
 
-def report_dict(result: Result) -> dict[str, Any]:
-    active = [f for f in result.findings if f.suppressed is None]
-    return {
-        "format": "claimcheck-report",
-        "version": REPORT_VERSION,
-        "tool": {"name": "claimcheck", "version": __version__},
-        "files": [
-            {"path": fr.path, "status": fr.status, "claims": fr.claims} for fr in result.files
-        ],
-        "findings": [f.to_dict() for f in result.findings],
-        "summary": {
-            "files": len(result.files),
-            "claims": sum(fr.claims for fr in result.files),
-            "findings": {
-                str(s): sum(1 for f in active if f.severity == s) for s in reversed(Severity)
-            },
-            "suppressed": len(result.findings) - len(active),
-            "exit_code": result.exit_code,
-        },
-        "verdicts": [v.to_dict() for v in result.verdicts],
-        "knowledge_base": {
-            "files": list(result.kb_files),
-            "as_of": str(result.as_of) if result.as_of is not None else None,
-        },
-    }
+class _List:
+    """One top-level list of the report, written a record at a time."""
 
+    def __init__(self, out: TextIO | Spool, key: str):
+        self.write, self.key, self.empty = out.write, key, True
 
-def _dump(value: Any) -> str:
-    # ensure_ascii keeps control and bidi characters escaped in the bytes we write; without
-    # `indent`, json uses its C encoder, ten times faster on an archive's report.
-    return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
+    def add(self, records: str) -> None:
+        """Records joined with RECORD_SEPARATOR (maybe none)."""
+        if not records:
+            return
+        head = f"  {_dump(self.key)}: [\n    " if self.empty else RECORD_SEPARATOR
+        self.write(head + records)
+        self.empty = False
 
-
-def render_lines(report: dict[str, Any]) -> str:
-    """The report as JSON with one finding, file or verdict per line: fast, and easy to diff."""
-    lines = ["{"]
-    last = len(report) - 1
-    for n, (key, value) in enumerate(report.items()):
-        comma = "," if n < last else ""
-        if isinstance(value, list) and value:
-            lines.append(f"  {_dump(key)}: [")
-            end = len(value) - 1
-            lines.extend(
-                f"    {_dump(item)}{',' if i < end else ''}" for i, item in enumerate(value)
-            )
-            lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {_dump(key)}: {_dump(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    def close(self, out: TextIO) -> None:
+        out.write(f"  {_dump(self.key)}: []," if self.empty else "\n  ],")
+        out.write("\n")
 
 
 class JsonReporter(Reporter):
     name = "json"
 
-    def render(self, result: Result) -> str:
-        return render_lines(report_dict(result))
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        self.out, self.info = out, info
+        head = {
+            "format": "claimcheck-report",
+            "version": REPORT_VERSION,
+            "tool": {"name": "claimcheck", "version": __version__},
+        }
+        out.write("{\n" + "".join(f"  {_dump(k)}: {_dump(v)},\n" for k, v in head.items()))
+        self.files = _List(out, "files")
+        self.finding_spool, self.verdict_spool = Spool(), Spool()
+        self.findings = _List(self.finding_spool, "findings")
+        self.verdicts = _List(self.verdict_spool, "verdicts")
+        self._findings(info.kb_findings)
+
+    def _findings(self, findings: list[Finding]) -> None:
+        self.findings.add(RECORD_SEPARATOR.join(_dump(f.to_dict()) for f in findings))
+
+    def file(self, report: FileReport) -> None:
+        record = {"path": report.path, "status": report.status, "claims": report.claims}
+        self.files.add(_dump(record))
+        self._findings(report.findings)
+        self.verdicts.add(report.verdict_json)
+
+    def finish(self, tally: Tally) -> None:
+        out = self.out
+        self.files.close(out)
+        self.finding_spool.copy_to(out)
+        self.findings.close(out)
+        summary = {
+            "files": tally.files,
+            "claims": tally.claims,
+            "findings": {str(s): tally.active[s] for s in reversed(Severity)},
+            "suppressed": tally.suppressed,
+            "exit_code": tally.exit_code,
+        }
+        out.write(f"  {_dump('summary')}: {_dump(summary)},\n")
+        self.verdict_spool.copy_to(out)
+        self.verdicts.close(out)
+        as_of = self.info.as_of
+        kb: dict[str, Any] = {
+            "files": list(self.info.kb_files),
+            "as_of": str(as_of) if as_of is not None else None,
+        }
+        out.write(f"  {_dump('knowledge_base')}: {_dump(kb)}\n}}\n")

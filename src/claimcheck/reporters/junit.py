@@ -1,6 +1,7 @@
 """JUnit XML for CI systems that draw test reports: a test case per claim, a failure per finding.
 
-The shape keeps to the common JUnit schema (Jenkins' junit-10.xsd): a suite per claim file,
+The shape keeps to the common JUnit schema (Jenkins' junit-10.xsd): a suite per claim file
+(each written as its file is checked, spooled until the root's totals are known),
 a ``(file)`` case for what concerns the file as a whole, ``<error>`` for a file that could
 not be read, ``<skipped>`` for a claim whose only findings are suppressed. Text XML 1.0
 cannot hold (most controls, lone surrogates, U+FFFE/U+FFFF) is escaped, never written raw.
@@ -11,12 +12,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from typing import TextIO
 
-from claimcheck.api import FileResult, Result
 from claimcheck.escape import safe
 from claimcheck.findings import Finding
-from claimcheck.reporters.base import Reporter
+from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.text import format_finding
+from claimcheck.stream import FileReport, RunInfo, Tally
 
 FILE_CASE = "(file)"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -46,43 +48,67 @@ def _case(suite: ET.Element, path: str, name: str, findings: list[Finding]) -> d
     return counts
 
 
-def _suite(root: ET.Element, fr: FileResult, findings: list[Finding]) -> dict[str, int]:
+def _suite(
+    path: str, claim_ids: tuple[str, ...], findings: list[Finding]
+) -> tuple[str, dict[str, int]]:
+    """One file's ``<testsuite>`` as text, indented as in the whole document; its counts."""
     by_claim: dict[str | None, list[Finding]] = defaultdict(list)
     for f in findings:
         by_claim[f.claim_id].append(f)
-    names = list(dict.fromkeys(fr.claim_ids))
-    names += sorted(c for c in by_claim if c is not None and c not in set(fr.claim_ids))
-    suite = ET.SubElement(root, "testsuite", {"name": xml_text(fr.path)})
+    names = list(dict.fromkeys(claim_ids))
+    names += sorted(c for c in by_claim if c is not None and c not in set(claim_ids))
+    suite = ET.Element("testsuite", {"name": xml_text(path)})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     cases = [(FILE_CASE, by_claim.get(None, []))] + [(n, by_claim.get(n, [])) for n in names]
     for name, found in cases:
-        counts = _case(suite, fr.path, name, found)
+        counts = _case(suite, path, name, found)
         totals["tests"] += 1
         for k, v in counts.items():
             totals[k] += v
     for k in ("tests", "failures", "errors", "skipped"):
         suite.set(k, str(totals[k]))
-    return totals
+    ET.indent(suite, level=1)
+    return "  " + ET.tostring(suite, encoding="unicode") + "\n", totals
 
 
 class JunitReporter(Reporter):
+    """Suites are spooled as files are checked: the root element carries the totals."""
+
     name = "junit"
 
-    def render(self, result: Result) -> str:
-        root = ET.Element("testsuites", {"name": "claimcheck"})
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self.suites = Spool()
+        self.totals = {"tests": 0, "failures": 0, "errors": 0}
+        self.any = False
+        # The knowledge base's findings: a suite for each file of theirs, by path.
         by_path: dict[str, list[Finding]] = defaultdict(list)
-        for f in result.findings:
+        for f in info.kb_findings:
             by_path[f.location.path].append(f)
-        files = list(result.files)
-        known = {fr.path for fr in files}
-        files += [FileResult(p, "checked") for p in sorted(by_path) if p not in known]
-        totals = {"tests": 0, "failures": 0, "errors": 0}
-        for fr in files:
-            counts = _suite(root, fr, by_path.get(fr.path, []))
-            for k in totals:
-                totals[k] += counts[k]
-        for k, v in totals.items():
+        for path in sorted(by_path):
+            self._add(path, (), by_path[path])
+
+    def _add(self, path: str, claim_ids: tuple[str, ...], findings: list[Finding]) -> None:
+        text, counts = _suite(path, claim_ids, findings)
+        self.suites.write(text)
+        self.any = True
+        for k in self.totals:
+            self.totals[k] += counts[k]
+
+    def file(self, report: FileReport) -> None:
+        self._add(report.path, report.claim_ids, report.findings)
+
+    def finish(self, tally: Tally) -> None:
+        root = ET.Element("testsuites", {"name": "claimcheck"})
+        for k, v in self.totals.items():
             root.set(k, str(v))
-        ET.indent(root)
-        body = ET.tostring(root, encoding="unicode")
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+        if not self.any:
+            body = ET.tostring(root, encoding="unicode") + "\n"
+        else:
+            root.text = "\n"
+            head = ET.tostring(root, encoding="unicode")
+            body = head[: -len("</testsuites>")]
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + body)
+        self.suites.copy_to(self.out)  # nothing when no suite was written
+        if self.any:
+            self.out.write("</testsuites>\n")

@@ -9,14 +9,14 @@ baseline, so an alert survives edits elsewhere in the file.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from claimcheck import __version__
-from claimcheck.api import Result
 from claimcheck.baseline import fingerprint
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
+from claimcheck.stream import FileReport, RunInfo, Tally
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -93,9 +93,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def sarif_log(result: Result) -> dict[str, Any]:
-    rules = _rules()
-    index = {r["id"]: i for i, r in enumerate(rules)}
+def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -111,14 +109,52 @@ def sarif_log(result: Result) -> dict[str, Any]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in result.findings],
+                "results": results,
             }
         ],
     }
 
 
+_RESULTS = '"results": []'
+_DEPTH = " " * 8  # where a result sits in the log: {"runs": [{"results": [ here
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=True)
+
+
 class SarifReporter(Reporter):
+    """The log around its results is written first, each result as its file is checked.
+
+    The bytes are those of the whole log dumped at once with ``indent=2``.
+    """
+
     name = "sarif"
 
-    def render(self, result: Result) -> str:
-        return json.dumps(sarif_log(result), indent=2, ensure_ascii=True) + "\n"
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        rules = _rules()
+        self.index = {r["id"]: i for i, r in enumerate(rules)}
+        # A key in the text of the log: inside a JSON string its quotes would be escaped.
+        self.head, self.tail = _dumps(sarif_log(rules, [])).split(_RESULTS)
+        self.empty = True
+        self._results(info.kb_findings)
+
+    def _results(self, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        items = [
+            _DEPTH + _dumps(_result(f, self.index)).replace("\n", "\n" + _DEPTH) for f in findings
+        ]
+        head = self.head + '"results": [\n' if self.empty else ",\n"
+        self.out.write(head + ",\n".join(items))
+        self.empty = False
+
+    def file(self, report: FileReport) -> None:
+        self._results(report.findings)
+
+    def finish(self, tally: Tally) -> None:
+        if self.empty:
+            self.out.write(self.head + _RESULTS + self.tail + "\n")
+        else:
+            self.out.write("\n      ]" + self.tail + "\n")

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from claimcheck.api import Result
+from typing import TYPE_CHECKING, TextIO
+
 from claimcheck.escape import safe, safe_path
 from claimcheck.findings import Finding, Location, Severity
-from claimcheck.reporters.base import Reporter
+from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
-from claimcheck.verdicts import Verdict
+from claimcheck.stream import STALE, FileReport, RunInfo, Tally
+
+if TYPE_CHECKING:
+    from claimcheck.dates import PartialDate
+    from claimcheck.verdicts import ClaimVerdict
 
 
-def _verdict_lines(result: Result) -> list[str]:
+def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
     """-v: each claim's verdict, then each deciding fact with its sources, indented."""
     lines = []
-    for v in result.verdicts:
+    for v in verdicts:
         stale = " (stale)" if v.stale else ""
         lines.append(
             f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: "
@@ -26,15 +31,11 @@ def _verdict_lines(result: Result) -> list[str]:
     return lines
 
 
-def _verdict_summary(result: Result) -> str:
-    counts = {v: sum(1 for x in result.verdicts if x.verdict is v) for v in Verdict}
-    stale = sum(1 for x in result.verdicts if x.stale)
-    text = (
-        f"verdicts: {counts[Verdict.SUPPORTED]} supported, {counts[Verdict.REFUTED]} refuted, "
-        f"{counts[Verdict.NOT_ENOUGH_INFO]} not enough info"
-    )
-    if result.as_of is not None:
-        text += f", {stale} stale as of {result.as_of}"
+def _verdict_summary(tally: Tally, as_of: PartialDate | None) -> str:
+    supported, refuted, unknown, stale = tally.verdicts
+    text = f"verdicts: {supported} supported, {refuted} refuted, {unknown} not enough info"
+    if as_of is not None:
+        text += f", {stale} stale as of {as_of}"
     return text
 
 
@@ -52,39 +53,55 @@ def format_finding(f: Finding, color: bool = False) -> str:
     return line
 
 
-def summary_line(result: Result) -> str:
-    active = [f for f in result.findings if f.suppressed is None]
-    counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
-    claims = sum(fr.claims for fr in result.files)
-    suppressed = len(result.findings) - len(active)
+def summary_line(tally: Tally) -> str:
+    counts = tally.active
+    files, claims = tally.files, tally.claims
     summary = (
-        f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}, "
+        f"{files} file{'s' if files != 1 else ''}, "
         f"{claims} claim{'s' if claims != 1 else ''}: "
         f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}, "
         f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}, "
         f"{counts[Severity.INFO]} info"
     )
-    if suppressed:
-        summary += f", {suppressed} suppressed"
+    if tally.suppressed:
+        summary += f", {tally.suppressed} suppressed"
     return summary
 
 
 class TextReporter(Reporter):
+    """Findings as they come; with -v, every verdict after them (spooled until the end)."""
+
     name = "text"
 
-    def render(self, result: Result) -> str:
-        color, verbosity = self.settings.color, self.settings.verbosity
+    def start(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self.as_of = info.as_of
+        self.verdicts = Spool() if self.settings.verbosity > 0 else None
+        self._findings(info.kb_findings)
+
+    def _findings(self, findings: list[Finding]) -> None:
+        color, verbose = self.settings.color, self.settings.verbosity > 0
         lines = []
-        for f in result.findings:
+        for f in findings:
             lines.append(format_finding(f, color))
-            if verbosity > 0:
+            if verbose:
                 if f.pointer:
                     lines.append(f"    at {safe(f.pointer)}")
                 lines.extend(f"    related: {_where(r)}" for r in f.related)
-        if verbosity > 0:
-            lines.extend(_verdict_lines(result))
-        if verbosity >= 0:
-            if result.verdicts:
-                lines.append(_verdict_summary(result))
-            lines.append(summary_line(result))
-        return "".join(line + "\n" for line in lines)
+        if lines:
+            self.out.write("".join(line + "\n" for line in lines))
+
+    def file(self, report: FileReport) -> None:
+        self._findings(report.findings)
+        if self.verdicts is not None and report.verdict_json:
+            self.verdicts.write("".join(line + "\n" for line in _verdict_lines(report.verdicts)))
+
+    def finish(self, tally: Tally) -> None:
+        if self.verdicts is not None:
+            self.verdicts.copy_to(self.out)
+        lines = []
+        if self.settings.verbosity >= 0:
+            if any(tally.verdicts[:STALE]):
+                lines.append(_verdict_summary(tally, self.as_of))
+            lines.append(summary_line(tally))
+        self.out.write("".join(line + "\n" for line in lines))

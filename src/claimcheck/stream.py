@@ -1,0 +1,331 @@
+"""The streamed run: each file's report as soon as it is checked, in discovery order.
+
+A run holds one file's objects at a time, never the archive's: ``open_stream`` yields a
+``FileReport`` per file and reporters write it out as it arrives, keeping only a ``Tally``
+for the summary. A report carries its verdicts as pre-encoded JSON records (what the JSON
+report writes and the cache stores) and decodes them into objects only when asked, so a
+cached run, or a worker process handing its results back, never builds them for nothing.
+``api.verify`` collects the same stream for library users.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimcheck import exitcodes
+from claimcheck.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from claimcheck.api import FileResult, Options, Result
+    from claimcheck.cache import Outcome
+    from claimcheck.dates import PartialDate
+    from claimcheck.verdicts import ClaimVerdict
+
+# The index of each verdict in ``FileReport.verdict_counts``; the last count is the stale.
+VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
+STALE = 3
+
+
+# Between two records of a list in the JSON report: they sit one per line, indented.
+RECORD_SEPARATOR = ",\n    "
+
+
+def parse_records(text: str) -> list[Any]:
+    """The records of a list body written with RECORD_SEPARATOR; ValueError if not JSON."""
+    return json.loads(f"[{text}]") if text else []
+
+
+def encode_record(value: Any) -> str:
+    """One JSON record as every report writes it: ASCII only, on one line.
+
+    ensure_ascii keeps control and bidi characters escaped in the bytes we write; without
+    `indent`, json uses its C encoder.
+    """
+    return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
+
+
+class FileReport:
+    """One file's outcome as reports need it: findings sorted, verdicts as JSON records."""
+
+    __slots__ = (
+        "_verdicts",
+        "claim_ids",
+        "claims",
+        "findings",
+        "inputs",
+        "path",
+        "status",
+        "verdict_counts",
+        "verdict_json",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        status: str,
+        claims: int = 0,
+        claim_ids: tuple[str, ...] = (),
+        findings: list[Finding] | None = None,
+        verdict_json: str = "",
+        verdict_counts: tuple[int, int, int, int] = (0, 0, 0, 0),
+        inputs: tuple[str, ...] = (),
+    ):
+        self.path = path
+        self.status = status
+        self.claims = claims
+        self.claim_ids = claim_ids
+        self.findings = findings if findings is not None else []
+        # The records joined as the JSON report lists them (RECORD_SEPARATOR): one string.
+        self.verdict_json = verdict_json
+        self.verdict_counts = verdict_counts
+        self.inputs = inputs  # the other files the findings depend on (FileResult.inputs)
+        self._verdicts: list[ClaimVerdict] | None = None
+
+    @classmethod
+    def from_outcome(cls, outcome: Outcome) -> FileReport:
+        """The engine's outcome: findings sorted within the file, verdicts encoded once."""
+        result, findings = outcome
+        return cls.from_verdicts(
+            result.path,
+            result.status,
+            result.claims,
+            result.claim_ids,
+            sorted(findings, key=lambda f: f.sort_key),
+            result.verdicts,
+            result.inputs,
+        )
+
+    @classmethod
+    def from_verdicts(
+        cls,
+        path: str,
+        status: str,
+        claims: int,
+        claim_ids: tuple[str, ...],
+        findings: list[Finding],
+        verdicts: list[ClaimVerdict],
+        inputs: tuple[str, ...] = (),
+    ) -> FileReport:
+        counts = [0, 0, 0, 0]
+        for v in verdicts:
+            counts[VERDICT_INDEX[v.verdict.value]] += 1
+            counts[STALE] += v.stale
+        text = RECORD_SEPARATOR.join(encode_record(v.to_dict()) for v in verdicts)
+        report = cls(path, status, claims, claim_ids, findings, text, _four(counts), inputs)
+        report._verdicts = list(verdicts)
+        return report
+
+    @property
+    def verdicts(self) -> list[ClaimVerdict]:
+        """The verdicts as objects, decoded from their records on first use."""
+        if self._verdicts is None:
+            from claimcheck.cache import decode_verdict
+
+            self._verdicts = [decode_verdict(d) for d in parse_records(self.verdict_json)]
+        return self._verdicts
+
+    def file_result(self) -> FileResult:
+        from claimcheck.api import FileResult
+
+        return FileResult(
+            self.path, self.status, self.claims, self.verdicts, self.claim_ids, self.inputs
+        )
+
+    def with_findings(self, findings: list[Finding]) -> FileReport:
+        report = FileReport(
+            self.path,
+            self.status,
+            self.claims,
+            self.claim_ids,
+            findings,
+            self.verdict_json,
+            self.verdict_counts,
+            self.inputs,
+        )
+        report._verdicts = self._verdicts
+        return report
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled without the decoded verdicts: a worker hands back only the records."""
+        return (
+            FileReport,
+            (
+                self.path,
+                self.status,
+                self.claims,
+                self.claim_ids,
+                self.findings,
+                self.verdict_json,
+                self.verdict_counts,
+                self.inputs,
+            ),
+        )
+
+
+def _four(counts: list[int]) -> tuple[int, int, int, int]:
+    return (counts[0], counts[1], counts[2], counts[3])
+
+
+@dataclass
+class RunInfo:
+    """What a report needs before the first file: known once the knowledge base is read."""
+
+    fail_on: Severity = Severity.WARNING
+    kb_files: list[str] = field(default_factory=list)
+    as_of: PartialDate | None = None
+    # Findings outside any checked file: the knowledge base's own (bounded by its size).
+    kb_findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Stream:
+    info: RunInfo
+    files: Iterator[FileReport]
+
+
+@dataclass
+class Tally:
+    """All a summary needs of a whole run: counts, never the findings or verdicts."""
+
+    fail_on: Severity = Severity.WARNING
+    files: int = 0
+    claims: int = 0
+    active: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
+    suppressed: int = 0
+    fatal: bool = False
+    failing: bool = False
+    verdicts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            if f.suppressed is not None:
+                self.suppressed += 1
+                continue
+            self.active[f.severity] += 1
+            self.fatal = self.fatal or f.fatal
+            self.failing = self.failing or f.severity >= self.fail_on
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.claims += report.claims
+        self.add_findings(report.findings)
+        for i, n in enumerate(report.verdict_counts):
+            self.verdicts[i] += n
+
+    @property
+    def exit_code(self) -> int:
+        if self.fatal:
+            return exitcodes.USAGE_OR_UNREADABLE
+        if self.failing:
+            return exitcodes.FINDINGS
+        return exitcodes.CLEAN
+
+
+def open_stream(options: Options) -> Stream:
+    """Start a run: find the files and read the knowledge base; check files as they are read.
+
+    Every usage error the options can cause is raised here, before the first report.
+    """
+    from claimcheck.api import UsageError, discover, display_path, kb_files
+    from claimcheck.kb_files import KBSource
+    from claimcheck.parallel import check_files
+    from claimcheck.paths import PathRefusedError, real_path
+
+    if options.select or options.ignore:
+        from claimcheck.rules import unknown_code
+
+        code = unknown_code((*options.select, *options.ignore))
+        if code is not None:
+            raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
+    cwd = Path.cwd().resolve()
+    root = Path(options.root).resolve() if options.root else None
+    kb = KBSource(kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
+    # Each file in discovery order: refused at once (with the reason), or to be checked.
+    slots: list[tuple[str, str | None]] = []
+    jobs: list[tuple[Path, str]] = []
+    refused: dict[Path, str] = {}
+    for path, named in discover(options.paths, refused):
+        shown = display_path(path, cwd)
+        problem = refused.get(path)
+        if problem is None and not path.exists() and not path.is_symlink():
+            problem = "no such file or folder"
+        if problem is None and named and path.is_symlink():
+            # A file named on the command line is the user's choice, wherever its link leads.
+            try:
+                path = real_path(path)  # noqa: PLW2901
+            except PathRefusedError as exc:
+                problem = str(exc)
+        slots.append((shown, problem))
+        if problem is None:
+            jobs.append((path, shown))
+    checked, kb_findings = check_files(options, jobs, kb)
+    info = RunInfo(options.fail_on, list(kb.names), options.as_of, kb_findings)
+    files = _in_order(slots, checked)
+    if options.baseline is not None:
+        from claimcheck.baseline import Baseline
+
+        baseline = Baseline.read(options.baseline)
+        info.kb_findings = baseline.apply(info.kb_findings)
+        files = baseline.apply_all(files)
+    return Stream(info, files)
+
+
+def _in_order(
+    slots: list[tuple[str, str | None]], checked: Iterator[FileReport]
+) -> Iterator[FileReport]:
+    from claimcheck.api import _unreadable
+
+    for shown, problem in slots:
+        if problem is None:
+            yield next(checked)
+        else:
+            yield FileReport(shown, "unreadable", findings=[_unreadable(shown, problem)])
+
+
+def collect(stream: Stream) -> Result:
+    """The whole run in memory: every file, finding and verdict (what ``api.verify`` returns)."""
+    from claimcheck.api import Result
+
+    info = stream.info
+    result = Result(fail_on=info.fail_on, kb_files=list(info.kb_files), as_of=info.as_of)
+    result.findings.extend(info.kb_findings)
+    for report in stream.files:
+        result.files.append(report.file_result())
+        result.findings.extend(report.findings)
+        result.verdicts.extend(report.verdicts)
+    return result
+
+
+def stream_of(result: Result) -> Stream:
+    """A collected result as a stream again, for ``Reporter.render``.
+
+    Findings are grouped with the file of their path, in their order; those of no listed
+    file (the knowledge base's) come first, as in a live run.
+    """
+    paths = {fr.path for fr in result.files}
+    findings: dict[str, list[Finding]] = {p: [] for p in paths}
+    verdicts: dict[str, list[ClaimVerdict]] = {p: [] for p in paths}
+    outside: list[Finding] = []
+    for f in result.findings:
+        (findings[f.location.path] if f.location.path in paths else outside).append(f)
+    for v in result.verdicts:
+        if v.path in verdicts:
+            verdicts[v.path].append(v)
+    info = RunInfo(result.fail_on, list(result.kb_files), result.as_of, outside)
+    files = (
+        FileReport.from_verdicts(
+            fr.path,
+            fr.status,
+            fr.claims,
+            fr.claim_ids,
+            findings[fr.path],
+            verdicts[fr.path],
+            fr.inputs,
+        )
+        for fr in result.files
+    )
+    return Stream(info, files)
