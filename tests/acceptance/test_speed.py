@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from claimcheck.cache import pack_entry, unpack_entry
+from claimcheck.cache import ENTRY_FORMAT, pack_entry, unpack_entry
 from tests.helpers import write_claims
 
 CLAIM = """  - id: full-{n}
@@ -42,13 +42,13 @@ def test_cached_run_gives_the_same_bytes(run_cli, archive, fmt):
     assert cold.returncode == first.returncode == second.returncode == 2
     assert cold.stdout == first.stdout == second.stdout
     assert "CC101" in cold.stdout and "CC002" in cold.stdout and "CC001" in cold.stdout
-    assert (archive / ".claimcheck_cache" / "v2").is_dir()
+    assert (archive / ".claimcheck_cache" / f"v{ENTRY_FORMAT}").is_dir()
 
 
 def test_the_cache_is_what_answers_and_no_cache_ignores_it(run_cli, project):
     write_claims(project, "claims:\n" + CLAIM.format(n=1))
     run_cli("verify", ".", "--cache-dir", "cc", cwd=project)
-    (entry,) = (project / "cc").glob("v2/*/*.json")
+    (entry,) = (project / "cc").glob(f"v{ENTRY_FORMAT}/*/*.json")
     data = unpack_entry(entry.read_bytes())
     data["findings"][0]["message"] = "served from the cache"
     entry.write_bytes(pack_entry(data))

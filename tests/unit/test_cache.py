@@ -166,7 +166,7 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     first = run(project)
-    (entry,) = (project / ".cache").glob("v2/*/*.json")
+    (entry,) = (project / ".cache").glob(f"v{cache.ENTRY_FORMAT}/*/*.json")
     if isinstance(garbage, str):
         data = cache.unpack_entry(entry.read_bytes())
         TAMPER[garbage](data)
@@ -203,12 +203,18 @@ VERDICT_TAMPER = {
     "sources": _records(lambda rs: rs[0]["evidence"][0].update(sources="https://a.example")),
     "source": _records(lambda rs: rs[0]["evidence"][0].update(sources=[1])),
     "not-an-object": _records(lambda rs: rs.append([1, 2])),
+    "one-record-fewer": _records(lambda rs: rs.pop()),
+    "counts": lambda d: d.update(verdict_counts=d["verdict_counts"][1:] + d["verdict_counts"][:1]),
+    "counts-not-fitting": lambda d: d.update(verdict_counts=[9, 0, 0, 0]),
+    "counts-not-numbers": lambda d: d.update(verdict_counts=["1", 0, 0, 0]),
+    "digest": lambda d: d.update(verdict_digest=d["verdict_digest"] ^ 1),
+    "no-digest": lambda d: d.pop("verdict_digest"),
 }
 
 
 @pytest.mark.parametrize("tamper", sorted(VERDICT_TAMPER))
 def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tamper):
-    """Verdict records are written into reports as they are stored: any bad one is a miss."""
+    """Verdict records are written into reports as they are stored: any edit is a miss."""
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     (project / "world.kb.yaml").write_text(KB, encoding="utf-8")
@@ -216,7 +222,7 @@ def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tampe
     assert first and first[0].evidence  # something to tamper with
     (entry,) = (
         e
-        for e in (project / ".cache").glob("v2/*/*.json")
+        for e in (project / ".cache").glob(f"v{cache.ENTRY_FORMAT}/*/*.json")
         if cache.unpack_entry(e.read_bytes())["verdicts"]
     )
     data = cache.unpack_entry(entry.read_bytes())
