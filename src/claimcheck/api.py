@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck import exitcodes
-from claimcheck.dates import PartialDate
 from claimcheck.diagnostics import UNREADABLE
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:  # not imported at run time: a cached run needs neither
+    from claimcheck.dates import PartialDate
     from claimcheck.verdicts import ClaimVerdict
 
 if TYPE_CHECKING:

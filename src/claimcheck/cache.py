@@ -28,11 +28,11 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Location, Severity
 from claimcheck.limits import Limits
 from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 
 if TYPE_CHECKING:
     from claimcheck.api import FileResult, Options
     from claimcheck.stream import FileReport
+    from claimcheck.verdicts import ClaimVerdict, Evidence
 
 CACHE_DIR_NAME = ".claimcheck_cache"
 ENTRY_FORMAT = 3
@@ -174,6 +174,8 @@ def _read_evidence(data: Any) -> Evidence:
     fields = (_text(data["fact"]), _text(data["statement"]), tuple(sources), _text(data["status"]))
     found = _evidence_memo.get(fields)
     if found is None:
+        from claimcheck.verdicts import Evidence
+
         found = _evidence_memo[fields] = Evidence(*fields)
     return found
 
@@ -183,6 +185,8 @@ _VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "s
 
 def decode_verdict(data: Any) -> ClaimVerdict:
     """A verdict from an entry, every field checked; TypeError, ValueError or KeyError if not."""
+    from claimcheck.verdicts import ClaimVerdict, Verdict
+
     if type(data) is not dict or data.keys() != _VERDICT_KEYS:
         raise TypeError("not a verdict")
     return ClaimVerdict(

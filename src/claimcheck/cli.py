@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, TextIO, cast
 import click
 
 from claimcheck import __version__, exitcodes
-from claimcheck.findings import Severity
 from claimcheck.reporters import REPORTERS
 
 if TYPE_CHECKING:
@@ -123,48 +122,23 @@ def verify(
     cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
-    from claimcheck.api import Options, UsageError, verify_stream
-    from claimcheck.cache import default_dir
-    from claimcheck.config import apply_config
-    from claimcheck.reporters import default_format, get_reporter
-    from claimcheck.reporters.base import ReportSettings
-    from claimcheck.reporters.color import want_color
+    from claimcheck.api import UsageError
+    from claimcheck.launch import OVERRIDES, run_verify
 
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
-    source = click.get_current_context().get_parameter_source
-    # Options fields that flags override, and the flag's parameter name.
-    flags = {"select": "select", "ignore": "ignore", "fail_on": "fail_on", "kb": "kb_paths"}
-    given = {f for f, p in flags.items() if source(p) is click.core.ParameterSource.COMMANDLINE}
-
-    options = Options(
-        paths=paths or ("claims",),
-        select=tuple(select),
-        ignore=tuple(ignore),
-        fail_on=Severity.parse(fail_on),
-        root=root,
-        kb=tuple(kb_paths),
-        as_of=_date_option(as_of, "--as-of"),
-        baseline=None if write_baseline else baseline,
-        jobs=jobs or os.cpu_count() or 1,
-        cache_dir=None if no_cache else cache_dir or default_dir(root),
-    )
-    settings = ReportSettings(
-        color=want_color(output is None and sys.stdout.isatty(), os.environ),
-        verbosity=-1 if quiet else int(verbose),
-    )
-    reporter = get_reporter(fmt or default_format(), settings)
+    ctx = click.get_current_context()
+    given = {
+        param
+        for param in OVERRIDES.values()
+        if ctx.get_parameter_source(param) is click.core.ParameterSource.COMMANDLINE
+    }
+    date = _date_option(as_of, "--as-of")
     try:
-        stream = verify_stream(apply_config(options, given))
-        if write_baseline:
-            from claimcheck.baseline import accept_stream
-
-            stream = accept_stream(stream, write_baseline)
-        with _report_file(output) as out:
-            tally = reporter.write(stream, out)
+        code = run_verify(ctx.params, given, date, lambda: _report_file(output))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    sys.exit(tally.exit_code)
+    sys.exit(code)
 
 
 class _Echo(io.TextIOBase):
@@ -209,10 +183,10 @@ def _report_file(output: str | None) -> Iterator[TextIO]:
 
 
 def _date_option(text: str | None, name: str) -> PartialDate | None:
-    from claimcheck.dates import PartialDate
-
     if text is None:
         return None
+    from claimcheck.dates import PartialDate
+
     try:
         return PartialDate.parse(text)
     except ValueError as exc:
@@ -405,18 +379,8 @@ def export_cmd(
 
 
 def main() -> None:
-    try:
-        cli.main(prog_name="claimcheck")
-    except (KeyboardInterrupt, BrokenPipeError):
-        sys.exit(exitcodes.USAGE_OR_UNREADABLE)
-    except Exception as exc:  # never a traceback for users; CLAIMCHECK_DEBUG=1 shows it
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            raise
-        from claimcheck.escape import safe
+    """The command line through click alone; the installed command is ``launch.main``."""
+    from claimcheck.launch import guarded
 
-        click.echo(
-            f"claimcheck: internal error: {type(exc).__name__}: {safe(str(exc))}\n"
-            "Please report it, with the file that caused it; CLAIMCHECK_DEBUG=1 shows details.",
-            err=True,
-        )
-        sys.exit(exitcodes.USAGE_OR_UNREADABLE)
+    with guarded():
+        cli.main(prog_name="claimcheck")

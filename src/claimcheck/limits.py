@@ -7,7 +7,6 @@ from a configuration table and refuses unknown keys and bad values.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -52,6 +51,8 @@ class Limits:
         values: dict[str, int] = {}
         for key in sorted(mapping):
             if key not in known:
+                import difflib
+
                 close = difflib.get_close_matches(str(key), known, n=1)
                 hint = f": did you mean {close[0]!r}?" if close else ""
                 raise LimitsError(f"{where}: unknown key {key!r}{hint} (known: {', '.join(known)})")

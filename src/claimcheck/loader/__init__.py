@@ -6,6 +6,18 @@ anything that cannot be represented as JSON (tags, anchors, aliases, complex key
 
 from __future__ import annotations
 
-from claimcheck.loader.document import Document, LoadError, Problem, load_document
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimcheck.loader.document import Document, LoadError, Problem, load_document
 
 __all__ = ["Document", "LoadError", "Problem", "load_document"]
+
+
+def __getattr__(name: str) -> Any:
+    """The loader on first use: a cached run reads files (``reader``) but parses none."""
+    if name in __all__:
+        from claimcheck.loader import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
