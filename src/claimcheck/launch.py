@@ -121,6 +121,8 @@ def _valid(params: dict[str, Any]) -> bool:
             # As click.Path checks a path, only one that exists; os.stat, as Path("") is ".".
             try:
                 mode = os.stat(path).st_mode  # noqa: PTH116
+            except ValueError:  # a NUL, which no real command line holds
+                return False
             except OSError:
                 continue
             if (name in _FOLDERS and stat.S_ISREG(mode)) or not os.access(path, os.R_OK):
