@@ -57,9 +57,11 @@ def encode_verdict(v: ClaimVerdict) -> str:
     json.dumps quotes strings with when ``ensure_ascii`` is set, so the bytes are the same.
     """
     evidence = ", ".join(
-        f'{{"fact": {_quote(e.fact_id)}, "statement": {_quote(e.statement)}, '
-        f'"sources": [{", ".join(map(_quote, e.sources))}], "status": {_quote(e.status)}}}'
-        for e in v.evidence
+        [
+            f'{{"fact": {_quote(e.fact_id)}, "statement": {_quote(e.statement)}, '
+            f'"sources": [{", ".join(map(_quote, e.sources))}], "status": {_quote(e.status)}}}'
+            for e in v.evidence
+        ]
     )
     return (
         f'{{"path": {_quote(v.path)}, "claim": {_quote(v.claim_id)}, "kind": {_quote(v.kind)}, '
