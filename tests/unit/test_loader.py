@@ -162,3 +162,16 @@ def test_yaml_positions_for_keys_and_values():
 def test_yaml_syntax_errors_say_what_to_change(text, where, words):
     message, line, col = problems(text)[0]
     assert (line, col) == where and words in message, message
+
+
+@pytest.mark.parametrize("code", [*range(0x20), *range(0x7F, 0xA2), 0xC2, 0x2028, 0x10000])
+def test_decode_refuses_exactly_the_control_characters(code: int):
+    """The byte test that spares most files the search agrees with the pattern."""
+    from claimcheck.loader.text import CONTROL_RE, decode
+
+    text = f"a: 'x{chr(code)}é'\n"
+    if CONTROL_RE.search(text):
+        with pytest.raises(LoadError, match=f"control character U\\+{code:04X}"):
+            decode(text.encode())
+    else:
+        assert decode(text.encode()) == text

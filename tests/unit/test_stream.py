@@ -5,11 +5,14 @@ import json
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.api import Options, verify, verify_stream
 from claimcheck.engine import Engine
 from claimcheck.reporters import REPORTERS, get_reporter
-from claimcheck.stream import FileReport, parse_records
+from claimcheck.stream import FileReport, encode_record, encode_verdict, parse_records
+from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 from tests.helpers import write_claims
 
 CLAIM = """claims:
@@ -111,6 +114,25 @@ def test_a_report_travels_without_its_decoded_verdicts(archive, tmp_path):
     assert copy.verdicts == report.verdicts
     assert [v.to_dict() for v in report.verdicts] == parse_records(report.verdict_json)
     assert json.loads(f"[{report.verdict_json}]")[0]["claim"] == "c0"
+
+
+# Text json escapes: quotes, backslashes, controls, non-ASCII, a lone surrogate.
+_ODD = st.text() | st.sampled_from(['"', "\\", "\x00\n\t", "é ✓ 𝄞", "\u2028", "\ud800", ""])
+_EVIDENCE = st.builds(
+    Evidence, _ODD, _ODD, st.lists(_ODD, max_size=3).map(tuple), st.sampled_from(["accepted"])
+)
+
+
+@given(
+    strings=st.tuples(_ODD, _ODD, _ODD, _ODD),
+    verdict=st.sampled_from(Verdict),
+    evidence=st.lists(_EVIDENCE, max_size=3).map(tuple),
+    stale=st.booleans(),
+)
+def test_a_verdict_is_encoded_as_json_dumps_encodes_its_record(strings, verdict, evidence, stale):
+    path, claim, kind, why = strings
+    v = ClaimVerdict(path, claim, kind, verdict, why, evidence, stale)
+    assert encode_verdict(v) == encode_record(v.to_dict())
 
 
 def _kb_finding():

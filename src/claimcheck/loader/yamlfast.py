@@ -138,29 +138,39 @@ def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
         return value
 
     def build(node: Node, depth: int) -> Any:
-        if type(node) is ScalarNode:
-            return scalar(node, max_scalar)
+        """A sequence or a mapping; a scalar child is read here, not by a call of its own."""
         if depth >= max_depth or node.tag.__class__ is str:
             raise _UseEventsError
         depth += 1
         if type(node) is SequenceNode:
             items = []
             for item in node.value:  # a loop, not a comprehension: one frame per level
-                items.append(build(item, depth))
+                if type(item) is ScalarNode:
+                    items.append(scalar(item, max_scalar))
+                else:
+                    items.append(build(item, depth))
             return items
         out = {}
         for key_node, value_node in node.value:
-            if type(key_node) is not ScalarNode:
+            # A key must be text: what `scalar` would resolve to anything else is refused.
+            if type(key_node) is not ScalarNode or key_node.tag.__class__ is str:
                 raise _UseEventsError
-            key = scalar(key_node, max_key)
-            if key.__class__ is not str or (key == "<<" and key_node.style == ""):
+            key: str = key_node.value
+            if key_node.style == "" and (
+                key in constants or key == "<<" or (key[:1] in _INT_START and int_match(key))
+            ):
                 raise _UseEventsError
-            out[key] = build(value_node, depth)
+            if len(key) > max_key or (bad_char is not None and bad_char(key)):
+                raise _UseEventsError
+            if type(value_node) is ScalarNode:
+                out[key] = scalar(value_node, max_scalar)
+            else:
+                out[key] = build(value_node, depth)
         if len(out) != len(node.value):  # a repeated key
             raise _UseEventsError
         return out
 
-    return build(root, 0)
+    return scalar(root, max_scalar) if type(root) is ScalarNode else build(root, 0)
 
 
 class _TreePositions:
