@@ -78,12 +78,14 @@ class Checker:
         if not self.kb.files:
             return []
         if self.cache is None:
-            return self.kb.load()[1]
+            with paused_gc():  # the knowledge base is parsed like any file
+                return self.kb.load()[1]
         key = digest(json.dumps([self.run, "knowledge base"]).encode())
         hit = self.cache.get(key, Path("/"))
         if hit is not None:
             return hit.findings
-        findings = self.kb.load()[1]
+        with paused_gc():
+            findings = self.kb.load()[1]
         self.cache.put(key, FileReport("(knowledge base)", "checked", findings=findings))
         return findings
 
