@@ -7,8 +7,8 @@ the result read (``FileResult.inputs``: the article text, and whatever else the 
 there), and is used only while those hashes still match. Entries hold serialised findings
 and verdict records only, never code: they are read with ``json`` and checked field by field;
 anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error. The
-verdict records, which the JSON report writes as they are, are checked against the hash and
-the counts stored with them rather than parsed again: an archive's records are as large as
+verdict records, which the JSON report writes as they are, are checked against the checksum
+and the counts stored with them rather than parsed again: an archive's records are as large as
 its claim files, and parsing them cost more than the rest of a run where nothing changed.
 Entries are written to a temporary file and renamed into place, so a reader never sees half
 of one, and two processes writing the same entry both leave a whole one.
@@ -183,21 +183,28 @@ def _read_evidence(data: Any) -> Evidence:
 _VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "stale", "evidence"})
 
 
-def decode_verdict(data: Any) -> ClaimVerdict:
-    """A verdict from an entry, every field checked; TypeError, ValueError or KeyError if not."""
+def decode_verdicts(records: list[Any]) -> list[ClaimVerdict]:
+    """Verdicts from parsed records, every field checked; TypeError, ValueError or KeyError if not.
+
+    The verdict types are imported here, once per file, not once per verdict: a run that
+    never decodes a verdict never loads them.
+    """
     from claimcheck.verdicts import ClaimVerdict, Verdict
 
-    if type(data) is not dict or data.keys() != _VERDICT_KEYS:
-        raise TypeError("not a verdict")
-    return ClaimVerdict(
-        path=_text(data["path"]),
-        claim_id=_text(data["claim"]),
-        kind=_text(data["kind"]),
-        verdict=Verdict(_text(data["verdict"])),
-        explanation=_text(data["explanation"]),
-        evidence=tuple(_read_evidence(e) for e in _of(list)(data["evidence"])),
-        stale=_of(bool)(data["stale"]),
-    )
+    def decode(data: Any) -> ClaimVerdict:
+        if type(data) is not dict or data.keys() != _VERDICT_KEYS:
+            raise TypeError("not a verdict")
+        return ClaimVerdict(
+            path=_text(data["path"]),
+            claim_id=_text(data["claim"]),
+            kind=_text(data["kind"]),
+            verdict=Verdict(_text(data["verdict"])),
+            explanation=_text(data["explanation"]),
+            evidence=tuple(_read_evidence(e) for e in _of(list)(data["evidence"])),
+            stale=_of(bool)(data["stale"]),
+        )
+
+    return [decode(d) for d in records]
 
 
 def verdict_counts(data: Any, records: str) -> tuple[int, int, int, int]:

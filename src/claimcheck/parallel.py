@@ -77,16 +77,13 @@ class Checker:
         """The knowledge base's own load findings, from the cache when it has not changed."""
         if not self.kb.files:
             return []
-        if self.cache is None:
-            with paused_gc():  # the knowledge base is parsed like any file
-                return self.kb.load()[1]
         key = digest(json.dumps([self.run, "knowledge base"]).encode())
-        hit = self.cache.get(key, Path("/"))
-        if hit is not None:
+        if self.cache is not None and (hit := self.cache.get(key, Path("/"))) is not None:
             return hit.findings
-        with paused_gc():
+        with paused_gc():  # the knowledge base is parsed like any file
             findings = self.kb.load()[1]
-        self.cache.put(key, FileReport("(knowledge base)", "checked", findings=findings))
+        if self.cache is not None:
+            self.cache.put(key, FileReport("(knowledge base)", "checked", findings=findings))
         return findings
 
     def check(self, job: Job) -> FileReport:

@@ -145,9 +145,9 @@ class FileReport:
     def verdicts(self) -> list[ClaimVerdict]:
         """The verdicts as objects, decoded from their records on first use."""
         if self._verdicts is None:
-            from claimcheck.cache import decode_verdict
+            from claimcheck.cache import decode_verdicts
 
-            self._verdicts = [decode_verdict(d) for d in parse_records(self.verdict_json)]
+            self._verdicts = decode_verdicts(parse_records(self.verdict_json))
         return self._verdicts
 
     def file_result(self) -> FileResult:

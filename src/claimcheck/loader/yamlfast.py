@@ -113,7 +113,7 @@ def load_yaml_fast(path: str, text: str, limits: Limits) -> Document | None:
     return Document(path, data, text, _find=_TreePositions(root))
 
 
-def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
+def _build(root: MappingNode, limits: Limits, *, escapes: bool) -> Any:
     """The data of a composed tree, resolved as the event composer resolves it."""
     max_depth = limits.max_depth
     max_key = limits.max_key_length
@@ -122,7 +122,7 @@ def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
     int_match = _INT_RE.match
     bad_char = _ESCAPED_BAD.search if escapes else None
 
-    def scalar(node: ScalarNode, limit: int) -> Any:
+    def scalar(node: ScalarNode) -> Any:
         if node.tag.__class__ is str:
             raise _UseEventsError
         value: str = node.value
@@ -133,7 +133,7 @@ def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
                 if len(value.lstrip("-")) > _MAX_INT_DIGITS:
                     raise _UseEventsError
                 return int(value)
-        if len(value) > limit or (bad_char is not None and bad_char(value)):
+        if len(value) > max_scalar or (bad_char is not None and bad_char(value)):
             raise _UseEventsError
         return value
 
@@ -146,7 +146,7 @@ def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
             items = []
             for item in node.value:  # a loop, not a comprehension: one frame per level
                 if type(item) is ScalarNode:
-                    items.append(scalar(item, max_scalar))
+                    items.append(scalar(item))
                 else:
                     items.append(build(item, depth))
             return items
@@ -163,14 +163,14 @@ def _build(root: Node, limits: Limits, *, escapes: bool) -> Any:
             if len(key) > max_key or (bad_char is not None and bad_char(key)):
                 raise _UseEventsError
             if type(value_node) is ScalarNode:
-                out[key] = scalar(value_node, max_scalar)
+                out[key] = scalar(value_node)
             else:
                 out[key] = build(value_node, depth)
         if len(out) != len(node.value):  # a repeated key
             raise _UseEventsError
         return out
 
-    return scalar(root, max_scalar) if type(root) is ScalarNode else build(root, 0)
+    return build(root, 0)
 
 
 class _TreePositions:
