@@ -187,9 +187,9 @@ def count_findings(report: Path) -> int:
 
 def big_article(sizes: list[int], seed: int, scratch: Path) -> list[dict[str, Any]]:
     """The engine in-process on one article of many claims: is any rule worse than linear?"""
-    import claimcheck.engine  # noqa: F401 - import time is not the engine's per-claim cost
-    from claimcheck.api import Options, verify
-    from claimcheck.limits import Limits
+    import claimcheck.check.engine  # noqa: F401 - import time is not the engine's per-claim cost
+    from claimcheck.app import Options, verify
+    from claimcheck.core.limits import Limits
 
     rows = []
     for claims in sizes:

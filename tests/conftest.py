@@ -67,7 +67,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def checks(monkeypatch):
     """The files the engine really checked, in order (the others came from the cache)."""
-    from claimcheck.engine import Engine
+    from claimcheck.check.engine import Engine
 
     calls: list[str] = []
     original = Engine.check_file

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.escape import UNSAFE_CHARS
+from claimcheck.core.escape import UNSAFE_CHARS
 
 BAD_INPUTS = Path(__file__).resolve().parent / "fixtures" / "bad-inputs"
 # path:line:column: severity RULE message

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from claimcheck.dates import DATE_PATTERN
+from claimcheck.core.dates import DATE_PATTERN
 from tests.conftest import SCHEMA_DIR
 
 CLAIMS_SCHEMA: dict[str, Any] = json.loads(

@@ -17,9 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.api import UsageError
-from claimcheck.findings import Finding
-from claimcheck.stream import FileReport, Stream
+from claimcheck.core.findings import Finding
+from claimcheck.core.options import UsageError
+from claimcheck.run.stream import FileReport, Stream
 
 FORMAT = "claimcheck-baseline"
 VERSION = 1

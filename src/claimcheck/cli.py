@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 import click
 
-from claimcheck import __version__, exitcodes
+from claimcheck import __version__
+from claimcheck.core import exitcodes
 from claimcheck.reporters import REPORTERS
 
 if TYPE_CHECKING:
-    from claimcheck.dates import PartialDate
+    from claimcheck.core.dates import PartialDate
 
 
 def _write(text: str, output: str | None) -> None:
@@ -122,7 +123,7 @@ def verify(
     cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
-    from claimcheck.api import UsageError
+    from claimcheck.core.options import UsageError
     from claimcheck.launch import OVERRIDES, run_verify
 
     if quiet and verbose:
@@ -185,7 +186,7 @@ def _report_file(output: str | None) -> Iterator[TextIO]:
 def _date_option(text: str | None, name: str) -> PartialDate | None:
     if text is None:
         return None
-    from claimcheck.dates import PartialDate
+    from claimcheck.core.dates import PartialDate
 
     try:
         return PartialDate.parse(text)
@@ -236,7 +237,7 @@ def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> N
     """Load the KB, run one query, print it; a bad KB or an unknown entity exits 2."""
     import json
 
-    from claimcheck import kb_query
+    from claimcheck.kb import query as kb_query
     from claimcheck.reporters.text import format_finding
 
     try:
@@ -294,7 +295,7 @@ def kb_entity(ref: str, kb_paths: tuple[str, ...], fmt: str) -> None:
 
 def _schema_names() -> dict[str, str]:
     """`claims` for claims-v1.json: the short names `claimcheck schema` takes."""
-    from claimcheck.schema import SCHEMAS
+    from claimcheck.formats.schema import SCHEMAS
 
     return {name.split("-v", 1)[0]: name for name in SCHEMAS}
 
@@ -303,7 +304,7 @@ def _schema_names() -> dict[str, str]:
 @click.argument("name", required=False, type=click.Choice(sorted(_schema_names())))
 def schema_cmd(name: str | None) -> None:
     """Print a JSON Schema: claims (default), report, or another listed name."""
-    from claimcheck.schema import SCHEMAS, render
+    from claimcheck.formats.schema import SCHEMAS, render
 
     click.echo(render(SCHEMAS[_schema_names()[name or "claims"]]()), nl=False)
 
@@ -318,14 +319,14 @@ def schema_cmd(name: str | None) -> None:
 )
 def init_cmd(article: str, output: str | None) -> None:
     """Start a claim file for the article text in ARTICLE; never overwrites."""
-    from claimcheck.api import UsageError
-    from claimcheck.init import init_claims
+    from claimcheck.core.options import UsageError
+    from claimcheck.scaffold import init_claims
 
     try:
         target = init_claims(article, output)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    from claimcheck.escape import safe
+    from claimcheck.core.escape import safe
 
     click.echo(f"wrote {safe(str(target))}")
 
@@ -356,7 +357,7 @@ def export_cmd(
     """Export the verdicts on the claims in PATHS, e.g. as schema.org ClaimReview JSON-LD."""
     import importlib
 
-    from claimcheck.api import Options, UsageError
+    from claimcheck.core.options import Options, UsageError
     from claimcheck.export import EXPORTERS
     from claimcheck.export.claimreview import ReviewSettings
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimcheck.api import Options, UsageError, display_path
-from claimcheck.findings import Severity
+from claimcheck.core.findings import Severity
+from claimcheck.core.options import Options, UsageError
+from claimcheck.core.project import display_path
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.claimcheck"
@@ -80,8 +81,8 @@ def _option(value: Any, kind: Any, where: str) -> Any:
 
 
 def _rules(value: Any, where: str) -> dict[str, Any]:
+    from claimcheck.core.options import RuleSettings
     from claimcheck.rules import by_id
-    from claimcheck.rules.base import RuleSettings
 
     if not isinstance(value, dict):
         raise _fail(where, "expected a table of rule IDs")
@@ -119,7 +120,7 @@ def _paths(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _limits(value: Any, where: str) -> Any:
-    from claimcheck.limits import Limits, LimitsError
+    from claimcheck.core.limits import Limits, LimitsError
 
     if not isinstance(value, dict):
         raise _fail(where, "expected a table, like max-file-bytes = 4194304")

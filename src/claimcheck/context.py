@@ -6,9 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.findings import Finding, Location, Severity
-from claimcheck.loader.document import Document, Pointer, pointer_str
-from claimcheck.records import (
+from claimcheck.core.findings import Finding, Location, Severity
+from claimcheck.formats.records import (
     ClaimFile,
     CountClaim,
     EventClaim,
@@ -16,12 +15,13 @@ from claimcheck.records import (
     OfficeClaim,
     RelationClaim,
 )
+from claimcheck.loader.document import Document, Pointer, pointer_str
 
 if TYPE_CHECKING:
-    from claimcheck.dates import PartialDate
-    from claimcheck.judge import Issue, Judgement
-    from claimcheck.kb import KnowledgeBase
-    from claimcheck.records import Claim, Entity
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.formats.records import Claim, Entity
+    from claimcheck.judge.judge import Issue, Judgement
+    from claimcheck.kb.store import KnowledgeBase
 
 
 @dataclass

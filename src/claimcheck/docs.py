@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.diagnostics import DIAGNOSTICS
-from claimcheck.findings import Severity
+from claimcheck.core.diagnostics import DIAGNOSTICS
+from claimcheck.core.findings import Severity
 from claimcheck.rules import RULES
 
 PAGE = Path("docs") / "rules.md"

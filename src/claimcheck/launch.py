@@ -21,10 +21,10 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimcheck import exitcodes
+from claimcheck.core import exitcodes
 
 if TYPE_CHECKING:
-    from claimcheck.dates import PartialDate
+    from claimcheck.core.dates import PartialDate
 
 # click's parameter names for `verify`, with the values click gives when an option is absent.
 DEFAULTS: dict[str, Any] = {
@@ -137,13 +137,14 @@ def run_verify(
     open_output: Callable[[], AbstractContextManager[TextIO]],
 ) -> int:
     """Run `verify` with click's parameters; the exit code. Raises ``api.UsageError``."""
-    from claimcheck.api import Options, verify_stream
-    from claimcheck.cache import default_dir
+    from claimcheck.app import verify_stream
     from claimcheck.config import apply_config
-    from claimcheck.findings import Severity
+    from claimcheck.core.findings import Severity
+    from claimcheck.core.options import Options
     from claimcheck.reporters import default_format, get_reporter
     from claimcheck.reporters.base import ReportSettings
     from claimcheck.reporters.color import want_color
+    from claimcheck.run.cache import default_dir
 
     p = params
     options = Options(
@@ -200,7 +201,7 @@ def _plain_stdout() -> bool:
 
 def _fast(args: list[str]) -> int | None:
     """The exit code of a plain `verify` run, or None when click must read the command line."""
-    from claimcheck.api import UsageError
+    from claimcheck.core.options import UsageError
 
     parsed = parse_verify(args)
     if parsed is None or "_CLAIMCHECK_COMPLETE" in os.environ or not _plain_stdout():
@@ -210,7 +211,7 @@ def _fast(args: list[str]) -> int | None:
         return None
     as_of = None
     if params["as_of"] is not None:
-        from claimcheck.dates import PartialDate
+        from claimcheck.core.dates import PartialDate
 
         try:
             as_of = PartialDate.parse(params["as_of"])
@@ -248,7 +249,7 @@ def guarded() -> Iterator[None]:
     except Exception as exc:  # CLAIMCHECK_DEBUG=1 shows the traceback
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
-        from claimcheck.escape import safe
+        from claimcheck.core.escape import safe
 
         sys.stderr.write(
             f"claimcheck: internal error: {type(exc).__name__}: {safe(str(exc))}\n"

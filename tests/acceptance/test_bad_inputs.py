@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.api import Options, verify
+from claimcheck.app import Options, verify
 from claimcheck.cli import cli
 from tests.conftest import SCHEMA_DIR
 from tests.hostile import (

@@ -5,9 +5,9 @@ import json
 import jsonschema
 import pytest
 
+from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import load_document
 from claimcheck.reporters.color import want_color
-from claimcheck.schema import SCHEMAS, render
 from tests.conftest import SCHEMA_DIR
 
 NO_COLOR_ENV = {"NO_COLOR": "", "FORCE_COLOR": "", "TERM": "xterm"}

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import engine as engine_module
-from claimcheck.api import Options, verify
-from claimcheck.limits import Limits
+from claimcheck.app import Options, verify
+from claimcheck.check import engine as engine_module
+from claimcheck.core.limits import Limits
 from claimcheck.loader import reader
 from claimcheck.loader.reader import ReadError, read_bytes
 from tests.conftest import SEED

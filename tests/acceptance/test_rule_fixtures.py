@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.api import Options, verify
+from claimcheck.app import Options, verify
 from claimcheck.config import parse_table
-from claimcheck.dates import PartialDate
-from claimcheck.diagnostics import UNUSED_SUPPRESSION
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.diagnostics import UNUSED_SUPPRESSION
 from claimcheck.rules import RULES
 from tests.conftest import FIXTURES, ROOT
 

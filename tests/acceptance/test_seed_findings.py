@@ -9,7 +9,7 @@ here is a false positive.
 
 from __future__ import annotations
 
-from claimcheck.api import Options, verify
+from claimcheck.app import Options, verify
 from tests.conftest import ROOT, SEED
 
 

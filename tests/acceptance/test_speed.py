@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from claimcheck.cache import ENTRY_FORMAT, pack_entry, unpack_entry
+from claimcheck.run.cache import ENTRY_FORMAT, pack_entry, unpack_entry
 from tests.helpers import write_claims
 
 CLAIM = """  - id: full-{n}
@@ -63,7 +63,7 @@ def test_a_fully_cached_run_imports_neither_pydantic_nor_yaml(project):
     write_claims(project, "claims:\n" + CLAIM.format(n=1))
     script = (
         "import sys\n"
-        "from claimcheck.api import Options, verify\n"
+        "from claimcheck.app import Options, verify\n"
         "verify(Options(paths=('.',), cache_dir='cc'))\n"
         "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n"
     )

@@ -1,7 +1,7 @@
 """Matching findings against a baseline: by rule, file and claim; messages break ties."""
 
 from claimcheck.baseline import apply_baseline, write_baseline
-from claimcheck.findings import Finding, Location, Severity
+from claimcheck.core.findings import Finding, Location, Severity
 
 
 def _f(message, claim="c", line=3, pointer="/claims/0/members", rule="CC101"):

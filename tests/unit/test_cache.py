@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cache
-from claimcheck.api import Options, verify
-from claimcheck.dates import PartialDate
-from claimcheck.findings import Finding, Location, Severity
-from claimcheck.limits import Limits
-from claimcheck.rules.base import RuleSettings
+from claimcheck.app import Options, verify
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.findings import Finding, Location, Severity
+from claimcheck.core.limits import Limits
+from claimcheck.core.options import RuleSettings
+from claimcheck.run import cache
 from tests.helpers import write_claims
 
 BRICS = """claims:

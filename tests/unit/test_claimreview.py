@@ -11,11 +11,11 @@ from datetime import date
 
 import pytest
 
-from claimcheck.api import UsageError
+from claimcheck.app import UsageError
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
 from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
+from claimcheck.formats.records import claim_file, replace
 from claimcheck.loader import load_document
-from claimcheck.records import claim_file, replace
-from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
 from tests.conftest import SEED
 
 GOOGLE_REQUIRED = {"claimReviewed", "reviewRating", "url"}
@@ -140,10 +140,10 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
 
 
 def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypatch):
-    import claimcheck.api
+    import claimcheck.app
     from claimcheck.export.claimreview import export
 
-    real = claimcheck.api.verify
+    real = claimcheck.app.verify
 
     def with_verdicts(options):  # what verify returns once a knowledge base decides claims
         result = real(options)
@@ -151,8 +151,8 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
         return result
 
     monkeypatch.chdir(SEED.parent.parent)
-    monkeypatch.setattr(claimcheck.api, "verify", with_verdicts)
-    text, result, left_out = export(claimcheck.api.Options(paths=("claims",)), SETTINGS)
+    monkeypatch.setattr(claimcheck.app, "verify", with_verdicts)
+    text, result, left_out = export(claimcheck.app.Options(paths=("claims",)), SETTINGS)
     assert result.exit_code == 1  # the seed's CC101 is still reported by verify
     assert left_out == 17
     assert [r["url"].rsplit("#", 1)[1] for r in json.loads(text)] == [

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.dates import PartialDate, last_weekday_on_or_before
+from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from claimcheck.api import FileResult, Result
-from claimcheck.escape import UNSAFE_CHARS, safe, safe_path
-from claimcheck.findings import Finding, Location, Severity
+from claimcheck.app import FileResult, Result
+from claimcheck.core.escape import UNSAFE_CHARS, safe, safe_path
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters import REPORTERS, get_reporter
 from tests.hostile import assert_safe_output
 

@@ -6,7 +6,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
 from claimcheck.loader.jsonload import _scan
 from claimcheck.loader.jsonpos import locate_valid
 

@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
-from claimcheck.api import Options, verify
-from claimcheck.dates import PartialDate
+from claimcheck.app import Options, verify
+from claimcheck.core.dates import PartialDate
 from tests.helpers import write_claims
 
 KB = """claimcheck-kb: 1

@@ -2,11 +2,11 @@
 
 import pytest
 
-from claimcheck.dates import PartialDate
-from claimcheck.kb import Tri, build, holds_on
-from claimcheck.kb_models import KBFile
+from claimcheck.core.dates import PartialDate
+from claimcheck.formats.kb_models import KBFile
+from claimcheck.formats.records import kb_file
+from claimcheck.kb.store import Tri, build, holds_on
 from claimcheck.loader import load_document
-from claimcheck.records import kb_file
 
 D = PartialDate.parse
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.api import Options, verify
-from claimcheck.limits import DEFAULT_LIMITS, Limits, LimitsError
+from claimcheck.app import Options, verify
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits, LimitsError
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from tests.helpers import write_claims

@@ -3,8 +3,8 @@
 import pytest
 from pydantic import ValidationError
 
-from claimcheck.dates import PartialDate
-from claimcheck.models import ClaimFile
+from claimcheck.core.dates import PartialDate
+from claimcheck.formats.models import ClaimFile
 
 ARTICLE = {
     "id": "a",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.paths import PathRefusedError, follow_link, resolve_inside
+from claimcheck.core.paths import PathRefusedError, follow_link, resolve_inside
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.api import Options, Result, verify
+from claimcheck.app import Options, Result, verify
 from claimcheck.cli import cli
 from claimcheck.reporters import get_reporter
 from tests.conftest import CLAIMS

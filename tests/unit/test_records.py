@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ConfigDict, Field, StringConstraints, ValidationError, create_model
 
-from claimcheck import recordgen, records
-from claimcheck.kb_models import KBFile
+from claimcheck.formats import recordgen, records
+from claimcheck.formats.kb_models import KBFile
+from claimcheck.formats.models import ClaimFile
+from claimcheck.formats.validate import as_records
 from claimcheck.loader import LoadError, load_document
-from claimcheck.models import ClaimFile
-from claimcheck.validate import as_records
 from tests.conftest import CLAIMS, FIXTURES, SCHEMA_DIR
 from tests.schema_strategies import claim_files, from_schema
 
@@ -291,7 +291,7 @@ def test_every_single_edit_of_a_full_document_gets_the_same_verdict(doc):
 def test_the_committed_records_module_matches_the_models():
     committed = Path(recordgen.TARGET).read_text(encoding="utf-8")
     assert committed == recordgen.render(), (
-        "src/claimcheck/records.py is stale: run `python -m claimcheck.schema`"
+        "src/claimcheck/records.py is stale: run `python -m claimcheck.formats.schema`"
     )
 
 
@@ -367,7 +367,7 @@ def test_records_survive_pickling_for_worker_processes():
 
 def test_a_file_the_fast_path_refused_but_pydantic_accepts_still_gets_records(monkeypatch):
     """The safety net: a fast-path bug costs speed, never a wrong finding or a crash."""
-    from claimcheck.validate import claim_file
+    from claimcheck.formats.validate import claim_file
 
     doc = load_document("a.claims.json", json.dumps(FULL_CLAIMS).encode())
     expected = records.claim_file(doc.data)

@@ -1,6 +1,6 @@
 """A finding points at the other claims it rests on, including the file's first claim."""
 
-from claimcheck.api import Options, verify
+from claimcheck.app import Options, verify
 from tests.helpers import write_claims
 
 BODY = """entities:

@@ -9,8 +9,8 @@ import jsonschema
 import junitparser
 import pytest
 
-from claimcheck.api import FileResult, Result
-from claimcheck.findings import Finding, Location, Severity
+from claimcheck.app import FileResult, Result
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters import REPORTERS, default_format, get_reporter
 from claimcheck.reporters.github import escape_data, escape_property
 

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import judge
-from claimcheck.api import Options, Result, verify
-from claimcheck.dates import PartialDate
-from claimcheck.kb import Tri, build
+from claimcheck.app import Options, Result, verify
+from claimcheck.core.dates import PartialDate
+from claimcheck.formats.records import kb_file
+from claimcheck.judge import judge
+from claimcheck.kb.store import Tri, build
 from claimcheck.loader import load_document
-from claimcheck.records import kb_file
 from claimcheck.rules.provenance import _PLAIN_URL, _url_problem
 from tests.conftest import ROOT, SCHEMA_DIR
 from tests.helpers import write_claims

@@ -6,8 +6,8 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
+from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import load_document
-from claimcheck.schema import SCHEMAS, render
 from tests.conftest import CLAIMS, FIXTURES, SCHEMA_DIR
 
 
@@ -15,7 +15,7 @@ from tests.conftest import CLAIMS, FIXTURES, SCHEMA_DIR
 def test_committed_schema_matches_models(name):
     committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
     assert committed == render(SCHEMAS[name]()), (
-        f"schema/{name} is stale: run `python -m claimcheck.schema`"
+        f"schema/{name} is stale: run `python -m claimcheck.formats.schema`"
     )
 
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.api import Options, verify, verify_stream
-from claimcheck.engine import Engine
+from claimcheck.app import Options, verify, verify_stream
+from claimcheck.check.engine import Engine
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
 from claimcheck.reporters import REPORTERS, get_reporter
-from claimcheck.stream import FileReport, encode_record, encode_verdict, parse_records
-from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.run.stream import FileReport, encode_record, encode_verdict, parse_records
 from tests.helpers import write_claims
 
 CLAIM = """claims:
@@ -136,7 +136,7 @@ def test_a_verdict_is_encoded_as_json_dumps_encodes_its_record(strings, verdict,
 
 
 def _kb_finding():
-    from claimcheck.findings import Finding, Location, Severity
+    from claimcheck.core.findings import Finding, Location, Severity
 
     return Finding("CC003", Severity.ERROR, "bad fact", Location("w.kb.yaml", 2, 3))
 
@@ -147,8 +147,8 @@ def test_a_run_with_no_files_is_still_one_valid_document(fmt, kb_findings):
     """The lists a format opens as items arrive are written whole when none do."""
     import xml.etree.ElementTree as ET
 
-    from claimcheck.report_model import Report
-    from claimcheck.stream import RunInfo, Stream
+    from claimcheck.formats.report_model import Report
+    from claimcheck.run.stream import RunInfo, Stream
 
     findings = [_kb_finding()] * kb_findings
     out = io.StringIO()

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimcheck.core.textnorm import _TYPOGRAPHY, lookalike_problems, normalise, skeleton
 from claimcheck.rules.quotes import _Passages, _Text, difference
-from claimcheck.textnorm import _TYPOGRAPHY, lookalike_problems, normalise, skeleton
 
 
 def test_normalise_typography_and_space():

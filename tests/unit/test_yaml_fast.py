@@ -17,7 +17,7 @@ from bench.corpus import write_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.limits import DEFAULT_LIMITS, Limits
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.loader import Document, LoadError, load_document
 from claimcheck.loader.document import Pointer
 from claimcheck.loader.text import decode

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
-from claimcheck.api import Options, Result, UsageError
-from claimcheck.records import Article, ClaimFile
-from claimcheck.verdicts import ClaimVerdict, Verdict
+from claimcheck.check.result import Result
+from claimcheck.core.options import Options, UsageError
+from claimcheck.core.verdicts import ClaimVerdict, Verdict
+from claimcheck.formats.records import Article, ClaimFile
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
@@ -142,10 +143,10 @@ def render(reviews: list[dict[str, Any]]) -> str:
 
 def load_models(result: Result) -> dict[str, ClaimFile]:
     """The claim files verify checked, loaded again (reports keep findings, not models)."""
-    from claimcheck.limits import DEFAULT_LIMITS
+    from claimcheck.core.limits import DEFAULT_LIMITS
+    from claimcheck.formats.records import claim_file
     from claimcheck.loader import LoadError, load_document
     from claimcheck.loader.reader import ReadError, read_bytes
-    from claimcheck.records import claim_file
 
     models = {}
     for fr in result.files:
@@ -163,7 +164,7 @@ def load_models(result: Result) -> dict[str, ClaimFile]:
 
 def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
     """The JSON-LD text, the verify result it came from, and how many claims had no verdict."""
-    from claimcheck.api import verify
+    from claimcheck.app import verify
 
     result = verify(options)
     models = load_models(result)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.limits import DEFAULT_LIMITS, Limits
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 
 Pointer = tuple[str | int, ...]
 Pos = tuple[int, int]  # 1-based line and column

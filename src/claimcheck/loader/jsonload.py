@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
 from claimcheck.loader.document import (
     MAX_PROBLEMS,
     Document,

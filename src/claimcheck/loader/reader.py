@@ -6,7 +6,7 @@ import errno
 import os
 import stat
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
 
 
 class ReadError(Exception):
@@ -48,3 +48,22 @@ def read_bytes(path: str, limits: Limits) -> bytes:
         return data
     finally:
         os.close(fd)
+
+
+try:  # hashlib itself would load OpenSSL: a few ms of every cached run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it
+    from hashlib import blake2b
+
+
+def digest(data: bytes) -> str:
+    """The content hash every cache key and input state is made of."""
+    return blake2b(data, digest_size=32).hexdigest()
+
+
+def input_state(path: str, limits: Limits) -> str:
+    """The hash of a file a result read, or the reason it could not be read."""
+    try:
+        return digest(read_bytes(path, limits))
+    except ReadError as exc:
+        return f"unreadable: {exc}"

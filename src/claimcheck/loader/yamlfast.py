@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
 from claimcheck.loader.document import Document, Pointer, Pos
 from claimcheck.loader.text import CONTROL_RE
 from claimcheck.loader.yamlload import (

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
 from claimcheck.loader.document import (
     MAX_PROBLEMS,
     Document,

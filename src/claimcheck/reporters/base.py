@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from claimcheck.api import Result
-    from claimcheck.stream import FileReport, RunInfo, Stream, Tally
+    from claimcheck.check.result import Result
+    from claimcheck.run.stream import FileReport, RunInfo, Stream, Tally
 
-# The version of the JSON report (schema/report-v1.json). Here, not in report_model, so that
-# writing a report does not import pydantic.
-REPORT_VERSION = 1
 
 SPOOL_IN_MEMORY = 8 << 20  # characters kept in memory before a spool goes to disk
 
@@ -68,7 +65,7 @@ class Reporter:
 
     def write(self, stream: Stream, out: TextIO) -> Tally:
         """Write the whole report of a streamed run to ``out``; the run's totals."""
-        from claimcheck.stream import Tally
+        from claimcheck.run.stream import Tally
 
         tally = Tally(stream.info.fail_on)
         tally.add_findings(stream.info.kb_findings)
@@ -81,7 +78,7 @@ class Reporter:
 
     def render(self, result: Result) -> str:
         """A collected result as text: the same bytes its stream would give."""
-        from claimcheck.stream import stream_of
+        from claimcheck.run.stream import stream_of
 
         out = io.StringIO()
         self.write(stream_of(result), out)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from claimcheck.escape import safe
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.escape import safe
+from claimcheck.core.findings import Finding, Severity
 from claimcheck.reporters.base import Reporter
 from claimcheck.reporters.text import summary_line
-from claimcheck.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import FileReport, RunInfo, Tally
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.findings import Finding, Severity
-from claimcheck.reporters.base import REPORT_VERSION, Reporter, Spool
-from claimcheck.stream import RECORD_SEPARATOR, FileReport, RunInfo, Tally, encode_record
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.formats import REPORT_VERSION
+from claimcheck.reporters.base import Reporter, Spool
+from claimcheck.run.stream import RECORD_SEPARATOR, FileReport, RunInfo, Tally, encode_record
 
 _dump = encode_record
 

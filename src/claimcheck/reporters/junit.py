@@ -14,11 +14,11 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TextIO
 
-from claimcheck.escape import safe
-from claimcheck.findings import Finding
+from claimcheck.core.escape import safe
+from claimcheck.core.findings import Finding
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.text import format_finding
-from claimcheck.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import FileReport, RunInfo, Tally
 
 FILE_CASE = "(file)"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.baseline import fingerprint
-from claimcheck.findings import Finding, Location, Severity
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
-from claimcheck.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import FileReport, RunInfo, Tally
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -27,7 +27,7 @@ INFORMATION_URI = "https://claimcheck.dev"
 
 
 def _rules() -> list[dict[str, Any]]:
-    from claimcheck.diagnostics import DIAGNOSTICS
+    from claimcheck.core.diagnostics import DIAGNOSTICS
     from claimcheck.rules import RULES
 
     described = [(d.id, d.name, d.severity, d.summary(), d.doc.strip()) for d in DIAGNOSTICS]

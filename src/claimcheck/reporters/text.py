@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.escape import safe, safe_path
-from claimcheck.findings import Finding, Location, Severity
+from claimcheck.core.escape import safe, safe_path
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
-from claimcheck.stream import STALE, FileReport, RunInfo, Tally
+from claimcheck.run.stream import STALE, FileReport, RunInfo, Tally
 
 if TYPE_CHECKING:
-    from claimcheck.dates import PartialDate
-    from claimcheck.verdicts import ClaimVerdict
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.core.verdicts import ClaimVerdict
 
 
 def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:

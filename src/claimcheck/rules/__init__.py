@@ -63,7 +63,7 @@ RULES: tuple[type[Rule], ...] = (
 
 def unknown_code(codes: tuple[str, ...] | list[str]) -> str | None:
     """The first ID or prefix that names no rule or diagnostic, or None."""
-    from claimcheck.diagnostics import DIAGNOSTICS
+    from claimcheck.core.diagnostics import DIAGNOSTICS
 
     known = [r.id for r in RULES] + [d.id for d in DIAGNOSTICS]
     return next((c for c in codes if not any(k.startswith(c) for k in known)), None)

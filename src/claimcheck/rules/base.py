@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import ClassVar
 
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 
 # A finding points at a few other claims, not every one: reports stay linear in size.
@@ -18,14 +18,6 @@ RELATED_LIMIT = 10
 @dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
-
-
-@dataclass(frozen=True)
-class RuleSettings:
-    """What a configuration changes about one rule: its severity and its options."""
-
-    severity: Severity | None = None
-    options: object | None = None
 
 
 class Rule:

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
 from claimcheck.context import ArticleContext
-from claimcheck.dates import PartialDate
-from claimcheck.findings import Finding, Severity
-from claimcheck.records import CountClaim
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.formats.records import CountClaim
 from claimcheck.rules.base import Rule
 
 

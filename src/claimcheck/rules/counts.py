@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claimcheck.context import ArticleContext
-from claimcheck.dates import PartialDate
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.formats.records import CountClaim, MembershipClaim
 from claimcheck.loader.document import Pointer
-from claimcheck.records import CountClaim, MembershipClaim
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 

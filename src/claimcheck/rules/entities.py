@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.textnorm import lookalike_problems, skeleton
+from claimcheck.formats.records import Claim
 from claimcheck.loader.document import Pointer
-from claimcheck.records import Claim
 from claimcheck.rules.base import Rule
-from claimcheck.textnorm import lookalike_problems, skeleton
 
 # Per claim kind: the fields holding one entity id, the fields holding a list of them, and
 # the free-text names. Looked up by kind: a missing attribute is slow on pydantic models.

@@ -1,6 +1,6 @@
 """Rules against the reference knowledge base (CC2xx).
 
-The verdicts and the reasons are computed once, in `claimcheck.judge`; each rule here only
+The verdicts and the reasons are computed once, in `claimcheck.judge.judge`; each rule here only
 reports the issues that carry its ID, so findings and verdicts always agree.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck import judge
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.judge import judge
 from claimcheck.rules.base import Rule
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
 from claimcheck.rules.base import Rule
 
 

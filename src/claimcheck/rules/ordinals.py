@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimcheck.context import ArticleContext
-from claimcheck.dates import PartialDate
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.findings import Finding, Severity
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 

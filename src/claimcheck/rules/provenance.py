@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
 from claimcheck.loader.document import Pointer
 from claimcheck.rules.base import Rule
 

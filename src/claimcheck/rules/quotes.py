@@ -10,9 +10,9 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from claimcheck.context import ArticleContext
-from claimcheck.findings import Finding, Severity
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.textnorm import normalise
 from claimcheck.rules.base import Rule
-from claimcheck.textnorm import normalise
 
 _WORDS = re.compile(r"\S+")
 _ELISION = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\])\s*")

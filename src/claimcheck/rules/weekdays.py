@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.context import ArticleContext
-from claimcheck.dates import PartialDate, last_weekday_on_or_before
-from claimcheck.findings import Finding, Severity
-from claimcheck.records import EventClaim
+from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
+from claimcheck.core.findings import Finding, Severity
+from claimcheck.formats.records import EventClaim
 from claimcheck.rules.base import Rule
 
 

@@ -7,23 +7,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.api import FileResult, Options, UsageError, _unreadable, find_root
+from claimcheck.check.result import FileResult
 from claimcheck.context import ArticleContext, ClaimIndex
-from claimcheck.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION
-from claimcheck.findings import Finding
-from claimcheck.judge import judge_file
-from claimcheck.limits import Limits, claim_count
+from claimcheck.core.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION, unreadable
+from claimcheck.core.findings import Finding
+from claimcheck.core.limits import Limits, claim_count
+from claimcheck.core.options import Options, RuleSettings, UsageError
+from claimcheck.core.paths import PathRefusedError, resolve_inside
+from claimcheck.core.project import find_root
+from claimcheck.formats.validate import claim_file
+from claimcheck.judge.judge import judge_file
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.paths import PathRefusedError, resolve_inside
 from claimcheck.rules import RULES, unknown_code
-from claimcheck.rules.base import Rule, RuleSettings
-from claimcheck.validate import claim_file
+from claimcheck.rules.base import Rule
 
 if TYPE_CHECKING:
-    from claimcheck.dates import PartialDate
-    from claimcheck.kb import KnowledgeBase
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def is_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
@@ -72,18 +74,18 @@ class Engine:
         try:
             raw = read_bytes(str(path), self.limits)
         except ReadError as exc:
-            return FileResult(shown, "unreadable"), [_unreadable(shown, str(exc))]
+            return FileResult(shown, "unreadable"), [unreadable(shown, str(exc))]
         try:
             doc = load_document(shown, raw, self.limits)
         except LoadError as exc:
             return FileResult(shown, "unreadable"), [
-                _unreadable(shown, p.message, p.line, p.column) for p in exc.problems
+                unreadable(shown, p.message, p.line, p.column) for p in exc.problems
             ]
         claims = claim_count(doc.data)
         if claims > self.limits.max_claims:
             line, col = doc.position(("claims", self.limits.max_claims))
             message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
-            return FileResult(shown, "unreadable"), [_unreadable(shown, message, line, col)]
+            return FileResult(shown, "unreadable"), [unreadable(shown, message, line, col)]
         model, problems = claim_file(doc, shown)
         if model is None:
             return FileResult(shown, "checked"), problems

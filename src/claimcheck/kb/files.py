@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.limits import Limits
+from claimcheck.core.limits import Limits
+from claimcheck.core.options import Options, UsageError
+from claimcheck.core.project import find_root
 
 if TYPE_CHECKING:
-    from claimcheck.findings import Finding
-    from claimcheck.kb import KnowledgeBase
+    from claimcheck.core.findings import Finding
+    from claimcheck.kb.store import KnowledgeBase
 
 KB_SUFFIXES = (".kb.yaml", ".kb.yml", ".kb.json")
 
@@ -85,7 +87,7 @@ class KBSource:
 
     def digest(self) -> str:
         """A hash of every file's name and bytes: part of every cached result's key."""
-        from claimcheck.cache import digest, input_state
+        from claimcheck.loader.reader import digest, input_state
 
         states = [
             (name, input_state(str(p), self.limits))
@@ -99,7 +101,18 @@ class KBSource:
             if not self.files:
                 self._loaded = (None, [])
             else:
-                from claimcheck.kb_load import load_kb
+                from claimcheck.kb.load import load_kb
 
                 self._loaded = load_kb(self.files, self.limits, self.shown)
         return self._loaded
+
+
+def run_kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:
+    """The knowledge base files of a run: the `--kb` paths, else the verified folders'."""
+    first = next((Path(p) for p in options.paths if Path(p).exists()), cwd)
+    project = root or find_root(first)
+    try:
+        search = kb_search_paths(options.kb, options.paths, project)
+    except KBPathError as exc:
+        raise UsageError(str(exc)) from None
+    return find_kb_files(search)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claimcheck.reporters.base import REPORT_VERSION
+from claimcheck.formats import REPORT_VERSION
 
 __all__ = ["REPORT_VERSION", "Report"]
 

@@ -7,7 +7,7 @@ as text, or None; a parameter is named after the field it reads (the generator r
 
 from __future__ import annotations
 
-from claimcheck.dates import PartialDate
+from claimcheck.core.dates import PartialDate
 
 
 def disputed_without_note(status: str, note: str | None) -> str | None:

@@ -8,21 +8,21 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def claims_schema() -> dict[str, Any]:
-    from claimcheck.models import ClaimFile
+    from claimcheck.formats.models import ClaimFile
 
     schema = ClaimFile.model_json_schema(mode="validation")
     return {"$schema": DIALECT, **schema}
 
 
 def kb_schema() -> dict[str, Any]:
-    from claimcheck.kb_models import KBFile
+    from claimcheck.formats.kb_models import KBFile
 
     schema = KBFile.model_json_schema(mode="validation")
     return {"$schema": DIALECT, **schema}
 
 
 def report_schema() -> dict[str, Any]:
-    from claimcheck.report_model import Report
+    from claimcheck.formats.report_model import Report
 
     schema = Report.model_json_schema(mode="serialization")
     return {"$schema": DIALECT, **schema}
@@ -42,10 +42,10 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write_all(folder: str = "schema") -> None:
-    """Regenerate the committed schemas and records.py: `python -m claimcheck.schema`."""
+    """Regenerate the committed schemas and records.py: `python -m claimcheck.formats.schema`."""
     from pathlib import Path
 
-    from claimcheck import recordgen
+    from claimcheck.formats import recordgen
 
     for name, build in SCHEMAS.items():
         Path(folder, name).write_text(render(build()), encoding="utf-8")

@@ -17,14 +17,15 @@ from json.encoder import encode_basestring_ascii as _quote
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck import exitcodes
-from claimcheck.findings import Finding, Severity
+from claimcheck.core import exitcodes
+from claimcheck.core.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from claimcheck.api import FileResult, Options, Result
-    from claimcheck.cache import Outcome
-    from claimcheck.dates import PartialDate
-    from claimcheck.verdicts import ClaimVerdict
+    from claimcheck.check.result import FileResult, Result
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.core.options import Options
+    from claimcheck.core.verdicts import ClaimVerdict
+    from claimcheck.run.cache import Outcome
 
 # The index of each verdict in ``FileReport.verdict_counts``; the last count is the stale.
 VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
@@ -145,13 +146,13 @@ class FileReport:
     def verdicts(self) -> list[ClaimVerdict]:
         """The verdicts as objects, decoded from their records on first use."""
         if self._verdicts is None:
-            from claimcheck.cache import decode_verdicts
+            from claimcheck.run.cache import decode_verdicts
 
             self._verdicts = decode_verdicts(parse_records(self.verdict_json))
         return self._verdicts
 
     def file_result(self) -> FileResult:
-        from claimcheck.api import FileResult
+        from claimcheck.check.result import FileResult
 
         return FileResult(
             self.path, self.status, self.claims, self.verdicts, self.claim_ids, self.inputs
@@ -252,10 +253,11 @@ def open_stream(options: Options) -> Stream:
 
     Every usage error the options can cause is raised here, before the first report.
     """
-    from claimcheck.api import UsageError, discover, display_path, kb_files
-    from claimcheck.kb_files import KBSource
-    from claimcheck.parallel import check_files
-    from claimcheck.paths import PathRefusedError, real_path
+    from claimcheck.core.options import UsageError
+    from claimcheck.core.paths import PathRefusedError, real_path
+    from claimcheck.core.project import discover, display_path
+    from claimcheck.kb.files import KBSource, run_kb_files
+    from claimcheck.run.parallel import check_files
 
     if options.select or options.ignore:
         from claimcheck.rules import unknown_code
@@ -265,7 +267,7 @@ def open_stream(options: Options) -> Stream:
             raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
-    kb = KBSource(kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
+    kb = KBSource(run_kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
     # Each file in discovery order: refused at once (with the reason), or to be checked.
     slots: list[tuple[str, str | None]] = []
     jobs: list[tuple[Path, str]] = []
@@ -286,31 +288,24 @@ def open_stream(options: Options) -> Stream:
             jobs.append((path, shown))
     checked, kb_findings = check_files(options, jobs, kb)
     info = RunInfo(options.fail_on, list(kb.names), options.as_of, kb_findings)
-    files = _in_order(slots, checked)
-    if options.baseline is not None:
-        from claimcheck.baseline import Baseline
-
-        baseline = Baseline.read(options.baseline)
-        info.kb_findings = baseline.apply(info.kb_findings)
-        files = baseline.apply_all(files)
-    return Stream(info, files)
+    return Stream(info, _in_order(slots, checked))
 
 
 def _in_order(
     slots: list[tuple[str, str | None]], checked: Iterator[FileReport]
 ) -> Iterator[FileReport]:
-    from claimcheck.api import _unreadable
+    from claimcheck.core.diagnostics import unreadable
 
     for shown, problem in slots:
         if problem is None:
             yield next(checked)
         else:
-            yield FileReport(shown, "unreadable", findings=[_unreadable(shown, problem)])
+            yield FileReport(shown, "unreadable", findings=[unreadable(shown, problem)])
 
 
 def collect(stream: Stream) -> Result:
     """The whole run in memory: every file, finding and verdict (what ``api.verify`` returns)."""
-    from claimcheck.api import Result
+    from claimcheck.check.result import Result
 
     info = stream.info
     result = Result(fail_on=info.fail_on, kb_files=list(info.kb_files), as_of=info.as_of)

@@ -12,12 +12,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from claimcheck.api import UsageError, find_root
-from claimcheck.limits import DEFAULT_LIMITS
+from claimcheck.core.limits import DEFAULT_LIMITS
+from claimcheck.core.options import UsageError
+from claimcheck.core.project import find_root
+from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.loader import LoadError
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.records import SCHEMA_ID
 
 SCHEMA_FILE = Path("schema") / "claims-v1.json"
 ARTICLES_FOLDER = "articles"

@@ -2,8 +2,9 @@
 
 Models are strict and closed: a string is never turned into a number, a key nobody declared
 is an error, and dates stay at the precision they were written with. The checks run on the
-light records of ``records.py``, generated from these models (`python -m claimcheck.schema`);
-pydantic itself only explains a file that breaks the schema.
+light records of ``records.py``, generated from these models
+(`python -m claimcheck.formats.schema`); pydantic itself only explains a file that breaks the
+schema.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from claimcheck.dates import DATE_PATTERN, WEEKDAYS, PartialDate
+from claimcheck.core.dates import DATE_PATTERN, WEEKDAYS, PartialDate
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.diagnostics import SCHEMA
-from claimcheck.findings import Finding, Location
-from claimcheck.kb import KnowledgeBase, build
-from claimcheck.kb_files import KBPathError, find_kb_files, kb_search_paths
-from claimcheck.limits import Limits
+from claimcheck.core.diagnostics import SCHEMA
+from claimcheck.core.findings import Finding, Location
+from claimcheck.core.limits import Limits
+from claimcheck.formats.records import KBFile
+from claimcheck.formats.validate import kb_file
+from claimcheck.kb.files import KBPathError, find_kb_files, kb_search_paths
+from claimcheck.kb.store import KnowledgeBase, build
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.document import Document, pointer_str
 from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.records import KBFile
-from claimcheck.validate import kb_file
 
 __all__ = ["KBPathError", "find_kb_files", "kb_search_paths", "load_kb"]
 
@@ -23,7 +23,7 @@ def load_kb(
     files: list[Path], limits: Limits, shown: Callable[[Path], str]
 ) -> tuple[KnowledgeBase, list[Finding]]:
     """Load every KB file; bad ones become findings (fatal when unreadable) and are skipped."""
-    from claimcheck.api import _unreadable
+    from claimcheck.core.diagnostics import unreadable
 
     findings: list[Finding] = []
     loaded: list[tuple[str, Document, KBFile]] = []
@@ -32,10 +32,10 @@ def load_kb(
         try:
             doc = load_document(name, read_bytes(str(path), limits), limits)
         except ReadError as exc:
-            findings.append(_unreadable(name, str(exc)))
+            findings.append(unreadable(name, str(exc)))
             continue
         except LoadError as exc:
-            findings.extend(_unreadable(name, p.message, p.line, p.column) for p in exc.problems)
+            findings.extend(unreadable(name, p.message, p.line, p.column) for p in exc.problems)
             continue
         model, refused = kb_file(doc, name)
         if model is None:

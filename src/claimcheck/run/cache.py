@@ -25,14 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
-from claimcheck.findings import Finding, Location, Severity
-from claimcheck.limits import Limits
-from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.core.findings import Finding, Location, Severity
+from claimcheck.core.limits import Limits
+from claimcheck.loader.reader import digest, input_state
 
 if TYPE_CHECKING:
-    from claimcheck.api import FileResult, Options
-    from claimcheck.stream import FileReport
-    from claimcheck.verdicts import ClaimVerdict, Evidence
+    from claimcheck.check.result import FileResult
+    from claimcheck.core.options import Options
+    from claimcheck.core.verdicts import ClaimVerdict, Evidence
+    from claimcheck.run.stream import FileReport
 
 CACHE_DIR_NAME = ".claimcheck_cache"
 ENTRY_FORMAT = 3
@@ -45,19 +46,9 @@ _NOT_IN_KEY = frozenset({"paths", "jobs", "cache_dir", "fail_on", "baseline"})
 Outcome = tuple["FileResult", list[Finding]]
 
 
-try:  # hashlib itself would load OpenSSL: a few ms of every cached run
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - CPython always has it
-    from hashlib import blake2b
-
-
-def digest(data: bytes) -> str:
-    return blake2b(data, digest_size=32).hexdigest()
-
-
 def default_dir(root: str | None) -> str:
     """``.claimcheck_cache`` in the project root: ``root``, else the one around the cwd."""
-    from claimcheck.api import find_root
+    from claimcheck.core.project import find_root
 
     return str((Path(root) if root else find_root(Path.cwd())) / CACHE_DIR_NAME)
 
@@ -109,14 +100,6 @@ def file_key(run: str, path: Path, shown: str, raw: bytes, root: Path) -> str:
     """
     parts = [ENTRY_FORMAT, run, shown, str(path.resolve()), str(root), digest(raw)]
     return digest(json.dumps(parts).encode())
-
-
-def input_state(path: str, limits: Limits) -> str:
-    """The hash of a file a result read, or the reason it could not be read."""
-    try:
-        return digest(read_bytes(path, limits))
-    except ReadError as exc:
-        return f"unreadable: {exc}"
 
 
 def _location(loc: Location) -> list[Any]:
@@ -174,7 +157,7 @@ def _read_evidence(data: Any) -> Evidence:
     fields = (_text(data["fact"]), _text(data["statement"]), tuple(sources), _text(data["status"]))
     found = _evidence_memo.get(fields)
     if found is None:
-        from claimcheck.verdicts import Evidence
+        from claimcheck.core.verdicts import Evidence
 
         found = _evidence_memo[fields] = Evidence(*fields)
     return found
@@ -189,7 +172,7 @@ def decode_verdicts(records: list[Any]) -> list[ClaimVerdict]:
     The verdict types are imported here, once per file, not once per verdict: a run that
     never decodes a verdict never loads them.
     """
-    from claimcheck.verdicts import ClaimVerdict, Verdict
+    from claimcheck.core.verdicts import ClaimVerdict, Verdict
 
     def decode(data: Any) -> ClaimVerdict:
         if type(data) is not dict or data.keys() != _VERDICT_KEYS:
@@ -290,7 +273,7 @@ class Cache:
         Inputs are read only inside ``root``, whatever an entry names. Verdicts stay the
         JSON records the entry holds, each checked for shape, and are decoded only on use.
         """
-        from claimcheck.stream import FileReport
+        from claimcheck.run.stream import FileReport
 
         try:
             text = self._entry(key).read_bytes()

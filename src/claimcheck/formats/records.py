@@ -1,4 +1,4 @@
-"""GENERATED from models.py and kb_models.py by `python -m claimcheck.schema`.
+"""GENERATED from models.py and kb_models.py by `python -m claimcheck.formats.schema`.
 
 Light records for the rules, and validators that accept exactly what the pydantic models
 accept, on the plain data the loader builds (dict, list, str, int, float, bool, None).
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Literal, TypeVar
 
-from claimcheck.dates import PartialDate
-from claimcheck.model_checks import disputed_without_note, end_before_start
+from claimcheck.core.dates import PartialDate
+from claimcheck.formats.model_checks import disputed_without_note, end_before_start
 
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"

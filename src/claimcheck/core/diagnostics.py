@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.findings import Severity
+from claimcheck.core.findings import Finding, Location, Severity
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,10 @@ Passes: the same suppression on a claim with no source.
 )
 
 DIAGNOSTICS: tuple[Diagnostic, ...] = (UNREADABLE, SCHEMA, UNUSED_SUPPRESSION)
+
+
+def unreadable(shown: str, message: str, line: int = 0, column: int = 0) -> Finding:
+    """The fatal finding for a file that could not be read or used (exit 2)."""
+    return Finding(
+        UNREADABLE.id, UNREADABLE.severity, message, Location(shown, line, column), fatal=True
+    )

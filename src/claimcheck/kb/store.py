@@ -13,10 +13,11 @@ import enum
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from claimcheck.dates import PartialDate
-from claimcheck.records import (
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.verdicts import Evidence
+from claimcheck.formats.records import (
     Entity,
     EventFact,
     Fact,
@@ -27,10 +28,8 @@ from claimcheck.records import (
     Source,
     TenureFact,
 )
-from claimcheck.verdicts import Evidence
 
 if TYPE_CHECKING:
-    from claimcheck.judge import Judged
     from claimcheck.loader.document import Document, Pointer
 
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
@@ -113,8 +112,9 @@ class KnowledgeBase:
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
-    # Verdicts by what a claim says (judge.py keeps them): only these facts decide them.
-    judged: dict[tuple[object, ...], Judged] = field(default_factory=dict, repr=False)
+    # Verdicts by what a claim says, kept by the judge (a higher layer: hence Any) for the
+    # life of this knowledge base: only these facts decide them.
+    judged: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     def evidence(self, fact: Fact) -> Evidence:
         """The fact as evidence: its statement and its sources, built once."""

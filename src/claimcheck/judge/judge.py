@@ -18,9 +18,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from claimcheck.dates import PartialDate, last_weekday_on_or_before
-from claimcheck.kb import KnowledgeBase, Tri, holds_on, remember, source_labels
-from claimcheck.records import (
+from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.formats.records import (
     CountClaim,
     EventClaim,
     EventFact,
@@ -29,12 +29,12 @@ from claimcheck.records import (
     OfficeClaim,
     RelationClaim,
 )
-from claimcheck.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.kb.store import KnowledgeBase, Tri, holds_on, remember, source_labels
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
+    from claimcheck.formats.records import Claim, Entity
     from claimcheck.loader.document import Pointer
-    from claimcheck.records import Claim, Entity
 
 MEMBER_LIST = "CC201"
 MEMBER_COUNT = "CC202"

@@ -4,8 +4,8 @@ The pydantic models stay the single source of the file formats. This walks their
 schema (exactly what pydantic validates: strict, closed, lengths, patterns, literals, the
 ``kind`` discriminator, the date parser and the model validators) and writes straight-line
 Python that accepts the same documents and builds slotted records, so that checking a valid
-file never imports pydantic. `python -m claimcheck.schema` rewrites it; a test fails when the
-committed copy is stale.
+file never imports pydantic. `python -m claimcheck.formats.schema` rewrites it; a test fails
+when the committed copy is stale.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from claimcheck import kb_models, model_checks, models
+from claimcheck.formats import kb_models, model_checks, models
 
 TARGET = Path(__file__).with_name("records.py")
 TOP = {"claim_file": models.ClaimFile, "kb_file": kb_models.KBFile}
@@ -43,7 +43,7 @@ KNOWN = {
     "model": {"cls", "config", "custom_init", "root_model", "schema"},
     "tagged-union": {"choices", "discriminator", "strict", "from_attributes"},
 }
-HEADER = '''"""GENERATED from models.py and kb_models.py by `python -m claimcheck.schema`.
+HEADER = '''"""GENERATED from models.py and kb_models.py by `python -m claimcheck.formats.schema`.
 
 Light records for the rules, and validators that accept exactly what the pydantic models
 accept, on the plain data the loader builds (dict, list, str, int, float, bool, None).
@@ -56,8 +56,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Literal, TypeVar
 
-from claimcheck.dates import PartialDate
-from claimcheck.model_checks import {checks}
+from claimcheck.core.dates import PartialDate
+from claimcheck.formats.model_checks import {checks}
 
 '''
 RUNTIME = '''

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from claimcheck import records
-from claimcheck.diagnostics import SCHEMA
-from claimcheck.findings import Finding, Location
+from claimcheck.core.diagnostics import SCHEMA
+from claimcheck.core.findings import Finding, Location
+from claimcheck.formats import records
 from claimcheck.loader.document import MAX_PROBLEMS, Document, Pointer, pointer_str
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _validate(
 
     from pydantic import ValidationError
 
-    model: type[BaseModel] = getattr(importlib.import_module(f"claimcheck.{module}"), name)
+    model: type[BaseModel] = getattr(importlib.import_module(f"claimcheck.formats.{module}"), name)
     try:
         checked = model.model_validate(doc.data)
     except ValidationError as exc:
@@ -99,7 +99,7 @@ def _message(err: ErrorDetails, pointer: Pointer) -> str:
     field = str(pointer[-1]) if pointer else "document"
     kind = err["type"]
     if kind == "extra_forbidden":
-        from claimcheck.textnorm import lookalike_problems
+        from claimcheck.core.textnorm import lookalike_problems
 
         odd = lookalike_problems(field)
         if odd:

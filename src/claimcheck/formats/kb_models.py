@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from claimcheck.model_checks import disputed_without_note, end_before_start
-from claimcheck.models import Date, EntityId, EntityKind, Predicate, Source
+from claimcheck.formats.model_checks import disputed_without_note, end_before_start
+from claimcheck.formats.models import Date, EntityId, EntityKind, Predicate, Source
 
 KB_FORMAT_VERSION = 1
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"

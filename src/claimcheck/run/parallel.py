@@ -17,17 +17,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.api import Options, _unreadable, find_root
-from claimcheck.cache import Cache, digest, file_key, fingerprint
-from claimcheck.findings import Finding
-from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.stream import FileReport
+from claimcheck.core.diagnostics import unreadable
+from claimcheck.core.findings import Finding
+from claimcheck.core.options import Options
+from claimcheck.core.project import find_root
+from claimcheck.loader.reader import ReadError, digest, read_bytes
+from claimcheck.run.cache import Cache, file_key, fingerprint
+from claimcheck.run.stream import FileReport
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
-    from claimcheck.engine import Engine
-    from claimcheck.kb_files import KBSource
+    from claimcheck.check.engine import Engine
+    from claimcheck.kb.files import KBSource
 
 Job = tuple[Path, str]  # the file, and the name it is shown under
 WINDOW_PER_PROCESS = 8  # chunks in flight for each worker process
@@ -66,7 +68,7 @@ class Checker:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from claimcheck.engine import Engine
+            from claimcheck.check.engine import Engine
 
             engine = Engine.from_options(self.options, self.root)
             engine.kb = self.kb.load()[0]
@@ -90,7 +92,7 @@ class Checker:
         path, shown = job
         if not path.exists() and not path.is_symlink():
             return FileReport(
-                shown, "unreadable", findings=[_unreadable(shown, "no such file or folder")]
+                shown, "unreadable", findings=[unreadable(shown, "no such file or folder")]
             )
         if self.cache is None:
             return self._check(path, shown)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from claimcheck.dates import PartialDate
-from claimcheck.findings import Finding
-from claimcheck.kb import KnowledgeBase, Tri, source_labels
-from claimcheck.limits import DEFAULT_LIMITS, Limits
-from claimcheck.records import Fact
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.findings import Finding
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
+from claimcheck.formats.records import Fact
+from claimcheck.kb.store import KnowledgeBase, Tri, source_labels
 
 
 class QueryError(Exception):
@@ -24,13 +24,15 @@ def open_kb(
     paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[KnowledgeBase, list[Finding]]:
     """The KB in ``paths`` (default: the ``claims`` folder), inside the project root."""
-    from claimcheck.api import Options, UsageError, display_path, find_root, kb_files
-    from claimcheck.kb_load import load_kb
+    from claimcheck.core.options import Options, UsageError
+    from claimcheck.core.project import display_path, find_root
+    from claimcheck.kb.files import run_kb_files
+    from claimcheck.kb.load import load_kb
 
     cwd = Path.cwd().resolve()
     project = Path(root).resolve() if root else find_root(cwd)
     try:
-        files = kb_files(Options(paths=("claims",), kb=paths), project, cwd)
+        files = run_kb_files(Options(paths=("claims",), kb=paths), project, cwd)
     except UsageError as exc:
         raise QueryError(str(exc)) from None
     if not files:
@@ -116,7 +118,7 @@ def entity(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
 
 def render_text(answer: dict[str, Any]) -> str:
     """The answer for a terminal: a heading, then one fact per entry with its sources."""
-    from claimcheck.escape import safe
+    from claimcheck.core.escape import safe
 
     when = f" on {answer['on']}" if answer.get("on") else ""
     head = f"{answer['name']} ({answer['of']})"

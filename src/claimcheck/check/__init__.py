@@ -1,0 +1,1 @@
+"""One file checked: loaded, validated, judged, its rules run, suppressions applied."""

@@ -1,0 +1,1 @@
+"""The lowest layer: records and helpers every stage shares (dates, findings, limits, text)."""

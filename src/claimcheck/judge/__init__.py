@@ -1,0 +1,1 @@
+"""Verdicts: each claim judged against the knowledge base."""

@@ -1,0 +1,1 @@
+"""The knowledge base: its files, loading, the indexed store and its queries."""

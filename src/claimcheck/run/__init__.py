@@ -1,0 +1,1 @@
+"""Many files checked: streamed, in parallel, from the cache. Speed only, never semantics."""
