@@ -345,7 +345,7 @@ def cc203(size: int) -> Case:
 
 def cc207(size: int) -> Case:
     # An office held by thousands, and claims that name someone else; relations likewise.
-    n = size // 300
+    n = size // 500
     ents = [
         "o: {name: O, kind: office}",
         "t: {name: T, kind: place}",
