@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import (
     CountClaim,
     EventClaim,
@@ -294,6 +295,11 @@ def _names(ctx: ArticleContext, ids: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _first_names(ctx: ArticleContext, ids: list[str]) -> str:
+    """The first few names and how many more: as CC101 names the members a list omits."""
+    return enumeration([ctx.name(x) for x in ids[:NAMED_LIMIT]], len(ids))
+
+
 @lru_cache(maxsize=4096)
 def _human(date: PartialDate) -> str:
     """A date as an editor writes it, for messages: an archive's claims share a few dates."""
@@ -338,8 +344,8 @@ def _membership(
     if extra:
         out.issue(
             MEMBER_LIST,
-            f"names {_names(ctx, extra)} as {_plural(extra, 'a member')} of {kb.name(group)}, "
-            f"which the knowledge base does not record on {when}",
+            f"names {_first_names(ctx, extra)} as {_plural(extra, 'a member')} of "
+            f"{kb.name(group)}, which the knowledge base does not record on {when}",
             "members",
         )
     if claim.complete:
@@ -347,11 +353,11 @@ def _membership(
         for m in missing:
             out.facts.setdefault(sure[m].id, sure[m])
         if missing:
-            out.aspect(REFUTED, f"the list leaves out {_names(ctx, missing)}")
+            out.aspect(REFUTED, f"the list leaves out {_first_names(ctx, missing)}")
             out.issue(
                 MEMBER_LIST,
                 f"the list of {kb.name(group)} presented as complete leaves out "
-                f"{_names(ctx, missing)}, {_plural(missing, 'a member')} on {when}",
+                f"{_first_names(ctx, missing)}, {_plural(missing, 'a member')} on {when}",
                 "members",
             )
         for m, pending in open_.items():

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
+from claimcheck.formats.records import MembershipClaim
 from claimcheck.rules.base import Rule
 
 
@@ -24,6 +26,9 @@ class IncompleteMemberList(Rule):
            members: [india], quote: "..."}
 
     Passes: the complete list names India too, or the other claim is about another group.
+
+    One finding per complete list, naming the first few members it omits and how many
+    more: linear in the file, however many lists and members the article has.
     """
 
     id = "CC101"
@@ -32,23 +37,54 @@ class IncompleteMemberList(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.memberships.items():
-            complete = [(i, c) for i, c in claims if c.complete]
-            if not complete:
+            if not any(c.complete for _, c in claims):
                 continue
-            named: dict[str, tuple[int, str]] = {}
+            named: dict[str, tuple[int, str]] = {}  # member -> the first claim naming it
             for i, claim in claims:
                 for member in claim.members:
                     named.setdefault(member, (i, claim.id))
-            for i, claim in complete:
-                listed = set(claim.members)
-                for member, (where, other_id) in named.items():
-                    if member in listed:
-                        continue
-                    yield self.report(
-                        ctx,
-                        f"the list of {ctx.name(group)} presented as complete omits "
-                        f"{ctx.name(member)}, which claim '{other_id}' names as a member",
-                        ("claims", i, "members"),
-                        claim.id,
-                        related=(("claims", where),),
-                    )
+            order = list(named)
+            for i, claim in claims:
+                if claim.complete:
+                    yield from self._omitted(ctx, group, i, claim, named, order)
+
+    def _omitted(
+        self,
+        ctx: ArticleContext,
+        group: str,
+        i: int,
+        claim: MembershipClaim,
+        named: dict[str, tuple[int, str]],
+        order: list[str],
+    ) -> Iterator[Finding]:
+        """One finding for a complete list: how many members it omits, the first few named.
+
+        Linear in the list, not in the members the article names: the omitted are counted
+        from the listed, and only the first few are looked for.
+        """
+        listed = set(claim.members)
+        missing = len(named) - len(listed & named.keys())
+        if not missing:
+            return
+        first: list[str] = []
+        wanted = min(missing, NAMED_LIMIT)
+        for member in order:  # passes at most len(listed) members before the first few
+            if member not in listed:
+                first.append(member)
+                if len(first) == wanted:
+                    break
+        names = enumeration([ctx.name(m) for m in first], missing)
+        others = list(dict.fromkeys(named[m] for m in first))
+        ids = [f"'{other_id}'" for _, other_id in others]
+        if missing > len(first):
+            ids.append("others")
+        claims = ("claim " if len(ids) == 1 else "claims ") + enumeration(ids, limit=len(ids))
+        verb = "names" if len(ids) == 1 else "name"
+        said = f"{claims} {verb} as {'a member' if missing == 1 else 'members'}"
+        yield self.report(
+            ctx,
+            f"the list of {ctx.name(group)} presented as complete omits {names}, which {said}",
+            ("claims", i, "members"),
+            claim.id,
+            related=tuple(("claims", where) for where, _ in others),
+        )

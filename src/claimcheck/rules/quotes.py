@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import pairwise
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
@@ -32,6 +31,22 @@ _LONG_KEY = 96
 _SCAN_LIMIT = 1 << 20  # a quote the index cannot place is searched for in this much text
 _NEAR = 512  # characters around the last quote found where the next one is looked for first
 _SCANS = 4  # whole-text searches for quotes found elsewhere, before the index is built
+# Looking quotes up costs a step per place a quote may start, or per _FIND_SPEED characters
+# searched by `str.find`. An ordinary file costs a few steps per quote; past the budget (some
+# 2 s), a quote is reported as not looked for. It grows with the article, which one full
+# search per quote of a long article may cost.
+_FIND_SPEED = 64
+_FIND_BUDGET = 8_000_000
+_SPREAD = 3  # words a window of the closest-passage search is shifted, widened, narrowed by
+_WINDOWS = (2 * _SPREAD + 1) ** 2
+# The work of comparing words (``_Passages.cost``) one quote, and one file, may spend on
+# closest passages: an ordinary misquote of 300 words costs about 100,000.
+_QUOTE_BUDGET = 1_000_000
+_FILE_BUDGET = 10_000_000
+
+
+class _TooCostlyError(Exception):
+    """A search would cost more than the budget left: it is not made."""
 
 
 class _Text:
@@ -49,6 +64,7 @@ class _Text:
         self.near = 0  # where the last quote found next to the one before ends
         self.jump = 0  # where the last quote found elsewhere ends
         self._scanned = 0  # characters searched outside the index
+        self.work = _FIND_BUDGET  # what looking quotes up may still cost, in steps
         self._starts: dict[str, list[int]] | None = None
         # Word starts that share a crowded key, split again by a longer prefix: built once
         # per key and length asked for, so many quotes that begin alike stay cheap.
@@ -82,13 +98,23 @@ class _Text:
             self._refined[(key, length)] = refined
         return refined.get(part[:length], [])
 
+    def _spend(self, work: int) -> None:
+        """Charge ``work`` to the file's budget for looking quotes up; raise when it is spent."""
+        self.work -= work
+        if self.work < 0:
+            raise _TooCostlyError
+
     def find(self, part: str, start: int) -> int:
         if len(part) >= _KEY:
-            for at in self._candidates(part):
+            candidates = self._candidates(part)
+            # A crowded bucket means a text that repeats itself: each look costs a step.
+            self._spend(len(candidates) * (1 + len(part) // _FIND_SPEED))
+            for at in candidates:
                 if at >= start and self.text.startswith(part, at):
                     return at
             if len(self.text) > _SCAN_LIMIT:
                 return -1  # a quote that starts inside a word, in a very long text
+        self._spend((len(self.text) - start) // _FIND_SPEED)
         return self.text.find(part, start)
 
     def has(self, quote: str) -> bool:
@@ -118,6 +144,7 @@ class _Text:
                 return True
         if not at_word and self._scanned <= _SCANS * len(text):
             self._scanned += len(text)
+            self._spend(len(text) // _FIND_SPEED)
             at = text.find(part)
         else:
             at = self.find(part, 0)
@@ -144,54 +171,113 @@ class _Passages:
     """The article's words, indexed once, for finding the passage closest to a quote.
 
     The text is normalised (single spaces), so a passage is its words joined by spaces.
+    The longest run a quote shares with the article is found with a suffix automaton of
+    the article's words: built in time linear in the article, it answers in time linear in
+    the quote, however often the article repeats a word.
     """
 
     def __init__(self, text: str):
         self.raw = text.split()
         self.words = text.casefold().split()  # case is a near miss
-        self.pairs: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
-        for j, pair in enumerate(pairwise(self.words), 1):
-            self.pairs[pair].append(j)  # where the pair ends
+        self.budget = _FILE_BUDGET  # comparison work left for this file's quotes
+        ids: dict[str, int] = {}
+        # State 0 is the empty run. Per state: its transitions by word, its suffix link, the
+        # length of its longest run, and where that run first ends in the article.
+        nxt: list[dict[int, int]] = [{}]
+        link, length, first = [-1], [0], [-1]
+        last = 0
+        for j, word in enumerate(self.words):
+            c = ids.setdefault(word, len(ids))
+            cur = len(length)
+            nxt.append({})
+            link.append(0)
+            length.append(length[last] + 1)
+            first.append(j)
+            p = last
+            while p != -1 and c not in nxt[p]:
+                nxt[p][c] = cur
+                p = link[p]
+            if p != -1:
+                q = nxt[p][c]
+                if length[p] + 1 == length[q]:
+                    link[cur] = q
+                else:
+                    clone = len(length)
+                    nxt.append(dict(nxt[q]))
+                    link.append(link[q])
+                    length.append(length[p] + 1)
+                    first.append(first[q])
+                    while p != -1 and nxt[p].get(c) == q:
+                        nxt[p][c] = clone
+                        p = link[p]
+                    link[q] = link[cur] = clone
+            last = cur
+        self._ids, self._next, self._link, self._length, self._first = ids, nxt, link, length, first
 
     def longest_match(self, words: list[str]) -> tuple[int, int, int]:
         """The longest run of words the quote shares with the article, as (i, j, size).
 
-        The first such run, by its end in the quote then in the article: what
-        difflib's `find_longest_match` answers, found through word pairs instead of
-        single words, which common words ("the", "of") make slow.
+        The first such run, by its start in the quote then in the article: what difflib's
+        `find_longest_match` answers, in time linear in the quote.
         """
+        ids, nxt, link, length, first = (
+            self._ids,
+            self._next,
+            self._link,
+            self._length,
+            self._first,
+        )
         best = (0, 0, 0)
-        runs: dict[int, int] = {}  # article position -> pairs in a row ending there
-        for i in range(1, len(words)):
-            found = {}
-            for j in self.pairs.get((words[i - 1], words[i]), ()):  # get: a look-up adds no key
-                k = found[j] = runs.get(j - 1, 0) + 1
-                if k + 1 > best[2]:
-                    best = (i - k, j - k, k + 1)
-            runs = found
-        if best[2]:
-            return best
-        first: dict[str, int] = {}
-        for j, word in enumerate(self.words):
-            first.setdefault(word, j)
+        state = size = 0
         for i, word in enumerate(words):
-            if word in first:
-                return i, first[word], 1
+            c = ids.get(word)
+            if c is None:
+                state = size = 0
+                continue
+            while c not in nxt[state]:  # the empty run (state 0) has every word
+                state = link[state]
+                size = length[state]
+            state = nxt[state][c]
+            size += 1
+            if size > best[2]:  # the first run this long: its end comes first in the quote
+                best = (i - size + 1, first[state] - size + 1, size)
         return best
 
-    def closest(self, quote: str) -> tuple[str, float] | None:
+    def cost(self, words: list[str], lo: int, hi: int) -> int:
+        """An upper bound on the work of comparing the quote with the windows near [lo, hi).
+
+        difflib's matcher visits, for each word of the quote, every place the word has in
+        the window: a quote and a passage that repeat one word cost the product of their
+        lengths, not their sum.
+        """
+        window = Counter(self.words[max(0, lo - _SPREAD) : hi + 2 * _SPREAD])
+        visits = sum(window[w] * k for w, k in Counter(words).items())
+        return _WINDOWS * (len(words) + hi - lo + visits)
+
+    def closest(self, quote: str, *, bounded: bool = False) -> tuple[str, float] | None:
+        """The passage most like the quote and how alike they are, or None (no shared word).
+
+        With ``bounded``, the work is first charged to the quote's and the file's budgets;
+        raises `_TooCostlyError`, having searched nothing, when it would exceed either.
+        """
         words = quote.casefold().split(" ")
         a, b, size = self.longest_match(words)
         if size == 0:
             return None
+        if bounded:
+            lo = max(0, b - a)
+            cost = self.cost(words, lo, lo + len(words))
+            if cost > _QUOTE_BUDGET or cost > self.budget:
+                raise _TooCostlyError
+            self.budget -= cost
         best: tuple[float, str] = (-1.0, "")
         matcher = SequenceMatcher(None, words, autojunk=False)
         tried = set()
         # Align the quote on its longest shared run, then try windows a few words wider,
         # narrower and shifted: the closest one shows what changed. A window that cannot
         # reach the best ratio so far (by its length, then by its words) is not compared.
-        for shift in range(-3, 4):
-            for extra in range(-3, 4):
+        for shift in range(-_SPREAD, _SPREAD + 1):
+            for extra in range(-_SPREAD, _SPREAD + 1):
                 lo = max(0, b - a + shift)
                 hi = min(len(self.words), lo + len(words) + extra)
                 if hi <= lo or (lo, hi) in tried:
@@ -232,6 +318,14 @@ class QuoteNotInArticle(Rule):
     normalised before comparing, and "..." marks words left out; anything else must
     match. The finding shows the closest passage, so the editor sees what changed.
 
+    Cost: finding a quote costs a step per place it may start, or per 64 characters of
+    the article searched, within a budget per file: a quote not looked for when it is spent
+    is reported as such (an article that repeats itself). The closest passage is
+    searched for in time linear in the article (once per file) and in the quote, plus the
+    word comparisons of a few windows; a quote whose comparisons would cost more than a
+    budget per quote or per file (an article that repeats the quote's words over and over)
+    is reported without one, so a file's cost stays linear in its size.
+
     Triggers: `quote: marking the fourth "two-plus-two" dialogue` when the article says
     "marking the third “two-plus-two” dialogue".
 
@@ -254,7 +348,17 @@ class QuoteNotInArticle(Rule):
         searchable: bool | None = None
         for i, claim in ctx.index.claims:
             quote = normalise(claim.quote)
-            if text.has(quote):
+            try:
+                if text.has(quote):
+                    continue
+            except _TooCostlyError:
+                yield self.report(
+                    ctx,
+                    f"the quote was not looked for in the article text ({where}): the "
+                    "search would cost too much (the article repeats itself); check it by hand",
+                    ("claims", i, "quote"),
+                    claim.id,
+                )
                 continue
             message = f"the quote is not in the article text ({where})"
             closest = None
@@ -262,7 +366,12 @@ class QuoteNotInArticle(Rule):
                 searchable = text.words <= self.options.max_article_words
             if searchable and quote.count(" ") < self.options.max_search_words:
                 passages = passages or _Passages(text.text)
-                closest = passages.closest(quote)
+                try:
+                    closest = passages.closest(quote, bounded=True)
+                except _TooCostlyError:
+                    message += ": no closest passage was searched for, as it would cost too much"
+                    yield self.report(ctx, message, ("claims", i, "quote"), claim.id)
+                    continue
             if closest is None:
                 message += ": no passage resembles it; copy the article's words"
             else:
