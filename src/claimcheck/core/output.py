@@ -3,7 +3,8 @@
 A regular file appears whole or not at all: the text goes to a temporary file beside it,
 renamed over it once complete, so a reader never sees half a report and a failed run leaves
 the old file. A link is not replaced: the file it leads to is. A device, a FIFO or a link to
-one (``-o /dev/null``, ``-o /dev/stdout``) cannot be renamed over, so it is written in place.
+one (``-o /dev/null``, ``-o /dev/stdout``) cannot be renamed over, so it is written in place,
+as is the file stdout or stderr already writes to (``-o /dev/stdout > report.txt``).
 A path comes from the command line, which is trusted, but a link on it may come from the
 checked repository (a pull request can commit ``accepted.claims.yaml`` as a link to a file in
 the home folder): a link that leads out of the project root is refused, and nothing is written.
@@ -33,10 +34,10 @@ def open_output(path: str, root: str | None = None, *, overwrite: bool = True) -
     """
     target = Path(path)
     try:
-        mode: int | None = target.stat().st_mode  # follows links: what would be written
+        found: os.stat_result | None = target.stat()  # follows links: what would be written
     except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        found = None
+    if found is not None and (_special(found) or _open_as_stdout_or_stderr(found)):
         if not overwrite:
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), path)
         with target.open("w", encoding="utf-8", newline="\n") as out:
@@ -59,6 +60,23 @@ def open_output(path: str, root: str | None = None, *, overwrite: bool = True) -
             _link(Path(tmp), real)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _special(found: os.stat_result) -> bool:
+    """A device, a FIFO or a socket: renaming a file over it would replace it."""
+    return not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode)
+
+
+def _open_as_stdout_or_stderr(found: os.stat_result) -> bool:
+    """``-o /dev/stdout`` with stdout sent to a file: the file the shell opened for us."""
+    for fd in (1, 2):
+        try:
+            std = os.fstat(fd)
+        except OSError:
+            continue
+        if (std.st_dev, std.st_ino) == (found.st_dev, found.st_ino):
+            return True
+    return False
 
 
 def _confined(target: Path, root: Path) -> Path:
