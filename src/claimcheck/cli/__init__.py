@@ -1,6 +1,6 @@
-"""The command line: click parses it, one library function does the work, the exit code is
-``core.exitcodes``'. One module per command; a command's module (and what it needs) is
-imported only when that command runs, or when ``--help`` lists them all.
+"""The command line: click parses it, one library function does the work, and the exit code
+comes from ``core.exitcodes``. One module per command; a command's module (and what it needs)
+is imported only when that command runs, or when ``--help`` lists them all.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def cli() -> None:
     """Check the facts written down in claim files against the article and the world."""
 
 
-def _interrupted() -> NoReturn:
-    sys.stderr.write("\nAborted!\n")
+def _interrupted(*, newline: bool = True) -> NoReturn:
+    sys.stderr.write("\nAborted!\n" if newline else "Aborted!\n")
     sys.exit(exitcodes.INTERRUPTED)
 
 
@@ -71,7 +71,7 @@ def main() -> NoReturn:
         with cut_short():
             code = cli.main(prog_name="claimcheck", standalone_mode=False)
     except click.exceptions.Abort:  # Ctrl-C while click read the command line
-        _interrupted()
+        _interrupted(newline=False)  # click has ended the line
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
