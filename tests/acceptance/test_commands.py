@@ -128,7 +128,8 @@ def test_ctrl_c_exits_130(args):
 
 
 @pytest.mark.parametrize(
-    "args", [["verify", "--no-cache", "-v", "--format", "json"], ["schema"], ["rules"]]
+    "args",
+    [["verify", "--no-cache", "-v", "--format", "json"], ["schema"], ["rules"], ["--help"]],
 )
 def test_a_closed_pipe_exits_141_quietly(args):
     proc = subprocess.Popen(

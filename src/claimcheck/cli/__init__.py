@@ -33,8 +33,19 @@ class _Commands(click.Group):
         command: click.Command = importlib.import_module(f"claimcheck.cli.{cmd_name}").command
         return command
 
+    # Both here, before click's own handler would exit 1: reading the command line (which
+    # prints --help and --version) and running a command.
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with cut_short():
+            return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context) -> Any:
-        # Here, before click's own handler would exit 1 on both.
         with cut_short():
             return super().invoke(ctx)
 
