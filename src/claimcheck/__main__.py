@@ -1,3 +1,3 @@
-from claimcheck.launch import main
+from claimcheck.cli import main
 
 main()

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.check.result import FileResult, Result
 from claimcheck.core.options import Options, UsageError
 
 if TYPE_CHECKING:
+    from claimcheck.core.dates import PartialDate
     from claimcheck.run.stream import Stream
 
-__all__ = ["FileResult", "Options", "Result", "UsageError", "verify", "verify_stream"]
+__all__ = [
+    "FileResult",
+    "Options",
+    "Result",
+    "UsageError",
+    "VerifyRequest",
+    "run_verify",
+    "verify",
+    "verify_stream",
+]
 
 
 def verify(options: Options) -> Result:
@@ -33,3 +44,77 @@ def verify_stream(options: Options) -> Stream:
     baseline = Baseline.read(options.baseline)
     stream.info.kb_findings = baseline.apply(stream.info.kb_findings)
     return Stream(stream.info, baseline.apply_all(stream.files))
+
+
+@dataclass(frozen=True)
+class VerifyRequest:
+    """`claimcheck verify` as the command line gave it: what to check, and how to report it."""
+
+    paths: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    root: str | None = None
+    kb: tuple[str, ...] = ()
+    as_of: PartialDate | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    jobs: int = 1  # 0: one per CPU
+    no_cache: bool = False
+    cache_dir: str | None = None
+    fmt: str | None = None  # None: the default format (github under GitHub Actions)
+    output: str | None = None  # None: ``stdout``
+    verbosity: int = 0  # -1 quiet, 1 verbose
+    # The `Options` fields set on the command line: they override [tool.claimcheck].
+    given: frozenset[str] = frozenset()
+
+
+def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
+    """Run `verify` and write its report; the exit code. Raises ``UsageError``."""
+    import os
+    import sys
+
+    from claimcheck.config import apply_config
+    from claimcheck.core.findings import Severity
+    from claimcheck.reporters import default_format, get_reporter
+    from claimcheck.reporters.base import ReportSettings
+    from claimcheck.reporters.color import want_color
+    from claimcheck.run.cache import default_dir
+
+    r = request
+    options = Options(
+        paths=r.paths or ("claims",),
+        select=r.select,
+        ignore=r.ignore,
+        fail_on=Severity.parse(r.fail_on),
+        root=r.root,
+        kb=r.kb,
+        as_of=r.as_of,
+        baseline=None if r.write_baseline else r.baseline,
+        jobs=r.jobs or os.cpu_count() or 1,
+        cache_dir=None if r.no_cache else r.cache_dir or default_dir(r.root),
+    )
+    settings = ReportSettings(
+        color=want_color(r.output is None and sys.stdout.isatty(), os.environ),
+        verbosity=r.verbosity,
+    )
+    reporter = get_reporter(r.fmt or default_format(), settings)
+    stream = verify_stream(apply_config(options, r.given))
+    if r.write_baseline:
+        from claimcheck.baseline import accept_stream
+
+        stream = accept_stream(stream, r.write_baseline, r.root)
+    if r.output is None:
+        return reporter.write(stream, stdout).exit_code
+    from claimcheck.core.output import open_output
+    from claimcheck.core.paths import PathRefusedError
+
+    try:
+        with open_output(r.output, r.root) as out:
+            return reporter.write(stream, out).exit_code
+    except PathRefusedError as exc:
+        raise UsageError(f"cannot write the report to {r.output!r}: {exc}") from None
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the report to {r.output!r}: {exc.strerror or exc}"
+        ) from None

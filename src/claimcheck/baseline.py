@@ -19,6 +19,8 @@ from typing import Any
 
 from claimcheck.core.findings import Finding
 from claimcheck.core.options import UsageError
+from claimcheck.core.output import open_output
+from claimcheck.core.paths import PathRefusedError
 from claimcheck.run.stream import FileReport, Stream
 
 FORMAT = "claimcheck-baseline"
@@ -76,9 +78,14 @@ def write_baseline(findings: Iterable[Finding], baseline_path: str) -> None:
     _write_entries(entries, baseline_path)
 
 
-def _write_entries(entries: list[dict[str, Any]], baseline_path: str) -> None:
+def _write_entries(
+    entries: list[dict[str, Any]], baseline_path: str, root: str | None = None
+) -> None:
     try:
-        Path(baseline_path).write_text(_render_entries(entries), encoding="utf-8", newline="\n")
+        with open_output(baseline_path, root) as out:
+            out.write(_render_entries(entries))
+    except PathRefusedError as exc:
+        raise UsageError(f"cannot write baseline {baseline_path}: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write baseline {baseline_path}: {exc.strerror}") from None
 
@@ -171,7 +178,7 @@ def apply_baseline(findings: Sequence[Finding], baseline_path: str) -> list[Find
     return Baseline.read(baseline_path).apply(findings)
 
 
-def accept_stream(stream: Stream, baseline_path: str) -> Stream:
+def accept_stream(stream: Stream, baseline_path: str, root: str | None = None) -> Stream:
     """`--write-baseline` on a streamed run: every finding is accepted as it passes, and the
     baseline file is written once the last file is through. Only the small baseline entries
     are kept until then, never the findings or verdicts.
@@ -193,7 +200,7 @@ def accept_stream(stream: Stream, baseline_path: str) -> Stream:
         for report in stream.files:
             yield report.with_findings(accept(report.findings)) if report.findings else report
         entries.sort(key=_entry_order)
-        _write_entries(entries, baseline_path)
+        _write_entries(entries, baseline_path, root)
 
     info = stream.info
     info.kb_findings = accept(info.kb_findings)

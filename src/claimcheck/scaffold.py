@@ -14,6 +14,8 @@ from pathlib import Path
 
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
+from claimcheck.core.output import open_output
+from claimcheck.core.paths import PathRefusedError
 from claimcheck.core.project import find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.loader import LoadError
@@ -99,8 +101,10 @@ def init_claims(article: str, output: str | None = None, today: date | None = No
     target = Path(output) if output else default_target(source)
     body = template(source, target, today or date.today())
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
+        with open_output(str(target), overwrite=False) as handle:
             handle.write(body)
+    except PathRefusedError as exc:
+        raise UsageError(f"cannot write {target}: {exc}") from None
     except FileExistsError:
         raise UsageError(f"{target} exists: claimcheck init never overwrites a file") from None
     except OSError as exc:

@@ -1,14 +1,17 @@
-"""`schema`, `init`, colour and verbosity: what a person at a terminal sees."""
+"""`schema`, `init`, colour, verbosity and how a run ends: what a person at a terminal sees."""
 
 import json
+import subprocess
+import sys
 
 import jsonschema
 import pytest
 
+from claimcheck.core import exitcodes
 from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import load_document
 from claimcheck.reporters.color import want_color
-from tests.conftest import SCHEMA_DIR
+from tests.conftest import ROOT, SCHEMA_DIR
 
 NO_COLOR_ENV = {"NO_COLOR": "", "FORCE_COLOR": "", "TERM": "xterm"}
 
@@ -94,3 +97,67 @@ def test_init_beside_the_article_with_a_schema_url_when_the_project_has_none(run
     assert data["article"]["title"] == 'Headline: "quoted"'
     assert run_cli("verify", "sub.claims.yaml", cwd=project).returncode == 0
     assert run_cli("init", "missing.txt", cwd=project).returncode == 2
+
+
+# A run cut short exits as core.exitcodes says, whichever command and output it had.
+INTERRUPT = """
+import os, signal, sys, time
+import claimcheck.app, claimcheck.docs
+def interrupted(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(30)
+claimcheck.app.run_verify = claimcheck.docs.entries = interrupted
+sys.argv = ["claimcheck", *sys.argv[1:]]
+from claimcheck.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args", [["verify", "--no-cache"], ["rules"]])
+def test_ctrl_c_exits_130(args):
+    run = subprocess.run(
+        [sys.executable, "-c", INTERRUPT, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == exitcodes.INTERRUPTED == 130
+    assert run.stderr == "\nAborted!\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["verify", "--no-cache", "-v", "--format", "json"], ["schema"], ["rules"], ["--help"]],
+)
+def test_a_closed_pipe_exits_141_quietly(args):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    with proc.stderr:
+        err = proc.stderr.read()
+    assert proc.wait(timeout=120) == exitcodes.BROKEN_PIPE == 141
+    assert err == b""
+
+
+def test_click_reads_the_command_line_the_hook_and_the_readme_use(run_cli, tmp_path):
+    # Once refused by the fast path and so sent to click: now there is only click.
+    report = tmp_path / "claimcheck.sarif"
+    sarif = run_cli("verify", "claims/", "--format", "sarif", "-o", str(report))
+    assert sarif.returncode == 1 and sarif.stdout == ""
+    assert '"version": "2.1.0"' in report.read_text(encoding="utf-8")
+    hook = run_cli("verify", "--baseline", "claimcheck-baseline.json", "claims/")
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+
+
+def test_usage_errors_from_click_and_from_the_library_read_alike(run_cli):
+    for args in (["--select", "CC9"], ["-q", "-v"], ["--as-of", "2024-13"]):
+        run = run_cli("verify", "--no-cache", *args)
+        assert run.returncode == 2 and run.stdout == ""
+        assert run.stderr.startswith("Usage: claimcheck verify [OPTIONS] [PATHS]...\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,6 @@ class Result:
     @property
     def exit_code(self) -> int:
         active = [f for f in self.findings if f.suppressed is None]
-        if any(f.fatal for f in active):
-            return exitcodes.USAGE_OR_UNREADABLE
-        if any(f.severity >= self.fail_on for f in active):
-            return exitcodes.FINDINGS
-        return exitcodes.CLEAN
+        counts = Counter(f.severity for f in active)
+        fatal = any(f.fatal for f in active)
+        return exitcodes.exit_code(counts, fatal=fatal, fail_on=self.fail_on)

@@ -241,11 +241,7 @@ class Tally:
 
     @property
     def exit_code(self) -> int:
-        if self.fatal:
-            return exitcodes.USAGE_OR_UNREADABLE
-        if self.failing:
-            return exitcodes.FINDINGS
-        return exitcodes.CLEAN
+        return exitcodes.exit_code(self.active, fatal=self.fatal, fail_on=self.fail_on)
 
 
 def open_stream(options: Options) -> Stream:

@@ -1,0 +1,61 @@
+"""`claimcheck export`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claimcheck.cli.params import usage_errors
+from claimcheck.core import exitcodes
+from claimcheck.export import EXPORTERS
+
+
+@click.command("export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
+@click.option("--author", help="The fact-checking organisation (default: the article's publisher).")
+@click.option("--author-url", help="Its web address.")
+@click.option("--url", help="The page that publishes the reviews (default: the article's url).")
+@click.option("--date", "review_date", help="When the reviews are published (default: today).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the export here.")
+def command(
+    paths: tuple[str, ...],
+    fmt: str,
+    author: str | None,
+    author_url: str | None,
+    url: str | None,
+    review_date: str | None,
+    output: str | None,
+) -> None:
+    """Export the verdicts on the claims in PATHS, e.g. as schema.org ClaimReview JSON-LD."""
+    import importlib
+
+    from claimcheck.core.options import Options
+    from claimcheck.export.claimreview import ReviewSettings
+
+    module, _, func = EXPORTERS[fmt].partition(":")
+    run = getattr(importlib.import_module(module), func)
+    settings = ReviewSettings(author, author_url, url, review_date)
+    with usage_errors():
+        text, result, left_out = run(Options(paths=paths or ("claims",)), settings)
+    if result.exit_code == exitcodes.USAGE_OR_UNREADABLE:
+        click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
+        sys.exit(exitcodes.USAGE_OR_UNREADABLE)
+    if left_out:
+        click.echo(
+            f"claimcheck: {left_out} claim(s) no knowledge-base fact bears on are left out",
+            err=True,
+        )
+    if output is None:
+        click.echo(text, nl=False, color=True)
+        return
+    from claimcheck.core.output import open_output
+    from claimcheck.core.paths import PathRefusedError
+
+    try:
+        with open_output(output) as out:
+            out.write(text)
+    except (OSError, PathRefusedError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise click.UsageError(f"cannot write the report to {output!r}: {reason}") from None

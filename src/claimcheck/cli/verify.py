@@ -1,0 +1,129 @@
+"""`claimcheck verify`: the options, read into a ``VerifyRequest`` for ``app.run_verify``."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO, cast
+
+import click
+
+from claimcheck.cli.params import Echo, parse_date, usage_errors
+from claimcheck.reporters import REPORTERS
+
+# Parameters whose flag overrides [tool.claimcheck], with the `Options` field each sets.
+OVERRIDES = {"select": "select", "ignore": "ignore", "fail_on": "fail_on", "kb_paths": "kb"}
+
+
+@click.command("verify")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default=None,
+    help="Report format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--select", multiple=True, help="Only rules whose ID starts with this (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip rules whose ID starts with this (repeatable).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: found).")
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Knowledge base file or folder (repeatable; default: *.kb.* files below PATHS).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Fail only on findings this baseline file does not list.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Write today's findings to this baseline file (then they no longer fail).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings, no summary.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="More detail: related places, every verdict and its facts.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check files in this many processes (0: one per CPU).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Keep cached results here (default: .claimcheck_cache in the project root).",
+)
+def command(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    root: str | None,
+    kb_paths: tuple[str, ...],
+    as_of: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    quiet: bool,
+    verbose: bool,
+    jobs: int,
+    no_cache: bool,
+    cache_dir: str | None,
+) -> None:
+    """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
+    from claimcheck.app import VerifyRequest, run_verify
+
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other: choose one")
+    source = click.get_current_context().get_parameter_source
+    request = VerifyRequest(
+        paths=paths,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        root=root,
+        kb=kb_paths,
+        as_of=parse_date(as_of, "--as-of"),
+        baseline=baseline,
+        write_baseline=write_baseline,
+        jobs=jobs,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        fmt=fmt,
+        output=output,
+        verbosity=-1 if quiet else int(verbose),
+        given=frozenset(
+            field
+            for param, field in OVERRIDES.items()
+            if source(param) is click.core.ParameterSource.COMMANDLINE
+        ),
+    )
+    with usage_errors():
+        code = run_verify(request, cast(TextIO, Echo()))
+    sys.exit(code)
