@@ -1,6 +1,6 @@
 """Which knowledge-base files a run uses, and their content hash, without loading them.
 
-Kept apart from `kb_load` (which needs pydantic) so that a run answered from the result
+Kept apart from `kb.load` (which needs pydantic) so that a run answered from the result
 cache can name and hash the knowledge base without importing the models.
 """
 
