@@ -131,3 +131,16 @@ def test_a_project_of_ones_own_is_found_from_a_subfolder(shared: Path, monkeypat
     assert describe_project(Options(paths=(".",), root="../..")) == (
         f"claimcheck: project root {shared.as_posix()}, configuration none"
     )
+
+
+def test_the_walk_stops_at_another_users_marker(shared: Path, monkeypatch):
+    # A .git of one's own higher up (a home folder kept in git, say) is not reached through
+    # another user's folder either: the root stays the narrowest.
+    if os.geteuid() != 0:  # as another user every file would look foreign: no contrast
+        pytest.skip("needs root to give one file away")
+    (shared / "mid").mkdir()
+    (shared / "mid" / "pyproject.toml").write_text("")
+    (shared / ".git").mkdir()
+    (shared / "mid" / "work").mkdir()
+    give_away(shared / "mid" / "pyproject.toml", monkeypatch)
+    assert find_root(shared / "mid" / "work") == shared / "mid" / "work"

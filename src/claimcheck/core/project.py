@@ -15,8 +15,8 @@ CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 def find_root(start: Path) -> Path:
     """The project root of a file or folder: the nearest folder with pyproject.toml or .git.
 
-    A marker another user owns does not count (``owned_by_another_user``); with none found,
-    the root is the folder itself.
+    A marker another user owns does not count (``owned_by_another_user``): then, as with
+    none found, the root is the folder itself.
     """
     # Resolved before the cache: a relative path means another folder once the cwd changes.
     return _find_root(resolved(start))
@@ -28,8 +28,9 @@ def _find_root(start: Path) -> Path:
         start = start.parent
     for folder in (start, *start.parents):
         marker = project_marker(folder)
-        if marker is not None and not owned_by_another_user(marker):
-            return folder
+        if marker is not None:
+            # Another user's marker stops the walk too: what lies above it is no safer.
+            return start if owned_by_another_user(marker) else folder
     return start
 
 
