@@ -118,3 +118,20 @@ def test_the_project_runs_its_own_hook_on_its_claims(env, hook_repo):
         _git(hook_repo, env, "checkout", "--", "claimcheck-baseline.json")
     assert failed.returncode == 1
     assert "CC101" in failed.stdout
+
+
+def test_the_default_run_leaves_out_only_the_network_test():
+    def collected(*args):
+        run = _run(
+            [sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider", *args],
+            ROOT,
+            {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+            timeout=120,
+        )
+        return sorted(line for line in run.stdout.splitlines() if "::" in line)
+
+    here = "tests/acceptance/test_precommit.py"
+    network = [f"{here}::test_try_repo_passes_the_good_file_and_fails_the_bad_one"]
+    assert collected(here, "-m", "network") == network
+    default = collected(here)
+    assert default and not set(default) & set(network)
