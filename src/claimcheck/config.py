@@ -159,6 +159,8 @@ def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
     silence; ``--root`` names the root instead.
     """
     if root is not None:
+        if not Path(root).is_dir():  # a loop too: is_dir() is False, never an error
+            raise UsageError(f"--root {root}: no such folder")
         candidate = Path(root) / CONFIG_FILE
         return candidate if candidate.is_file() else None
     first = next(iter(paths), ".")
@@ -183,7 +185,7 @@ def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
 def describe_project(options: Options) -> str:
     """The root and the configuration a run uses, for ``-v`` (one line, for stderr)."""
     first = next(iter(options.paths), ".")
-    root = Path(options.root).resolve() if options.root else find_root(Path(first))
+    root = resolved(Path(options.root)) if options.root else find_root(Path(first))
     config = find_config(options.paths, options.root)
     shown = config.as_posix() if config is not None else "none"
     return f"claimcheck: project root {root.as_posix()}, configuration {shown}"

@@ -144,3 +144,13 @@ def test_the_walk_stops_at_another_users_marker(shared: Path, monkeypatch):
     (shared / "mid" / "work").mkdir()
     give_away(shared / "mid" / "pyproject.toml", monkeypatch)
     assert find_root(shared / "mid" / "work") == shared / "mid" / "work"
+
+
+def test_a_root_that_is_no_folder_exits_2(tmp_path: Path, monkeypatch):
+    make_project(tmp_path)
+    (tmp_path / "loop").symlink_to("loop")
+    monkeypatch.chdir(tmp_path)
+    for root in ("loop", "missing"):
+        run = _verify("--root", root, ".")
+        assert run.exit_code == 2, run.output
+        assert f"--root {root}: no such folder" in run.output

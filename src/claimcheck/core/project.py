@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claimcheck.core.paths import resolved
+from claimcheck.core.paths import PathRefusedError, follow_link, resolved
 
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
@@ -80,8 +80,6 @@ def discover(
     leaves, or a loop, is yielded as it is, with the reason in ``refused``. A link named on
     the command line is followed wherever it leads, to a file or a folder.
     """
-    from claimcheck.core.paths import PathRefusedError, follow_link
-
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
