@@ -81,7 +81,7 @@ class FastShare:
 
     An example the fast path declines compares no data or positions, so a generator drifting
     towards text it declines would leave the equivalence untested while the test passed.
-    The floors are about half the shares measured (in both Hypothesis profiles).
+    The floors are about half the shares measured; the CI profile's fixed examples clear them.
     """
 
     read: int = 0
