@@ -1,9 +1,9 @@
 """`[tool.claimcheck]` in pyproject.toml: the settings a project keeps next to its claims.
 
 The file is found by walking up from the checked files to the nearest project root (the
-first folder with a pyproject.toml or .git). Every key is declared in `KEYS`; a key nobody
-declared is an error, so a typo never silently switches a setting off. Command-line flags
-override the file.
+first folder with a pyproject.toml or .git that this user or root owns). Every key is
+declared in `KEYS`; a key nobody declared is an error, so a typo never silently switches a
+setting off. Command-line flags override the file.
 """
 
 from __future__ import annotations
@@ -18,7 +18,13 @@ from typing import Any
 
 from claimcheck.core.findings import Severity
 from claimcheck.core.options import Options, UsageError
-from claimcheck.core.project import display_path
+from claimcheck.core.paths import resolved
+from claimcheck.core.project import (
+    display_path,
+    find_root,
+    owned_by_another_user,
+    project_marker,
+)
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.claimcheck"
@@ -146,20 +152,43 @@ KEYS: dict[str, Key] = {
 
 
 def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
-    """The pyproject.toml of the project holding the first checked path, if it has one."""
+    """The pyproject.toml of the project holding the first checked path, if it has one.
+
+    The walk up stops at the project root (the first folder with pyproject.toml or .git). A
+    marker another user owns is refused, not passed over: the run would otherwise differ in
+    silence; ``--root`` names the root instead.
+    """
     if root is not None:
+        if not Path(root).is_dir():  # a loop too: is_dir() is False, never an error
+            raise UsageError(f"--root {root}: no such folder")
         candidate = Path(root) / CONFIG_FILE
         return candidate if candidate.is_file() else None
     first = next(iter(paths), ".")
-    start = Path(first).resolve()
+    start = resolved(Path(first))
     if not start.is_dir():
         start = start.parent
     for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder / CONFIG_FILE
-        if (folder / ".git").exists():
-            return None
+        marker = project_marker(folder)
+        if marker is None:
+            continue
+        for found in (marker, folder / CONFIG_FILE):
+            if found.exists() and owned_by_another_user(found):
+                raise ConfigError(
+                    f"{found.as_posix()} belongs to another user, so its folder is not taken "
+                    "as the project root: add a pyproject.toml or .git of your own to the "
+                    "project, or name its root with --root"
+                )
+        return marker if marker.name == CONFIG_FILE else None
     return None
+
+
+def describe_project(options: Options) -> str:
+    """The root and the configuration a run uses, for ``-v`` (one line, for stderr)."""
+    first = next(iter(options.paths), ".")
+    root = resolved(Path(options.root)) if options.root else find_root(Path(first))
+    config = find_config(options.paths, options.root)
+    shown = config.as_posix() if config is not None else "none"
+    return f"claimcheck: project root {root.as_posix()}, configuration {shown}"
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -169,6 +198,11 @@ def read_config(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level and gives no position
+        raise ConfigError(
+            f"{shown}: cannot read the configuration: arrays or inline tables nested too "
+            "deeply for the TOML parser (a few hundred levels)"
+        ) from None
     table = data.get("tool", {}).get("claimcheck")
     if table is None:
         return {}

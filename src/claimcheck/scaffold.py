@@ -12,15 +12,16 @@ import re
 from datetime import date
 from pathlib import Path
 
+from claimcheck.core.escape import UNSAFE_CHARS
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError
+from claimcheck.core.paths import PathRefusedError, resolved
 from claimcheck.core.project import find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.loader import LoadError
 from claimcheck.loader.reader import ReadError, read_bytes
-from claimcheck.loader.text import decode
+from claimcheck.loader.text import CONTROL_RE, decode
 
 SCHEMA_FILE = Path("schema") / "claims-v1.json"
 ARTICLES_FOLDER = "articles"
@@ -43,6 +44,18 @@ def _rel(target: Path, base: Path) -> str:
     return Path(os.path.relpath(target, base)).as_posix()
 
 
+def _comment(text: str) -> str:
+    """``text`` as it may stand in a YAML comment: as it is when it is one plain line.
+
+    A file name may hold a line break, which would end the comment and start YAML of the
+    name's choosing, or characters a terminal acts on: such a name is written as a JSON
+    string, ASCII only, so the comment stays one line and the name can still be read.
+    """
+    if "\n" in text or "\r" in text or "\t" in text or UNSAFE_CHARS.search(text):
+        return json.dumps(text)
+    return text
+
+
 def _title(text: str, fallback: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -57,16 +70,24 @@ def template(article: Path, target: Path, today: date) -> str:
         raise UsageError(f"cannot read the article: {exc}") from None
     except LoadError as exc:
         raise UsageError(f"{article}: {exc.problems[0].message}") from None
-    folder = target.parent.resolve()
+    folder = resolved(target.parent)
     root = find_root(folder)
-    if not article.resolve().is_relative_to(root):
+    if not resolved(article).is_relative_to(root):
         raise UsageError(f"{article} is outside the project root {root}: copy it inside first")
     schema = root / SCHEMA_FILE
     schema_ref = _rel(schema, folder) if schema.is_file() else SCHEMA_ID
+    if _comment(schema_ref) != schema_ref:  # the editor's modeline takes no quotes
+        schema_ref = SCHEMA_ID
+    text_ref = _rel(resolved(article), folder)
+    if CONTROL_RE.search(text_ref):
+        raise UsageError(
+            f"the article's path {json.dumps(text_ref)} holds a control character, which a "
+            "claim file may not: rename the file"
+        )
     q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
     return f"""# yaml-language-server: $schema={schema_ref}
 #
-# Claims of the article in {_rel(article.resolve(), folder)}. Replace the TODO values, then add
+# Claims of the article in {_comment(text_ref)}. Replace the TODO values, then add
 # one entry under `claims` per checkable statement, its `quote` copied from the article.
 claimcheck: 1
 article:
@@ -74,7 +95,7 @@ article:
   title: {q(_title(text, article.stem))}
   publisher: {q("TODO: who published the article")}
   published: {today.isoformat()}  # TODO: the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
-  text: {q(_rel(article.resolve(), folder))}
+  text: {q(text_ref)}
 entities: {{}}
 # For example:
 #   entities:

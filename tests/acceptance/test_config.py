@@ -147,3 +147,17 @@ def test_limits_from_the_file(run_cli, project):
     bad.write_text(bad.read_text().replace("max-claims = 1", "max-clams = 5"))
     typo = run_cli("verify", ".", cwd=project)
     assert typo.returncode == 2 and "tool.claimcheck.limits" in typo.stderr
+
+
+@pytest.mark.parametrize(
+    "nested", ["[" * 100_000 + "]" * 100_000, "{a = " * 2_000 + "1" + "}" * 2_000]
+)
+def test_configuration_nested_too_deeply_exits_2_naming_the_file(run_cli, project, nested):
+    write_claims(project, ENTITIES + UNSOURCED)
+    _configure(project, f"[tool.claimcheck]\nx = {nested}\n")
+    result = run_cli("verify", ".", cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "pyproject.toml: cannot read the configuration: arrays or inline tables nested" in (
+        result.stderr
+    )

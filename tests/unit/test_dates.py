@@ -4,6 +4,8 @@ import pytest
 
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 
+D = PartialDate.parse
+
 
 @pytest.mark.parametrize(
     ("text", "precision", "start", "end"),
@@ -52,3 +54,28 @@ def test_order_and_human_form():
     assert not PartialDate.parse("2024").is_before(PartialDate.parse("2024-08-20"))
     assert PartialDate.parse("2019-11").human() == "November 2019"
     assert PartialDate.parse("2024-08-20").human() == "20 August 2024"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2015", "2015-11"),  # a year and one of its months: the field order raised
+        ("2015-01", "2015-02"),  # the field order answered, and would for 2015 vs 2015-01-31
+        ("2015-01-31", "2015-01"),
+    ],
+)
+def test_partial_dates_have_no_implicit_order(a, b):
+    with pytest.raises(TypeError):
+        _ = PartialDate.parse(a) < PartialDate.parse(b)
+    with pytest.raises(TypeError):
+        sorted([PartialDate.parse(a), PartialDate.parse(b)])
+
+
+def test_named_comparisons_answer_the_question_asked():
+    year, month, day = D("2015"), D("2015-11"), D("2015-11-30")
+    assert not year.is_before(month) and not year.is_after(month)  # they overlap
+    assert D("2016-01").is_after(year) and not year.is_after(D("2016-01"))
+    assert year.overlaps(day) and month.contains(day)
+    # sort_key lists a year before its months, a month before its days, ties never arise
+    listed = sorted([day, D("2014-12-31"), month, year], key=PartialDate.sort_key)
+    assert [str(d) for d in listed] == ["2014-12-31", "2015", "2015-11", "2015-11-30"]

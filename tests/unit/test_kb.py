@@ -160,3 +160,20 @@ def test_the_model_refuses_unsourced_unexplained_and_backwards_facts(fact, messa
     with pytest.raises(ValidationError, match=message):
         KBFile.model_validate(doc.data)
     assert kb_file(doc.data) is None  # the fast path refuses it too
+
+
+def test_a_fact_with_an_unknown_start_is_listed_first():
+    text = """claimcheck-kb: 1
+entities:
+  g: {name: G, kind: organisation}
+  x: {name: X, kind: country}
+  y: {name: Y, kind: country}
+facts:
+  - {id: a-dated, kind: membership, group: g, member: x, start: "0001", $S}
+  - {id: z-undated, kind: membership, group: g, member: y, $S}
+""".replace("$S", "sources: [{title: S}]")
+    doc = load_document("t.kb.yaml", text.encode())
+    kb, problems = build([("t.kb.yaml", doc, kb_file(doc.data))])
+    assert problems == []
+    # "long ago" comes before year 1 itself (it used to tie with it, then a-dated won by id)
+    assert [f.id for f, _ in kb.members_on("g", D("2024"))] == ["z-undated", "a-dated"]

@@ -1,6 +1,12 @@
 """Partial dates: a year, a month or a day, each an interval of days.
 
 "November 2019" must never become 1 November 2019: a month is compared as the whole month.
+
+So a partial date has no ``<``: "2015" and "November 2015" overlap, neither comes first, and
+an order on the fields (a year before its own months, ``None`` against a number) answers a
+question the data cannot. Callers say which question they ask: ``is_before`` / ``is_after``
+(the whole interval precedes or follows), ``contains``, ``overlaps``, or compare the ``start``
+and ``end`` days; ``sort_key`` orders dates for output, never for a verdict.
 """
 
 from __future__ import annotations
@@ -18,9 +24,13 @@ _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A calendar date known to year, month or day precision."""
+    """A calendar date known to year, month or day precision: the interval of days it covers.
+
+    Equal only to the same date at the same precision (a month is not its first day);
+    hashable; deliberately not ordered (see the module docstring).
+    """
 
     year: int
     month: int | None = None
@@ -80,6 +90,18 @@ class PartialDate:
     def is_before(self, other: PartialDate) -> bool:
         """True only when this interval ends before ``other`` begins."""
         return self.end < other.start
+
+    def is_after(self, other: PartialDate) -> bool:
+        """True only when this interval begins after ``other`` ends."""
+        return other.end < self.start
+
+    def sort_key(self) -> tuple[_dt.date, _dt.date]:
+        """(first day, last day): a total order for listing dates, not a before/after answer.
+
+        A year sorts before its own months and a month before its days, since it starts no
+        later and ends later.
+        """
+        return (self.start, self.end)
 
     def weekday(self) -> str | None:
         return WEEKDAYS[self.start.weekday()] if self.day is not None else None

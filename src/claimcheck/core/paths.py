@@ -35,6 +35,16 @@ def real_path(path: Path) -> Path:
         raise PathRefusedError(message) from exc
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed as far as they lead, never an error.
+
+    A loop, a missing part or an unreadable folder is left as written: ``Path.resolve``
+    raises ``RuntimeError`` on a loop (before Python 3.13), which would be an internal error.
+    Only for finding folders; a file about to be read goes through ``real_path``.
+    """
+    return Path(os.path.realpath(path))
+
+
 def is_inside(path: Path, folder: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 

@@ -7,13 +7,19 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from claimcheck.core.paths import PathRefusedError, follow_link, resolved
+
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
 
 def find_root(start: Path) -> Path:
-    """The project root of a file or folder: the nearest folder with pyproject.toml or .git."""
+    """The project root of a file or folder: the nearest folder with pyproject.toml or .git.
+
+    A marker another user owns does not count (``owned_by_another_user``): then, as with
+    none found, the root is the folder itself.
+    """
     # Resolved before the cache: a relative path means another folder once the cwd changes.
-    return _find_root(start.resolve())
+    return _find_root(resolved(start))
 
 
 @functools.lru_cache(maxsize=256)
@@ -21,9 +27,38 @@ def _find_root(start: Path) -> Path:
     if not start.is_dir():
         start = start.parent
     for folder in (start, *start.parents):
-        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
-            return folder
+        marker = project_marker(folder)
+        if marker is not None:
+            # Another user's marker stops the walk too: what lies above it is no safer.
+            return start if owned_by_another_user(marker) else folder
     return start
+
+
+def project_marker(folder: Path) -> Path | None:
+    """What makes ``folder`` a project root: its pyproject.toml, else its .git, else None."""
+    if (folder / "pyproject.toml").is_file():
+        return folder / "pyproject.toml"
+    if (folder / ".git").exists():
+        return folder / ".git"
+    return None
+
+
+def owned_by_another_user(path: Path) -> bool:
+    """Whether ``path`` itself (not where a link leads) belongs to neither this user nor root.
+
+    A pyproject.toml or .git that someone else left in a shared parent folder (/tmp, say)
+    must not make that folder the root of a checkout that has neither: its settings could
+    switch rules off, its cache answer for our files, and article paths could reach every
+    file below it. Git refuses such a repository for the same reason (``safe.directory``).
+    """
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # pragma: no cover - Windows: files have no owner to compare
+        return False
+    try:
+        owner = path.lstat().st_uid
+    except OSError:
+        return False  # gone since it was found: nothing of it is read
+    return owner not in (geteuid(), 0)
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -42,14 +77,14 @@ def discover(
     Yields ``(path, named)``: a file named on the command line is checked whatever its name;
     below a folder only ``*.claims.yaml``, ``*.claims.yml`` and ``*.claims.json`` count.
     A link met in a folder is followed only while it stays inside that folder; one that
-    leaves is yielded as it is, with the reason in ``refused``.
+    leaves, or a loop, is yielded as it is, with the reason in ``refused``. A link named on
+    the command line is followed wherever it leads, to a file or a folder.
     """
-    from claimcheck.core.paths import PathRefusedError, follow_link
-
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir() and not p.is_symlink():
+        # A folder named through a link is walked like the folder itself (the user named it).
+        if p.is_dir():
             found: list[Path] = []
             for folder, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

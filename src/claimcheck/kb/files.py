@@ -1,6 +1,6 @@
 """Which knowledge-base files a run uses, and their content hash, without loading them.
 
-Kept apart from `kb_load` (which needs pydantic) so that a run answered from the result
+Kept apart from `kb.load` (which needs pydantic) so that a run answered from the result
 cache can name and hash the knowledge base without importing the models.
 """
 
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.limits import Limits
 from claimcheck.core.options import Options, UsageError
+from claimcheck.core.paths import resolved
 from claimcheck.core.project import find_root
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Pat
     for raw in verified:
         p = Path(raw)
         # The folder of a verified path, through any link the user named: its real place.
-        folder = (p if p.is_dir() else p.parent).resolve()
+        folder = resolved(p if p.is_dir() else p.parent)  # a loop stays as written
         if folder.exists() and folder.is_relative_to(root) and folder not in folders:
             folders.append(folder)
     return folders

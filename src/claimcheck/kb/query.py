@@ -6,6 +6,7 @@ an editor. Nothing here prints or imports click.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,16 +64,14 @@ def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict
 
 
 def _dated(
-    kb: KnowledgeBase, query: str, ref: str, on: PartialDate | None, role: str
+    kb: KnowledgeBase,
+    query: str,
+    key: str,
+    on: PartialDate | None,
+    role: str,
+    pairs: Sequence[tuple[Fact, Tri]],
 ) -> dict[str, Any]:
     """Members of a group, holders of an office or events of a series on a date."""
-    key = _entity_id(kb, ref)
-    if query == "members":
-        pairs: list[tuple[Fact, Tri]] = list(kb.members_on(key, on or PartialDate(1)))
-    elif query == "holder":
-        pairs = list(kb.holders_on(key, on or PartialDate(1)))
-    else:
-        pairs = list(kb.events_until(key, on))
     rows = [
         {"entity": getattr(f, role), "name": kb.name(getattr(f, role)), **fact_record(kb, f, t)}
         for f, t in pairs
@@ -87,15 +86,19 @@ def _dated(
 
 
 def members(kb: KnowledgeBase, group: str, on: PartialDate) -> dict[str, Any]:
-    return _dated(kb, "members", group, on, "member")
+    key = _entity_id(kb, group)
+    return _dated(kb, "members", key, on, "member", kb.members_on(key, on))
 
 
 def holder(kb: KnowledgeBase, office: str, on: PartialDate) -> dict[str, Any]:
-    return _dated(kb, "holder", office, on, "holder")
+    key = _entity_id(kb, office)
+    return _dated(kb, "holder", key, on, "holder", kb.holders_on(key, on))
 
 
 def events(kb: KnowledgeBase, series: str, until: PartialDate | None) -> dict[str, Any]:
-    return _dated(kb, "events", series, until, "event")
+    """Events of a series by the end of ``until``; every event when it is None."""
+    key = _entity_id(kb, series)
+    return _dated(kb, "events", key, until, "event", kb.events_until(key, until))
 
 
 def entity(kb: KnowledgeBase, ref: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ every day of it; when that depends on days a partial date does not pin down, the
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections import defaultdict
 from collections.abc import Iterable
@@ -164,7 +165,7 @@ class KnowledgeBase:
         """Sort what queries return in date order, ties by id: deterministic everywhere."""
         self._forget()
         for events in self.series.values():
-            events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
+            events.sort(key=lambda e: (e.date.sort_key(), e.id))
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
             for facts in table.values():
                 facts.sort(key=_interval_key)
@@ -292,9 +293,11 @@ class KnowledgeBase:
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
 
 
-def _interval_key(fact: MembershipFact | TenureFact) -> tuple[object, ...]:
-    start = fact.start.start if fact.start is not None else PartialDate(1).start
-    return (start, fact.id)
+def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.date, str]:
+    """Start order, ties by id; a fact whose start is unknown ("long ago") comes first."""
+    if fact.start is None:
+        return (False, datetime.date.min, fact.id)
+    return (True, fact.start.start, fact.id)
 
 
 _F = TypeVar("_F", MembershipFact, TenureFact)
