@@ -233,10 +233,10 @@ class _Gen:
             self.walk(node["additionalProperties"])
 
     def union(self, node: dict[str, Any]) -> str:
-        discriminator = node["discriminator"]
-        tag = discriminator["propertyName"]
-        if set(discriminator) - {"propertyName", "mapping"}:
-            raise NotImplementedError(f"discriminator {discriminator}")
+        discriminator = node.get("discriminator", {})
+        tag = discriminator.get("propertyName")
+        if not isinstance(tag, str) or set(discriminator) - {"propertyName", "mapping"}:
+            raise NotImplementedError("only a union with a discriminator key")
         choices: dict[str, str] = {}
         for option in node["oneOf"]:
             if set(option) != {"$ref"}:
