@@ -12,7 +12,18 @@ from typing import Annotated, Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import ConfigDict, Field, StringConstraints, ValidationError, create_model
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from claimcheck.formats import recordgen, records
 from claimcheck.formats.kb_models import KBFile
@@ -291,7 +302,7 @@ def test_every_single_edit_of_a_full_document_gets_the_same_verdict(doc):
 def test_the_committed_records_module_matches_the_models():
     committed = Path(recordgen.TARGET).read_text(encoding="utf-8")
     assert committed == recordgen.render(), (
-        "src/claimcheck/records.py is stale: run `python -m claimcheck.formats.schema`"
+        "src/claimcheck/formats/records.py is stale: run `python -m claimcheck.formats.schema`"
     )
 
 
@@ -376,16 +387,83 @@ def test_a_file_the_fast_path_refused_but_pydantic_accepts_still_gets_records(mo
     assert problems == [] and built == expected
 
 
+def _generate(model: type[BaseModel]) -> list[str]:
+    gen = recordgen._Gen()
+    return list(gen.validator(gen.top(model, model.model_json_schema())))
+
+
+STRICT = ConfigDict(extra="forbid", strict=True)
+
+
 @pytest.mark.parametrize(
     ("field", "refused"),
     [
-        ((list[str], Field(max_length=3)), "max_length"),  # a list's maximum: not translated
+        ((list[str], Field(max_length=3)), "maxItems"),  # a list's maximum: not translated
         ((float, ...), "float"),
+        ((int | str, ...), "only X | None"),
+        # Pydantic would change or check the value and the JSON Schema would not show it.
         ((Annotated[str, StringConstraints(strip_whitespace=True)], ...), "strip_whitespace"),
+        ((Annotated[str, AfterValidator(str.strip)], ...), "AfterValidator"),
+        ((str, Field(validation_alias=AliasChoices("a", "b"))), "AliasChoices"),
     ],
 )
 def test_the_generator_refuses_what_it_cannot_translate(field, refused):
-    odd = create_model("Odd", __config__=ConfigDict(extra="forbid", strict=True), value=field)
-    gen = recordgen._Gen()
+    odd = create_model("Odd", __config__=STRICT, value=field)
     with pytest.raises(NotImplementedError, match=refused):
-        list(gen.validator(gen.model(odd.__pydantic_core_schema__)))
+        _generate(odd)
+
+
+class _Lax(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: str
+
+
+class _Stripping(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+    value: str
+
+
+class _Validated(BaseModel):
+    model_config = STRICT
+    value: str
+
+    @field_validator("value")
+    @classmethod
+    def _no_spaces(cls, value: str) -> str:
+        return value.replace(" ", "")
+
+
+class _Checked(BaseModel):
+    model_config = STRICT
+    value: str
+
+    @model_validator(mode="after")
+    def _undeclared(self) -> _Checked:
+        return self
+
+
+@pytest.mark.parametrize(
+    ("model", "refused"),
+    [
+        (_Lax, "only strict, closed models"),
+        (_Stripping, "str_strip_whitespace"),
+        (_Validated, "_Validated._no_spaces: declare it in CHECKS"),
+        (_Checked, "_Checked._undeclared: declare it in CHECKS"),
+    ],
+)
+def test_the_generator_refuses_a_model_whose_schema_does_not_say_it_all(model, refused):
+    with pytest.raises(NotImplementedError, match=refused):
+        _generate(model)
+
+
+def test_the_generator_reads_no_pydantic_internals():
+    """It reads the published JSON Schema and pydantic's public API, which stay put across
+    releases; the core schema and ``pydantic._internal`` change in minor ones."""
+    source = Path(recordgen.__file__).read_text(encoding="utf-8")
+    for internal in (
+        "__pydantic_",
+        "pydantic._internal",
+        "from pydantic_core",
+        "import pydantic_core",
+    ):
+        assert internal not in source  # __pydantic_core_schema__, __pydantic_decorators__...

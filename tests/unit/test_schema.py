@@ -62,3 +62,22 @@ def test_an_independent_implementation_accepts_the_shipped_knowledge_base():
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], f"{path}: {errors}"
     assert not validator.is_valid({"claimcheck-kb": 1, "facts": [{"id": "x", "kind": "tenure"}]})
+
+
+def test_ci_tests_the_lowest_pydantic_the_project_declares():
+    """The declared range is the range CI tests: its newest in the main environment, its
+    lowest in a second one (.ci/run); they drift apart the day one is edited alone."""
+    import re
+    import tomllib
+
+    root = SCHEMA_DIR.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = [d for d in project["project"]["dependencies"] if d.startswith("pydantic")]
+    lowest = re.fullmatch(r"pydantic>=([0-9.]+),<3", declared[0])
+    pinned = re.findall(r"'pydantic==([0-9.]+)'", (root / ".ci" / "run").read_text("utf-8"))
+    assert lowest is not None and len(pinned) == 1
+
+    def padded(version: str) -> list[int]:
+        return [*map(int, version.split(".")), 0, 0][:3]
+
+    assert padded(pinned[0]) == padded(lowest.group(1))

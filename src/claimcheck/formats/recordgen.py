@@ -1,47 +1,75 @@
-"""Generate ``records.py`` from the pydantic models: light classes and a compiled validator.
+"""Generate ``records.py`` from the published JSON Schemas: light classes and a compiled validator.
 
-The pydantic models stay the single source of the file formats. This walks their core
-schema (exactly what pydantic validates: strict, closed, lengths, patterns, literals, the
-``kind`` discriminator, the date parser and the model validators) and writes straight-line
-Python that accepts the same documents and builds slotted records, so that checking a valid
-file never imports pydantic. `python -m claimcheck.formats.schema` rewrites it; a test fails
-when the committed copy is stale.
+The pydantic models are the one declaration of the file formats, and ``schema/claims-v1.json``
+and ``schema/kb-v1.json`` come from them through pydantic's public ``model_json_schema``. This
+translates those schemas (closed objects, types, lengths, patterns, enums, the ``kind``
+discriminator), read with pydantic's strict rules, into straight-line Python that accepts the
+same documents and builds slotted records, so that checking a valid file never imports
+pydantic. What a JSON Schema cannot say is declared here by name: a string of the date
+pattern is parsed by ``PartialDate.parse``, and ``CHECKS`` names the model validators and the
+shared checks they call. A guard reads the models' public API (``model_config``,
+``model_fields``, the class bodies) and refuses whatever else pydantic would do that the
+schema does not show (a transforming constraint, a validator, an unknown type). Nothing here
+reads pydantic's internals. `python -m claimcheck.formats.schema` rewrites ``records.py``; a
+test fails when the committed copy is stale.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import annotated_types
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
-from claimcheck.formats import kb_models, model_checks, models
+from claimcheck.core.dates import DATE_PATTERN, PartialDate
+from claimcheck.formats import kb_models, model_checks, models, schema
 
 TARGET = Path(__file__).with_name("records.py")
-TOP = {"claim_file": models.ClaimFile, "kb_file": kb_models.KBFile}
-CONSTANTS = {"SCHEMA_ID": models.SCHEMA_ID, "KB_SCHEMA_ID": kb_models.KB_SCHEMA_ID}
-# Model validators the fast path knows, by the shared check each one calls.
-AFTER: dict[Any, Callable[..., str | None]] = {
-    kb_models._Fact._disputed_has_note: model_checks.disputed_without_note,
-    kb_models._Interval._ordered: model_checks.end_before_start,
+TOP: dict[str, tuple[type[BaseModel], Callable[[], dict[str, Any]]]] = {
+    "claim_file": (models.ClaimFile, schema.claims_schema),
+    "kb_file": (kb_models.KBFile, schema.kb_schema),
 }
-# The keys of each core schema node the checks below translate; any other one is an error.
+CONSTANTS = {"SCHEMA_ID": models.SCHEMA_ID, "KB_SCHEMA_ID": kb_models.KB_SCHEMA_ID}
+# The model validators (cross-field checks, which a JSON Schema cannot say), by the model and
+# method that declare them, and the shared check each one calls. The guard stops the
+# generator at any other method of a model: the fast path would not know it.
+CHECKS: dict[tuple[type[BaseModel], str], Callable[..., str | None]] = {
+    (kb_models._Fact, "_disputed_has_note"): model_checks.disputed_without_note,
+    (kb_models._Interval, "_ordered"): model_checks.end_before_start,
+}
+# The schema's keywords each kind of node may carry; any other one is an error, never dropped.
+# A string of the date pattern is a ``models.Date``: the parser decides, the pattern documents.
 KNOWN = {
-    "str": {"min_length", "max_length", "pattern"},
-    "int": {"ge"},
-    "bool": set(),
-    "literal": {"expected"},
-    "nullable": {"schema"},
-    "list": {"items_schema", "min_length"},
-    "dict": {"keys_schema", "values_schema"},
-    "function-plain": {"function", "json_schema_input_schema", "serialization"},
-    "function-after": {"function", "schema"},
-    "model": {"cls", "config", "custom_init", "root_model", "schema"},
-    "tagged-union": {"choices", "discriminator", "strict", "from_attributes"},
+    "string": {"type", "minLength", "maxLength", "pattern"},
+    "date": {"type", "pattern"},
+    "integer": {"type", "minimum"},
+    "boolean": {"type"},
+    "literal": {"type", "const", "enum"},
+    "nullable": {"anyOf"},
+    "array": {"type", "items", "minItems"},
+    "dict": {"type", "additionalProperties"},
+    "ref": {"$ref"},
+    "union": {"oneOf", "discriminator"},
+}
+ANNOTATIONS = {"title", "description", "default"}  # they document; ``default`` is read apart
+OBJECT = {"type", "properties", "required", "additionalProperties", "$id", "$defs", "$schema"}
+# What model_config may say: each of these is visible in the schema or changes nothing here.
+CONFIG = {"extra", "strict", "frozen", "title", "json_schema_extra"}
+# Methods that would change validation without showing in the schema.
+OVERRIDES = {
+    "__init__",
+    "__new__",
+    "__setattr__",
+    "__get_pydantic_core_schema__",
+    "__get_pydantic_json_schema__",
+    "model_post_init",
 }
 HEADER = '''"""GENERATED from models.py and kb_models.py by `python -m claimcheck.formats.schema`.
 
@@ -111,146 +139,187 @@ def _date(value: Any) -> PartialDate:
 '''
 
 
-def _unwrap(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    while node["type"] in ("definitions", "definition-ref"):
-        if node["type"] == "definitions":
-            defs.update({d["ref"]: d for d in node["definitions"]})
-            node = node["schema"]
-        else:
-            node = defs[node["schema_ref"]]
-    return node
+class _Field(NamedTuple):
+    name: str  # the record's attribute: the model's field name
+    key: str  # the document's key: the field's alias, as the schema names it
+    node: dict[str, Any]
+    default: str | None  # the default as Python text; None when the key is required
+    factory: bool  # the default is a new empty container for each record
+
+
+def _kind(node: dict[str, Any]) -> str:
+    """Which of the ``KNOWN`` kinds a schema node is (a model is reached through ``$ref``)."""
+    if "$ref" in node:
+        return "ref"
+    if "oneOf" in node:
+        return "union"
+    if "anyOf" in node:
+        return "nullable"
+    if "const" in node or "enum" in node:
+        return "literal"
+    kind = node.get("type")
+    if kind == "string" and node.get("pattern") == DATE_PATTERN:
+        return "date"
+    return "dict" if kind == "object" else str(kind)
+
+
+def _inner(node: dict[str, Any]) -> dict[str, Any]:
+    """The schema of ``X | None``, without the None."""
+    options = node["anyOf"]
+    if len(options) != 2 or options[1] != {"type": "null"}:
+        raise NotImplementedError(f"anyOf {options}: only X | None")
+    inner: dict[str, Any] = options[0]
+    return inner
+
+
+def _values(node: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(node["enum"]) if "enum" in node else (node["const"],)
 
 
 class _Gen:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
-        self.classes: dict[str, tuple[type[BaseModel], dict[str, Any], list[Any]]] = {}
+        self.models = {cls.__name__: cls for cls in _declared_models()}
+        self.classes: dict[str, tuple[type[BaseModel], list[_Field], list[Any]]] = {}
         self.unions: dict[str, tuple[str, dict[str, str]]] = {}  # alias -> tag, kind -> class
         self.patterns: dict[str, str] = {}
         self.sets: dict[tuple[str, ...], str] = {}
         self.literals, self.aliases = _named_types()
 
-    # -- walking the core schema ------------------------------------------------------------
+    # -- walking the JSON Schema -------------------------------------------------------------
 
-    def model(self, node: dict[str, Any]) -> str:
-        """Register the model under ``node`` (with its validators); return its class name."""
-        node = _unwrap(node, self.defs)
-        after = []
-        while node["type"] == "function-after":
-            after.append(node["function"]["function"])
-            node = _unwrap(node["schema"], self.defs)
-        if node["type"] != "model":
-            raise NotImplementedError(node["type"])
-        cls = node["cls"]
-        config = node["config"]
-        if config.get("extra_fields_behavior") != "forbid" or config.get("strict") is not True:
-            raise NotImplementedError(f"{cls.__name__}: only strict, closed models")
-        if node.get("custom_init") or node.get("root_model") or "post_init" in node:
-            raise NotImplementedError(f"{cls.__name__}: no custom __init__, root or post-init")
-        known = self.classes.get(cls.__name__)
-        if known is not None and known[0] is not cls:
+    def top(self, cls: type[BaseModel], document: dict[str, Any]) -> str:
+        """Register the model of a whole schema document; return its class name."""
+        for name, node in document.get("$defs", {}).items():
+            if self.defs.setdefault(name, node) != node:
+                raise NotImplementedError(f"two schemas define {name} differently")
+        if self.models.setdefault(cls.__name__, cls) is not cls:
             raise NotImplementedError(f"two models named {cls.__name__}: records need one")
-        if known is None:
-            fields = node["schema"]["fields"]
-            for key, field in fields.items():
-                odd = set(field) - {"type", "schema", "metadata", "validation_alias"}
-                default = field["schema"]
-                if default["type"] == "default":
-                    odd |= set(default) - {"type", "schema", "default", "default_factory"}
-                    if not default.get("default_factory_takes_data"):
-                        odd.discard("default_factory_takes_data")
-                if odd - {"serialization_alias"}:
-                    raise NotImplementedError(f"{cls.__name__}.{key}: {sorted(odd)}")
-            self.classes[cls.__name__] = (cls, fields, after[::-1])
-            for field in fields.values():
-                self.walk(field["schema"])
-        return str(cls.__name__)
+        return self.model(cls, document)
+
+    def model(self, cls: type[BaseModel], node: dict[str, Any]) -> str:
+        """Register ``cls``, whose schema is ``node`` (and its fields' models); return its name."""
+        name = cls.__name__
+        if name in self.classes:
+            return name
+        odd = set(node) - OBJECT - ANNOTATIONS
+        if odd or node.get("type") != "object" or node.get("additionalProperties") is not False:
+            raise NotImplementedError(f"{name}: only closed objects, not {sorted(odd)}")
+        _guard(cls)
+        fields = list(_fields(cls, node))
+        checks = [check for (owner, _), check in CHECKS.items() if issubclass(cls, owner)]
+        self.classes[name] = (cls, fields, checks)
+        for field in fields:
+            self.walk(field.node)
+        return name
+
+    def ref(self, node: dict[str, Any]) -> str:
+        name = node["$ref"].removeprefix("#/$defs/")
+        if name not in self.models or name not in self.defs:
+            raise NotImplementedError(f"$ref {node['$ref']}: no model of that name")
+        return self.model(self.models[name], self.defs[name])
 
     def walk(self, node: dict[str, Any]) -> None:
-        node = _unwrap(node, self.defs)
-        kind = node["type"]
-        if kind in ("model", "function-after"):
-            self.model(node)
-        elif kind == "tagged-union":
+        kind = _kind(node)
+        if kind == "ref":
+            self.ref(node)
+        elif kind == "union":
             self.union(node)
-        for key in ("schema", "items_schema", "values_schema"):
-            if key in node and kind not in ("model", "function-after"):
-                self.walk(node[key])
+        elif kind == "nullable":
+            self.walk(_inner(node))
+        elif kind == "array":
+            self.walk(node["items"])
+        elif kind == "dict" and isinstance(node.get("additionalProperties"), dict):
+            self.walk(node["additionalProperties"])
 
     def union(self, node: dict[str, Any]) -> str:
-        if not isinstance(node["discriminator"], str):
-            raise NotImplementedError("only a plain discriminator key")
-        choices = {tag: self.model(choice) for tag, choice in node["choices"].items()}
-        for name, classes in self.aliases.items():
+        discriminator = node.get("discriminator", {})
+        tag = discriminator.get("propertyName")
+        if not isinstance(tag, str) or set(discriminator) - {"propertyName", "mapping"}:
+            raise NotImplementedError("only a union with a discriminator key")
+        choices: dict[str, str] = {}
+        for option in node["oneOf"]:
+            if set(option) != {"$ref"}:
+                raise NotImplementedError("only a union of models")
+            name = self.ref(option)
+            const = self.defs[name]["properties"].get(tag, {})
+            values = _values(const) if _kind(const) == "literal" else ()
+            if len(values) != 1 or not isinstance(values[0], str):
+                raise NotImplementedError(f"{name}.{tag}: not one text, cannot tag a union")
+            choices[values[0]] = name
+        mapping = {value: f"#/$defs/{name}" for value, name in choices.items()}
+        if discriminator.get("mapping", mapping) != mapping:
+            raise NotImplementedError(f"discriminator mapping {discriminator['mapping']}")
+        for alias, classes in self.aliases.items():
             if set(classes) == set(choices.values()):
-                self.unions[name] = (node["discriminator"], choices)
-                return name
+                self.unions[alias] = (tag, choices)
+                return alias
         raise NotImplementedError(f"no union alias names {sorted(choices.values())}")
 
     # -- types -------------------------------------------------------------------------------
 
     def type_of(self, node: dict[str, Any]) -> str:
-        node = _unwrap(node, self.defs)
-        kind = node["type"]
-        if kind in ("str", "int", "bool"):
-            return str(kind)
+        kind = _kind(node)
+        simple = {"string": "str", "integer": "int", "boolean": "bool", "date": "PartialDate"}
+        if kind in simple:
+            return simple[kind]
         if kind == "literal":
-            values = tuple(node["expected"])
+            values = _values(node)
             return self.literals.get(values) or f"Literal[{', '.join(map(_q, values))}]"
         if kind == "nullable":
-            return f"{self.type_of(node['schema'])} | None"
-        if kind == "default":
-            return self.type_of(node["schema"])
-        if kind == "list":
-            return f"list[{self.type_of(node['items_schema'])}]"
+            return f"{self.type_of(_inner(node))} | None"
+        if kind == "array":
+            return f"list[{self.type_of(node['items'])}]"
         if kind == "dict":
-            return f"dict[str, {self.type_of(node['values_schema'])}]"
-        if kind in ("model", "function-after"):
-            return self.model(node)
-        if kind == "tagged-union":
+            return f"dict[str, {self.type_of(node['additionalProperties'])}]"
+        if kind == "ref":
+            return self.ref(node)
+        if kind == "union":
             return self.union(node)
-        if kind == "function-plain" and node["function"]["function"] is models._date:
-            return "PartialDate"
         raise NotImplementedError(kind)
 
     # -- validation code ---------------------------------------------------------------------
 
     def check(self, node: dict[str, Any], var: str) -> tuple[list[str], str]:
-        """Statements that refuse a bad ``var``, and the expression of its validated value."""
-        node = _unwrap(node, self.defs)
-        kind = node["type"]
+        """Statements that refuse a bad ``var``, and the expression of its validated value.
+
+        The schema is read as pydantic's strict mode validates: no coercion, so a type is the
+        exact Python type the loader builds, and dictionary keys are text.
+        """
+        kind = _kind(node)
         fail = "raise _SchemaError"
-        unknown = set(node) - KNOWN.get(kind, set()) - {"type", "metadata", "ref"}
+        unknown = set(node) - KNOWN.get(kind, set()) - ANNOTATIONS
         if unknown:  # a constraint this generator would silently drop: teach it first
             raise NotImplementedError(f"{kind}: {sorted(unknown)}")
-        if kind == "str":
+        if kind == "string":
             texts = [f"type({var}) is not str"]
-            if node.get("min_length") == 1:
+            if node.get("minLength") == 1:
                 texts.append(f"not {var}")
-            elif node.get("min_length"):
-                texts.append(f"len({var}) < {node['min_length']}")
-            if node.get("max_length") is not None:
-                texts.append(f"len({var}) > {node['max_length']}")
+            elif node.get("minLength"):
+                texts.append(f"len({var}) < {node['minLength']}")
+            if node.get("maxLength") is not None:
+                texts.append(f"len({var}) > {node['maxLength']}")
             if node.get("pattern"):
                 texts.append(f"{self.pattern(node['pattern'])}({var}) is None")
             return _if(texts, fail), var
-        if kind in ("int", "bool"):
-            conds = [f"type({var}) is not {kind}"]
-            if "ge" in node:
-                conds.append(f"{var} < {node['ge']}")
+        if kind in ("integer", "boolean"):
+            conds = [f"type({var}) is not {'int' if kind == 'integer' else 'bool'}"]
+            if "minimum" in node:
+                conds.append(f"{var} < {node['minimum']}")
             return _if(conds, fail), var
         if kind == "literal":
-            values = node["expected"]
-            if all(isinstance(v, str) for v in values):
-                options = self.options(tuple(values))
+            values = _values(node)
+            if all(isinstance(v, str) for v in values) and node.get("type") == "string":
+                options = self.options(values)
                 return _if([f"type({var}) is not str", f"{var} not in {options}"], fail), var
-            if all(type(v) is int for v in values):  # strict pydantic still takes True, 1.0
+            if all(type(v) is int for v in values) and node.get("type") == "integer":
+                # pydantic's strict Literal[1] still takes True and 1.0
                 options = f"({', '.join(map(str, values))},)"
                 conds = [f"type({var}) not in (int, bool, float)", f"{var} not in {options}"]
                 return _if(conds, fail), f"int({var})"
             raise NotImplementedError(f"literal {values}")
         if kind == "nullable":
-            lines, value = self.check(node["schema"], var)
+            lines, value = self.check(_inner(node), var)
             if value != var:
                 lines.append(f"{var} = {value}")
             if len(lines) == 2 and lines[0].startswith("if ") and lines[1] == f"    {fail}":
@@ -258,16 +327,15 @@ class _Gen:
                 cond = f"({cond})" if " or " in cond else cond
                 return _if([f"{var} is not None and {cond}"], fail), var
             return ([f"if {var} is not None:", *_indent(lines)] if lines else []), var
-        if kind in ("model", "function-after", "tagged-union"):
+        if kind in ("ref", "union"):
             return [], f"_{_snake(self.type_of(node))}({var})"
-        if kind == "function-plain":
-            self.type_of(node)  # refuses any function but the date parser
+        if kind == "date":
             return [], f"_date({var})"
-        if kind == "list":
+        if kind == "array":
             conds = [f"type({var}) is not list"]
-            if node.get("min_length"):
-                conds.append(f"len({var}) < {node['min_length']}")
-            lines, value = self.check(node["items_schema"], "item")
+            if node.get("minItems"):
+                conds.append(f"len({var}) < {node['minItems']}")
+            lines, value = self.check(node["items"], "item")
             if value == "item":
                 loop = [f"for item in {var}:", *_indent(lines)] if lines else []
                 return _if(conds, fail) + loop, var
@@ -275,11 +343,13 @@ class _Gen:
                 raise NotImplementedError("a list item both checked and converted")
             return _if(conds, fail), f"[{value} for item in {var}]"
         if kind == "dict":
-            keys, key_value = self.check(node["keys_schema"], "key")
-            lines, value = self.check(node["values_schema"], "item")
-            if key_value != "key" or lines:
-                raise NotImplementedError("dict keys or values of this kind")
-            loop = [f"for key in {var}:", *_indent(keys)]
+            values_of = node["additionalProperties"]
+            lines, value = (
+                self.check(values_of, "item") if isinstance(values_of, dict) else ([], "")
+            )
+            if not value or lines:
+                raise NotImplementedError("dict values of this kind")
+            loop = ["for key in " + f"{var}:", *_indent(_if(["type(key) is not str"], fail))]
             return _if([f"type({var}) is not dict"], fail) + loop, (
                 f"{{key: {value} for key, item in {var}.items()}}"
             )
@@ -306,50 +376,42 @@ class _Gen:
 
     def record(self, name: str) -> Iterator[str]:
         cls, fields, _ = self.classes[name]
-        constants, slots = [], []
-        for key, field in fields.items():
-            node = _unwrap(field["schema"], self.defs)
-            if node["type"] == "literal" and len(node["expected"]) == 1:
-                constants.append((key, node["expected"][0]))
-            else:
-                slots.append((key, node))
+        constants = [(f.name, _constant(f)) for f in fields if _constant(f) is not None]
+        slots = [f for f in fields if _constant(f) is None]
         yield f"class {name}(_Record):"
         doc = cls.__dict__.get("__doc__")
         if doc:
             yield f'    """{doc}"""'
             yield ""
-        names = sorted(_q(k) for k, _ in slots)
+        names = sorted(_q(f.name) for f in slots)
         yield from _layout("    ", "__slots__ = (", names, ")", one=",", hug=False)
         for key, value in constants:
             yield f"    {key}: ClassVar[Literal[{_q(value)}]] = {_q(value)}"
-        for key, node in slots:
-            yield f"    {key}: {self.type_of(node)}"
+        for field in slots:
+            yield f"    {field.name}: {self.type_of(field.node)}"
         yield ""
         params = []
         body = []
-        for key, node in slots:
-            typ = self.type_of(node)
-            if node["type"] != "default":
-                params.append(f"{key}: {typ}")
-                body.append(f"self.{key} = {key}")
-            elif "default_factory" in node:
-                empty = {list: "[]", dict: "{}"}[node["default_factory"]]
-                params.append(f"{key}: {typ} | None = None")
-                body.append(f"self.{key} = {empty} if {key} is None else {key}")
+        for field in slots:
+            typ = self.type_of(field.node)
+            if field.default is None:
+                params.append(f"{field.name}: {typ}")
+                body.append(f"self.{field.name} = {field.name}")
+            elif field.factory:
+                params.append(f"{field.name}: {typ} | None = None")
+                body.append(
+                    f"self.{field.name} = {field.default} if {field.name} is None else {field.name}"
+                )
             else:
-                params.append(f"{key}: {typ} = {_q(node['default'])}")
-                body.append(f"self.{key} = {key}")
+                params.append(f"{field.name}: {typ} = {field.default}")
+                body.append(f"self.{field.name} = {field.name}")
         yield from _layout("    ", "def __init__(", ["self", "*", *params], ") -> None:")
         yield from (f"        {line}" for line in body)
 
     def validator(self, name: str) -> Iterator[str]:
-        _, fields, after = self.classes[name]
-        keys = [field.get("validation_alias", key) for key, field in fields.items()]
-        required = [
-            field.get("validation_alias", key)
-            for key, field in fields.items()
-            if field["schema"]["type"] != "default"
-        ]
+        _, fields, checks = self.classes[name]
+        keys = [field.key for field in fields]
+        required = [field.key for field in fields if field.default is None]
         const = f"_{_snake(name).upper()}_KEYS"
         yield from _layout("", f"{const} = {{", [_q(k) for k in keys], "}", hug=False)
         if required:
@@ -363,40 +425,30 @@ class _Gen:
             conds.append(f"not data.keys() >= {const}_REQUIRED")
         yield from _indent(_if(conds, "raise _SchemaError"))
         args = []
-        for key, field in fields.items():
-            alias = _q(field.get("validation_alias", key))
-            node = _unwrap(field["schema"], self.defs)
-            if node["type"] == "literal" and len(node["expected"]) == 1:
+        for field in fields:
+            alias = _q(field.key)
+            node = field.node
+            if _constant(field) is not None:
                 lines, _ = self.check(node, f"data[{alias}]")
                 yield from _indent(lines)
                 continue
-            var = f"{key}_"
+            var = f"{field.name}_"
             typed = var
-            bare = _unwrap(node["schema"], self.defs) if node["type"] == "default" else node
-            if bare["type"] == "nullable":
-                bare = _unwrap(bare["schema"], self.defs)
-            if bare["type"] == "literal":  # the check narrows to str; mypy wants the Literal
+            bare = _inner(node) if _kind(node) == "nullable" else node
+            if _kind(bare) == "literal":  # the check narrows to str; mypy wants the Literal
                 typed = f"{var}: {self.type_of(node)}"
-            if node["type"] != "default":
+            if field.default is None:
                 yield f"    {typed} = data[{alias}]"
-            elif "default_factory" in node:
-                empty = {list: "[]", dict: "{}"}[node["default_factory"]]
-                yield f"    {typed} = data.get({alias}, {empty})"
             else:
-                yield f"    {typed} = data.get({alias}, {_q(node['default'])})"
-            inner = node["schema"] if node["type"] == "default" else node
-            lines, value = self.check(inner, var)
+                yield f"    {typed} = data.get({alias}, {field.default})"
+            lines, value = self.check(node, var)
             yield from _indent(lines)
             if value != var:
                 yield f"    {var} = {value}"
-            args.append(f"    record.{key} = {var}")
+            args.append(f"    record.{field.name} = {var}")
         yield f"    record = _new({name})"
         yield from args
-        if not after:
-            yield "    return record"
-            return
-        for function in after:
-            check = AFTER[function]  # KeyError: a new validator the fast path must learn
+        for check in checks:
             params = inspect.signature(check).parameters
             got = ", ".join(f"record.{p}" for p in params)
             yield f"    if {check.__name__}({got}) is not None:"
@@ -420,10 +472,10 @@ class _Gen:
         yield "    return record"
 
     def render(self) -> str:
-        for model in TOP.values():
-            self.model(getattr(model, "__pydantic_core_schema__"))  # noqa: B009 - untyped
+        for model, build in TOP.values():
+            self.top(model, build())
         code = {name: list(self.validator(name)) for name in self.classes}
-        checks = sorted({AFTER[f].__name__ for _, _, after in self.classes.values() for f in after})
+        checks = sorted({c.__name__ for _, _, found in self.classes.values() for c in found})
         out = [HEADER.format(checks=", ".join(checks)).rstrip("\n"), ""]
         out += [f"{k} = {_q(v)}" for k, v in CONSTANTS.items()]
         out += [""]
@@ -442,7 +494,7 @@ class _Gen:
             out += ["", "", *code[cls]]
         for alias in self.unions:
             out += ["", "", *self.union_validator(alias)]
-        for function, model in TOP.items():
+        for function, (model, _) in TOP.items():
             name = model.__name__
             out += [
                 "",
@@ -455,6 +507,106 @@ class _Gen:
                 "        return None",
             ]
         return "\n".join(part for line in out for part in _reflow(line)) + "\n"
+
+
+def _constant(field: _Field) -> Any:
+    """The value of a required field that allows one value (``kind``), else None."""
+    node = field.node
+    if field.default is None and _kind(node) == "literal" and len(_values(node)) == 1:
+        return _values(node)[0]
+    return None
+
+
+def _fields(cls: type[BaseModel], node: dict[str, Any]) -> Iterator[_Field]:
+    """The model's fields, each with its schema: the public ``model_fields`` name the record's
+    attributes and defaults, the schema names the keys and says what each one allows."""
+    properties: dict[str, Any] = node.get("properties", {})
+    required = set(node.get("required", []))
+    fields = cls.model_fields
+    keys = [_key(name, field) for name, field in fields.items()]
+    if keys != list(properties):
+        raise NotImplementedError(f"{cls.__name__}: fields {keys}, schema {list(properties)}")
+    for (name, field), key in zip(fields.items(), keys, strict=True):
+        prop = properties[key]
+        if key in required:
+            yield _Field(name, key, prop, None, factory=False)
+        elif "default" in prop:
+            yield _Field(name, key, prop, _q(prop["default"]), factory=False)
+        elif field.default_factory in (list, dict) and _kind(prop) in ("array", "dict"):
+            empty = "[]" if field.default_factory is list else "{}"
+            yield _Field(name, key, prop, empty, factory=True)
+        else:
+            raise NotImplementedError(f"{cls.__name__}.{name}: a default of this kind")
+
+
+def _key(name: str, field: FieldInfo) -> str:
+    """The key a document gives the field: its alias, else its name."""
+    alias = field.validation_alias
+    if alias is not None and not isinstance(alias, str):
+        raise NotImplementedError(f"{name}: alias {alias!r}")
+    return alias or field.alias or name
+
+
+# -- the guard: what pydantic would do that the schema does not show -----------------------
+
+
+def _guard(cls: type[BaseModel]) -> None:
+    """Refuse a model whose validation the JSON Schema and ``CHECKS`` do not say in full."""
+    config = cls.model_config
+    if config.get("extra") != "forbid" or config.get("strict") is not True:
+        raise NotImplementedError(f"{cls.__name__}: only strict, closed models")
+    if set(config) - CONFIG:
+        raise NotImplementedError(f"{cls.__name__}: model_config {sorted(set(config) - CONFIG)}")
+    for owner in cls.__mro__[: cls.__mro__.index(BaseModel)]:
+        for name, value in vars(owner).items():
+            method = callable(value) or hasattr(value, "__get__")
+            known = (owner, name) in CHECKS
+            if not known and (name in OVERRIDES or (method and not name.startswith("__"))):
+                raise NotImplementedError(f"{owner.__name__}.{name}: declare it in CHECKS")
+    for name, field in cls.model_fields.items():
+        where = f"{cls.__name__}.{name}"
+        if field.annotation is PartialDate and list(field.metadata) == _DATE_METADATA:
+            continue  # a field of type ``models.Date``, its metadata moved onto the field
+        _plain_type(field.annotation, where)
+        for meta in field.metadata:
+            _plain_constraint(meta, where)
+
+
+_DATE_METADATA = list(typing.get_args(models.Date)[1:])
+
+
+def _plain_type(annotation: Any, where: str) -> None:
+    """Refuse a type whose validation the schema would not show in full."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation == models.Date or origin is typing.Literal:
+        return
+    if origin is typing.Annotated:
+        for meta in args[1:]:
+            _plain_constraint(meta, where)
+        _plain_type(args[0], where)
+    elif origin in (typing.Union, types.UnionType, list, dict):
+        for arg in args:
+            _plain_type(arg, where)
+    elif annotation not in (str, int, bool, type(None)) and not _is_model(annotation):
+        raise NotImplementedError(f"{where}: {annotation!r}, a type the fast path does not know")
+
+
+def _plain_constraint(meta: Any, where: str) -> None:
+    """Refuse a constraint the schema would not show (one that transforms, or a validator)."""
+    if isinstance(meta, FieldInfo):
+        for inner in meta.metadata:
+            _plain_constraint(inner, where)
+    elif isinstance(meta, annotated_types.MinLen | annotated_types.MaxLen | annotated_types.Ge):
+        return
+    # Field(pattern=...) reaches the metadata as a holder of that one public attribute.
+    elif getattr(meta, "__dict__", {}).keys() != {"pattern"}:
+        raise NotImplementedError(f"{where}: {meta!r}, a constraint the fast path does not know")
+
+
+def _declared_models() -> list[type[BaseModel]]:
+    """The models the format modules declare, for the schema's ``$defs`` by name."""
+    found = [v for module in (models, kb_models) for v in vars(module).values() if _is_model(v)]
+    return [cls for cls in dict.fromkeys(found) if cls is not BaseModel]
 
 
 def _named_types() -> tuple[dict[tuple[Any, ...], str], dict[str, tuple[str, ...]]]:
