@@ -20,7 +20,7 @@ from typing import Any
 from claimcheck.core.findings import Finding
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError
+from claimcheck.core.paths import PathRefusedError, resolved
 from claimcheck.run.stream import FileReport, Stream
 
 FORMAT = "claimcheck-baseline"
@@ -42,14 +42,14 @@ def fingerprint(finding: Finding) -> str:
 
 def _relative(shown: str, base: Path) -> str:
     """A finding's path relative to the baseline's folder, so any working directory works."""
-    return Path(os.path.relpath(Path(shown).resolve(), base)).as_posix()
+    return Path(os.path.relpath(resolved(Path(shown)), base)).as_posix()
 
 
 def baseline_entries(
     findings: Iterable[Finding], baseline_path: str, base: Path | None = None
 ) -> list[dict[str, Any]]:
     """The entries of the findings that are not suppressed or fatal, in the file's order."""
-    base = base or Path(baseline_path).resolve().parent
+    base = base or resolved(Path(baseline_path)).parent
     entries = [
         {
             "rule": f.rule_id,
@@ -136,7 +136,7 @@ class Baseline:
 
     def __init__(self, known: dict[Key, list[str]], baseline_path: str):
         self.known = known
-        self.base = Path(baseline_path).resolve().parent
+        self.base = resolved(Path(baseline_path)).parent
         self.reason = f"listed in the baseline {baseline_path}"
 
     @classmethod
@@ -183,7 +183,7 @@ def accept_stream(stream: Stream, baseline_path: str, root: str | None = None) -
     baseline file is written once the last file is through. Only the small baseline entries
     are kept until then, never the findings or verdicts.
     """
-    base = Path(baseline_path).resolve().parent
+    base = resolved(Path(baseline_path)).parent
     reason = f"listed in the baseline {baseline_path}"
     entries: list[dict[str, Any]] = []
 

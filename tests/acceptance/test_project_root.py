@@ -154,3 +154,26 @@ def test_a_root_that_is_no_folder_exits_2(tmp_path: Path, monkeypatch):
         run = _verify("--root", root, ".")
         assert run.exit_code == 2, run.output
         assert f"--root {root}: no such folder" in run.output
+
+
+def test_verbose_says_which_root_and_configuration_decided_the_run(run_cli, project: Path):
+    """-v names the root and the configuration on stderr; without -v stderr stays empty."""
+    write_claims(project, CLEAN_BODY)
+    (project / "pyproject.toml").write_text(
+        "[project]\nname = 'x'\n[tool.claimcheck]\nfail-on = 'error'\n", encoding="utf-8"
+    )
+    verbose = run_cli("verify", "-v", ".", cwd=project)
+    quiet = run_cli("verify", ".", cwd=project)
+    line = f"claimcheck: project root {project.resolve().as_posix()}, configuration "
+    assert verbose.stderr.splitlines()[0].startswith(line)
+    assert verbose.stderr.splitlines()[0].endswith("pyproject.toml")
+    assert quiet.stderr == ""
+
+
+def test_write_baseline_through_a_link_loop_exits_2_without_a_traceback(run_cli, project: Path):
+    write_claims(project, CLEAN_BODY)
+    (project / "loop").symlink_to("loop")
+    result = run_cli("verify", ".", "--write-baseline", "loop/b.json", cwd=project)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "loop/b.json" in result.stderr

@@ -125,5 +125,12 @@ def command(
         ),
     )
     with usage_errors():
+        if verbose:  # which root and configuration decided the run (stderr: not the report)
+            from claimcheck.config import describe_project
+            from claimcheck.core.escape import safe
+            from claimcheck.core.options import Options
+
+            shown = describe_project(Options(paths=request.paths or ("claims",), root=root))
+            click.echo(safe(shown), err=True)
         code = run_verify(request, cast(TextIO, Echo()))
     sys.exit(code)
