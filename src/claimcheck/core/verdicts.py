@@ -51,3 +51,59 @@ class ClaimVerdict:
                 for e in self.evidence
             ],
         }
+
+
+class Problem(enum.Enum):
+    """What the judge found wrong with a claim; which rule reports it is the rule's business."""
+
+    NOT_A_MEMBER = "not-a-member"  # a list names someone who was not a member
+    MEMBER_LEFT_OUT = "member-left-out"  # a list presented as complete leaves one out
+    WRONG_COUNT = "wrong-count"
+    WRONG_ORDINAL = "wrong-ordinal"
+    WRONG_DATE = "wrong-date"
+    WRONG_WEEKDAY = "wrong-weekday"
+    WRONG_PLACE = "wrong-place"
+    OTHER_HOLDER = "other-holder"  # someone else held the office
+    RELATION_AT_OTHER_TIMES = "relation-at-other-times"
+    OTHER_ADMINISTRATOR = "other-administrator"
+    OTHER_NAME = "other-name"  # the subject calls the object something else
+    DISPUTED = "disputed"  # the claim rests on a fact recorded as disputed
+    STALE = "stale"  # true when published, false at --as-of
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem with a claim, said in words, at a field of that claim: ("members",)."""
+
+    problem: Problem
+    message: str
+    field: tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A claim's verdict and its issues, made once before the rules run and never changed."""
+
+    index: int  # the claim's position in the file
+    verdict: ClaimVerdict
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgements:
+    """Every claim's judgement in file order, and their issues in that order, for the rules.
+
+    Lives here, below the context that carries it, so that the context need not import the
+    judge that makes it.
+    """
+
+    claims: tuple[Judgement, ...] = ()
+    issues: tuple[tuple[Judgement, Issue], ...] = ()
+
+    @classmethod
+    def of(cls, judgements: list[Judgement]) -> Judgements:
+        flagged = tuple((j, issue) for j in judgements for issue in j.issues)
+        return cls(tuple(judgements), flagged)
+
+    def verdicts(self) -> list[ClaimVerdict]:
+        return [j.verdict for j in self.claims]
