@@ -23,7 +23,7 @@ from claimcheck.formats.records import (
     RelationClaim,
 )
 from claimcheck.judge import count, event, membership, office, relation
-from claimcheck.judge.memo import VerdictMemo
+from claimcheck.judge.memo import VerdictMemo, defined_alike
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 
 if TYPE_CHECKING:
@@ -61,13 +61,10 @@ def _reused(
     The file's own entities the first judgement looked up must be defined alike here.
     """
     key = memo.key(claim, dates)
-    if key is None:
-        return judge_claim(ctx, kb, i, claim)[0]
     found = memo.get(kb, key)
     if found is not None:
         first, looked = found
-        own = ctx.model.entities
-        if all(own.get(ref) == entity for ref, entity in looked):
+        if defined_alike(ctx.model.entities, looked):
             v = first.verdict
             verdict = ClaimVerdict(
                 ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale

@@ -12,11 +12,13 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.formats.records import Entity
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from claimcheck.core.verdicts import Judgement
-    from claimcheck.formats.records import Claim, Entity
+    from claimcheck.formats.records import Claim
     from claimcheck.kb.store import KnowledgeBase
 
 # Claim fields no verdict depends on: a claim's name for itself, its words, its paper trail.
@@ -36,6 +38,7 @@ def judged_fields(kind: type) -> tuple[str, ...]:
     return tuple(sorted(n for n in dict.fromkeys(slots) if n not in UNJUDGED))
 
 
+_ENTITY = attrgetter(*Entity.__slots__)  # every field of an entity, a new one included
 _GETTERS: dict[type, Callable[[Any], Any]] = {}
 
 
@@ -61,23 +64,40 @@ class VerdictMemo:
         self._kb: KnowledgeBase | None = None
         self._store: dict[tuple[object, ...], Judged] = {}
 
-    def key(self, claim: Claim, dates: tuple[str, str | None]) -> tuple[object, ...] | None:
-        """What a verdict depends on besides the entities; None for content that cannot key."""
-        key = (type(claim), _content(claim), dates)
-        try:
-            hash(key)
-        except TypeError:  # a field holding something unhashable: judge it afresh
-            return None
-        return key
+    @staticmethod
+    def key(claim: Claim, dates: tuple[str, str | None]) -> tuple[object, ...]:
+        """What a verdict depends on besides the file's own entities."""
+        return (type(claim), _content(claim), dates)
 
     def get(self, kb: KnowledgeBase, key: tuple[object, ...]) -> Judged | None:
+        """The judgement kept for the key; None, too, for a key that cannot hash."""
         if kb is not self._kb:
             self._kb, self._store = kb, {}
-        return self._store.get(key)
+        try:
+            return self._store.get(key)
+        except TypeError:  # a field holding something unhashable: judged afresh
+            return None
 
     def put(self, kb: KnowledgeBase, key: tuple[object, ...], judged: Judged) -> None:
         if kb is not self._kb:
             self._kb, self._store = kb, {}
         if len(self._store) >= _MAX_ENTRIES:
             self._store.clear()
-        self._store[key] = judged
+        try:
+            self._store[key] = judged
+        except TypeError:
+            return
+
+
+def defined_alike(own: dict[str, Entity], looked: tuple[tuple[str, Entity | None], ...]) -> bool:
+    """Whether a file defines the entities an earlier judgement looked up as that file did.
+
+    Every field of an entity counts, so a field added to entities is compared by default.
+    """
+    for ref, entity in looked:
+        mine = own.get(ref)
+        if mine is entity:
+            continue
+        if mine is None or entity is None or _ENTITY(mine) != _ENTITY(entity):
+            return False
+    return True
