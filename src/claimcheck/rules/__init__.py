@@ -8,8 +8,7 @@ new rule. Only this package is searched, never the checked repository.
 from __future__ import annotations
 
 import importlib
-import inspect
-import pkgutil
+from pathlib import Path
 
 from claimcheck.rules.base import Rule
 
@@ -17,10 +16,14 @@ from claimcheck.rules.base import Rule
 def _discover() -> tuple[type[Rule], ...]:
     """The rules of this package's modules, in ID order; two rules with one ID is a bug."""
     found: dict[str, type[Rule]] = {}
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if not issubclass(cls, Rule) or cls.__module__ != module.__name__:
+    # The folder listed, not pkgutil walked: pkgutil costs a cold start a few milliseconds.
+    names = {p.stem for folder in __path__ for p in Path(folder).glob("*.py")}
+    for name in sorted(names - {"__init__"}):
+        module = importlib.import_module(f"{__name__}.{name}")
+        for cls in vars(module).values():
+            if not isinstance(cls, type) or not issubclass(cls, Rule):
+                continue
+            if cls.__module__ != module.__name__:  # imported, not defined here
                 continue
             if "id" not in vars(cls):  # a base class that rules share
                 continue
