@@ -67,7 +67,6 @@ class Problem(enum.Enum):
     RELATION_AT_OTHER_TIMES = "relation-at-other-times"
     OTHER_ADMINISTRATOR = "other-administrator"
     OTHER_NAME = "other-name"  # the subject calls the object something else
-    DISPUTED = "disputed"  # the claim rests on a fact recorded as disputed
     STALE = "stale"  # true when published, false at --as-of
 
 
@@ -81,12 +80,23 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True)
+class Dispute:
+    """A fact recorded as disputed that a claim rests on: it leaves the verdict open."""
+
+    fact_id: str
+    note: str | None
+    what: str  # what rests on it: "Saudi Arabia's membership on 20 August 2024"
+    field: tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Judgement:
-    """A claim's verdict and its issues, made once before the rules run and never changed."""
+    """A claim's verdict, issues and disputes, made once before the rules run, never changed."""
 
     index: int  # the claim's position in the file
     verdict: ClaimVerdict
     issues: tuple[Issue, ...]
+    disputes: tuple[Dispute, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +109,13 @@ class Judgements:
 
     claims: tuple[Judgement, ...] = ()
     issues: tuple[tuple[Judgement, Issue], ...] = ()
+    disputes: tuple[tuple[Judgement, Dispute], ...] = ()
 
     @classmethod
     def of(cls, judgements: list[Judgement]) -> Judgements:
-        flagged = tuple((j, issue) for j in judgements for issue in j.issues)
-        return cls(tuple(judgements), flagged)
+        issues = tuple((j, issue) for j in judgements for issue in j.issues)
+        disputes = tuple((j, d) for j in judgements for d in j.disputes)
+        return cls(tuple(judgements), issues, disputes)
 
     def verdicts(self) -> list[ClaimVerdict]:
         return [j.verdict for j in self.claims]

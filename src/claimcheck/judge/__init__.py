@@ -69,7 +69,7 @@ def _reused(
             verdict = ClaimVerdict(
                 ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale
             )
-            return Judgement(i, verdict, first.issues)
+            return Judgement(i, verdict, first.issues, first.disputes)
     judgement, seen = judge_claim(ctx, kb, i, claim)
     memo.put(kb, key, (judgement, tuple(seen.items())))
     return judgement
@@ -114,6 +114,8 @@ def _stale(then: Outcome, now: Outcome, on: PartialDate, as_of: PartialDate) -> 
     stale = Outcome(facts={**then.facts, **now.facts})
     why = now.explanation()
     stale.aspect(REFUTED, f"true on {human(on)}, when published, but not on {human(as_of)}: {why}")
+    # The field now wrong: a refutation always comes with an issue, and an issue of a kind
+    # of claim is at the same field as its disputes.
     first = now.issues[0].field if now.issues else ()
     stale.issue(Problem.STALE, f"stale: true when published ({human(on)}), but {why}", *first)
     return stale
@@ -132,7 +134,7 @@ def _judgement(s: Scope, i: int, claim: Claim, out: Outcome, *, stale: bool = Fa
         evidence=evidence,
         stale=stale,
     )
-    return Judgement(i, verdict, tuple(out.issues))
+    return Judgement(i, verdict, tuple(out.issues), tuple(out.disputes))
 
 
 def _no_kb(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimcheck.core.verdicts import Evidence, Issue, Problem, Verdict
+from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
@@ -92,7 +92,7 @@ class Outcome:
     aspects: list[tuple[Verdict, str]] = field(default_factory=list)
     facts: dict[str, Fact] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
-    disputes: list[str] = field(default_factory=list)  # shown whatever the verdict
+    disputes: list[Dispute] = field(default_factory=list)  # shown whatever the verdict
     aliases: list[Evidence] = field(default_factory=list)  # names, which are not facts
 
     def aspect(self, verdict: Verdict, why: str, *facts: Fact) -> None:
@@ -106,14 +106,12 @@ class Outcome:
     def unsettled(self, fact: Fact, what: str, *fld: str | int) -> None:
         """An aspect resting on a fact that may hold: disputed, or dated too loosely to tell.
 
-        A disputed fact never refutes: it leaves the aspect open and is the one place a
-        dispute becomes an issue (the disputed-fact rule reports it).
+        A disputed fact never refutes: it leaves the aspect open, and the judgement keeps it
+        for the disputed-fact rule to report.
         """
         if fact.status == "disputed":
             self.aspect(NEI, f"{what} is disputed: {fact.note}", fact)
-            self.disputes.append(f"{what} is disputed")
-            message = f"{what} is disputed (fact '{fact.id}'): {fact.note}"
-            self.issue(Problem.DISPUTED, message, *fld)
+            self.disputes.append(Dispute(fact.id, fact.note, what, fld))
         else:
             self.aspect(NEI, f"{what} depends on dates the knowledge base gives too loosely", fact)
 
@@ -129,7 +127,8 @@ class Outcome:
     def explanation(self, verdict: Verdict | None = None) -> str:
         verdict = verdict or self.verdict
         chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
-        return "; ".join(dict.fromkeys([*chosen, *self.disputes]))
+        disputed = [f"{d.what} is disputed" for d in self.disputes]
+        return "; ".join(dict.fromkeys([*chosen, *disputed]))
 
 
 @lru_cache(maxsize=4096)

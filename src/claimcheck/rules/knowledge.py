@@ -1,9 +1,9 @@
 """Rules against the reference knowledge base (CC2xx).
 
-The judge (`claimcheck.judge`) gives every claim its verdict and its issues, each issue
-naming the problem it found, before any rule runs. A rule here decides which of those
-problems it reports, and at what severity: a report never shows a refutation without its
-finding, or a finding without its verdict.
+The judge (`claimcheck.judge`) gives every claim its verdict, its issues (each naming the
+problem it found) and the disputed facts it rests on, before any rule runs. A rule here
+decides which of those it reports, and at what severity: a report never shows a refutation
+without its finding, or a finding without its verdict.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ class RelationVsKB(KBRule):
     )
 
 
-class DisputedFact(KBRule):
+class DisputedFact(Rule):
     """A claim rests on a fact the knowledge base records as disputed.
 
     A disputed fact never refutes a claim: claimcheck warns, shows the note, and leaves
@@ -177,7 +177,13 @@ class DisputedFact(KBRule):
     id = "CC209"
     name = "disputed-fact"
     severity = Severity.WARNING
-    problems = frozenset({Problem.DISPUTED})
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        """Every disputed fact a verdict rests on, at the claim field that rests on it."""
+        for judgement, d in ctx.judgements.disputes:
+            message = f"{d.what} is disputed (fact '{d.fact_id}'): {d.note}"
+            pointer = ("claims", judgement.index, *d.field)
+            yield self.report(ctx, message, pointer, judgement.verdict.claim_id)
 
 
 class StaleClaim(KBRule):
