@@ -1,4 +1,8 @@
-"""What a rule sees: one loaded article, its claims, and indexes built once in linear time."""
+"""What a rule sees: one loaded article, its claims, their verdicts, and indexes built once.
+
+The context is built whole before any rule runs (load, validate, read the article, judge)
+and never changes after: a rule reads it, so rules cannot depend on each other's order.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimcheck.core.findings import Finding, Location, Severity
+from claimcheck.core.verdicts import Judgements
 from claimcheck.formats.records import (
     ClaimFile,
     CountClaim,
@@ -20,7 +25,6 @@ from claimcheck.loader.document import Document, Pointer, pointer_str
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import Claim, Entity
-    from claimcheck.judge.judge import Issue, Judgement
     from claimcheck.kb.store import KnowledgeBase
 
 
@@ -70,9 +74,14 @@ class ClaimIndex:
         return index
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class ArticleContext:
-    """One claim file, loaded and validated, with everything the rules need to judge it."""
+    """One claim file, loaded and validated, with everything the rules need to judge it.
+
+    Frozen: the engine builds it with `dataclasses.replace` as it learns more (the article's
+    text, then the judgements), and a rule only reads it. The two caches below are filled on
+    first use; what they hold follows from the fields, so filling them changes nothing.
+    """
 
     path: str
     document: Document
@@ -82,11 +91,8 @@ class ArticleContext:
     article_path: str | None = None
     kb: KnowledgeBase | None = None
     as_of: PartialDate | None = None  # --as-of: judge claims about the present at this date
-    judgements: list[Judgement] | None = None  # judge.judge_file's cache, one per article
-    issues: dict[str, list[tuple[Judgement, Issue]]] | None = None  # the same, by rule ID
-    # The file's own entities looked up while judging one claim (judge.py): a verdict that
-    # found the same entities in another file is that file's verdict too.
-    looked_up: dict[str, Entity | None] | None = None
+    # Every claim's verdict and issues, judged once before the rules run (check.engine).
+    judgements: Judgements = field(default_factory=Judgements)
     _event_dates: dict[str, tuple[int, PartialDate] | None] = field(
         default_factory=dict, repr=False
     )
@@ -96,10 +102,7 @@ class ArticleContext:
 
     def own_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else None."""
-        entity = self.model.entities.get(entity_id)
-        if self.looked_up is not None:
-            self.looked_up[entity_id] = entity
-        return entity
+        return self.model.entities.get(entity_id)
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else one the knowledge base defines, else None."""

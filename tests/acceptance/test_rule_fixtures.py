@@ -90,3 +90,10 @@ def test_every_rule_is_documented(rule) -> None:
     assert summary.endswith(".") and "\n" not in summary, "a one-line summary first"
     assert "Triggers:" in body and "Passes:" in body
     assert re.fullmatch(r"CC[12]\d\d", rule.id) and re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+
+
+def test_the_registry_holds_each_rule_of_the_rules_package_once_in_id_order() -> None:
+    ids = [r.id for r in RULES]
+    assert ids == sorted(set(ids))
+    assert {r.__module__.rsplit(".", 1)[0] for r in RULES} == {"claimcheck.rules"}
+    assert len(RULES) == len({r.__name__ for r in RULES})

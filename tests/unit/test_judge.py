@@ -1,11 +1,14 @@
 """Verdicts for each kind of fact, judged in-process on small knowledge bases."""
 
+import dataclasses
 import textwrap
 
 import pytest
 
 from claimcheck.app import Options, verify
+from claimcheck.check import engine
 from claimcheck.core.dates import PartialDate
+from claimcheck.rules.knowledge import EventDateVsKB
 from tests.helpers import write_claims
 
 KB = """claimcheck-kb: 1
@@ -113,3 +116,32 @@ def test_membership_names_a_non_member(project):
     assert verdicts["m"].verdict.value == "refuted"
     assert "Beta is not a member on 20 August 2024" in verdicts["m"].explanation
     assert ("m", "CC201") in rules
+
+
+def test_rules_read_judgements_made_once_before_them_in_a_frozen_context(project, monkeypatch):
+    """The engine judges a file once, before any rule; a rule reads, and cannot write."""
+    judged: list[str] = []
+    real_judge = engine.judge_file
+
+    def counted(ctx, memo=None):
+        judged.append(ctx.path)
+        return real_judge(ctx, memo)
+
+    seen = []
+    real_check = EventDateVsKB.check
+
+    def spy(self, ctx):
+        seen.append(ctx)
+        return real_check(self, ctx)
+
+    monkeypatch.setattr(engine, "judge_file", counted)
+    monkeypatch.setattr(EventDateVsKB, "check", spy)
+    verdicts, rules = _judge(
+        project, "- {id: c, kind: event, what: w, quote: q, event: e1, date: 2019-12}"
+    )
+    assert rules == {("c", "CC204")}
+    assert len(judged) == 1 and len(seen) == 1
+    ctx = seen[0]
+    assert [j.verdict for j in ctx.judgements.claims] == [verdicts["c"]]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.as_of = PartialDate.parse("2025")

@@ -19,16 +19,22 @@ from hypothesis import strategies as st
 
 from claimcheck.app import Options, Result, verify
 from claimcheck.core.dates import PartialDate
+from claimcheck.formats import records
 from claimcheck.formats.records import kb_file
-from claimcheck.judge import judge
+from claimcheck.judge.memo import UNJUDGED, VerdictMemo, judged_fields
 from claimcheck.kb.store import Tri, build
 from claimcheck.loader import load_document
 from claimcheck.rules.provenance import _PLAIN_URL, _url_problem
 from tests.conftest import ROOT, SCHEMA_DIR
-from tests.helpers import write_claims
+from tests.helpers import HEADER, write_claims
 
-# Claim fields no verdict depends on: a claim's name for itself, its words, its paper trail.
-UNJUDGED = {"id", "kind", "quote", "sources", "notes", "suppress", "what"}
+CLAIM_KINDS = {
+    "membership": records.MembershipClaim,
+    "event": records.EventClaim,
+    "count": records.CountClaim,
+    "office": records.OfficeClaim,
+    "relation": records.RelationClaim,
+}
 
 
 def _corpus_module():
@@ -41,14 +47,76 @@ def _corpus_module():
 
 
 def test_the_verdict_key_holds_every_field_a_verdict_depends_on():
-    """A claim field added to the schema must be placed: judged, or known not to be."""
+    """Every field of the published schema is in the key but the few known not to matter."""
     schema = json.loads((SCHEMA_DIR / "claims-v1.json").read_text(encoding="utf-8"))
     kinds = {}
     for definition in schema["$defs"].values():
         kind = definition.get("properties", {}).get("kind", {}).get("const")
         if kind is not None:
-            kinds[kind] = set(definition["properties"]) - UNJUDGED
-    assert kinds == {k: set(v) for k, v in judge.JUDGED_FIELDS.items()}
+            kinds[kind] = set(definition["properties"]) - UNJUDGED - {"kind"}
+    assert kinds == {k: set(judged_fields(cls)) for k, cls in CLAIM_KINDS.items()}
+
+
+def test_a_field_added_to_a_claim_is_in_the_verdict_key_by_default():
+    class Wider(records.RelationClaim):
+        __slots__ = ("tone",)
+
+    assert "tone" in judged_fields(Wider)
+    assert set(judged_fields(Wider)) == set(judged_fields(records.RelationClaim)) | {"tone"}
+
+
+def _claim(kind: str, **fields: object) -> Any:
+    """One claim through the real loader and models, as a claim file gives it."""
+    claim = json.dumps({"id": "c", "quote": "q", "kind": kind, **fields})
+    doc = load_document("t.claims.yaml", f"{HEADER}claims:\n  - {claim}\n".encode())
+    built = records.claim_file(doc.data)
+    assert built is not None, "the test's claim must be valid"
+    return built.claims[0]
+
+
+# Two claims per kind that differ in one judged field only (the first field of each pair).
+ONE_FIELD_APART = [
+    ("relation", {"subject": "a", "predicate": "calls", "object": "b"}, "name", "X", "Y"),
+    ("event", {"event": "e", "what": "w", "weekday": "Tuesday"}, "relative", True, False),
+    ("event", {"event": "e", "what": "w"}, "participants", ["a"], ["a", "b"]),
+    ("membership", {"group": "g", "members": ["a"]}, "complete", True, False),
+    ("count", {"group": "g", "count": 3}, "of", "members", "events"),
+    ("office", {"office": "o", "holder": "h"}, "at", "2024", "2025"),
+]
+
+
+@pytest.mark.parametrize(("kind", "common", "name", "one", "other"), ONE_FIELD_APART)
+def test_claims_one_judged_field_apart_never_share_a_key(kind, common, name, one, other):
+    memo = VerdictMemo()
+    dates = ("20 August 2024", None)
+    first = memo.key(_claim(kind, **common, **{name: one}), dates)
+    second = memo.key(_claim(kind, **common, **{name: other}), dates)
+    assert first != second
+
+
+def test_a_claim_one_field_from_an_earlier_one_gets_its_own_verdict(project):
+    """`name` and `relative` are read by the judge: a hand-kept key that left them out
+    handed the second claim of each pair the first one's verdict."""
+    kb = KB.replace("facts:", "  e: {name: Talks, kind: event}\nfacts:")
+    kb += "  - {id: ev, kind: event, event: e, date: 2024-08-20, sources: [{title: S}]}\n"
+    kb += "  - {id: n, kind: relation, subject: a, predicate: calls, object: club, name: Ours,"
+    kb += " sources: [{title: S}]}\n"
+    (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+    body = """claims:
+  - {id: ours, kind: relation, subject: a, predicate: calls, object: club, name: Ours, quote: q}
+  - {id: theirs, kind: relation, subject: a, predicate: calls, object: club, name: Theirs, quote: q}
+  - {id: then, kind: event, event: e, what: w, weekday: Tuesday, relative: true, quote: q}
+  - {id: undated, kind: event, event: e, what: w, weekday: Tuesday, relative: false, quote: q}
+"""
+    write_claims(project, body, name="a.claims.yaml")
+    result = verify(Options(paths=(str(project),), select=("CC2",)))
+    verdicts = {v.claim_id: v for v in result.verdicts}
+    assert verdicts["ours"].verdict.value == "supported"
+    assert verdicts["theirs"].verdict.value == "refuted"
+    assert [(f.claim_id, f.rule_id) for f in result.findings] == [("theirs", "CC208")]
+    # Relative to the publication date, "on Tuesday" is a date: it is checked as one.
+    assert "took place on 20 August 2024" in verdicts["then"].explanation
+    assert "took place" not in verdicts["undated"].explanation
 
 
 def _signature(result: Result) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -61,15 +129,14 @@ def test_a_reused_verdict_is_the_verdict_judging_again_gives(tmp_path, monkeypat
     corpus.write_corpus(tmp_path, seed=3, total_claims=400, per_file=50, fmt="json", error_rate=0.3)
     options = Options(paths=(str(tmp_path),), as_of=PartialDate.parse(as_of) if as_of else None)
     reused = verify(options)
-    judged = []
+    looked: list[object] = []
 
-    def judge_again(ctx, kb, dates, i, claim):
-        judged.append(claim.id)
-        return judge._judge(ctx, i, claim)
+    def never_found(self, kb, key):
+        looked.append(key)
 
-    monkeypatch.setattr(judge, "_judge_once", judge_again)
+    monkeypatch.setattr(VerdictMemo, "get", never_found)
     again = verify(options)
-    assert len(judged) == len(reused.verdicts) == 400
+    assert len(looked) == len(reused.verdicts) == 400
     assert _signature(reused) == _signature(again)
     assert any(f.rule_id.startswith("CC2") for f in again.findings)
 
@@ -211,3 +278,20 @@ def test_the_bench_corpus_quotes_the_article_except_its_misquotes(tmp_path):
     misquoted = verify(Options(paths=(str(mixed),), select=("CC114",)))
     assert 10 <= len(misquoted.findings) <= 50
     assert all("the closest passage" in f.message for f in misquoted.findings)
+
+
+def test_a_claim_whose_content_cannot_hash_is_judged_afresh():
+    """A future field holding a list of lists cannot key the memo: a miss, not a crash."""
+
+    class Odd(records.OfficeClaim):
+        __slots__ = ("extra",)
+
+    claim = _claim("office", office="o", holder="h")
+    odd = object.__new__(Odd)
+    for name in records.OfficeClaim.__slots__:
+        setattr(odd, name, getattr(claim, name))
+    odd.extra = [["x"]]
+    memo, kb = VerdictMemo(), _kb()
+    key = memo.key(odd, ("20 August 2024", None))
+    memo.put(kb, key, (None, ()))
+    assert memo.get(kb, key) is None

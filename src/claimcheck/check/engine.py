@@ -1,4 +1,8 @@
-"""Load one claim file, validate it, and run the selected rules over it."""
+"""Check one claim file: load, validate, build its context, judge its claims, run the rules.
+
+Each step's output is the next one's input; the context is complete (article text and
+judgements in it) before the first rule runs, and no rule changes it.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from claimcheck.core.options import Options, RuleSettings, UsageError
 from claimcheck.core.paths import PathRefusedError, resolve_inside
 from claimcheck.core.project import find_root
 from claimcheck.formats.validate import claim_file
-from claimcheck.judge.judge import judge_file
+from claimcheck.judge import VerdictMemo, judge_file
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
@@ -58,6 +62,7 @@ class Engine:
         self.check_suppressions = check_suppressions
         self.kb: KnowledgeBase | None = None
         self.as_of: PartialDate | None = None
+        self.memo = VerdictMemo()  # verdicts reused across this engine's files
 
     @classmethod
     def from_options(cls, options: Options, root: Path | None) -> Engine:
@@ -89,40 +94,43 @@ class Engine:
         model, problems = claim_file(doc, shown)
         if model is None:
             return FileResult(shown, "checked"), problems
-        ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model), kb=self.kb)
-        ctx.as_of = self.as_of
+        index = ClaimIndex.build(model)
+        ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
         findings: list[Finding] = []
         inputs: list[str] = []  # the files read besides this one, for the result cache
-        problem = self._load_article(path, ctx, inputs)
+        problem, text, article_path = self._load_article(path, ctx, inputs)
         if problem is not None:
             findings.append(problem)
+        judgements = judge_file(ctx, self.memo)
+        ctx = replace(ctx, article_text=text, article_path=article_path, judgements=judgements)
         found: list[Finding] = []
         for rule in self.rules:
             found.extend(rule.check(ctx))
         findings.extend(self._suppress(ctx, found))
-        verdicts = [j.verdict for j in judge_file(ctx)]
+        verdicts = judgements.verdicts()
         ids = tuple(c.id for c in model.claims)
         return (
             FileResult(shown, "checked", len(model.claims), verdicts, ids, tuple(inputs)),
             findings,
         )
 
-    def _load_article(self, path: Path, ctx: ArticleContext, inputs: list[str]) -> Finding | None:
-        """Read the article's text, refusing any path that leaves the project root."""
+    def _load_article(
+        self, path: Path, ctx: ArticleContext, inputs: list[str]
+    ) -> tuple[Finding | None, str | None, str | None]:
+        """The article's text and path, or why not: no path may leave the project root."""
         ref = ctx.model.article.text
         root = self.root or find_root(path.parent)
         try:
             target = resolve_inside(root, path.parent, ref, what="article text path")
         except PathRefusedError as exc:
-            return self._article_problem(ctx, str(exc))
+            return self._article_problem(ctx, str(exc)), None, None
         inputs.append(str(target))
         try:
-            ctx.article_text = decode(read_bytes(str(target), self.limits))
+            text = decode(read_bytes(str(target), self.limits))
         except (ReadError, LoadError) as exc:
             reason = exc.problems[0].message if isinstance(exc, LoadError) else str(exc)
-            return self._article_problem(ctx, f"article text {ref!r}: {reason}")
-        ctx.article_path = str(target)
-        return None
+            return self._article_problem(ctx, f"article text {ref!r}: {reason}"), None, None
+        return None, text, str(target)
 
     @staticmethod
     def _article_problem(ctx: ArticleContext, message: str) -> Finding:

@@ -14,7 +14,7 @@ import enum
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import Evidence
@@ -113,9 +113,6 @@ class KnowledgeBase:
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
-    # Verdicts by what a claim says, kept by the judge (a higher layer: hence Any) for the
-    # life of this knowledge base: only these facts decide them.
-    judged: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     def evidence(self, fact: Fact) -> Evidence:
         """The fact as evidence: its statement and its sources, built once."""

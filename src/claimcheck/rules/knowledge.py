@@ -1,29 +1,36 @@
 """Rules against the reference knowledge base (CC2xx).
 
-The verdicts and the reasons are computed once, in `claimcheck.judge.judge`; each rule here only
-reports the issues that carry its ID, so findings and verdicts always agree.
+The judge (`claimcheck.judge`) gives every claim its verdict, its issues (each naming the
+problem it found) and the disputed facts it rests on, before any rule runs. A rule here
+decides which of those it reports, and at what severity: a report never shows a refutation
+without its finding, or a finding without its verdict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
-from claimcheck.judge import judge
+from claimcheck.core.verdicts import Problem
 from claimcheck.rules.base import Rule
 
 
-class _KBRule(Rule):
+class KBRule(Rule):
+    """A rule that reports some of the problems the judge found, at the claim field named."""
+
+    problems: ClassVar[frozenset[Problem]]
+
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        for judgement, issue in judge.issues_for(ctx, self.id):
-            claim_id = judgement.verdict.claim_id
-            yield self.report(
-                ctx, issue.message, ("claims", judgement.index, *issue.field), claim_id
-            )
+        for judgement, issue in ctx.judgements.issues:
+            if issue.problem in self.problems:
+                claim_id = judgement.verdict.claim_id
+                pointer = ("claims", judgement.index, *issue.field)
+                yield self.report(ctx, issue.message, pointer, claim_id)
 
 
-class MemberListVsKB(_KBRule):
+class MemberListVsKB(KBRule):
     """A membership list disagrees with the members the knowledge base records on the date.
 
     A list presented as complete ("comprising") must name every member on the date; any
@@ -36,12 +43,13 @@ class MemberListVsKB(_KBRule):
     Passes: the same list with `complete: false` ("including"), or the full list.
     """
 
-    id = judge.MEMBER_LIST
+    id = "CC201"
     name = "member-list-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.NOT_A_MEMBER, Problem.MEMBER_LEFT_OUT})
 
 
-class MemberCountVsKB(_KBRule):
+class MemberCountVsKB(KBRule):
     """A count of members (or of events in a series) disagrees with the knowledge base.
 
     "The five BRICS countries" in August 2024 counts a group that had nine accepted
@@ -53,12 +61,13 @@ class MemberCountVsKB(_KBRule):
     Passes: `count: 4` for the Quad, whose four members the knowledge base records.
     """
 
-    id = judge.MEMBER_COUNT
+    id = "CC202"
     name = "count-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.WRONG_COUNT})
 
 
-class OrdinalVsSeries(_KBRule):
+class OrdinalVsSeries(KBRule):
     """An event's place in its series ("the third meeting") disagrees with the series.
 
     Triggers: `ordinal: 2` for the 2024 Japan-India 2+2, the third of its series.
@@ -66,12 +75,13 @@ class OrdinalVsSeries(_KBRule):
     Passes: `ordinal: 3`.
     """
 
-    id = judge.EVENT_ORDINAL
+    id = "CC203"
     name = "ordinal-vs-series"
     severity = Severity.ERROR
+    problems = frozenset({Problem.WRONG_ORDINAL})
 
 
-class EventDateVsKB(_KBRule):
+class EventDateVsKB(KBRule):
     """An event's date does not overlap the date the knowledge base records.
 
     Partial dates are intervals: "in 2015" agrees with 12 December 2015, "in November
@@ -82,12 +92,13 @@ class EventDateVsKB(_KBRule):
     Passes: `date: "2015"` or `date: 2015-12`.
     """
 
-    id = judge.EVENT_DATE
+    id = "CC204"
     name = "event-date-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.WRONG_DATE})
 
 
-class EventWeekdayVsKB(_KBRule):
+class EventWeekdayVsKB(KBRule):
     """The weekday an article gives ("on Tuesday") is not the weekday of the recorded date.
 
     Triggers: `weekday: Monday` for a meeting recorded on 2024-08-20, a Tuesday.
@@ -95,12 +106,13 @@ class EventWeekdayVsKB(_KBRule):
     Passes: `weekday: Tuesday`.
     """
 
-    id = judge.EVENT_WEEKDAY
+    id = "CC205"
     name = "event-weekday-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.WRONG_WEEKDAY})
 
 
-class EventPlaceVsKB(_KBRule):
+class EventPlaceVsKB(KBRule):
     """An event's place is neither the recorded place nor a place that contains it.
 
     A meeting at Hyderabad House took place in New Delhi too, when the knowledge base
@@ -111,12 +123,13 @@ class EventPlaceVsKB(_KBRule):
     Passes: `place: new-delhi`.
     """
 
-    id = judge.EVENT_PLACE
+    id = "CC206"
     name = "event-place-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.WRONG_PLACE})
 
 
-class OfficeHolderVsTenures(_KBRule):
+class OfficeHolderVsTenures(KBRule):
     """Someone else held the office on the claim's date, by the recorded tenures.
 
     Triggers: `office: jp-prime-minister, holder: fumio-kishida, at: 2024-10-01` (Shigeru
@@ -125,12 +138,13 @@ class OfficeHolderVsTenures(_KBRule):
     Passes: the same claim `at: 2024-08-20`.
     """
 
-    id = judge.OFFICE_HOLDER
+    id = "CC207"
     name = "office-holder-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset({Problem.OTHER_HOLDER})
 
 
-class RelationVsKB(_KBRule):
+class RelationVsKB(KBRule):
     """A relation disagrees with the recorded relation: another administrator, another name.
 
     Triggers: `subject: united-states, predicate: administers, object: senkaku-islands` in
@@ -140,12 +154,15 @@ class RelationVsKB(_KBRule):
     Passes: `subject: japan, predicate: administers, object: senkaku-islands`.
     """
 
-    id = judge.RELATION
+    id = "CC208"
     name = "relation-vs-kb"
     severity = Severity.ERROR
+    problems = frozenset(
+        {Problem.RELATION_AT_OTHER_TIMES, Problem.OTHER_ADMINISTRATOR, Problem.OTHER_NAME}
+    )
 
 
-class DisputedFact(_KBRule):
+class DisputedFact(Rule):
     """A claim rests on a fact the knowledge base records as disputed.
 
     A disputed fact never refutes a claim: claimcheck warns, shows the note, and leaves
@@ -157,12 +174,19 @@ class DisputedFact(_KBRule):
     Passes: a partial list (`complete: false`) of accepted members.
     """
 
-    id = judge.DISPUTED
+    id = "CC209"
     name = "disputed-fact"
     severity = Severity.WARNING
 
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        """Every disputed fact a verdict rests on, at the claim field that rests on it."""
+        for judgement, d in ctx.judgements.disputes:
+            message = f"{d.what} is disputed (fact '{d.fact_id}'): {d.note}"
+            pointer = ("claims", judgement.index, *d.field)
+            yield self.report(ctx, message, pointer, judgement.verdict.claim_id)
 
-class StaleClaim(_KBRule):
+
+class StaleClaim(KBRule):
     """A claim true when the article was published is no longer true at `--as-of`.
 
     Only claims about the present (no `at` of their own) are judged again; a claim that was
@@ -174,6 +198,7 @@ class StaleClaim(_KBRule):
     Passes: the same claim without `--as-of`, or with `at: 2024-08-20`.
     """
 
-    id = judge.STALE
+    id = "CC210"
     name = "stale-claim"
     severity = Severity.WARNING
+    problems = frozenset({Problem.STALE})

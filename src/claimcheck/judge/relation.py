@@ -1,0 +1,102 @@
+"""Relations between two entities on the claim's date, and the names one uses for another.
+
+A relation recorded only at other times refutes; so does another administrator of a place,
+since a place has one. A name someone uses ("calls") comes from `calls` facts, else from the
+object's aliases and who uses them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.core.verdicts import Evidence, Problem
+from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.kb.store import Tri, holds_on, source_labels
+
+if TYPE_CHECKING:
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.formats.records import RelationClaim
+
+
+def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
+    kb = s.kb
+    out = Outcome()
+    found = s.resolve_all(out, claim.subject, claim.object)
+    if found is None:
+        return out
+    subject, obj = found
+    if claim.predicate == "calls":
+        return _calls(s, claim, subject, obj, out)
+    said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"
+    facts = kb.relation_facts(subject, claim.predicate, obj)
+    when = human(on)
+    held = [(f, holds_on(f.start, f.end, on)) for f in facts]
+    yes = [f for f, t in held if t is Tri.YES and f.status == "accepted"]
+    maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
+    if yes:
+        out.aspect(SUPPORTED, f"{said} on {when}", yes[0])
+    elif maybe:
+        out.unsettled(maybe[0], f"that {said} on {when}", "predicate")
+    elif facts:
+        out.aspect(REFUTED, f"the knowledge base records that {said} only at other times", *facts)
+        out.issue(
+            Problem.RELATION_AT_OTHER_TIMES,
+            f"{said} is not true on {when}: {kb.statement(facts[0])}",
+            "predicate",
+        )
+    elif claim.predicate == "administers":
+        rivals = [
+            f
+            for f in kb.by_predicate_object.get(("administers", obj), ())
+            if holds_on(f.start, f.end, on) is Tri.YES and f.status == "accepted"
+        ]
+        if rivals:
+            named = s.names([f.subject for f in rivals])
+            out.aspect(REFUTED, f"{named} administers {kb.name(obj)} on {when}", *rivals)
+            out.issue(
+                Problem.OTHER_ADMINISTRATOR,
+                f"{kb.name(obj)} is administered by {named} on {when}",
+                "subject",
+            )
+        else:
+            out.aspect(NEI, f"the knowledge base does not record that {said}")
+    else:
+        out.aspect(NEI, f"the knowledge base does not record that {said}")
+    return out
+
+
+def _calls(s: Scope, claim: RelationClaim, subject: str, obj: str, out: Outcome) -> Outcome:
+    """A name someone uses: from `calls` facts, else from the object's aliases and users."""
+    kb = s.kb
+    name = claim.name or ""
+    said = f"{kb.name(subject)} calls {kb.name(obj)} {name!r}"
+    facts = kb.relation_facts(subject, "calls", obj)
+    for fact in facts:
+        if fact.name is not None and fact.name.casefold() == name.casefold():
+            out.aspect(SUPPORTED, said, fact)
+            return out
+    record = kb.records[obj]
+    theirs = [a for a in record.aliases if subject in a.used_by]
+    for alias in theirs:
+        if alias.name.casefold() == name.casefold():
+            out.aspect(SUPPORTED, f"{said}: a name of {record.name} that it uses")
+            users = ", ".join(kb.name(x) for x in alias.used_by)
+            out.aliases.append(
+                Evidence(
+                    f"{obj}:alias:{alias.name}",
+                    f"{record.name} is called {alias.name!r} by " + users,
+                    source_labels(alias.sources),
+                )
+            )
+            return out
+    used = [f.name for f in facts if f.name] + [a.name for a in theirs]
+    if used:
+        out.aspect(REFUTED, f"{kb.name(subject)} calls {kb.name(obj)} {' or '.join(used)}")
+        out.issue(
+            Problem.OTHER_NAME,
+            f"{kb.name(subject)} calls {kb.name(obj)} {' or '.join(map(repr, used))}, not {name!r}",
+            "name",
+        )
+    else:
+        out.aspect(NEI, f"the knowledge base does not record what {kb.name(subject)} calls it")
+    return out

@@ -1,0 +1,141 @@
+"""What every kind of claim is judged with: entity lookups, the outcome being built, dates.
+
+A verdict is made of aspects (the members, the date, the place...), each supported, refuted
+or left open; the claim is refuted when any aspect is, and supported only when every one is.
+The same fact may decide several aspects: it is shown once, as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
+
+if TYPE_CHECKING:
+    from claimcheck.context import ArticleContext
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.formats.records import Entity, Fact
+    from claimcheck.kb.store import KnowledgeBase
+
+SUPPORTED, REFUTED, NEI = Verdict.SUPPORTED, Verdict.REFUTED, Verdict.NOT_ENOUGH_INFO
+
+
+class Scope:
+    """One claim being judged: the article, the knowledge base, and what was looked up.
+
+    The file's own entities the judge reads are noted in `seen`: a verdict is reused for
+    another file's claim only when that file defines those entities alike.
+    """
+
+    __slots__ = ("ctx", "kb", "seen")
+
+    def __init__(self, ctx: ArticleContext, kb: KnowledgeBase) -> None:
+        self.ctx = ctx
+        self.kb = kb
+        self.seen: dict[str, Entity | None] = {}
+
+    def own(self, ref: str) -> Entity | None:
+        """An entity the file defines, else None; noted either way."""
+        entity = self.ctx.model.entities.get(ref)
+        self.seen[ref] = entity
+        return entity
+
+    def resolve(self, ref: str) -> str | None:
+        """A reference as a KB id: by id, by the file's Wikidata id, by a unique name or alias."""
+        kb = self.kb
+        found = kb.resolve(ref)
+        if found is not None:
+            return found
+        local = self.own(ref)
+        if local is None:
+            return None
+        if local.wikidata and local.wikidata in kb.wikidata:
+            return kb.wikidata[local.wikidata]
+        for name in (local.name, *local.aliases):
+            found = kb.resolve(name)
+            if found is not None:
+                return found
+        return None
+
+    def resolve_all(self, out: Outcome, *refs: str) -> list[str] | None:
+        """Every reference resolved, or None after noting the first the KB does not know."""
+        found = []
+        for ref in refs:
+            entity = self.resolve(ref)
+            if entity is None:
+                out.aspect(NEI, f"{self.name(ref)} is not in the knowledge base")
+                return None
+            found.append(entity)
+        return found
+
+    def name(self, ref: str) -> str:
+        """An entity's readable name, the file's own first; the id when nobody defined it."""
+        entity = self.own(ref)
+        if entity is None:
+            entity = self.kb.entity(ref)
+        return entity.name if entity is not None else ref
+
+    def names(self, ids: list[str]) -> str:
+        """Names as a sentence lists them, "A, B and C"; past five, "A, ..., E and 38 more",
+        so that a message stays bounded whatever the size of the list or the KB."""
+        return enumeration([self.name(x) for x in ids[:NAMED_LIMIT]], len(ids))
+
+
+@dataclass
+class Outcome:
+    """A judgement being built: one verdict per aspect, their facts and their issues."""
+
+    aspects: list[tuple[Verdict, str]] = field(default_factory=list)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)  # shown whatever the verdict
+    aliases: list[Evidence] = field(default_factory=list)  # names, which are not facts
+
+    def aspect(self, verdict: Verdict, why: str, *facts: Fact) -> None:
+        self.aspects.append((verdict, why))
+        for f in facts:
+            self.facts.setdefault(f.id, f)
+
+    def issue(self, problem: Problem, message: str, *fld: str | int) -> None:
+        self.issues.append(Issue(problem, message, fld))
+
+    def unsettled(self, fact: Fact, what: str, *fld: str | int) -> None:
+        """An aspect resting on a fact that may hold: disputed, or dated too loosely to tell.
+
+        A disputed fact never refutes: it leaves the aspect open, and the judgement keeps it
+        for the disputed-fact rule to report.
+        """
+        if fact.status == "disputed":
+            self.aspect(NEI, f"{what} is disputed: {fact.note}", fact)
+            self.disputes.append(Dispute(fact.id, fact.note, what, fld))
+        else:
+            self.aspect(NEI, f"{what} depends on dates the knowledge base gives too loosely", fact)
+
+    @property
+    def verdict(self) -> Verdict:
+        found = [v for v, _ in self.aspects]
+        if REFUTED in found:
+            return REFUTED
+        if not found or NEI in found:
+            return NEI
+        return SUPPORTED
+
+    def explanation(self, verdict: Verdict | None = None) -> str:
+        verdict = verdict or self.verdict
+        chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
+        disputed = [f"{d.what} is disputed" for d in self.disputes]
+        return "; ".join(dict.fromkeys([*chosen, *disputed]))
+
+
+@lru_cache(maxsize=4096)
+def human(date: PartialDate) -> str:
+    """A date as an editor writes it, for messages: an archive's claims share a few dates."""
+    return date.human()
+
+
+def plural(items: list[str], one: str) -> str:
+    """ "a member" for one item, "members" for more."""
+    return one if len(items) == 1 else one.removeprefix("a ").removeprefix("an ") + "s"
