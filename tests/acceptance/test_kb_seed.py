@@ -56,7 +56,7 @@ def _by_claim(data):
 def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     code, data = report()
     assert code == 1
-    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     assert len(data["verdicts"]) == data["summary"]["claims"] == 20
     assert sorted(data["knowledge_base"]["files"]) == [

@@ -31,7 +31,7 @@ def seed():
     return claim_file(load_document(str(SEED), SEED.read_bytes()).data)
 
 
-def _verdict(claim_id, verdict, stale=False):
+def _verdict(claim_id, verdict):
     return ClaimVerdict(
         PATH,
         claim_id,
@@ -39,12 +39,11 @@ def _verdict(claim_id, verdict, stale=False):
         verdict,
         f"explained {claim_id}",
         (Evidence("f1", "India is a member of BRICS", ("https://brics.br/en/about-the-brics",)),),
-        stale,
     )
 
 
 VERDICTS = [
-    _verdict("india-in-brics", Verdict.SUPPORTED, stale=True),
+    _verdict("india-in-brics", Verdict.STALE),
     _verdict("brics-members", Verdict.REFUTED),
     _verdict("quad-members", Verdict.NOT_ENOUGH_INFO),
     ClaimVerdict("other.claims.yaml", "x", "event", Verdict.SUPPORTED, "not loaded"),
@@ -85,8 +84,8 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
     assert brics["url"] == "https://facts.example.org/reviews/2plus2#brics-members"
     assert brics["reviewRating"]["alternateName"] == "False"
     assert brics["reviewRating"]["ratingValue"] == 1
-    assert india["reviewRating"]["alternateName"] == "True"
-    assert "no longer true" in india["reviewRating"]["ratingExplanation"]
+    assert india["reviewRating"]["alternateName"] == "Outdated"
+    assert india["reviewRating"]["ratingExplanation"] == "explained india-in-brics"
     assert quad["reviewRating"]["alternateName"] == "Unproven"
     for r in reviews:
         rating = r["reviewRating"]
@@ -102,6 +101,25 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
     assert item["appearance"]["@type"] == "CreativeWork"
     assert item["appearance"]["headline"].startswith("Japan and India Hold Security Talks")
     assert item["author"]["name"] == seed.article.publisher
+
+
+@pytest.mark.parametrize(
+    ("verdict", "value", "name"),
+    [
+        (Verdict.SUPPORTED, 3, "True"),
+        (Verdict.REFUTED, 1, "False"),
+        (Verdict.STALE, 2, "Outdated"),
+        (Verdict.INCOMPLETE, 2, "Missing context"),
+        (Verdict.CONFLICTING, 2, "Disputed"),
+    ],
+)
+def test_export_rates_stale_incomplete_and_conflicting_on_the_same_scale(
+    seed, verdict, value, name
+):
+    (review,) = claim_reviews([_verdict("brics-members", verdict)], {PATH: seed}, SETTINGS)
+    rating = review["reviewRating"]
+    assert (rating["ratingValue"], rating["alternateName"]) == (value, name)
+    assert (rating["worstRating"], rating["bestRating"]) == (1, 3)
 
 
 def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):

@@ -1,26 +1,87 @@
-"""A claim's verdict against the knowledge base, and the facts that decided it."""
+"""A claim's verdict, and the facts (or the article's own findings) that decided it.
+
+Six verdicts, in the order reports list them (`ORDER`). A claim judged on several aspects
+(its date, its weekday, its place...) takes the most serious one (`combine`): refuted if any
+aspect is refuted; else conflicting; else stale; else not enough info; else incomplete;
+else supported. Stale comes from the time logic alone (true when published, false at
+`--as-of`), and gives way to what proves the claim wrong or disputed when it was published.
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class Verdict(enum.Enum):
     SUPPORTED = "supported"
     REFUTED = "refuted"
+    STALE = "stale"  # true when published (or at the claim's own time), false at --as-of
+    INCOMPLETE = "incomplete"  # true as far as it goes, but leaves out what the KB records
+    CONFLICTING = "conflicting"  # the deciding facts are disputed or disagree
     NOT_ENOUGH_INFO = "not_enough_info"
+
+    @property
+    def label(self) -> str:
+        """How an editor reads it: "not enough info"."""
+        return "not enough info" if self is Verdict.NOT_ENOUGH_INFO else self.value
+
+
+# The order reports list and count verdicts in.
+ORDER = (
+    Verdict.SUPPORTED,
+    Verdict.REFUTED,
+    Verdict.STALE,
+    Verdict.INCOMPLETE,
+    Verdict.CONFLICTING,
+    Verdict.NOT_ENOUGH_INFO,
+)
+# Most serious first: what one aspect (or the article) proves outweighs what another leaves open.
+PRECEDENCE = (
+    Verdict.REFUTED,
+    Verdict.CONFLICTING,
+    Verdict.STALE,
+    Verdict.NOT_ENOUGH_INFO,
+    Verdict.INCOMPLETE,
+    Verdict.SUPPORTED,
+)
+
+
+def combine(found: Iterable[Verdict]) -> Verdict:
+    """The verdict of a claim from its aspects' (SPEC14 A); nothing to go on: not enough info."""
+    seen = set(found)
+    return next((v for v in PRECEDENCE if v in seen), Verdict.NOT_ENOUGH_INFO)
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One knowledge-base fact that decided a verdict, with where it comes from."""
+    """What decided a verdict: a knowledge-base fact with its sources, or the article itself.
+
+    A fact has its id in `fact_id`; a finding of the article's own rules (a wrong weekday,
+    a count its own list contradicts) has an empty `fact_id`, the rule's id in `rule`, and
+    in `claims` the ids of the other claims of the article that prove it.
+    """
 
     fact_id: str
     statement: str
     sources: tuple[str, ...] = ()  # source URLs (or titles when a source has no URL)
     status: str = "accepted"  # or "disputed"
+    rule: str | None = None
+    claims: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact_id or None,
+            "rule": self.rule,
+            "claims": list(self.claims),
+            "statement": self.statement,
+            "sources": list(self.sources),
+            "status": self.status,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +92,11 @@ class ClaimVerdict:
     verdict: Verdict
     explanation: str
     evidence: tuple[Evidence, ...] = field(default=())
-    stale: bool = False  # true when published, no longer true at --as-of
+
+    @property
+    def stale(self) -> bool:
+        """Kept for readers of report version 1, where stale was a flag on a refutation."""
+        return self.verdict is Verdict.STALE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,15 +106,7 @@ class ClaimVerdict:
             "verdict": self.verdict.value,
             "explanation": self.explanation,
             "stale": self.stale,
-            "evidence": [
-                {
-                    "fact": e.fact_id,
-                    "statement": e.statement,
-                    "sources": list(e.sources),
-                    "status": e.status,
-                }
-                for e in self.evidence
-            ],
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
 

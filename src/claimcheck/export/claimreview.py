@@ -6,6 +6,21 @@ One ClaimReview per claim that has a verdict: ``claimReviewed`` is the article's
 properties (claimReviewed, reviewRating with alternateName, url) are always present. A claim
 nothing was found about (not enough info, and no fact that bears on it) was not reviewed,
 so it is left out rather than published as "Unproven".
+
+The ratings (``RATINGS``; worstRating 1, bestRating 3, unchanged since the first export):
+
+    verdict          ratingValue  alternateName
+    refuted          1            False
+    stale            2            Outdated          (true when published, not any more)
+    incomplete       2            Missing context
+    conflicting      2            Disputed
+    not_enough_info  2            Unproven          (only when some fact bore on it)
+    supported        3            True
+
+Every verdict between true and false sits in the middle of the scale: the numbers order
+verdicts for aggregators that sort, and the name says which one it is. A claim proven wrong
+by the article itself (a wrong weekday, a count its own list denies) is refuted, knowledge
+base or not, and exported as False.
 """
 
 from __future__ import annotations
@@ -27,6 +42,9 @@ CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
 RATINGS: dict[Verdict, tuple[int, str]] = {
     Verdict.REFUTED: (1, "False"),
+    Verdict.STALE: (2, "Outdated"),
+    Verdict.INCOMPLETE: (2, "Missing context"),
+    Verdict.CONFLICTING: (2, "Disputed"),
     Verdict.NOT_ENOUGH_INFO: (2, "Unproven"),
     Verdict.SUPPORTED: (3, "True"),
 }
@@ -74,8 +92,6 @@ def claim_review(
         )
     value, name = RATINGS[verdict.verdict]
     explanation = verdict.explanation
-    if verdict.stale:
-        explanation += " (true when published, no longer true)"
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",

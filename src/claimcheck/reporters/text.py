@@ -8,35 +8,41 @@ from claimcheck.core.escape import safe, safe_path
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
-from claimcheck.run.stream import STALE, FileReport, RunInfo, Tally
+from claimcheck.run.stream import VERDICT_NAMES, FileReport, RunInfo, Tally
 
 if TYPE_CHECKING:
-    from claimcheck.core.dates import PartialDate
-    from claimcheck.core.verdicts import ClaimVerdict
+    from claimcheck.core.verdicts import ClaimVerdict, Evidence
+
+# How the summary names each verdict, in VERDICT_NAMES order.
+_LABELS = dict(zip(VERDICT_NAMES, [*VERDICT_NAMES[:-1], "not enough info"], strict=True))
 
 
 def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
-    """-v: each claim's verdict, then each deciding fact with its sources, indented."""
+    """-v: each claim's verdict, then what decided it (facts with their sources), indented."""
     lines = []
     for v in verdicts:
-        stale = " (stale)" if v.stale else ""
         lines.append(
-            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: "
-            f"{safe(v.explanation)}"
+            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}: {safe(v.explanation)}"
         )
         for e in v.evidence:
-            status = " (disputed)" if e.status == "disputed" else ""
-            lines.append(f"    {safe(e.fact_id)}{status}: {safe(e.statement)}")
+            lines.append(f"    {_evidence_head(e)}: {safe(e.statement)}")
             lines.extend(f"      {safe(src)}" for src in e.sources)
     return lines
 
 
-def _verdict_summary(tally: Tally, as_of: PartialDate | None) -> str:
-    supported, refuted, unknown, stale = tally.verdicts
-    text = f"verdicts: {supported} supported, {refuted} refuted, {unknown} not enough info"
-    if as_of is not None:
-        text += f", {stale} stale as of {as_of}"
-    return text
+def _evidence_head(e: Evidence) -> str:
+    """A fact's id (and whether it is disputed), or the rule and the claims that prove it."""
+    if e.rule is not None:
+        claims = ", ".join(f"'{safe(c)}'" for c in e.claims)
+        return f"{safe(e.rule)} (article" + (f", claims {claims})" if claims else ")")
+    return safe(e.fact_id) + (" (disputed)" if e.status == "disputed" else "")
+
+
+def verdict_summary(tally: Tally) -> str:
+    """`verdicts: 18 supported, 1 refuted, 1 incomplete`: the counts that are not zero."""
+    counted = zip(VERDICT_NAMES, tally.verdicts, strict=True)
+    counts = [f"{n} {_LABELS[name]}" for name, n in counted if n]
+    return "verdicts: " + ", ".join(counts)
 
 
 def _where(loc: Location) -> str:
@@ -75,7 +81,6 @@ class TextReporter(Reporter):
 
     def start(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
-        self.as_of = info.as_of
         self.verdicts = Spool() if self.settings.verbosity > 0 else None
         self._findings(info.kb_findings)
 
@@ -101,7 +106,7 @@ class TextReporter(Reporter):
             self.verdicts.copy_to(self.out)
         lines = []
         if self.settings.verbosity >= 0:
-            if any(tally.verdicts[:STALE]):
-                lines.append(_verdict_summary(tally, self.as_of))
+            if any(tally.verdicts):
+                lines.append(verdict_summary(tally))
             lines.append(summary_line(tally))
         self.out.write("".join(line + "\n" for line in lines))

@@ -28,6 +28,7 @@ from claimcheck import __version__
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.core.limits import Limits
 from claimcheck.loader.reader import digest, input_state
+from claimcheck.run.stream import VERDICT_NAMES
 
 if TYPE_CHECKING:
     from claimcheck.check.result import FileResult
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from claimcheck.run.stream import FileReport
 
 CACHE_DIR_NAME = ".claimcheck_cache"
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4  # 4: six verdicts, evidence with its rule and claims (report v2)
 
 # Options fields that do not change one file's findings: they choose which files are checked,
 # how, or what exit code the findings give. Every other field is part of the key.
@@ -143,18 +144,31 @@ _READ_FIELD: dict[str, Callable[[Any], Any]] = {
 }
 
 
-_EVIDENCE_KEYS = frozenset({"fact", "statement", "sources", "status"})
+_EVIDENCE_KEYS = frozenset({"fact", "rule", "claims", "statement", "sources", "status"})
 # Evidence read back, by its fields: the many verdicts that cite one fact share one object.
-_evidence_memo: dict[tuple[str, str, tuple[str, ...], str], Evidence] = {}
+_evidence_memo: dict[
+    tuple[str, str, tuple[str, ...], str, str | None, tuple[str, ...]], Evidence
+] = {}
+
+
+def _texts(data: Any) -> tuple[str, ...]:
+    if type(data) is not list or any(type(s) is not str for s in data):
+        raise TypeError("not a list of texts")
+    return tuple(data)
 
 
 def _read_evidence(data: Any) -> Evidence:
     if type(data) is not dict or data.keys() != _EVIDENCE_KEYS:
         raise TypeError("not evidence")
-    sources = data["sources"]
-    if type(sources) is not list or any(type(s) is not str for s in sources):
-        raise TypeError("not a list of sources")
-    fields = (_text(data["fact"]), _text(data["statement"]), tuple(sources), _text(data["status"]))
+    fact, rule = data["fact"], data["rule"]
+    fields = (
+        "" if fact is None else _text(fact),
+        _text(data["statement"]),
+        _texts(data["sources"]),
+        _text(data["status"]),
+        None if rule is None else _text(rule),
+        _texts(data["claims"]),
+    )
     found = _evidence_memo.get(fields)
     if found is None:
         from claimcheck.core.verdicts import Evidence
@@ -184,25 +198,25 @@ def decode_verdicts(records: list[Any]) -> list[ClaimVerdict]:
             verdict=Verdict(_text(data["verdict"])),
             explanation=_text(data["explanation"]),
             evidence=tuple(_read_evidence(e) for e in _of(list)(data["evidence"])),
-            stale=_of(bool)(data["stale"]),
         )
 
     return [decode(d) for d in records]
 
 
-def verdict_counts(data: Any, records: str) -> tuple[int, int, int, int]:
+def verdict_counts(data: Any, records: str) -> tuple[int, ...]:
     """The stored counts of the verdict records, when they can be the counts of ``records``.
 
     ``records`` hold one record per line (RECORD_SEPARATOR; ``encode_record`` escapes every
     newline inside one), so their number is known without parsing them.
     """
-    if type(data) is not list or len(data) != 4 or any(type(n) is not int for n in data):
+    if type(data) is not list or len(data) != len(VERDICT_NAMES):
         raise TypeError("not verdict counts")
-    supported, refuted, unknown, stale = data
+    if any(type(n) is not int for n in data):
+        raise TypeError("not verdict counts")
     total = records.count("\n") + 1 if records else 0
-    if min(data) < 0 or supported + refuted + unknown != total or stale > total:
+    if min(data) < 0 or sum(data) != total:
         raise ValueError("verdict counts that do not fit the records")
-    return (supported, refuted, unknown, stale)
+    return tuple(data)
 
 
 def _records_digest(counts: tuple[int, ...], records: str) -> int:

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from claimcheck.core.verdicts import ClaimVerdict
     from claimcheck.run.cache import Outcome
 
-# The index of each verdict in ``FileReport.verdict_counts``; the last count is the stale.
-VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
-STALE = 3
+# The verdicts in the order reports count them (``core.verdicts.ORDER``, by value: a cached
+# run never loads the verdict types), and each one's index in ``FileReport.verdict_counts``.
+VERDICT_NAMES = ("supported", "refuted", "stale", "incomplete", "conflicting", "not_enough_info")
+VERDICT_INDEX = {name: i for i, name in enumerate(VERDICT_NAMES)}
+NO_VERDICTS = (0,) * len(VERDICT_NAMES)
 
 
 # Between two records of a list in the JSON report: they sit one per line, indented.
@@ -59,7 +61,9 @@ def encode_verdict(v: ClaimVerdict) -> str:
     """
     evidence = ", ".join(
         [
-            f'{{"fact": {_quote(e.fact_id)}, "statement": {_quote(e.statement)}, '
+            f'{{"fact": {_quote(e.fact_id) if e.fact_id else "null"}, '
+            f'"rule": {"null" if e.rule is None else _quote(e.rule)}, '
+            f'"claims": [{", ".join(map(_quote, e.claims))}], "statement": {_quote(e.statement)}, '
             f'"sources": [{", ".join(map(_quote, e.sources))}], "status": {_quote(e.status)}}}'
             for e in v.evidence
         ]
@@ -94,7 +98,7 @@ class FileReport:
         claim_ids: tuple[str, ...] = (),
         findings: list[Finding] | None = None,
         verdict_json: str = "",
-        verdict_counts: tuple[int, int, int, int] = (0, 0, 0, 0),
+        verdict_counts: tuple[int, ...] = NO_VERDICTS,
         inputs: tuple[str, ...] = (),
     ):
         self.path = path
@@ -133,12 +137,11 @@ class FileReport:
         verdicts: list[ClaimVerdict],
         inputs: tuple[str, ...] = (),
     ) -> FileReport:
-        counts = [0, 0, 0, 0]
+        counts = list(NO_VERDICTS)
         for v in verdicts:
             counts[VERDICT_INDEX[v.verdict.value]] += 1
-            counts[STALE] += v.stale
         text = RECORD_SEPARATOR.join(map(encode_verdict, verdicts))
-        report = cls(path, status, claims, claim_ids, findings, text, _four(counts), inputs)
+        report = cls(path, status, claims, claim_ids, findings, text, tuple(counts), inputs)
         report._verdicts = list(verdicts)
         return report
 
@@ -189,10 +192,6 @@ class FileReport:
         )
 
 
-def _four(counts: list[int]) -> tuple[int, int, int, int]:
-    return (counts[0], counts[1], counts[2], counts[3])
-
-
 @dataclass
 class RunInfo:
     """What a report needs before the first file: known once the knowledge base is read."""
@@ -221,7 +220,7 @@ class Tally:
     suppressed: int = 0
     fatal: bool = False
     failing: bool = False
-    verdicts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    verdicts: list[int] = field(default_factory=lambda: list(NO_VERDICTS))  # VERDICT_NAMES
 
     def add_findings(self, findings: Iterable[Finding]) -> None:
         for f in findings:
