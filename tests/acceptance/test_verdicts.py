@@ -212,3 +212,30 @@ def test_an_old_baseline_still_loads_and_a_baselined_finding_still_refutes(run_c
     [verdict] = data["verdicts"]
     # Accepting a finding does not make the claim true.
     assert verdict["verdict"] == "refuted"
+
+
+EVENT_KB = """claimcheck-kb: 1
+entities:
+  talks: {name: The talks, kind: event}
+facts:
+  - {id: the-talks, kind: event, event: talks, date: 2024-08-20, sources: [{title: S}]}
+"""
+
+WEEKDAY_FROM_ANOTHER_CLAIM = """claims:
+  - {id: dated, kind: event, event: talks, what: the talks, date: 2024-08-19, quote: the talks}
+  - {id: weekday, kind: event, event: talks, what: the talks, weekday: Tuesday,
+     quote: the talks}
+"""
+
+
+def test_a_claim_the_kb_supports_is_conflicting_not_refuted_by_another_claim(project):
+    (project / "w.kb.yaml").write_text(EVENT_KB)
+    write_claims(project, WEEKDAY_FROM_ANOTHER_CLAIM)
+    verdicts = _by_claim(_run(project, select=("CC104", "CC2")))
+    # CC104 reads the weekday against the other claim's date: one of the two is wrong, and
+    # the knowledge base says it is the date.
+    assert verdicts["dated"].verdict.value == "refuted"
+    weekday = verdicts["weekday"]
+    assert weekday.verdict.value == "conflicting"
+    assert "(the knowledge base supports it)" in weekday.explanation
+    assert [(e.rule, e.claims) for e in weekday.evidence if e.rule] == [("CC104", ("dated",))]

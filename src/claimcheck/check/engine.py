@@ -198,6 +198,12 @@ def proven_verdicts(
     finding a baseline accepts still does, since accepting a finding does not make the claim
     true (baselines are applied after this, to the findings only). The evidence names the
     rule and the other claims the finding rests on.
+
+    A refutation resting on another claim (a count against the article's own list) says
+    only that the two cannot both be right. When the knowledge base supports the claim, it
+    is the other claim that is wrong: this one is conflicting, never refuted against the
+    knowledge base's word. The calendar alone (a weekday against the claim's own date)
+    refutes whatever the knowledge base says.
     """
     proves = {rule.id: rule.proves for rule in rules if rule.proves is not None}
     proven: dict[str, list[tuple[Verdict, str, Evidence]]] = {}
@@ -215,9 +221,11 @@ def proven_verdicts(
         proven.setdefault(f.claim_id, []).append((verdict, why, evidence))
         if verdict is Verdict.CONFLICTING:
             for other in others:
-                shown = f"{f.rule_id} {names[f.rule_id]}: claim '{f.claim_id}' says otherwise"
-                mirror = Evidence("", f.message, rule=f.rule_id, claims=(f.claim_id,))
-                proven.setdefault(other, []).append((verdict, shown, mirror))
+                said = f"claim '{f.claim_id}' says otherwise: {f.message}"
+                mirror = Evidence("", said, rule=f.rule_id, claims=(f.claim_id,))
+                proven.setdefault(other, []).append(
+                    (verdict, f"{f.rule_id} {names[f.rule_id]}: {said}", mirror)
+                )
     if not proven:
         return verdicts
     out = []
@@ -226,12 +234,21 @@ def proven_verdicts(
         if not found:
             out.append(v)
             continue
-        aspects = [(v.verdict, v.explanation)] + [(verdict, why) for verdict, why, _ in found]
+        aspects = [(v.verdict, v.explanation)]
+        for proved, said, e in found:
+            if proved is Verdict.REFUTED and e.claims and v.verdict in _KB_SAYS_TRUE:
+                aspects.append((Verdict.CONFLICTING, f"{said} (the knowledge base supports it)"))
+            else:
+                aspects.append((proved, said))
         decided = combine(a for a, _ in aspects)
         why = "; ".join(dict.fromkeys(text for a, text in aspects if a is decided))
         joined = tuple(dict.fromkeys([*v.evidence, *(e for _, _, e in found)]))
         out.append(replace(v, verdict=decided, explanation=why, evidence=joined))
     return out
+
+
+# Verdicts by which the knowledge base says a claim was true when the article said it.
+_KB_SAYS_TRUE = frozenset({Verdict.SUPPORTED, Verdict.STALE, Verdict.INCOMPLETE})
 
 
 def _claim_starts(ctx: ArticleContext) -> list[tuple[int, int]]:
