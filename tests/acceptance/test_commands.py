@@ -143,7 +143,8 @@ def test_a_closed_pipe_exits_141_quietly(args):
     with proc.stderr:
         err = proc.stderr.read()
     assert proc.wait(timeout=120) == exitcodes.BROKEN_PIPE == 141
-    assert err == b""
+    # Only -v's line naming the root and the configuration; nothing about the pipe.
+    assert all(line.startswith(b"claimcheck: project root ") for line in err.splitlines())
 
 
 def test_click_reads_the_command_line_the_hook_and_the_readme_use(run_cli, tmp_path):
