@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimcheck.check.inputs import input_name, read_input
 from claimcheck.check.result import FileResult
 from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.core.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION, unreadable
 from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits, claim_count
 from claimcheck.core.options import Options, RuleSettings, UsageError
-from claimcheck.core.paths import PathRefusedError, resolve_inside
 from claimcheck.core.project import find_root
 from claimcheck.formats.validate import claim_file
 from claimcheck.judge.judge import judge_file
@@ -58,6 +58,7 @@ class Engine:
         self.check_suppressions = check_suppressions
         self.kb: KnowledgeBase | None = None
         self.as_of: PartialDate | None = None
+        self.roots: dict[Path, Path] = {}  # find_root's answers, for this engine's run
 
     @classmethod
     def from_options(cls, options: Options, root: Path | None) -> Engine:
@@ -70,29 +71,30 @@ class Engine:
         engine.as_of = options.as_of
         return engine
 
-    def check_file(self, path: Path, shown: str) -> tuple[FileResult, list[Finding]]:
-        try:
-            raw = read_bytes(str(path), self.limits)
-        except ReadError as exc:
-            return FileResult(shown, "unreadable"), [unreadable(shown, str(exc))]
+    def check_file(self, path: Path, shown: str, raw: bytes | None = None) -> FileResult:
+        """Check one file; ``raw`` is its bytes when the caller already read them (once)."""
+        if raw is None:
+            try:
+                raw = read_bytes(str(path), self.limits)
+            except ReadError as exc:
+                return FileResult(shown, "unreadable", findings=[unreadable(shown, str(exc))])
         try:
             doc = load_document(shown, raw, self.limits)
         except LoadError as exc:
-            return FileResult(shown, "unreadable"), [
-                unreadable(shown, p.message, p.line, p.column) for p in exc.problems
-            ]
+            bad = [unreadable(shown, p.message, p.line, p.column) for p in exc.problems]
+            return FileResult(shown, "unreadable", findings=bad).sorted()
         claims = claim_count(doc.data)
         if claims > self.limits.max_claims:
             line, col = doc.position(("claims", self.limits.max_claims))
             message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
-            return FileResult(shown, "unreadable"), [unreadable(shown, message, line, col)]
+            return FileResult(shown, "unreadable", findings=[unreadable(shown, message, line, col)])
         model, problems = claim_file(doc, shown)
         if model is None:
-            return FileResult(shown, "checked"), problems
+            return FileResult(shown, "checked", findings=problems).sorted()
         ctx = ArticleContext(shown, doc, model, ClaimIndex.build(model), kb=self.kb)
         ctx.as_of = self.as_of
         findings: list[Finding] = []
-        inputs: list[str] = []  # the files read besides this one, for the result cache
+        inputs: dict[str, str] = {}  # the files read besides this one, for the result cache
         problem = self._load_article(path, ctx, inputs)
         if problem is not None:
             findings.append(problem)
@@ -102,26 +104,27 @@ class Engine:
         findings.extend(self._suppress(ctx, found))
         verdicts = [j.verdict for j in judge_file(ctx)]
         ids = tuple(c.id for c in model.claims)
-        return (
-            FileResult(shown, "checked", len(model.claims), verdicts, ids, tuple(inputs)),
-            findings,
-        )
+        n = len(model.claims)
+        return FileResult(shown, "checked", n, ids, findings, verdicts, inputs).sorted()
 
-    def _load_article(self, path: Path, ctx: ArticleContext, inputs: list[str]) -> Finding | None:
-        """Read the article's text, refusing any path that leaves the project root."""
+    def _load_article(
+        self, path: Path, ctx: ArticleContext, inputs: dict[str, str]
+    ) -> Finding | None:
+        """Read the article's text once, refusing any path that leaves the project root."""
         ref = ctx.model.article.text
-        root = self.root or find_root(path.parent)
+        root = self.root or find_root(path.parent, self.roots)
+        name = input_name("article text path", path.parent, ref)
+        read = read_input(root, name, self.limits)
+        inputs[name] = read.state
+        if read.raw is None:
+            if read.target is None:  # refused: the message names the path
+                return self._article_problem(ctx, str(read.problem))
+            return self._article_problem(ctx, f"article text {ref!r}: {read.problem}")
         try:
-            target = resolve_inside(root, path.parent, ref, what="article text path")
-        except PathRefusedError as exc:
-            return self._article_problem(ctx, str(exc))
-        inputs.append(str(target))
-        try:
-            ctx.article_text = decode(read_bytes(str(target), self.limits))
-        except (ReadError, LoadError) as exc:
-            reason = exc.problems[0].message if isinstance(exc, LoadError) else str(exc)
-            return self._article_problem(ctx, f"article text {ref!r}: {reason}")
-        ctx.article_path = str(target)
+            ctx.article_text = decode(read.raw)
+        except LoadError as exc:
+            return self._article_problem(ctx, f"article text {ref!r}: {exc.problems[0].message}")
+        ctx.article_path = str(read.target)
         return None
 
     @staticmethod

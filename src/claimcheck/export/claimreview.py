@@ -18,10 +18,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
+from claimcheck.app import verify
 from claimcheck.check.result import Result
+from claimcheck.config import apply_config
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Verdict
-from claimcheck.formats.records import Article, ClaimFile
+from claimcheck.formats.records import Article, ClaimFile, claim_file
+from claimcheck.loader import LoadError, load_document
+from claimcheck.loader.reader import ReadError, read_bytes
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
@@ -141,19 +146,15 @@ def render(reviews: list[dict[str, Any]]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def load_models(result: Result) -> dict[str, ClaimFile]:
-    """The claim files verify checked, loaded again (reports keep findings, not models)."""
-    from claimcheck.core.limits import DEFAULT_LIMITS
-    from claimcheck.formats.records import claim_file
-    from claimcheck.loader import LoadError, load_document
-    from claimcheck.loader.reader import ReadError, read_bytes
-
+def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, ClaimFile]:
+    """The claim files verify checked, loaded again (reports keep findings, not models),
+    within the run's limits."""
     models = {}
     for fr in result.files:
         if fr.status != "checked":
             continue
         try:
-            doc = load_document(fr.path, read_bytes(str(Path(fr.path)), DEFAULT_LIMITS))
+            doc = load_document(fr.path, read_bytes(str(Path(fr.path)), limits), limits)
         except (ReadError, LoadError):
             continue  # verify reported it already
         model = claim_file(doc.data)
@@ -163,11 +164,13 @@ def load_models(result: Result) -> dict[str, ClaimFile]:
 
 
 def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
-    """The JSON-LD text, the verify result it came from, and how many claims had no verdict."""
-    from claimcheck.app import verify
+    """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
 
+    The options go through ``[tool.claimcheck]`` as `verify`'s do, so both check the same.
+    """
+    options = apply_config(options)
     result = verify(options)
-    models = load_models(result)
+    models = load_models(result, options.limits)
     reviews = claim_reviews(result.verdicts, models, settings)
     claims = sum(len(m.claims) for m in models.values())
     return render(reviews), result, claims - len(reviews)
