@@ -141,6 +141,7 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
 
 def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypatch):
     import claimcheck.app
+    from claimcheck.export import claimreview
     from claimcheck.export.claimreview import export
 
     real = claimcheck.app.verify
@@ -151,7 +152,7 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
         return result
 
     monkeypatch.chdir(SEED.parent.parent)
-    monkeypatch.setattr(claimcheck.app, "verify", with_verdicts)
+    monkeypatch.setattr(claimreview, "verify", with_verdicts)
     text, result, left_out = export(claimcheck.app.Options(paths=("claims",)), SETTINGS)
     assert result.exit_code == 1  # the seed's CC101 is still reported by verify
     assert left_out == 17

@@ -134,6 +134,7 @@ def _start_worker(checker: Checker) -> None:
     """A worker leaves Ctrl-C to the parent, which terminates the pool."""
     global _worker  # noqa: PLW0603 - one checker per worker process
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() stops a worker at once
     _worker = checker
 
 
@@ -206,22 +207,21 @@ def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[FileResult]:
     # one process is left with at most a few files' work (32 files could be a second).
     size = max(1, min(4, len(jobs) // (processes * 64)))
     chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
-    with _parent_decides():
-        with _ignoring_sigint():
-            pool = context.Pool(processes, initializer=_start_worker, initargs=(checker,))
-        # Leaving the block terminates the workers, whether the run ends, fails or is stopped.
-        with pool:
-            # A window of chunks in flight, taken back in order: enough that no process
-            # waits, few enough that reports never pile up when the report is written slowly
-            # (imap would queue every file at once, and hold every report that came back
-            # early).
-            window: deque[AsyncResult[list[FileResult]]] = deque(
-                pool.apply_async(_check_in_worker, (chunk,))
-                for chunk in itertools.islice(chunks, processes * WINDOW_PER_PROCESS)
-            )
-            while window:
-                reports = window.popleft().get()
-                following = next(chunks, None)
-                if following is not None:
-                    window.append(pool.apply_async(_check_in_worker, (following,)))
-                yield from reports
+    with _ignoring_sigint():
+        pool = context.Pool(processes, initializer=_start_worker, initargs=(checker,))
+    # Leaving the block terminates the workers, whether the run ends, fails or is stopped.
+    with pool, _parent_decides():
+        # A window of chunks in flight, taken back in order: enough that no process
+        # waits, few enough that reports never pile up when the report is written slowly
+        # (imap would queue every file at once, and hold every report that came back
+        # early).
+        window: deque[AsyncResult[list[FileResult]]] = deque(
+            pool.apply_async(_check_in_worker, (chunk,))
+            for chunk in itertools.islice(chunks, processes * WINDOW_PER_PROCESS)
+        )
+        while window:
+            reports = window.popleft().get()
+            following = next(chunks, None)
+            if following is not None:
+                window.append(pool.apply_async(_check_in_worker, (following,)))
+            yield from reports
