@@ -105,7 +105,9 @@ class Engine:
         verdicts = [j.verdict for j in judge_file(ctx)]
         ids = tuple(c.id for c in model.claims)
         n = len(model.claims)
-        return FileResult(shown, "checked", n, ids, findings, verdicts, inputs).sorted()
+        result = FileResult(shown, "checked", n, ids, findings, verdicts, inputs)
+        result.model = model
+        return result.sorted()
 
     def _load_article(
         self, path: Path, ctx: ArticleContext, inputs: dict[str, str]

@@ -20,6 +20,7 @@ from claimcheck.core.verdicts import ClaimVerdict, EvidenceMemo
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
+    from claimcheck.formats.records import ClaimFile
 
 # The index of each verdict in ``FileResult.verdict_counts``; the last count is the stale.
 VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
@@ -70,6 +71,7 @@ class FileResult:
         "claims",
         "findings",
         "inputs",
+        "model",
         "path",
         "status",
         "verdict_counts",
@@ -95,6 +97,9 @@ class FileResult:
         self._records: str | None = None if verdicts else ""
         self.verdict_counts = count_verdicts(verdicts) if verdicts else (0, 0, 0, 0)
         self._memo: EvidenceMemo | None = None
+        # The validated claim file as the engine checked it, for a caller that wants it
+        # (``claimcheck export``) and takes it; never pickled or cached.
+        self.model: ClaimFile | None = None
 
     @classmethod
     def from_records(
@@ -149,7 +154,7 @@ class FileResult:
             self.inputs,
             self._memo,
         )
-        result._verdicts = self._verdicts
+        result._verdicts, result.model = self._verdicts, self.model
         return result
 
     def __eq__(self, other: object) -> bool:

@@ -11,15 +11,15 @@ so it is left out rather than published as "Unproven".
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
-from claimcheck.app import verify
-from claimcheck.check.result import Result
+from claimcheck.app import verify_stream
+from claimcheck.check.result import FileResult, Result
 from claimcheck.config import apply_config
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
@@ -27,6 +27,7 @@ from claimcheck.core.verdicts import ClaimVerdict, Verdict
 from claimcheck.formats.records import Article, ClaimFile, claim_file
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.run.stream import Stream, collect
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
@@ -147,8 +148,8 @@ def render(reviews: list[dict[str, Any]]) -> str:
 
 
 def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, ClaimFile]:
-    """The claim files verify checked, loaded again (reports keep findings, not models),
-    within the run's limits."""
+    """The claim files verify checked, loaded again within the run's limits: for the
+    results that came without their model (from the cache, or from a worker process)."""
     models = {}
     for fr in result.files:
         if fr.status != "checked":
@@ -163,14 +164,31 @@ def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, Cl
     return models
 
 
+def verify_with_models(options: Options) -> tuple[Result, dict[str, ClaimFile]]:
+    """``verify``'s result, and the claim file models the engine checked, taken as the files
+    stream by: a file is read again only when its result came without one."""
+    models: dict[str, ClaimFile] = {}
+
+    def taking(files: Iterator[FileResult]) -> Iterator[FileResult]:
+        for fr in files:
+            if fr.model is not None:
+                models[fr.path], fr.model = fr.model, None
+            yield fr
+
+    stream = verify_stream(options)
+    result = collect(Stream(stream.info, taking(stream.files)))
+    missing = [fr for fr in result.files if fr.status == "checked" and fr.path not in models]
+    models.update(load_models(Result(files=missing), options.limits))
+    return result, models
+
+
 def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
     """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
 
     The options go through ``[tool.claimcheck]`` as `verify`'s do, so both check the same.
     """
-    options = apply_config(options)
-    result = verify(options)
-    models = load_models(result, options.limits)
+    result, found = verify_with_models(apply_config(options))
+    models = {fr.path: found[fr.path] for fr in result.files if fr.path in found}  # file order
     reviews = claim_reviews(result.verdicts, models, settings)
     claims = sum(len(m.claims) for m in models.values())
     return render(reviews), result, claims - len(reviews)
