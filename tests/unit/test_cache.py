@@ -286,3 +286,48 @@ def test_findings_round_trip_every_field():
     )
     encoded = json.loads(json.dumps(finding.to_record()))
     assert Finding.from_record(encoded) == finding
+
+
+def test_the_project_root_is_found_again_by_each_run(tmp_path):
+    """No process-wide memo: a long-lived process sees a project made after its first run."""
+    from claimcheck.core.project import find_root
+
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    inner = tmp_path / "inner" / "claims"
+    inner.mkdir(parents=True)
+    memo: dict[Path, Path] = {}
+    assert find_root(inner, memo) == tmp_path == find_root(inner)
+    (tmp_path / "inner" / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_root(inner) == tmp_path / "inner"
+    assert find_root(inner, memo) == tmp_path  # the run that asked first keeps its answer
+
+
+def test_the_collector_is_restored_even_on_error():
+    import gc
+
+    from claimcheck.run.parallel import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+
+
+def test_a_programming_error_in_put_is_not_a_silent_miss(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+
+    def broken(self):
+        raise AttributeError("a refactoring bug")
+
+    monkeypatch.setattr(Finding, "to_record", broken)
+    with pytest.raises(AttributeError):
+        verify(_options(project))
