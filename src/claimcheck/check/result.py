@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.core import exitcodes
 from claimcheck.core.findings import Finding, Severity
-from claimcheck.core.verdicts import ClaimVerdict, EvidenceMemo
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a run answered from the cache decodes no verdict, and imports neither
     from claimcheck.core.dates import PartialDate
+    from claimcheck.core.verdicts import ClaimVerdict, EvidenceMemo
     from claimcheck.formats.records import ClaimFile
 
 # The index of each verdict in ``FileResult.verdict_counts``; the last count is the stale.
@@ -125,6 +125,9 @@ class FileResult:
     def verdicts(self) -> list[ClaimVerdict]:
         """The verdicts as objects, decoded from their records on first use."""
         if self._verdicts is None:
+            # lazy: start-up (a run answered from the cache never decodes a verdict)
+            from claimcheck.core.verdicts import ClaimVerdict
+
             memo = self._memo if self._memo is not None else {}
             records = parse_records(self._records or "")
             self._verdicts = [ClaimVerdict.from_dict(r, memo) for r in records]

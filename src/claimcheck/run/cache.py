@@ -41,7 +41,6 @@ from claimcheck.check.result import FileResult
 from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits
 from claimcheck.core.project import find_root
-from claimcheck.core.verdicts import EvidenceMemo
 from claimcheck.loader.reader import ReadError, digest, read_bytes
 
 try:  # hashlib itself would load OpenSSL: a few ms of every cached run
@@ -51,6 +50,7 @@ except ImportError:  # pragma: no cover - CPython always has it
 
 if TYPE_CHECKING:
     from claimcheck.core.options import Options
+    from claimcheck.core.verdicts import EvidenceMemo
 
 CACHE_DIR_NAME = ".claimcheck_cache"
 ENTRY_FORMAT = 4
@@ -76,16 +76,21 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 
     The version alone would miss a rule edited in a development checkout.
     """
-    base = Path(__file__).parent.parent
-    out = []
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                path = Path(folder) / name
-                st = path.stat()
-                out.append((path.relative_to(base).as_posix(), st.st_size, st.st_mtime_ns))
+    out: list[tuple[str, int, int]] = []
+    _modules(Path(__file__).parent.parent, "", out)
     return out
+
+
+def _modules(folder: Path, prefix: str, out: list[tuple[str, int, int]]) -> None:
+    """``os.scandir`` hands over each file's stat with its name: one call less per module."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py") and entry.is_file():
+            st = entry.stat()
+            out.append((prefix + entry.name, st.st_size, st.st_mtime_ns))
+        elif entry.is_dir() and entry.name != "__pycache__":
+            _modules(folder / entry.name, f"{prefix}{entry.name}/", out)
 
 
 def fingerprint(options: Options, shared: Mapping[str, str]) -> str:
