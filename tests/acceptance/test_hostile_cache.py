@@ -106,9 +106,6 @@ def test_the_cache_key_is_private(project, monkeypatch):
     assert (project / ".cache" / "key").stat().st_mode & 0o077 == 0
 
 
-ARTICLE_LINK = BRICS.replace("quote: As a member", "quote: As a member")
-
-
 @pytest.mark.parametrize("link", ["file", "folder"])
 def test_re_pointing_a_linked_article_changes_the_result(project, monkeypatch, link):
     monkeypatch.chdir(project)
