@@ -28,6 +28,7 @@ CONSTANTS = {"SCHEMA_ID": models.SCHEMA_ID, "KB_SCHEMA_ID": kb_models.KB_SCHEMA_
 AFTER: dict[Any, Callable[..., str | None]] = {
     kb_models._Fact._disputed_has_note: model_checks.disputed_without_note,
     kb_models._Interval._ordered: model_checks.end_before_start,
+    kb_models._Lasting._permanent_alone: model_checks.permanent_dated,
 }
 # The keys of each core schema node the checks below translate; any other one is an error.
 KNOWN = {
