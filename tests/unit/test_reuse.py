@@ -27,8 +27,13 @@ from claimcheck.rules.provenance import _PLAIN_URL, _url_problem
 from tests.conftest import ROOT, SCHEMA_DIR
 from tests.helpers import write_claims
 
-# Claim fields no verdict depends on: a claim's name for itself, its words, its paper trail.
+# Claim fields no verdict depends on: a claim's name for itself, its words, its paper trail
+# (who checked it and when is shown beside a verdict, never part of deciding it).
 UNJUDGED = {"id", "kind", "quote", "sources", "notes", "suppress", "what"}
+UNJUDGED |= {"checked_by", "checked_on"}
+# Fields the format has and the judge will read once issue 14's verdicts land: `partial`
+# decides "incomplete". Until the judge lists it in JUDGED_FIELDS, it is not expected there.
+AWAITING_JUDGE = {"partial"}
 
 
 def _corpus_module():
@@ -48,7 +53,8 @@ def test_the_verdict_key_holds_every_field_a_verdict_depends_on():
         kind = definition.get("properties", {}).get("kind", {}).get("const")
         if kind is not None:
             kinds[kind] = set(definition["properties"]) - UNJUDGED
-    assert kinds == {k: set(v) for k, v in judge.JUDGED_FIELDS.items()}
+    judged = {k: set(v) for k, v in judge.JUDGED_FIELDS.items()}
+    assert {k: v - (AWAITING_JUDGE - judged.get(k, set())) for k, v in kinds.items()} == judged
 
 
 def _signature(result: Result) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
