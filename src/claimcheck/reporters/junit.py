@@ -5,8 +5,8 @@ The shape keeps to the common JUnit schema (Jenkins' junit-10.xsd): a suite per 
 a ``(file)`` case for what concerns the file as a whole, ``<error>`` for a file that could
 not be read, ``<skipped>`` for a claim whose only findings are suppressed. Each suite's
 ``<properties>`` give each claim's verdict (``verdict:<claim id>`` = supported, refuted,
-stale, incomplete, conflicting or not_enough_info): a test result has no place for it. Text XML 1.0
-cannot hold (most controls, lone surrogates, U+FFFE/U+FFFF) is escaped, never written raw.
+stale, incomplete, conflicting or not_enough_info): a test result has no place for it. Text
+XML 1.0 cannot hold (most controls, lone surrogates, U+FFFE/U+FFFF) is escaped, never written raw.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TextIO
 
+from claimcheck.check.result import FileResult, Tally
 from claimcheck.core.escape import safe
 from claimcheck.core.findings import Finding
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.text import format_finding
-from claimcheck.run.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 FILE_CASE = "(file)"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -66,9 +67,8 @@ def _suite(
     if verdicts:
         props = ET.SubElement(suite, "properties")
         for claim, verdict in verdicts:
-            ET.SubElement(
-                props, "property", {"name": xml_text(f"verdict:{claim}"), "value": verdict}
-            )
+            name = xml_text(f"verdict:{claim}")
+            ET.SubElement(props, "property", {"name": name, "value": verdict})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     cases = [(FILE_CASE, by_claim.get(None, []))] + [(n, by_claim.get(n, [])) for n in names]
     for name, found in cases:
@@ -112,7 +112,7 @@ class JunitReporter(Reporter):
         for k in self.totals:
             self.totals[k] += counts[k]
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         verdicts = [(v.claim_id, v.verdict.value) for v in report.verdicts]
         self._add(report.path, report.claim_ids, report.findings, verdicts)
 

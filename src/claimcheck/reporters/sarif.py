@@ -16,9 +16,10 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.baseline import fingerprint
+from claimcheck.check.result import NO_VERDICTS, VERDICT_NAMES, FileResult, Tally
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
-from claimcheck.run.stream import NO_VERDICTS, VERDICT_NAMES, FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -143,7 +144,7 @@ class SarifReporter(Reporter):
         rules = _rules()
         self.index = {r["id"]: i for i, r in enumerate(rules)}
         # A key in the text of the log: inside a JSON string its quotes would be escaped.
-        # The tail (the run's verdict counts) is written again at the end, when they are known.
+        # The tail (the run's verdict counts) is written at the end, when they are known.
         self.head = _dumps(sarif_log(rules, [])).split(_RESULTS)[0]
         self.empty = True
         self._results(info.kb_findings)
@@ -158,7 +159,7 @@ class SarifReporter(Reporter):
         self.out.write(head + ",\n".join(items))
         self.empty = False
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         self._results(report.findings)
 
     def finish(self, tally: Tally) -> None:
