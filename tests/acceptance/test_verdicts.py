@@ -239,3 +239,64 @@ def test_a_claim_the_kb_supports_is_conflicting_not_refuted_by_another_claim(pro
     assert weekday.verdict.value == "conflicting"
     assert "(the knowledge base supports it)" in weekday.explanation
     assert [(e.rule, e.claims) for e in weekday.evidence if e.rule] == [("CC104", ("dated",))]
+
+
+SOURCED_KB = """claimcheck-kb: 1
+entities:
+  talks: {name: The talks, kind: event}
+facts:
+  - id: the-talks
+    kind: event
+    event: talks
+    date: 2024-08-20
+    sources:
+      - url: https://example.org/readout
+        title: Readout
+        publisher: Foreign ministry
+        published: 2024-08-20
+        accessed: 2026-11-01
+        quote: the third meeting was held today
+        archive: https://archive.example/readout
+      - {citation: "Lok Sabha unstarred question 1234, 2016"}
+"""
+
+CHECKED = """claims:
+  - {id: talks, kind: event, event: talks, what: the talks, date: 2024-08-20, quote: the talks,
+     checked_by: A. Editor, checked_on: 2026-11-30}
+"""
+
+
+def test_verbose_and_json_give_sources_in_full_and_who_checked(run_cli, project):
+    (project / "w.kb.yaml").write_text(SOURCED_KB)
+    write_claims(project, CHECKED)
+    args = ("verify", ".", "--select", "CC2")
+    out = run_cli(*args, "-v", cwd=project).stdout
+    assert (
+        "a.claims.yaml: [talks] supported: it took place on 20 August 2024\n"
+        "    checked by A. Editor on 2026-11-30\n"
+        "    the-talks: The talks: 20 August 2024\n"
+        "      https://example.org/readout\n"
+        "        title: Readout\n"
+        "        publisher: Foreign ministry\n"
+        "        published: 2024-08-20\n"
+        "        accessed: 2026-11-01\n"
+        "        quote: the third meeting was held today\n"
+        "        archive: https://archive.example/readout\n"
+        "      Lok Sabha unstarred question 1234, 2016\n"
+    ) in out
+    data = json.loads(run_cli(*args, "--format", "json", cwd=project).stdout)
+    [verdict] = data["verdicts"]
+    assert verdict["checked"] == {"by": "A. Editor", "on": "2026-11-30"}
+    [evidence] = verdict["evidence"]
+    assert evidence["sources"] == [
+        {
+            "url": "https://example.org/readout",
+            "title": "Readout",
+            "publisher": "Foreign ministry",
+            "published": "2024-08-20",
+            "accessed": "2026-11-01",
+            "quote": "the third meeting was held today",
+            "archive": "https://archive.example/readout",
+        },
+        {"citation": "Lok Sabha unstarred question 1234, 2016"},
+    ]

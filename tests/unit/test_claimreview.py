@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.app import UsageError
-from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef, Verdict
 from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
 from claimcheck.formats.records import claim_file, replace
 from claimcheck.loader import load_document
@@ -39,7 +39,13 @@ def _verdict(claim_id, verdict):
         "membership",
         verdict,
         f"explained {claim_id}",
-        (Evidence("f1", "India is a member of BRICS", ("https://brics.br/en/about-the-brics",)),),
+        (
+            Evidence(
+                "f1",
+                "India is a member of BRICS",
+                (SourceRef(url="https://brics.br/en/about-the-brics"),),
+            ),
+        ),
     )
 
 
@@ -91,12 +97,17 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
     for r in reviews:
         rating = r["reviewRating"]
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    # The seed's claims say who checked them: that person, of the desk, is the author.
     assert brics["author"] == {
-        "@type": "Organization",
-        "name": "Example Fact Desk",
-        "url": "https://facts.example.org",
+        "@type": "Person",
+        "name": "claimcheck showcase",
+        "affiliation": {
+            "@type": "Organization",
+            "name": "Example Fact Desk",
+            "url": "https://facts.example.org",
+        },
     }
-    assert brics["datePublished"] == "2026-11-26"
+    assert brics["datePublished"] == "2026-11-26"  # --date wins over checked_on
     item = brics["itemReviewed"]
     assert item["datePublished"] == "2024-08-20"
     assert item["appearance"]["@type"] == "CreativeWork"
@@ -123,7 +134,14 @@ def test_export_rates_stale_incomplete_and_conflicting_on_the_same_scale(
     assert (rating["worstRating"], rating["bestRating"]) == (1, 3)
 
 
+def _unchecked(model):
+    """The claims without who checked them and when."""
+    claims = [replace(c, checked_by=None, checked_on=None) for c in model.claims]
+    return replace(model, claims=claims)
+
+
 def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
+    seed = _unchecked(seed)
     with_url = replace(seed, article=replace(seed.article, url="https://news.example/a#top"))
     (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
     assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
@@ -132,6 +150,20 @@ def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
     assert review["datePublished"] == "2026-01-02"
     with pytest.raises(UsageError, match="--url"):
         claim_reviews(VERDICTS[1:2], {PATH: seed}, ReviewSettings())
+
+
+def test_who_checked_a_claim_and_when_are_the_reviews_author_and_date(seed):
+    settings = ReviewSettings(author="Example Fact Desk", url="https://facts.example.org/r")
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: seed}, settings, date(2027, 1, 1))
+    assert review["author"] == {
+        "@type": "Person",
+        "name": "claimcheck showcase",
+        "affiliation": {"@type": "Organization", "name": "Example Fact Desk"},
+    }
+    assert review["datePublished"] == "2026-11-30"  # the claim's checked_on, not today
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: _unchecked(seed)}, settings, date(2027, 1, 1))
+    assert review["author"] == {"@type": "Organization", "name": "Example Fact Desk"}
+    assert review["datePublished"] == "2027-01-01"
 
 
 def test_rendered_json_ld_is_safe_inside_a_script_tag(seed):

@@ -115,6 +115,7 @@ class Engine:
         checked = self._suppress(ctx, found)
         findings.extend(checked)
         verdicts = proven_verdicts(ctx, judgements.verdicts(), checked, self.rules)
+        verdicts = with_checkers(ctx, verdicts)
         ids = tuple(c.id for c in model.claims)
         n = len(model.claims)
         result = FileResult(shown, "checked", n, ids, findings, verdicts, inputs)
@@ -248,6 +249,23 @@ def proven_verdicts(
         why = "; ".join(dict.fromkeys(text for a, text in aspects if a is decided))
         joined = tuple(dict.fromkeys([*v.evidence, *(e for _, _, e in found)]))
         out.append(replace(v, verdict=decided, explanation=why, evidence=joined))
+    return out
+
+
+def with_checkers(ctx: ArticleContext, verdicts: list[ClaimVerdict]) -> list[ClaimVerdict]:
+    """Each verdict with who checked its claim and when, as the claim says (`checked_by`,
+    `checked_on`): the paper trail a report and the ClaimReview export show."""
+    checked = {
+        c.id: (c.checked_by, None if c.checked_on is None else str(c.checked_on))
+        for c in ctx.model.claims
+        if c.checked_by is not None or c.checked_on is not None
+    }
+    if not checked:
+        return verdicts
+    out = []
+    for v in verdicts:
+        by_on = checked.get(v.claim_id)
+        out.append(v if by_on is None else replace(v, checked_by=by_on[0], checked_on=by_on[1]))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring_ascii as _quote
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,6 +57,57 @@ def combine(found: Iterable[Verdict]) -> Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A source as a report shows it: every field the claim or KB file gave, as text.
+
+    In a record only the fields given appear, in this order (`FIELDS`); a reader follows
+    `url`, else `citation` (a document with no address), and `label` is that, in short.
+    """
+
+    url: str | None = None
+    citation: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    accessed: str | None = None
+    quote: str | None = None  # the source's exact words
+    archive: str | None = None  # an archived copy
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "url",
+        "citation",
+        "title",
+        "publisher",
+        "published",
+        "accessed",
+        "quote",
+        "archive",
+    )
+
+    def items(self) -> list[tuple[str, str]]:
+        """The fields given, in record order."""
+        return [(k, v) for k in self.FIELDS if (v := getattr(self, k)) is not None]
+
+    @property
+    def label(self) -> str:
+        """What a reader follows: the URL, else the citation, else title and publisher."""
+        named = ", ".join(x for x in (self.title, self.publisher) if x)
+        return self.url or self.citation or named or "unnamed source"
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self.items())
+
+    def encode(self) -> str:
+        return "{" + ", ".join(f"{_quote(k)}: {_quote(v)}" for k, v in self.items()) + "}"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SourceRef:
+        if type(data) is not dict or not data.keys() <= _SOURCE_KEYS:
+            raise TypeError("not a source")
+        return cls(**{k: _text(v) for k, v in data.items()})
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What decided a verdict: a knowledge-base fact with its sources, or the article itself.
 
@@ -68,7 +119,7 @@ class Evidence:
 
     fact_id: str
     statement: str
-    sources: tuple[str, ...] = ()  # source URLs (or titles when a source has no URL)
+    sources: tuple[SourceRef, ...] = ()
     status: str = "accepted"  # or "disputed"
     rule: str | None = None
     claims: tuple[str, ...] = ()
@@ -79,7 +130,7 @@ class Evidence:
             "rule": self.rule,
             "claims": list(self.claims),
             "statement": self.statement,
-            "sources": list(self.sources),
+            "sources": [s.to_dict() for s in self.sources],
             "status": self.status,
         }
 
@@ -88,7 +139,7 @@ class Evidence:
         fact = _quote(self.fact_id) if self.fact_id else "null"
         rule = "null" if self.rule is None else _quote(self.rule)
         claims = ", ".join(map(_quote, self.claims))
-        sources = ", ".join(map(_quote, self.sources))
+        sources = ", ".join([s.encode() for s in self.sources])
         return (
             f'{{"fact": {fact}, "rule": {rule}, "claims": [{claims}], '
             f'"statement": {_quote(self.statement)}, '
@@ -98,9 +149,14 @@ class Evidence:
 
 # Evidence read back, by its fields: the many verdicts that cite one fact share one object.
 # The caller owns the memo (one per run), so nothing outlives the run that filled it.
-EvidenceMemo = dict[tuple[str, str, tuple[str, ...], str, str | None, tuple[str, ...]], Evidence]
+EvidenceMemo = dict[
+    tuple[str, str, tuple[SourceRef, ...], str, str | None, tuple[str, ...]], Evidence
+]
 
-_VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "stale", "evidence"})
+_VERDICT_KEYS = frozenset(
+    {"path", "claim", "kind", "verdict", "explanation", "stale", "checked", "evidence"}
+)
+_SOURCE_KEYS = frozenset(SourceRef.FIELDS)
 _EVIDENCE_KEYS = frozenset({"fact", "rule", "claims", "statement", "sources", "status"})
 
 
@@ -108,6 +164,12 @@ def _text(value: Any) -> str:
     if type(value) is not str:
         raise TypeError(f"{type(value).__name__} where text was expected")
     return value
+
+
+def _sources(value: Any) -> tuple[SourceRef, ...]:
+    if type(value) is not list:
+        raise TypeError("not a list of sources")
+    return tuple(SourceRef.from_dict(s) for s in value)
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -124,6 +186,16 @@ class ClaimVerdict:
     verdict: Verdict
     explanation: str
     evidence: tuple[Evidence, ...] = field(default=())
+    # Who checked the claim and when (the claim's checked_by, checked_on), when it says.
+    checked_by: str | None = None
+    checked_on: str | None = None
+
+    @property
+    def checked(self) -> dict[str, str | None] | None:
+        """The record's `checked`: null when the claim names neither who nor when."""
+        if self.checked_by is None and self.checked_on is None:
+            return None
+        return {"by": self.checked_by, "on": self.checked_on}
 
     @property
     def stale(self) -> bool:
@@ -139,6 +211,7 @@ class ClaimVerdict:
             "verdict": self.verdict.value,
             "explanation": self.explanation,
             "stale": self.stale,
+            "checked": self.checked,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -151,11 +224,17 @@ class ClaimVerdict:
         (a property test pins it to ``to_dict``).
         """
         evidence = ", ".join([e.encode() for e in self.evidence])
+        checked = "null"
+        if self.checked_by is not None or self.checked_on is not None:
+            by = "null" if self.checked_by is None else _quote(self.checked_by)
+            on = "null" if self.checked_on is None else _quote(self.checked_on)
+            checked = f'{{"by": {by}, "on": {on}}}'
         return (
             f'{{"path": {_quote(self.path)}, "claim": {_quote(self.claim_id)}, '
             f'"kind": {_quote(self.kind)}, "verdict": {_quote(self.verdict.value)}, '
             f'"explanation": {_quote(self.explanation)}, '
-            f'"stale": {"true" if self.stale else "false"}, "evidence": [{evidence}]}}'
+            f'"stale": {"true" if self.stale else "false"}, "checked": {checked}, '
+            f'"evidence": [{evidence}]}}'
         )
 
     @classmethod
@@ -172,6 +251,14 @@ class ClaimVerdict:
         stale = data["stale"]
         if type(stale) is not bool:
             raise TypeError("stale is not true or false")
+        checked = data["checked"]
+        by = on = None
+        if checked is not None:
+            if type(checked) is not dict or checked.keys() != {"by", "on"}:
+                raise TypeError("not who checked a claim and when")
+            by, on = (None if x is None else _text(x) for x in (checked["by"], checked["on"]))
+            if by is None and on is None:
+                raise ValueError("checked by nobody on no date: null is written instead")
         verdict = cls(
             path=_text(data["path"]),
             claim_id=_text(data["claim"]),
@@ -179,6 +266,8 @@ class ClaimVerdict:
             verdict=Verdict(_text(data["verdict"])),
             explanation=_text(data["explanation"]),
             evidence=tuple(_evidence(e, {} if memo is None else memo) for e in evidence),
+            checked_by=by,
+            checked_on=on,
         )
         if verdict.stale is not stale:  # derived from the verdict: a record must agree
             raise ValueError("stale does not match the verdict")
@@ -192,7 +281,7 @@ def _evidence(data: Any, memo: EvidenceMemo) -> Evidence:
     fields = (
         "" if fact is None else _text(fact),
         _text(data["statement"]),
-        _texts(data["sources"]),
+        _sources(data["sources"]),
         _text(data["status"]),
         None if rule is None else _text(rule),
         _texts(data["claims"]),

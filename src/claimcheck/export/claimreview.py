@@ -21,6 +21,10 @@ Every verdict between true and false sits in the middle of the scale: the number
 verdicts for aggregators that sort, and the name says which one it is. A claim proven wrong
 by the article itself (a wrong weekday, a count its own list denies) is refuted, knowledge
 base or not, and exported as False.
+
+A claim that says who checked it (`checked_by`) has that person as the review's ``author``,
+with the organisation (``--author``, else the publisher) as their ``affiliation``; its
+`checked_on` is the review's ``datePublished`` unless ``--date`` gives one for the export.
 """
 
 from __future__ import annotations
@@ -71,6 +75,13 @@ def _organisation(name: str, url: str | None = None) -> dict[str, Any]:
     return org
 
 
+def _author(checked_by: str | None, organisation: dict[str, Any]) -> dict[str, Any]:
+    """Who reviewed the claim: the person who checked it, of the organisation, when named."""
+    if checked_by is None:
+        return organisation
+    return {"@type": "Person", "name": checked_by, "affiliation": organisation}
+
+
 def _review_url(base: str, claim_id: str) -> str:
     return f"{urldefrag(base).url}#{quote(claim_id, safe='')}"
 
@@ -98,13 +109,15 @@ def claim_review(
         )
     value, name = RATINGS[verdict.verdict]
     explanation = verdict.explanation
+    organisation = _organisation(settings.author or article.publisher, settings.author_url)
+    checked_on = None if claim.checked_on is None else str(claim.checked_on)
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": _review_url(base, claim.id),
         "claimReviewed": claim.quote,
-        "datePublished": settings.date or today.isoformat(),
-        "author": _organisation(settings.author or article.publisher, settings.author_url),
+        "datePublished": settings.date or checked_on or today.isoformat(),
+        "author": _author(claim.checked_by, organisation),
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": value,

@@ -1,8 +1,9 @@
 """The JSON report, version 2: the canonical machine-readable output, described once here.
 
-Version 2 (issue 14) widens the verdicts to six, counts them in the summary, and lets an
+Version 2 (issue 14) widens the verdicts to six, counts them in the summary, lets an
 evidence item be a finding of the article's own rules (`rule`, `claims`) as well as a
-knowledge-base fact. schema/report-v1.json stays published, unchanged, for old readers.
+knowledge-base fact, gives sources in full (objects, no longer labels), and says who checked
+a claim and when (`checked`). schema/report-v1.json stays published, unchanged, for old readers.
 """
 
 from __future__ import annotations
@@ -83,6 +84,26 @@ class Summary(_M):
     verdicts: VerdictCounts
 
 
+class SourceRecord(_M):
+    """A source with every field its claim or KB file gave; the others are absent."""
+
+    url: str | None = Field(default=None, description="http(s) address of the source.")
+    citation: str | None = Field(
+        default=None, description="What identifies the document when it has no address."
+    )
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    accessed: str | None = Field(default=None, description="When the source was read.")
+    quote: str | None = Field(default=None, description="The source's exact words.")
+    archive: str | None = Field(default=None, description="An archived copy's address.")
+
+
+class CheckedRecord(_M):
+    by: str | None = Field(description="Who checked the claim (its `checked_by`).")
+    on: str | None = Field(description="When (its `checked_on`).")
+
+
 class EvidenceRecord(_M):
     fact: str | None = Field(
         description="Id of the knowledge-base fact; null when the article's own rule decided."
@@ -95,7 +116,7 @@ class EvidenceRecord(_M):
         description="The other claims of the article the rule's finding rests on (their ids)."
     )
     statement: str = Field(description="The fact as a sentence, or the rule's finding.")
-    sources: list[str] = Field(description="Source URLs, or titles when a source has none.")
+    sources: list[SourceRecord] = Field(description="The fact's sources, in full.")
     status: Literal["accepted", "disputed"]
 
 
@@ -107,6 +128,9 @@ class VerdictRecord(_M):
     explanation: str
     stale: bool = Field(
         description="Kept for readers of version 1: true exactly when the verdict is stale."
+    )
+    checked: CheckedRecord | None = Field(
+        description="Who checked the claim and when, as the claim says; null when it does not."
     )
     evidence: list[EvidenceRecord]
 

@@ -12,7 +12,7 @@ from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
 from claimcheck.run.stream import RunInfo
 
 if TYPE_CHECKING:
-    from claimcheck.core.verdicts import ClaimVerdict, Evidence
+    from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef
 
 # How the summary names each verdict, in VERDICT_NAMES order.
 _LABELS = dict(zip(VERDICT_NAMES, [*VERDICT_NAMES[:-1], "not enough info"], strict=True))
@@ -25,9 +25,23 @@ def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
         lines.append(
             f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}: {safe(v.explanation)}"
         )
+        if v.checked is not None:
+            by = f" by {safe(v.checked_by)}" if v.checked_by else ""
+            on = f" on {safe(v.checked_on)}" if v.checked_on else ""
+            lines.append(f"    checked{by}{on}")
         for e in v.evidence:
             lines.append(f"    {_evidence_head(e)}: {safe(e.statement)}")
-            lines.extend(f"      {safe(src)}" for src in e.sources)
+            for src in e.sources:
+                lines.extend(_source_lines(src))
+    return lines
+
+
+def _source_lines(src: SourceRef) -> list[str]:
+    """A source in full: what a reader follows (URL, else citation), then every other field."""
+    lines = [f"      {safe(src.label)}"]
+    # Without a URL or a citation, the label is the title and publisher: not said twice.
+    shown = {"url", "citation"} if src.url or src.citation else {"title", "publisher"}
+    lines.extend(f"        {k}: {safe(v)}" for k, v in src.items() if k not in shown)
     return lines
 
 
