@@ -90,9 +90,16 @@ class SourceRef:
 
     @property
     def label(self) -> str:
-        """What a reader follows: the URL, else the citation, else title and publisher."""
-        named = ", ".join(x for x in (self.title, self.publisher) if x)
-        return self.url or self.citation or named or "unnamed source"
+        """What a reader follows, in one line (what messages cite): the URL, else the
+        citation, else the title and publisher, with the date it was published."""
+        if self.url:
+            return self.url
+        label = self.citation or ", ".join(x for x in (self.title, self.publisher) if x)
+        label = label or "unnamed source"
+        return label + (f" ({self.published})" if self.published else "")
+
+    def __str__(self) -> str:
+        return self.label
 
     def to_dict(self) -> dict[str, str]:
         return dict(self.items())

@@ -117,15 +117,6 @@ class Outcome:
         else:
             self.aspect(NEI, f"{what} depends on dates the knowledge base gives too loosely", fact)
 
-    def disagree(self, what: str, *facts: Fact) -> None:
-        """An aspect on which accepted facts disagree (two dates for one event): conflicting.
-
-        Each fact says something the other denies, and the knowledge base accepts both: the
-        claim cannot be refuted or supported on them, and the explanation names them.
-        """
-        ids = ", ".join(f"'{f.id}'" for f in facts)
-        self.aspect(CONFLICTING, f"{what}: the knowledge base's facts {ids} disagree", *facts)
-
     @property
     def verdict(self) -> Verdict:
         return combine(v for v, _ in self.aspects)

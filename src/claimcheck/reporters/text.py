@@ -39,8 +39,14 @@ def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
 def _source_lines(src: SourceRef) -> list[str]:
     """A source in full: what a reader follows (URL, else citation), then every other field."""
     lines = [f"      {safe(src.label)}"]
-    # Without a URL or a citation, the label is the title and publisher: not said twice.
-    shown = {"url", "citation"} if src.url or src.citation else {"title", "publisher"}
+    # What the label says is not said twice: without a URL, the citation or the title and
+    # publisher, and the date published.
+    if src.url:
+        shown = {"url"}
+    elif src.citation:
+        shown = {"citation", "published"}
+    else:
+        shown = {"title", "publisher", "published"}
     lines.extend(f"        {k}: {safe(v)}" for k, v in src.items() if k not in shown)
     return lines
 
