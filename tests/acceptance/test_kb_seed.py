@@ -72,9 +72,26 @@ def _by_claim(data):
 def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     code, data = report()
     assert code == 1
-    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     assert len(data["verdicts"]) == data["summary"]["claims"] == 28
+    # Report version 2 counts the six verdicts; the seed's are those of the README.
+    assert data["version"] == 2
+    assert data["summary"]["verdicts"] == {
+        "supported": 24,
+        "refuted": 1,
+        "stale": 0,
+        "incomplete": 0,
+        "conflicting": 0,
+        "not_enough_info": 3,
+    }
+    # The BRICS list is refuted by the KB and by the article itself (CC101): both decide.
+    brics = _by_claim(data)["brics-members"]
+    assert brics["verdict"] == "refuted"
+    article = [e for e in brics["evidence"] if e["rule"] is not None]
+    assert [(e["fact"], e["rule"], e["claims"]) for e in article] == [
+        (None, "CC101", ["india-in-brics"])
+    ]
     assert {v["claim"] for v in data["verdicts"]} == {*SUPPORTED, *UNDECIDED, "brics-members"} | {
         "senkaku-called-diaoyu-by-china"
     }
@@ -101,7 +118,10 @@ def test_diaoyu_is_supported_by_the_alias_china_uses(report):
     [alias] = verdict["evidence"]
     assert alias["fact"] == "senkaku-islands:alias:Diaoyu"
     assert alias["statement"] == "Senkaku Islands is called 'Diaoyu' by China"
-    assert alias["sources"] == ["https://www.wikiwand.com/en/Senkaku_Islands"]
+    # Report version 2: a source in full, with every field the KB file gave.
+    assert alias["sources"] == [
+        {"url": "https://www.wikiwand.com/en/Senkaku_Islands", "title": "Senkaku Islands"}
+    ]
 
 
 def test_brics_list_is_refuted_naming_the_missing_and_the_disputed(report):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Evidence, Problem
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
-from claimcheck.kb.store import Tri, holds_on, source_labels
+from claimcheck.kb.store import Tri, holds_on, source_refs
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -85,7 +85,7 @@ def _calls(s: Scope, claim: RelationClaim, subject: str, obj: str, out: Outcome)
                 Evidence(
                     f"{obj}:alias:{alias.name}",
                     f"{record.name} is called {alias.name!r} by " + users,
-                    source_labels(alias.sources),
+                    source_refs(alias.sources),
                 )
             )
             return out

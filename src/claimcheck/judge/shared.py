@@ -1,7 +1,9 @@
 """What every kind of claim is judged with: entity lookups, the outcome being built, dates.
 
-A verdict is made of aspects (the members, the date, the place...), each supported, refuted
-or left open; the claim is refuted when any aspect is, and supported only when every one is.
+A verdict is made of aspects (the members, the date, the place...), each with its own
+verdict; the claim's is the most serious of them (`core.verdicts.combine`): refuted if any
+aspect is; else conflicting (a deciding fact disputed, or accepted facts that disagree);
+else not enough info; else incomplete; else supported, only when every aspect is.
 The same fact may decide several aspects: it is shown once, as evidence.
 """
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict
+from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict, combine
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from claimcheck.kb.store import KnowledgeBase
 
 SUPPORTED, REFUTED, NEI = Verdict.SUPPORTED, Verdict.REFUTED, Verdict.NOT_ENOUGH_INFO
+STALE, INCOMPLETE, CONFLICTING = Verdict.STALE, Verdict.INCOMPLETE, Verdict.CONFLICTING
 
 
 class Scope:
@@ -105,28 +108,26 @@ class Outcome:
     def unsettled(self, fact: Fact, what: str, *fld: str | int) -> None:
         """An aspect resting on a fact that may hold: disputed, or dated too loosely to tell.
 
-        A disputed fact never refutes: it leaves the aspect open, and the judgement keeps it
-        for the disputed-fact rule to report.
+        A disputed fact never refutes: it makes the aspect conflicting, and the judgement
+        keeps it for the disputed-fact rule to report.
         """
         if fact.status == "disputed":
-            self.aspect(NEI, f"{what} is disputed: {fact.note}", fact)
+            self.aspect(CONFLICTING, f"{what} is disputed: {fact.note}", fact)
             self.disputes.append(Dispute(fact.id, fact.note, what, fld))
         else:
             self.aspect(NEI, f"{what} depends on dates the knowledge base gives too loosely", fact)
 
     @property
     def verdict(self) -> Verdict:
-        found = [v for v, _ in self.aspects]
-        if REFUTED in found:
-            return REFUTED
-        if not found or NEI in found:
-            return NEI
-        return SUPPORTED
+        return combine(v for v, _ in self.aspects)
 
     def explanation(self, verdict: Verdict | None = None) -> str:
         verdict = verdict or self.verdict
         chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
-        disputed = [f"{d.what} is disputed" for d in self.disputes]
+        # A conflicting verdict already says what is disputed; another names it too.
+        disputed = (
+            [] if verdict is CONFLICTING else [f"{d.what} is disputed" for d in self.disputes]
+        )
         return "; ".join(dict.fromkeys([*chosen, *disputed]))
 
 

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.formats.records import CountClaim
 from claimcheck.rules.base import Rule
 
@@ -38,6 +39,7 @@ class EventDateConflict(Rule):
     id = "CC106"
     name = "event-date-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for event, claims in ctx.index.events.items():
@@ -92,6 +94,7 @@ class EventPlaceConflict(Rule):
     id = "CC107"
     name = "event-place-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         def inside(a: str, b: str) -> bool:
@@ -157,6 +160,7 @@ class CountConflict(Rule):
     id = "CC108"
     name = "count-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.counts.items():
@@ -192,6 +196,7 @@ class OfficeHolderConflict(Rule):
     id = "CC109"
     name = "office-holder-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for office, claims in ctx.index.offices.items():

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.formats.records import CountClaim, MembershipClaim
 from claimcheck.loader.document import Pointer
 from claimcheck.rules.base import RELATED_LIMIT, Rule
@@ -88,6 +89,7 @@ class CountMismatch(Rule):
     id = "CC102"
     name = "count-mismatch"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         rosters = self._rosters(ctx)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import MembershipClaim
 from claimcheck.rules.base import Rule
@@ -34,6 +35,7 @@ class IncompleteMemberList(Rule):
     id = "CC101"
     name = "incomplete-member-list"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.memberships.items():

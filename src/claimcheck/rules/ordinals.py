@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 
@@ -71,6 +72,7 @@ class OrdinalMismatch(Rule):
     id = "CC103"
     name = "ordinal-mismatch"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for series in ctx.index.series:
@@ -155,6 +157,7 @@ class SeriesOutOfOrder(Rule):
     id = "CC110"
     name = "series-out-of-order"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for series in ctx.index.series:
