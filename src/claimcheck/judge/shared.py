@@ -71,23 +71,22 @@ class Scope:
         for ref in refs:
             entity = self.resolve(ref)
             if entity is None:
-                shared = self.found(ref).ambiguous
-                if shared:
-                    which = enumeration([f"'{n.key}'" for n in shared[:NAMED_LIMIT]], len(shared))
-                    out.aspect(NEI, f"'{ref}' is ambiguous: it names {which}")
-                else:
-                    out.aspect(NEI, f"{self.name(ref)} is not in the knowledge base")
+                out.aspect(NEI, f"{self.name(ref)} is not in the knowledge base")
                 return None
             found.append(entity)
         return found
 
     def name(self, ref: str) -> str:
-        """An entity's readable name, the file's own first; the reference when unresolved."""
+        """An entity's readable name, the file's own first; the reference when unresolved,
+        with the entities that share it when it is ambiguous (never one of them)."""
         entity = self.own(ref)
         if entity is not None:
             return entity.name
         found = self.found(ref)
         node = found.node
+        if node is None and found.ambiguous:  # say so wherever the name is shown
+            shared = [f"'{n.key}'" for n in found.ambiguous[:NAMED_LIMIT]]
+            return f"{ref} (ambiguous: {enumeration(shared, len(found.ambiguous))})"
         if node is None:
             return ref
         if found.exact:  # a KB id: its name, whatever the file links to it

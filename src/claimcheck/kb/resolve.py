@@ -31,10 +31,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimcheck.core.textnorm import lookalike_problems, normalise, skeleton
+from claimcheck.formats.records import EventFact
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import Entity
     from claimcheck.kb.store import KnowledgeBase
 
@@ -68,10 +70,14 @@ _UNKNOWN = Resolved(None)
 
 
 @dataclass
-class KBNames:
-    """The knowledge base's ids, names and aliases by `name_key`: built once per KB."""
+class KBIndex:
+    """The knowledge base's ids, names and aliases by `name_key`, and its events by day:
+    built once per knowledge base."""
 
     by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    events_by_day: dict[PartialDate, list[EventFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     # For did-you-mean hints, built on the first hint: keys by length, keys by their look.
     _lengths: dict[int, list[str]] | None = None
     _shapes: dict[str, str] | None = None
@@ -89,7 +95,7 @@ class KBNames:
         return self._shapes
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> KBNames:
+    def build(cls, kb: KnowledgeBase) -> KBIndex:
         index = cls()
         for entity_id, entity in kb.entities.items():
             for text in (entity_id, entity.name, *entity.aliases):
@@ -97,6 +103,10 @@ class KBNames:
                 if key is not None:
                     index.by_key[key].add(entity_id)
         index.by_key = dict(index.by_key)
+        for fact in kb.facts.values():
+            if isinstance(fact, EventFact) and fact.date.precision == "day":
+                index.events_by_day[fact.date].append(fact)
+        index.events_by_day = dict(index.events_by_day)
         return index
 
 
@@ -115,13 +125,13 @@ def by_shape(keys: Iterable[str]) -> dict[str, str]:
 
 
 # The index of the last knowledge base seen: a run loads one and checks every file with it.
-_LAST: list[tuple[KnowledgeBase, KBNames]] = []
+_LAST: list[tuple[KnowledgeBase, KBIndex]] = []
 
 
-def kb_names(kb: KnowledgeBase) -> KBNames:
-    """The knowledge base's name index, built on first use and kept for that KB."""
+def kb_index(kb: KnowledgeBase) -> KBIndex:
+    """The knowledge base's index, built on first use and kept for that KB."""
     if not _LAST or _LAST[0][0] is not kb:
-        _LAST[:] = [(kb, KBNames.build(kb))]
+        _LAST[:] = [(kb, KBIndex.build(kb))]
     return _LAST[0][1]
 
 
@@ -131,7 +141,7 @@ class Resolver:
     def __init__(self, own: Mapping[str, Entity], kb: KnowledgeBase | None) -> None:
         self.own = own
         self.kb = kb
-        self.kb_index = kb_names(kb) if kb is not None else None
+        self.kb_index = kb_index(kb) if kb is not None else None
         self.own_nodes: dict[str, Node] = {}
         self.linked: dict[str, Node] = {}  # KB id -> the node of the file's entity it links
         self.by_key: dict[str, set[str]] = defaultdict(set)  # name key -> file entity ids
