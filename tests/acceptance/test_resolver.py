@@ -287,3 +287,15 @@ def test_no_event_match_when_only_the_date_agrees(project):
             "not_enough_info",
             "the knowledge base does not record the talks",
         )
+
+
+def test_kb_entity_resolves_like_verify_and_refuses_a_shared_name(project, run_cli):
+    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
+    found = run_cli("kb", "entity", "NEW DELHI", "--kb", "k.kb.yaml", cwd=project)
+    assert found.returncode == 0, found.stderr
+    assert "new-delhi" in found.stdout
+    shared = run_cli("kb", "entity", "Georgia", "--kb", "k.kb.yaml", cwd=project)
+    assert shared.returncode == 2
+    assert "ambiguous: 'Georgia' is the id, name or alias of 'georgia' and 'georgia-us'" in (
+        shared.stderr
+    )
