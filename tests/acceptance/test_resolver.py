@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claimcheck.app import Options, verify
 from claimcheck.check.result import Result
+from claimcheck.kb import resolve
 from tests.helpers import write_claims
 
 SOURCE = "sources: [{url: 'https://e.org/a', accessed: 2026-11}]"
@@ -299,3 +300,37 @@ def test_kb_entity_resolves_like_verify_and_refuses_a_shared_name(project, run_c
     assert "ambiguous: 'Georgia' is the id, name or alias of 'georgia' and 'georgia-us'" in (
         shared.stderr
     )
+
+
+def test_a_files_entity_with_another_wikidata_id_is_not_the_kbs(project):
+    # The file's `china` is another entity (Q999, not the KB's Q148): never the KB's China.
+    result = _run(
+        project,
+        "china: {name: China, kind: country, wikidata: Q999}",
+        """
+        - {id: c, kind: relation, subject: china, predicate: claims, object: senkaku-islands,
+           quote: q, $S}
+        """,
+        kb=True,
+        select=("CC2",),
+    )
+    assert _verdicts(result)["c"] == ("not_enough_info", "China is not in the knowledge base")
+
+
+def test_the_kbs_names_are_indexed_once_for_every_file(project, monkeypatch):
+    built = []
+    original = resolve.KBIndex.build
+
+    def counted(kb):  # type: ignore[no-untyped-def]
+        built.append(kb)
+        return original(kb)
+
+    monkeypatch.setattr(resolve.KBIndex, "build", counted)
+    monkeypatch.setattr(resolve, "_LAST", [])
+    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
+    claim = f"  - {{id: c, kind: count, of: members, group: Club, count: 2, quote: q, {SOURCE}}}\n"
+    for name in ("a", "b", "c"):
+        write_claims(project, "entities: {}\nclaims:\n" + claim, name=f"{name}.claims.yaml")
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    assert len(result.files) == 3 and not result.findings
+    assert len(built) == 1
