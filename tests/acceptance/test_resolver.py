@@ -319,13 +319,13 @@ def test_a_files_entity_with_another_wikidata_id_is_not_the_kbs(project):
 
 def test_the_kbs_names_are_indexed_once_for_every_file(project, monkeypatch):
     built = []
-    original = resolve.KBIndex.build
+    original = resolve.name_key
 
-    def counted(kb):  # type: ignore[no-untyped-def]
-        built.append(kb)
-        return original(kb)
+    def counted(text):  # type: ignore[no-untyped-def]
+        built.append(text)
+        return original(text)
 
-    monkeypatch.setattr(resolve.KBIndex, "build", counted)
+    monkeypatch.setattr(resolve, "name_key", counted)
     monkeypatch.setattr(resolve, "_LAST", [])
     (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
     claim = f"  - {{id: c, kind: count, of: members, group: Club, count: 2, quote: q, {SOURCE}}}\n"
@@ -333,4 +333,6 @@ def test_the_kbs_names_are_indexed_once_for_every_file(project, monkeypatch):
         write_claims(project, "entities: {}\nclaims:\n" + claim, name=f"{name}.claims.yaml")
     result = verify(Options(paths=(str(project),), select=("CC115",)))
     assert len(result.files) == 3 and not result.findings
-    assert len(built) == 1
+    # Every id, name and alias of the KB once, then "Club" once per file.
+    assert built.count("Club") == 1 + 3
+    assert built.count("club") == 1

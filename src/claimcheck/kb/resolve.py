@@ -27,7 +27,7 @@ file; a reference is then one or two dictionary look-ups, and its answer is kept
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck.core.textnorm import lookalike_problems, normalise, skeleton
@@ -69,18 +69,41 @@ class Resolved:
 _UNKNOWN = Resolved(None)
 
 
-@dataclass
 class KBIndex:
     """The knowledge base's ids, names and aliases by `name_key`, and its events by day:
-    built once per knowledge base."""
+    each built once per knowledge base, on first use (a file whose references are all ids
+    as written, linked by id, needs neither)."""
 
-    by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    events_by_day: dict[PartialDate, list[EventFact]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    # For did-you-mean hints, built on the first hint: keys by length, keys by their look.
-    _lengths: dict[int, list[str]] | None = None
-    _shapes: dict[str, str] | None = None
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._by_key: dict[str, set[str]] | None = None
+        self._events_by_day: dict[PartialDate, list[EventFact]] | None = None
+        # For did-you-mean hints: keys by length, keys by their look.
+        self._lengths: dict[int, list[str]] | None = None
+        self._shapes: dict[str, str] | None = None
+
+    @property
+    def by_key(self) -> dict[str, set[str]]:
+        if self._by_key is None:
+            found: defaultdict[str, set[str]] = defaultdict(set)
+            for entity_id, entity in self.kb.entities.items():
+                for text in (entity_id, entity.name, *entity.aliases):
+                    key = name_key(text)
+                    if key is not None:
+                        found[key].add(entity_id)
+            self._by_key = dict(found)
+        return self._by_key
+
+    @property
+    def events_by_day(self) -> dict[PartialDate, list[EventFact]]:
+        """The events dated to a day, by day, in the order the KB gives them."""
+        if self._events_by_day is None:
+            found: defaultdict[PartialDate, list[EventFact]] = defaultdict(list)
+            for fact in self.kb.facts.values():
+                if isinstance(fact, EventFact) and fact.date.precision == "day":
+                    found[fact.date].append(fact)
+            self._events_by_day = dict(found)
+        return self._events_by_day
 
     def lengths(self) -> dict[int, list[str]]:
         """The keys by length: only keys of a similar length can be alike."""
@@ -93,21 +116,6 @@ class KBIndex:
         if self._shapes is None:
             self._shapes = by_shape(self.by_key)
         return self._shapes
-
-    @classmethod
-    def build(cls, kb: KnowledgeBase) -> KBIndex:
-        index = cls()
-        for entity_id, entity in kb.entities.items():
-            for text in (entity_id, entity.name, *entity.aliases):
-                key = name_key(text)
-                if key is not None:
-                    index.by_key[key].add(entity_id)
-        index.by_key = dict(index.by_key)
-        for fact in kb.facts.values():
-            if isinstance(fact, EventFact) and fact.date.precision == "day":
-                index.events_by_day[fact.date].append(fact)
-        index.events_by_day = dict(index.events_by_day)
-        return index
 
 
 def by_length(keys: Iterable[str]) -> dict[int, list[str]]:
@@ -124,6 +132,11 @@ def by_shape(keys: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def _differ(one: str | None, other: str | None) -> bool:
+    """Whether two Wikidata ids show two different entities (both given, not equal)."""
+    return bool(one and other and one != other)
+
+
 # The index of the last knowledge base seen: a run loads one and checks every file with it.
 _LAST: list[tuple[KnowledgeBase, KBIndex]] = []
 
@@ -131,7 +144,7 @@ _LAST: list[tuple[KnowledgeBase, KBIndex]] = []
 def kb_index(kb: KnowledgeBase) -> KBIndex:
     """The knowledge base's index, built on first use and kept for that KB."""
     if not _LAST or _LAST[0][0] is not kb:
-        _LAST[:] = [(kb, KBIndex.build(kb))]
+        _LAST[:] = [(kb, KBIndex(kb))]
     return _LAST[0][1]
 
 
@@ -144,7 +157,6 @@ class Resolver:
         self.kb_index = kb_index(kb) if kb is not None else None
         self.own_nodes: dict[str, Node] = {}
         self.linked: dict[str, Node] = {}  # KB id -> the node of the file's entity it links
-        self.by_key: dict[str, set[str]] = defaultdict(set)  # name key -> file entity ids
         for entity_id, entity in own.items():
             target = self._link(entity_id, entity)
             node = self.linked.get(target) if target is not None else None
@@ -153,35 +165,42 @@ class Resolver:
                 if target is not None:
                     self.linked[target] = node
             self.own_nodes[entity_id] = node
-            for text in (entity_id, entity.name, *entity.aliases):
-                key = name_key(text)
-                if key is not None:
-                    self.by_key[key].add(entity_id)
+        self._by_key: dict[str, set[str]] | None = None
         self._kb_nodes: dict[str, Node] = {}
         self._answers: dict[str, Resolved] = {}
+
+    @property
+    def by_key(self) -> dict[str, set[str]]:
+        """The file's ids, names and aliases by `name_key`, built on the first reference
+        that is not an id as written: most files never need it."""
+        if self._by_key is None:
+            found: defaultdict[str, set[str]] = defaultdict(set)
+            for entity_id, entity in self.own.items():
+                for text in (entity_id, entity.name, *entity.aliases):
+                    key = name_key(text)
+                    if key is not None:
+                        found[key].add(entity_id)
+            self._by_key = dict(found)
+        return self._by_key
 
     def _link(self, entity_id: str, entity: Entity) -> str | None:
         """The knowledge base's entity that the file's entity is, if any (see the module)."""
         kb, index = self.kb, self.kb_index
         if kb is None or index is None:
             return None
-        if entity.wikidata and entity.wikidata in kb.wikidata:
-            return kb.wikidata[entity.wikidata]
-
-        def fits(kb_id: str, *, same_kind: bool) -> bool:
-            other = kb.entities[kb_id]
-            if entity.wikidata and other.wikidata and entity.wikidata != other.wikidata:
-                return False
-            return not same_kind or other.kind == entity.kind
-
-        if entity_id in kb.entities and fits(entity_id, same_kind=False):
+        wikidata = entity.wikidata
+        if wikidata and wikidata in kb.wikidata:
+            return kb.wikidata[wikidata]
+        same = kb.entities.get(entity_id)
+        if same is not None and not _differ(wikidata, same.wikidata):
             return entity_id
         for text in (entity_id, entity.name, *entity.aliases):
             key = name_key(text)
             ids = index.by_key.get(key) if key is not None else None
             if ids is not None and len(ids) == 1:
                 (kb_id,) = ids
-                if fits(kb_id, same_kind=True):
+                other = kb.entities[kb_id]
+                if other.kind == entity.kind and not _differ(wikidata, other.wikidata):
                     return kb_id
         return None
 
