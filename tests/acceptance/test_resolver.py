@@ -246,6 +246,7 @@ def test_event_matched_by_series_and_date_then_judged(project):
     assert "does not record" not in why
     assert verdict == "refuted", why
     assert "number 3 of Japan-India 2+2 talks" in why
+    assert [f.rule_id for f in result.findings] == ["CC203"]  # no longer exit 0
 
 
 def test_event_matched_by_date_place_and_participants(project):
