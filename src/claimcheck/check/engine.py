@@ -100,7 +100,7 @@ class Engine:
         model, problems = claim_file(doc, shown)
         if model is None:
             return FileResult(shown, "checked", findings=problems).sorted()
-        index = ClaimIndex.build(model)
+        index = ClaimIndex.build(model, self.kb)
         ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
         findings: list[Finding] = []
         inputs: dict[str, str] = {}  # the files read besides this one, for the result cache

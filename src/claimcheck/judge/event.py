@@ -19,10 +19,8 @@ if TYPE_CHECKING:
 
 
 def judge(s: Scope, claim: EventClaim) -> Outcome:
-    kb = s.kb
     out = Outcome()
-    key = s.resolve(claim.event)
-    fact = kb.events.get(key) if key is not None else None
+    fact = match_event(s, claim, out)
     if fact is None:
         out.aspect(NEI, f"the knowledge base does not record {s.name(claim.event)}")
         return out
@@ -41,6 +39,50 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
     if claim.ordinal is not None:
         _ordinal(s, out, fact, claim)
     return out
+
+
+def match_event(s: Scope, claim: EventClaim, out: Outcome) -> EventFact | None:
+    """The event of the knowledge base the claim is about, matched in this order:
+
+    1. by id: the claim's `event` resolves (`kb.resolve`) to an event the KB records;
+    2. else by series and date: the claim's series resolves to a series of which the KB
+       records exactly one event on the claim's day;
+    3. else by date, place and participants, all three agreeing: exactly one event the
+       KB records on the claim's day, in the claim's place (or a place the KB says lies
+       in it), with every participant the claim names among those the KB lists.
+
+    A date agrees only when both it and the KB's are the same day: "August 2024" or a
+    day alone never picks an event, and neither does a day with two candidates. A match
+    not by id is said in the explanation, so an editor sees which event was judged.
+    """
+    kb = s.kb
+    key = s.resolve(claim.event)
+    fact = kb.events.get(key) if key is not None else None
+    if fact is not None or claim.date is None or claim.date.precision != "day":
+        return fact
+    day = claim.date
+    how = "by its series and date"
+    series = s.resolve(claim.series) if claim.series is not None else None
+    found = [f for f in kb.series.get(series, ()) if f.date == day] if series else []
+    if len(found) != 1 and claim.place is not None and claim.participants:
+        how = "by its date, place and participants"
+        place = s.resolve(claim.place)
+        who = [s.resolve(p) for p in claim.participants]
+        index = s.ctx.resolver.kb_index
+        on_day = index.events_by_day.get(day, []) if index is not None else []
+        found = [
+            f
+            for f in on_day
+            if place is not None
+            and f.place is not None
+            and (f.place == place or any(c == place for c, _ in kb.containers(f.place)))
+            and all(w is not None and w in f.participants for w in who)
+        ]
+    if len(found) != 1:
+        return None
+    fact = found[0]
+    out.aspect(SUPPORTED, f"the knowledge base records it as {kb.name(fact.event)}, {how}", fact)
+    return fact
 
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:

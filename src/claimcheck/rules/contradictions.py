@@ -104,9 +104,9 @@ class EventPlaceConflict(Rule):
         for event, claims in ctx.index.events.items():
             first: tuple[str, int] | None = None
             for i, claim in claims:
-                place = claim.place
-                if place is None:
+                if claim.place is None:
                     continue
+                place = ctx.key(claim.place)
                 if first is None:
                     first = (place, i)
                     continue
@@ -200,7 +200,7 @@ class OfficeHolderConflict(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for office, claims in ctx.index.offices.items():
-            for i, claim, j, first in _disagreements(ctx, claims, lambda c: c.holder):
+            for i, claim, j, first in _disagreements(ctx, claims, lambda c: ctx.key(c.holder)):
                 yield self.report(
                     ctx,
                     f"this claim names {ctx.name(claim.holder)} as {ctx.name(office)}, but "

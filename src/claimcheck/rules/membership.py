@@ -27,6 +27,8 @@ class IncompleteMemberList(Rule):
            members: [india], quote: "..."}
 
     Passes: the complete list names India too, or the other claim is about another group.
+    Groups and members are entities, however a claim spells them: `quad` and "Quad" are
+    one group (see `claimcheck.kb.resolve`).
 
     One finding per complete list, naming the first few members it omits and how many
     more: linear in the file, however many lists and members the article has.
@@ -44,7 +46,7 @@ class IncompleteMemberList(Rule):
             named: dict[str, tuple[int, str]] = {}  # member -> the first claim naming it
             for i, claim in claims:
                 for member in claim.members:
-                    named.setdefault(member, (i, claim.id))
+                    named.setdefault(ctx.key(member), (i, claim.id))
             order = list(named)
             for i, claim in claims:
                 if claim.complete:
@@ -64,7 +66,7 @@ class IncompleteMemberList(Rule):
         Linear in the list, not in the members the article names: the omitted are counted
         from the listed, and only the first few are looked for.
         """
-        listed = set(claim.members)
+        listed = {ctx.key(m) for m in claim.members}
         missing = len(named) - len(listed & named.keys())
         if not missing:
             return

@@ -37,9 +37,10 @@ def series_events(ctx: ArticleContext, series: str) -> list[SeriesEvent]:
     first: dict[str, int] = {}
     ordinals: dict[str, tuple[int, int]] = {}
     for j, claim in ctx.index.series.get(series, ()):
-        first.setdefault(claim.event, j)
+        event = ctx.key(claim.event)  # one event however claims spell it
+        first.setdefault(event, j)
         if claim.ordinal is not None:
-            ordinals.setdefault(claim.event, (claim.ordinal, j))
+            ordinals.setdefault(event, (claim.ordinal, j))
     out = []
     for event, j in first.items():
         ordinal, oi = ordinals.get(event, (None, None))
