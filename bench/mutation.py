@@ -224,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
         for s in per_module.values():
             for line in s.survivors:
                 print("   ", line)
-    if stopped or not_run:
+    if stopped:
         print(f"\npartial: the time budget stopped mutmut; {not_run} mutants were not checked")
+    elif not_run:
+        print(f"\n{not_run} mutants of these modules are not checked yet: the score is partial")
     low = [p for p, s in per_package.items() if s.percent < args.threshold]
     if low:
         print(f"\nunder {args.threshold:.0f}%: {', '.join(sorted(low))}", file=sys.stderr)

@@ -141,23 +141,37 @@ def test_a_missing_baseline_file_says_so(tmp_path, monkeypatch):
 
 
 def test_accepting_a_streamed_run_writes_what_write_baseline_would(project, monkeypatch):
-    """`--write-baseline` streams: every finding comes out accepted, and the file written
-    once the last file is through is the one the collected run would write."""
+    """`--write-baseline` streams: every finding comes out accepted (the knowledge base's
+    too), except those already suppressed or fatal, and the file written once the last file
+    is through is the one the collected run would write."""
     monkeypatch.chdir(project)
     write_claims(project, BAD_BODY)
     write_claims(project, BAD_BODY, name="b.claims.yaml")
+    (project / "c.claims.yaml").write_text("claimcheck: [\n", encoding="utf-8")
+    (project / "k.kb.yaml").write_text(KB_WITH_A_PROBLEM, encoding="utf-8")
     collected = verify(Options(paths=(".",)))
-    assert collected.findings
+    assert any(f.fatal for f in collected.findings)
     write_baseline(collected.findings, "expected.json")
     stream = accept_stream(verify_stream(Options(paths=(".",))), "streamed.json")
+    assert [f.baselined for f in stream.info.kb_findings] == [True]
     assert not (project / "streamed.json").exists()  # written after the last file
-    reports = list(stream.files)
-    accepted = [f for r in reports for f in r.findings]
-    assert len(accepted) == len(collected.findings)
-    assert all(
-        f.baselined and f.suppressed == "listed in the baseline streamed.json" for f in accepted
-    )
+    accepted = [f for r in stream.files for f in r.findings]
+    assert len(accepted) == len(collected.findings) - 1  # the KB's finding is in info
+    reason = "listed in the baseline streamed.json"
+    assert [f.fatal for f in accepted if not f.baselined] == [True]
+    assert all(f.suppressed == reason for f in accepted if not f.fatal)
     assert (project / "streamed.json").read_text() == (project / "expected.json").read_text()
+    (project / "c.claims.yaml").unlink()
     rerun = verify(Options(paths=(".",), baseline="streamed.json"))
     assert rerun.exit_code == 0
-    assert all(f.baselined for f in rerun.findings)
+    assert len(rerun.findings) == len(collected.findings) - 1
+    assert all(f.baselined and f.suppressed == reason for f in rerun.findings)
+
+
+KB_WITH_A_PROBLEM = """claimcheck-kb: 1
+entities:
+  e: {name: E, kind: event}
+facts:
+  - {id: f1, kind: event, event: e, date: 2019-11-30, sources: [{title: S}]}
+  - {id: f2, kind: event, event: e, date: 2019-12-01, sources: [{title: S}]}
+"""

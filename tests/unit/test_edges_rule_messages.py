@@ -145,3 +145,53 @@ def test_a_numbered_event_before_a_lower_one_names_both_ordinals(project):
             30,
         )
     ]
+
+
+def test_two_events_given_one_ordinal_are_reported_after_an_unnumbered_one(project):
+    unnumbered = "  - {id: u, kind: event, event: e9, what: w, series: s, quote: q}\n"
+    claims = unnumbered + _event(1, "2015-01-01", 2) + _event(2, "2016-01-01", 2)
+    assert _findings(project, "CC103", claims) == [
+        (
+            "c2",
+            (
+                "the article calls both summit 1 (claim 'c1') and summit 2 the 2nd of Summits: one "
+                "of the ordinals is wrong, or both claims are about one event and should share its "
+                "id"
+            ),
+            "/claims/2/ordinal",
+            [31],
+            32,
+        )
+    ]
+
+
+def test_an_event_out_of_order_points_at_the_date_that_contradicts_it(project):
+    """The related location is the other claim's `date`, not the claim's first line."""
+    block = "".join(
+        f"  - id: c{i}\n    kind: event\n    event: e{i}\n    what: w\n    series: s\n"
+        f"{extra}    date: {date}\n    quote: q\n"
+        for i, extra, date in ((1, "    ordinal: 1\n", "2015-01-01"), (2, "", "2014-01-01"))
+    )
+    [(claim, _, pointer, related, line)] = _findings(project, "CC110", block)
+    assert (claim, pointer, related, line) == ("c2", "/claims/1/date", [36], 43)
+
+
+def test_a_count_below_the_events_named_points_at_ten_of_them_undated_first(project):
+    events = "".join(f"  x{i}: {{name: fair {i}, kind: event}}\n" for i in range(12))
+    undated = "".join(
+        f"  - {{id: u{i}, kind: event, event: x{i}, what: w, series: s, quote: q}}\n"
+        for i in range(3)
+    )
+    dated = "".join(
+        f"  - {{id: d{i}, kind: event, event: x{i}, what: w, series: s, date: '20{i + 10}', "
+        "quote: q}\n"
+        for i in range(3, 12)
+    )
+    count = "  - {id: n, kind: count, of: events, group: s, count: 1, quote: q}\n"
+    write_claims(project, ENTITIES + events + "claims:\n" + undated + dated + count)
+    result = verify(Options(paths=(str(project),), select=("CC102",)))
+    [finding] = [f for f in result.findings if f.rule_id == "CC102"]
+    assert "names 12 (fair 0, fair 1, fair 2, fair 3, fair 4, fair 5 and 6 more)" in (
+        finding.message
+    )
+    assert len(finding.related) == 10
