@@ -247,7 +247,9 @@ def test_an_http_url_without_a_host_or_with_white_space_is_reported(project, url
         """,
         ENTITIES,
     )
-    assert len(found) == 1 and why in found[0].message
+    assert [f.message for f in found] == [
+        f"URL {url!r} {why}: give the full https:// address of the page"
+    ]
 
 
 def test_a_relation_name_is_checked_for_lookalike_characters(project):
