@@ -270,3 +270,9 @@ def test_findings_round_trip_every_field():
     )
     encoded = json.loads(json.dumps(cache.encode_finding(finding)))
     assert cache.decode_finding(encoded) == finding
+
+
+def test_code_fingerprint_covers_every_module_of_the_package():
+    """An edit to the judge must invalidate cached results, not only an edit to run/."""
+    modules = {path for path, _, _ in cache._code_fingerprint()}
+    assert {"judge/membership.py", "kb/store.py", "run/cache.py"} <= modules

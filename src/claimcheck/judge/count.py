@@ -1,7 +1,10 @@
 """Counts of a group's members, or of a series' events, on the claim's date.
 
 Facts that may hold on the date (disputed, or dated loosely) widen the recorded count to a
-range: a claimed count inside the range is left open, never refuted.
+range: a claimed count inside the range is left open, never refuted. The KB is an open
+world: it proves a group has at least the members it is sure of, so a smaller count is
+refuted (naming the members it counts), but a larger one is left open, since the KB may
+list only some of them.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
+from claimcheck.core.wording import NAMED_LIMIT
+from claimcheck.formats.records import EventFact
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.kb.store import Tri
 
@@ -31,9 +36,11 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
         if key not in kb.memberships:
             out.aspect(NEI, f"the knowledge base records no members of {kb.name(key)}")
             return out
-        for fact, truth in kb.members_on(key, on):
-            yes = truth is Tri.YES and fact.status == "accepted"
-            (sure if yes else open_).append(fact)
+        # One entry per member, whatever the number of its intervals.
+        roster = kb.roster(key, on)
+        sure += roster.sure.values()
+        open_ += roster.open.values()
+        ids = list(roster.sure)
     else:
         if key not in kb.series:
             out.aspect(NEI, f"the knowledge base records no events of {kb.name(key)}")
@@ -41,20 +48,36 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
         for event, truth in kb.events_until(key, on):
             yes = truth is Tri.YES and event.status == "accepted"
             (sure if yes else open_).append(event)
+        ids = [e.event for e in sure if isinstance(e, EventFact)]
     low, high = len(sure), len(sure) + len(open_)
     what = f"{claim.count} {claim.of} of {kb.name(key)} on {when}"
-    if low <= claim.count <= high and open_:
-        for pending in open_:
-            out.unsettled(pending, f"the count {what}", "count")
-    elif claim.count == low:
-        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", *sure)
-    else:
-        counted = f"{low}" if low == high else f"{low} to {high}"
-        out.aspect(REFUTED, f"the knowledge base records {counted}, not {claim.count}", *sure)
+    counted = s.names(ids)
+    if claim.count < low:
+        # The KB proves at least `low`: a smaller count is wrong whatever the KB leaves out.
+        out.aspect(
+            REFUTED,
+            f"the knowledge base records at least {low}, not {claim.count}",
+            *sure[:NAMED_LIMIT],
+        )
         out.issue(
             Problem.WRONG_COUNT,
-            f"says {claim.count} {claim.of} of {kb.name(key)}; the knowledge base records "
-            f"{counted} on {when}",
+            f"says {claim.count} {claim.of} of {kb.name(key)}; the knowledge base records at "
+            f"least {low} on {when}: {counted}",
             "count",
         )
+    elif claim.count <= high and open_:
+        for pending in open_[:NAMED_LIMIT]:
+            out.unsettled(pending, f"the count {what}", "count")
+        if len(open_) > NAMED_LIMIT:
+            out.aspect(NEI, f"{len(open_) - NAMED_LIMIT} more {claim.of} on {when} are open")
+    elif claim.count == low:
+        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", *sure[:NAMED_LIMIT])
+    else:
+        # More than the KB records: it may know only some of them (an open world).
+        out.aspect(NEI, incomplete_list(kb.name(key), claim.of, low))
     return out
+
+
+def incomplete_list(group: str, of: str, low: int) -> str:
+    """Why a count above what the KB records is left open rather than refuted."""
+    return f"the knowledge base lists {low} of {group}'s {of} and does not say its list is complete"

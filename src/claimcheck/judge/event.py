@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.verdicts import Problem
+from claimcheck.core.wording import NAMED_LIMIT
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.kb.store import Tri
 
@@ -22,25 +23,47 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
     kb = s.kb
     out = Outcome()
     key = s.resolve(claim.event)
-    fact = kb.events.get(key) if key is not None else None
-    if fact is None:
-        out.aspect(NEI, f"the knowledge base does not record {s.name(claim.event)}")
-        return out
+    facts = kb.events.get(key, []) if key is not None else []
     date = claim.date
     if date is None and claim.relative and claim.weekday is not None:
         day = last_weekday_on_or_before(s.ctx.model.article.published.start, claim.weekday)
         date = PartialDate.of(day)
-    if date is not None:
-        _date(out, fact, date)
-    if claim.weekday is not None:
-        _weekday(out, fact, claim.weekday)
+    if not facts:
+        out.aspect(NEI, f"the knowledge base does not record {s.name(claim.event)}")
+        if claim.ordinal is not None and claim.series is not None and date is not None:
+            _ordinal_by_date(s, out, claim, date)
+        return out
+    fact = facts[0]
+    dates = {f.date for f in facts if f.status == "accepted"}
+    if len(dates) > 1 and (date is not None or claim.weekday is not None):
+        disagree(s, out, "the date", facts, "date")
+    else:
+        if date is not None:
+            _date(out, fact, date)
+        if claim.weekday is not None:
+            _weekday(out, fact, claim.weekday)
     if claim.place is not None:
-        _place(s, out, fact, claim.place)
+        places = {f.place for f in facts if f.status == "accepted" and f.place is not None}
+        if len(places) > 1:
+            disagree(s, out, "the place", facts, "place")
+        else:
+            _place(s, out, next((f for f in facts if f.place is not None), fact), claim.place)
     if claim.participants:
         _participants(s, out, fact, claim.participants)
     if claim.ordinal is not None:
         _ordinal(s, out, fact, claim)
     return out
+
+
+def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: str) -> None:
+    """Accepted facts that disagree about one event: the aspect is left open, naming them.
+
+    The one place that says which verdict a disagreement gets, so that a "conflicting"
+    verdict, when there is one, is a change of this function only.
+    """
+    kb = s.kb
+    said = "; ".join(f"{kb.statement(f)} ({kb.cite(f)})" for f in facts[:NAMED_LIMIT])
+    out.aspect(NEI, f"the knowledge base's sources disagree on {what}: {said}", *facts)
 
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:
@@ -112,26 +135,89 @@ def _participants(s: Scope, out: Outcome, fact: EventFact, refs: list[str]) -> N
 
 
 def _ordinal(s: Scope, out: Outcome, fact: EventFact, claim: EventClaim) -> None:
-    """The recorded ordinal, else the count of the series' events up to this one."""
+    """The recorded ordinal, else what the series' earlier events make of it."""
     kb = s.kb
     series = s.resolve(claim.series) if claim.series else fact.series
     if series is None or fact.series != series:
         out.aspect(NEI, "the knowledge base does not place it in that series", fact)
         return
-    ordinal = fact.ordinal
-    if ordinal is None:
-        earlier = kb.events_until(series, fact.date)
-        if all(t is Tri.YES for _, t in earlier):
-            ordinal = len(earlier)
-    if ordinal is None:
-        out.aspect(NEI, "the knowledge base cannot order the series", fact)
-    elif ordinal == claim.ordinal:
-        out.aspect(SUPPORTED, f"it is number {ordinal} of {kb.name(series)}", fact)
-    else:
-        out.aspect(REFUTED, f"it is number {ordinal} of {kb.name(series)}", fact)
+    if fact.ordinal is not None:
+        if fact.ordinal == claim.ordinal:
+            out.aspect(SUPPORTED, f"it is number {fact.ordinal} of {kb.name(series)}", fact)
+        else:
+            out.aspect(REFUTED, f"it is number {fact.ordinal} of {kb.name(series)}", fact)
+            out.issue(
+                Problem.WRONG_ORDINAL,
+                f"calls it number {claim.ordinal} of {kb.name(series)}; the knowledge base "
+                f"records number {fact.ordinal} ({kb.cite(fact)})",
+                "ordinal",
+            )
+        return
+    _from_earlier(s, out, claim, series, fact.date, fact)
+
+
+def _ordinal_by_date(s: Scope, out: Outcome, claim: EventClaim, date: PartialDate) -> None:
+    """An event the KB does not record, placed in its series by its date: the earlier
+    meetings the KB dates can still show that "the second" came later."""
+    series = s.resolve(claim.series) if claim.series else None
+    if series is None or series not in s.kb.series:
+        return
+    _from_earlier(s, out, claim, series, date, None)
+
+
+def _from_earlier(
+    s: Scope,
+    out: Outcome,
+    claim: EventClaim,
+    series: str,
+    date: PartialDate,
+    fact: EventFact | None,
+) -> None:
+    """Number N is refuted when the KB dates N or more earlier events of the series (it is
+    at least number N+1); with fewer, it may not list them all (an open world)."""
+    kb = s.kb
+    earlier: list[EventFact] = []
+    unsure = False
+    for event, truth in kb.events_until(series):
+        if fact is not None and event.event == fact.event:
+            continue
+        if event.date.end < date.start:
+            if truth is Tri.YES and event.status == "accepted":
+                earlier.append(event)
+            else:
+                unsure = True
+        elif event.date.start <= date.end:
+            unsure = True  # dated too loosely to tell whether it came before
+    ordinal = claim.ordinal
+    assert ordinal is not None
+    named = "; ".join(
+        f"{kb.name(e.event)} on {human(e.date)} ({kb.cite(e)})" for e in earlier[:NAMED_LIMIT]
+    )
+    if len(earlier) > NAMED_LIMIT:
+        named += f"; and {len(earlier) - NAMED_LIMIT} more"
+    mine = (fact,) if fact is not None else ()
+    if len(earlier) >= ordinal:
+        out.aspect(
+            REFUTED,
+            f"the knowledge base records {len(earlier)} earlier meetings of {kb.name(series)}: "
+            f"{named}",
+            *mine,
+            *earlier[:NAMED_LIMIT],
+        )
         out.issue(
             Problem.WRONG_ORDINAL,
-            f"calls it number {claim.ordinal} of {kb.name(series)}; the knowledge base "
-            f"records number {ordinal}",
+            f"calls it number {ordinal} of {kb.name(series)}; the knowledge base records "
+            f"{len(earlier)} before it: {named}",
             "ordinal",
+        )
+    elif len(earlier) == ordinal - 1 and not unsure and fact is not None:
+        out.aspect(SUPPORTED, f"it is number {ordinal} of {kb.name(series)}", fact, *earlier)
+    elif unsure:
+        out.aspect(NEI, "the knowledge base cannot order the series", *mine)
+    else:
+        out.aspect(
+            NEI,
+            f"the knowledge base records {len(earlier)} earlier meetings of "
+            f"{kb.name(series)} and does not say its list is complete",
+            *mine,
         )

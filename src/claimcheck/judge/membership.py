@@ -1,7 +1,10 @@
 """Membership lists against the members the knowledge base records on the claim's date.
 
 Any list must name only members; a list presented as complete ("comprising") must name them
-all. A member whose membership is disputed or loosely dated leaves the list open.
+all. A member whose membership is disputed or loosely dated leaves the list open. The KB is
+an open world: a member it records only at other times is refuted (it says when the member
+joined or left), but a member it never records leaves the claim open, since the KB may list
+only some of the group's members.
 """
 
 from __future__ import annotations
@@ -9,12 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
+from claimcheck.core.wording import NAMED_LIMIT
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human, plural
-from claimcheck.kb.store import Tri
+from claimcheck.judge.timing import changes_around, open_fact
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import Fact, MembershipClaim
+    from claimcheck.formats.records import MembershipClaim
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
@@ -25,15 +30,11 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         out.aspect(NEI, f"the knowledge base records no members of {s.name(claim.group)}")
         return out
     when = human(on)
-    sure: dict[str, Fact] = {}
-    open_: dict[str, Fact] = {}
-    for fact, truth in kb.members_on(group, on):
-        if truth is Tri.YES and fact.status == "accepted":
-            sure.setdefault(fact.member, fact)
-        else:
-            open_.setdefault(fact.member, fact)
+    roster = kb.roster(group, on)
+    sure, open_ = roster.sure, roster.open
     listed: list[str] = []
     extra: list[str] = []
+    changes: list[str] = []
     for ref in claim.members:
         member = s.resolve(ref)
         if member is None:
@@ -43,36 +44,64 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         if member in sure:
             out.aspect(SUPPORTED, f"{kb.name(member)} is a member on {when}", sure[member])
         elif member in open_:
-            out.unsettled(open_[member], f"{kb.name(member)}'s membership on {when}", "members")
+            open_fact(out, open_[member], f"{kb.name(member)}'s membership on {when}", "members")
         else:
+            history = [f for f in kb.groups_of.get(member, ()) if f.group == group]
+            if not history:
+                out.aspect(NEI, unrecorded(kb, member, group))
+                continue
             extra.append(member)
-            out.aspect(REFUTED, f"{kb.name(member)} is not a member on {when}")
-            out.facts.update((f.id, f) for f in kb.groups_of.get(member, ()) if f.group == group)
+            change = changes_around(kb, member, history, on, "joined", "left")
+            changes.append(change)
+            out.aspect(REFUTED, f"{kb.name(member)} is not a member on {when}: {change}")
+            out.facts.update((f.id, f) for f in history[:NAMED_LIMIT])
     if extra:
-        out.issue(Problem.NOT_A_MEMBER, not_a_member_message(s, group, extra, when), "members")
+        message = not_a_member_message(s, group, extra, when, changes)
+        out.issue(Problem.NOT_A_MEMBER, message, "members")
     if claim.complete:
         missing = [m for m in sure if m not in listed]
-        for m in missing:
+        for m in missing[:NAMED_LIMIT]:
             out.facts.setdefault(sure[m].id, sure[m])
         if missing:
             out.aspect(REFUTED, f"the list leaves out {s.names(missing)}")
             message = left_out_message(s, group, missing, when)
             out.issue(Problem.MEMBER_LEFT_OUT, message, "members")
-        for m, pending in open_.items():
-            if m not in listed:
-                out.unsettled(pending, f"{kb.name(m)}'s membership on {when}", "members")
+        pending = [m for m in open_ if m not in listed]
+        # Bounded: a group with thousands of loosely dated members gives five disputes and
+        # a count, not one finding per member per claim.
+        for m in pending[:NAMED_LIMIT]:
+            open_fact(out, open_[m], f"{kb.name(m)}'s membership on {when}", "members")
+        if len(pending) > NAMED_LIMIT:
+            more = len(pending) - NAMED_LIMIT
+            out.aspect(NEI, f"{more} more members' memberships on {when} are open")
     return out
+
+
+def unrecorded(kb: KnowledgeBase, member: str, group: str) -> str:
+    """Why a member the KB never records leaves a claim open rather than refuting it."""
+    return (
+        f"the knowledge base does not record {kb.name(member)} as a member of "
+        f"{kb.name(group)} and does not say its list of members is complete"
+    )
 
 
 # The words of the member-list finding (CC201), kept together so that they change in one place.
 
 
-def not_a_member_message(s: Scope, group: str, extra: list[str], when: str) -> str:
-    """CC201 for a list that names someone who was not a member on the date."""
-    return (
+def not_a_member_message(
+    s: Scope, group: str, extra: list[str], when: str, changes: list[str] | None = None
+) -> str:
+    """CC201 for a list that names someone who was not a member on the date, saying when
+    each joined or left."""
+    text = (
         f"names {s.names(extra)} as {plural(extra, 'a member')} of {s.kb.name(group)}, "
         f"which the knowledge base does not record on {when}"
     )
+    if changes:
+        text += ": " + "; ".join(changes[:NAMED_LIMIT])
+        if len(changes) > NAMED_LIMIT:
+            text += f"; and {len(changes) - NAMED_LIMIT} more"
+    return text
 
 
 def left_out_message(s: Scope, group: str, missing: list[str], when: str) -> str:

@@ -9,12 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
+from claimcheck.core.wording import NAMED_LIMIT
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.timing import changes_around, dated, open_fact
 from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import OfficeClaim
+    from claimcheck.formats.records import OfficeClaim, TenureFact
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
@@ -36,17 +39,26 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
     if sure:
         out.aspect(SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", sure[0])
     elif mine:
-        out.unsettled(mine[0][0], f"{kb.name(holder)}'s tenure on {when}", "holder")
+        open_fact(out, mine[0][0], f"{kb.name(holder)}'s tenure on {when}", "holder")
     elif others:
-        own = kb.offices_of.get(holder, [])
+        own = [f for f in kb.offices_of.get(holder, []) if f.office == office]
         named = s.names([f.holder for f in others])
-        out.aspect(REFUTED, f"{named} is {kb.name(office)} on {when}", *others)
-        out.facts.update((f.id, f) for f in own if f.office == office)
+        took = "; ".join(_took_office(kb, f) for f in others[:NAMED_LIMIT])
+        if own:
+            took += "; " + changes_around(kb, holder, own, on, "took office", "left office")
+        out.aspect(REFUTED, f"{named} is {kb.name(office)} on {when}: {took}", *others)
+        out.facts.update((f.id, f) for f in own[:NAMED_LIMIT])
         out.issue(
             Problem.OTHER_HOLDER,
-            f"{kb.name(office)} on {when} is {named}, not {kb.name(holder)}",
+            f"{kb.name(office)} on {when} is {named}, not {kb.name(holder)}: {took}",
             "holder",
         )
     else:
         out.aspect(NEI, f"the knowledge base records no holder of {kb.name(office)} on {when}")
     return out
+
+
+def _took_office(kb: KnowledgeBase, tenure: TenureFact) -> str:
+    """The deciding tenure as a message says it: who took office, when, and the source."""
+    start = f" {dated(tenure.start)}" if tenure.start is not None else ""
+    return f"{kb.name(tenure.holder)} took office{start} ({kb.cite(tenure)})"

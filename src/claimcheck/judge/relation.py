@@ -10,12 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Evidence, Problem
+from claimcheck.core.wording import NAMED_LIMIT
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
-from claimcheck.kb.store import Tri, holds_on, source_labels
+from claimcheck.judge.timing import open_fact
+from claimcheck.kb.store import SYMMETRIC, Tri, holds_on, source_labels
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import RelationClaim
+    from claimcheck.formats.records import RelationClaim, RelationFact
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
@@ -35,13 +38,17 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
     if yes:
         out.aspect(SUPPORTED, f"{said} on {when}", yes[0])
+        if claim.predicate in SHARED and not getattr(claim, "partial", False):
+            others = _others(kb, claim.predicate, subject, obj, on)
+            if others:
+                incomplete(s, out, claim.predicate, obj, others)
     elif maybe:
-        out.unsettled(maybe[0], f"that {said} on {when}", "predicate")
+        open_fact(out, maybe[0], f"that {said} on {when}", "predicate")
     elif facts:
         out.aspect(REFUTED, f"the knowledge base records that {said} only at other times", *facts)
         out.issue(
             Problem.RELATION_AT_OTHER_TIMES,
-            f"{said} is not true on {when}: {kb.statement(facts[0])}",
+            f"{said} is not true on {when}: {kb.statement(facts[0])} ({kb.cite(facts[0])})",
             "predicate",
         )
     elif claim.predicate == "administers":
@@ -63,6 +70,49 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     else:
         out.aspect(NEI, f"the knowledge base does not record that {said}")
     return out
+
+
+# Predicates several subjects may hold on one object at once: naming one of them alone
+# leaves out the others ("claimed by Beijing": Taiwan claims the islands too).
+SHARED = frozenset({"claims", "administers", "disputes_territory_with"})
+
+
+def _others(
+    kb: KnowledgeBase, predicate: str, subject: str, obj: str, on: PartialDate
+) -> list[tuple[str, RelationFact]]:
+    """Other subjects the KB records, for certain and accepted, with the predicate on the
+    object on the date (either side of a symmetric predicate)."""
+    found = [(f.subject, f) for f in kb.by_predicate_object.get((predicate, obj), ())]
+    if predicate in SYMMETRIC:
+        found += [(f.object, f) for f in kb.by_subject.get(obj, ()) if f.predicate == predicate]
+    return [
+        (who, f)
+        for who, f in found
+        if who not in (subject, obj)
+        and f.status == "accepted"
+        and holds_on(f.start, f.end, on) is Tri.YES
+    ]
+
+
+def incomplete(
+    s: Scope, out: Outcome, predicate: str, obj: str, others: list[tuple[str, RelationFact]]
+) -> None:
+    """A true relation claim that leaves out others the KB records: the "incomplete" aspect,
+    naming them with their facts and sources.
+
+    The one place that says which verdict that aspect gets, so that an "incomplete" verdict,
+    when there is one, is a change of this function only; until then it leaves the claim
+    open rather than letting it pass as plainly true.
+    """
+    kb = s.kb
+    verb = predicate.replace("_", " ")
+    named = "; ".join(
+        f"{kb.name(who)} also {verb} {kb.name(obj)} ({kb.cite(f)})"
+        for who, f in others[:NAMED_LIMIT]
+    )
+    if len(others) > NAMED_LIMIT:
+        named += f"; and {len(others) - NAMED_LIMIT} more"
+    out.aspect(NEI, f"incomplete: {named}", *(f for _, f in others[:NAMED_LIMIT]))
 
 
 def _calls(s: Scope, claim: RelationClaim, subject: str, obj: str, out: Outcome) -> Outcome:

@@ -5,6 +5,22 @@ subject-predicate-object triple), never by scanning all facts, so that checking 
 in the number of claims. Dates are intervals: a fact holds on a date only when it held on
 every day of it; when that depends on days a partial date does not pin down, the answer is
 "maybe", and a verdict built on a maybe is "not enough info".
+
+What a fact's dates mean (one meaning, everywhere: `holds_on`):
+
+- `start` is the first day it held; on that day it holds. A partial start ("2024-06") holds
+  for certain only after the whole month: "maybe" during June, "yes" from 1 July.
+- `end` is the first day it no longer held (a successor's first day). On the `end` day itself
+  the answer is "maybe": "the UK left the EU on 31 January 2020" means it was a member for
+  part of that day, so a claim about a handover or departure day is never refuted by the
+  convention alone. A partial end ("2024-06") is "maybe" during June and "no" after it.
+- No `start` means the start is unknown, not "long ago": the fact is "maybe" at every date
+  before its end, never "yes" (semantics change in 0.2: an absent start used to mean "since
+  forever" for facts with no end). Give a start to a fact that should support claims.
+- A claim's partial date ("in 2024") asks whether the fact held on every day of it: a
+  membership that began or ended during 2024 is "maybe" in 2024, never "yes" or "no".
+- Several facts for one (group, member), (office, holder) or event are kept side by side:
+  a membership with a gap is two facts, and each query reads all of them.
 """
 
 from __future__ import annotations
@@ -48,15 +64,19 @@ class Tri(enum.Enum):
 
 
 def holds_on(start: PartialDate | None, end: PartialDate | None, on: PartialDate) -> Tri:
-    """Whether [start, end) covers every day of ``on``; an unknown start is "long ago"."""
+    """Whether [start, end) covers every day of ``on``, by the meaning in the module docstring.
+
+    "no" only when no day of ``on`` can be inside; an unknown start is never "yes"; the end
+    day itself is "maybe".
+    """
     if start is not None and on.end < start.start:
         return Tri.NO
-    if end is not None and end.end <= on.start:
+    if end is not None and end.end < on.start:
         return Tri.NO
-    began = start is None or start.end <= on.start
+    if start is None:
+        return Tri.MAYBE
+    began = start.end <= on.start
     ongoing = end is None or on.end < end.start
-    if start is None and end is not None:
-        return Tri.MAYBE if ongoing else Tri.NO
     return Tri.YES if began and ongoing else Tri.MAYBE
 
 
@@ -88,7 +108,8 @@ class KnowledgeBase:
     groups_of: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))
     tenures: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
     offices_of: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
-    events: dict[str, EventFact] = field(default_factory=dict)
+    # Every fact about an event, in date order: two sources may date one meeting differently.
+    events: dict[str, list[EventFact]] = field(default_factory=lambda: defaultdict(list))
     series: dict[str, list[EventFact]] = field(default_factory=lambda: defaultdict(list))
     relations: dict[tuple[str, str, str], list[RelationFact]] = field(
         default_factory=lambda: defaultdict(list)
@@ -110,6 +131,7 @@ class KnowledgeBase:
     _holders_on: dict[tuple[str, PartialDate], tuple[tuple[TenureFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
+    _rosters: dict[tuple[str, PartialDate], Roster] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
@@ -150,7 +172,7 @@ class KnowledgeBase:
             self.tenures[fact.office].append(fact)
             self.offices_of[fact.holder].append(fact)
         elif isinstance(fact, EventFact):
-            self.events[fact.event] = fact
+            self.events[fact.event].append(fact)
             if fact.series is not None:
                 self.series[fact.series].append(fact)
         else:
@@ -161,8 +183,9 @@ class KnowledgeBase:
     def finish(self) -> None:
         """Sort what queries return in date order, ties by id: deterministic everywhere."""
         self._forget()
-        for events in self.series.values():
-            events.sort(key=lambda e: (e.date.sort_key(), e.id))
+        for by_event in (self.series, self.events):
+            for events in by_event.values():
+                events.sort(key=lambda e: (e.date.sort_key(), e.id))
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
             for facts in table.values():
                 facts.sort(key=_interval_key)
@@ -197,6 +220,36 @@ class KnowledgeBase:
             remember(self._members_on, (group, on), found)
         return list(found)
 
+    def roster(self, group: str, on: PartialDate) -> Roster:
+        """The group's members on ``on``, sure and open, worked out once per (group, date).
+
+        Every claim about a group on a date reads the same roster: judging stays linear in
+        claims plus KB size, not their product.
+        """
+        found = self._rosters.get((group, on))
+        if found is None:
+            sure: dict[str, MembershipFact] = {}
+            open_: dict[str, MembershipFact] = {}
+            for fact, truth in self.members_on(group, on):
+                if truth is Tri.YES and fact.status == "accepted":
+                    sure.setdefault(fact.member, fact)
+            for fact, _ in self.members_on(group, on):
+                if fact.member not in sure:
+                    open_.setdefault(fact.member, fact)
+            found = Roster(sure, open_)
+            remember(self._rosters, (group, on), found)
+        return found
+
+    def cite(self, fact: Fact) -> str:
+        """A deciding fact as a message names it: "fact uk-eu, source https://..."."""
+        sources = self.evidence(fact).sources
+        text = f"fact {fact.id}"
+        if sources:
+            text += f", source {sources[0]}"
+        if len(sources) > 1:
+            text += f" and {len(sources) - 1} more"
+        return text
+
     def holders_on(self, office: str, on: PartialDate) -> list[tuple[TenureFact, Tri]]:
         found = self._holders_on.get((office, on))
         if found is None:
@@ -207,16 +260,30 @@ class KnowledgeBase:
     def events_until(
         self, series: str, until: PartialDate | None = None
     ) -> list[tuple[EventFact, Tri]]:
-        """Events of ``series`` that happened by the end of ``until`` (all when None)."""
+        """Events of ``series`` that happened by the end of ``until`` (all when None).
+
+        One entry per event, its earliest fact: an event two facts date differently is
+        "maybe" unless both dates are by ``until``.
+        """
         found = self._events_until.get((series, until))
         if found is None:
-            out = []
+            truths: dict[str, tuple[EventFact, set[Tri]]] = {}
             last = until.end if until is not None else None
             for event in self.series.get(series, ()):
                 if last is None or event.date.end <= last:
-                    out.append((event, Tri.YES))
+                    truth = Tri.YES
                 elif event.date.start <= last:
-                    out.append((event, Tri.MAYBE))
+                    truth = Tri.MAYBE
+                else:
+                    truth = Tri.NO
+                first, seen = truths.setdefault(event.event, (event, set()))
+                seen.add(truth)
+            out = []
+            for first, seen in truths.values():
+                if seen == {Tri.YES}:
+                    out.append((first, Tri.YES))
+                elif seen != {Tri.NO}:
+                    out.append((first, Tri.MAYBE))
             found = tuple(out)
             remember(self._events_until, (series, until), found)
         return list(found)
@@ -226,6 +293,7 @@ class KnowledgeBase:
         self._members_on.clear()
         self._holders_on.clear()
         self._events_until.clear()
+        self._rosters.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
         found = list(self.relations.get((subject, predicate, obj), ()))
@@ -260,8 +328,7 @@ class KnowledgeBase:
         found += self.tenures.get(entity_id, ())
         found += self.offices_of.get(entity_id, ())
         found += self.series.get(entity_id, ())
-        if entity_id in self.events:
-            found.append(self.events[entity_id])
+        found += self.events.get(entity_id, ())
         found += self.by_subject.get(entity_id, ())
         for (_, obj), facts in sorted(self.by_predicate_object.items()):
             if obj == entity_id:
@@ -290,8 +357,18 @@ class KnowledgeBase:
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
 
 
+@dataclass(frozen=True)
+class Roster:
+    """A group's members on one date: those the KB is sure of (accepted, certain dates), and
+    those it leaves open (disputed, or dated too loosely to tell), each with its first fact."""
+
+    sure: dict[str, MembershipFact]
+    open: dict[str, MembershipFact]
+
+
 def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.date, str]:
-    """Start order, ties by id; a fact whose start is unknown ("long ago") comes first."""
+    """Start order, ties by id; a fact whose start is unknown comes first (an order for
+    output only: an unknown start is never taken as "long ago" for a verdict)."""
     if fact.start is None:
         return (False, datetime.date.min, fact.id)
     return (True, fact.start.start, fact.id)
@@ -363,17 +440,6 @@ def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, lis
                         doc,
                         (*pointer, "id"),
                         f"fact id '{fact.id}' is already used at {other[0]}:{other[1]}:{other[2]}",
-                    )
-                )
-                continue
-            if isinstance(fact, EventFact) and fact.event in kb.events:
-                problems.append(
-                    Reference(
-                        shown,
-                        doc,
-                        (*pointer, "event"),
-                        f"event '{fact.event}' is already recorded by fact "
-                        f"'{kb.events[fact.event].id}'",
                     )
                 )
                 continue

@@ -58,7 +58,7 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 
     The version alone would miss a rule edited in a development checkout.
     """
-    base = Path(__file__).parent
+    base = Path(__file__).parent.parent  # the whole package, not only run/
     out = []
     for folder, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
