@@ -211,3 +211,28 @@ def test_several_facts_for_one_event_are_kept_and_disagreeing_dates_leave_it_ope
     why = verdicts["d"].explanation
     assert why.startswith("the knowledge base's sources disagree on the date")
     assert "fact meet-3," in why and "fact meet-3-other," in why
+
+
+def test_a_complete_list_of_a_large_disputed_group_gives_five_disputes_and_a_count(project):
+    """Cost: the disputes a claim reports are bounded, whatever the size of the group."""
+    members = "".join(f"  c{k}: {{name: C{k}, kind: country}}\n" for k in range(12))
+    facts = "".join(
+        f"  - {{id: d{k}, kind: membership, group: big, member: c{k}, start: '2000', "
+        f"status: disputed, note: n, {S}}}\n"
+        for k in range(12)
+    )
+    kb = KB.replace(
+        "facts:\n", members + "  big: {name: Big, kind: organisation}\nfacts:\n" + facts
+    )
+    (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+    write_claims(
+        project,
+        "claims:\n  - {id: l, kind: membership, group: big, members: [japan], complete: true, "
+        "quote: q}\n",
+    )
+    result = verify(Options(paths=(str(project),), select=("CC2",)))
+    disputes = [f for f in result.findings if f.rule_id == "CC209"]
+    assert len(disputes) == 5, disputes
+    (verdict,) = result.verdicts
+    assert "7 more members' memberships on 20 August 2024 are open" in verdict.explanation
+    assert len(verdict.evidence) <= 5

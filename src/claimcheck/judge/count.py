@@ -9,13 +9,13 @@ list only some of them.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
-from claimcheck.core.wording import NAMED_LIMIT
-from claimcheck.formats.records import EventFact
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
-from claimcheck.kb.store import Tri
+from claimcheck.kb.store import Roster, Tally
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -30,48 +30,43 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
     if key is None:
         out.aspect(NEI, f"{s.name(claim.group)} is not in the knowledge base")
         return out
-    sure: list[Fact] = []
-    open_: list[Fact] = []
     if claim.of == "members":
         if key not in kb.memberships:
             out.aspect(NEI, f"the knowledge base records no members of {kb.name(key)}")
             return out
-        # One entry per member, whatever the number of its intervals.
-        roster = kb.roster(key, on)
-        sure += roster.sure.values()
-        open_ += roster.open.values()
-        ids = list(roster.sure)
+        # One entry per member, whatever the number of its intervals; worked out once per
+        # group and date, so that a claim costs the five names it shows, not the group.
+        found: Roster | Tally = kb.roster(key, on)
     else:
         if key not in kb.series:
             out.aspect(NEI, f"the knowledge base records no events of {kb.name(key)}")
             return out
-        for event, truth in kb.events_until(key, on):
-            yes = truth is Tri.YES and event.status == "accepted"
-            (sure if yes else open_).append(event)
-        ids = [e.event for e in sure if isinstance(e, EventFact)]
-    low, high = len(sure), len(sure) + len(open_)
+        found = kb.event_tally(key, on)
+    low, high = len(found.sure), len(found.sure) + len(found.open)
+    sure: list[Fact] = list(islice(found.sure.values(), NAMED_LIMIT))
+    open_: list[Fact] = list(islice(found.open.values(), NAMED_LIMIT))
     what = f"{claim.count} {claim.of} of {kb.name(key)} on {when}"
-    counted = s.names(ids)
     if claim.count < low:
+        named = [s.name(x) for x in islice(found.sure, NAMED_LIMIT)]
         # The KB proves at least `low`: a smaller count is wrong whatever the KB leaves out.
         out.aspect(
             REFUTED,
             f"the knowledge base records at least {low}, not {claim.count}",
-            *sure[:NAMED_LIMIT],
+            *sure,
         )
         out.issue(
             Problem.WRONG_COUNT,
             f"says {claim.count} {claim.of} of {kb.name(key)}; the knowledge base records at "
-            f"least {low} on {when}: {counted}",
+            f"least {low} on {when}: {enumeration(named, low)}",
             "count",
         )
     elif claim.count <= high and open_:
-        for pending in open_[:NAMED_LIMIT]:
+        for pending in open_:
             out.unsettled(pending, f"the count {what}", "count")
-        if len(open_) > NAMED_LIMIT:
-            out.aspect(NEI, f"{len(open_) - NAMED_LIMIT} more {claim.of} on {when} are open")
+        if high - low > NAMED_LIMIT:
+            out.aspect(NEI, f"{high - low - NAMED_LIMIT} more {claim.of} on {when} are open")
     elif claim.count == low:
-        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", *sure[:NAMED_LIMIT])
+        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", *sure)
     else:
         # More than the KB records: it may know only some of them (an open world).
         out.aspect(NEI, incomplete_list(kb.name(key), claim.of, low))

@@ -9,16 +9,17 @@ only some of the group's members.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
-from claimcheck.core.wording import NAMED_LIMIT
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human, plural
 from claimcheck.judge.timing import changes_around, open_fact
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import MembershipClaim
+    from claimcheck.formats.records import MembershipClaim, MembershipFact
     from claimcheck.kb.store import KnowledgeBase
 
 
@@ -59,22 +60,34 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         message = not_a_member_message(s, group, extra, when, changes)
         out.issue(Problem.NOT_A_MEMBER, message, "members")
     if claim.complete:
-        missing = [m for m in sure if m not in listed]
-        for m in missing[:NAMED_LIMIT]:
+        named = set(listed)
+        # Bounded: a claim costs its own length and the five members a message names, not
+        # the group's size, and a group with thousands of loosely dated members gives five
+        # disputes and a count, not one finding per member per claim.
+        missing = _first_absent(sure, named)
+        total = len(sure) - len(named.intersection(sure))
+        for m in missing:
             out.facts.setdefault(sure[m].id, sure[m])
         if missing:
-            out.aspect(REFUTED, f"the list leaves out {s.names(missing)}")
-            message = left_out_message(s, group, missing, when)
+            out.aspect(REFUTED, f"the list leaves out {_names(s, missing, total)}")
+            message = left_out_message(s, group, missing, when, total)
             out.issue(Problem.MEMBER_LEFT_OUT, message, "members")
-        pending = [m for m in open_ if m not in listed]
-        # Bounded: a group with thousands of loosely dated members gives five disputes and
-        # a count, not one finding per member per claim.
-        for m in pending[:NAMED_LIMIT]:
+        pending = _first_absent(open_, named)
+        for m in pending:
             open_fact(out, open_[m], f"{kb.name(m)}'s membership on {when}", "members")
-        if len(pending) > NAMED_LIMIT:
-            more = len(pending) - NAMED_LIMIT
+        more = len(open_) - len(named.intersection(open_)) - len(pending)
+        if more > 0:
             out.aspect(NEI, f"{more} more members' memberships on {when} are open")
     return out
+
+
+def _first_absent(members: dict[str, MembershipFact], named: set[str]) -> list[str]:
+    """The first members (up to the limit a message names) that a list leaves out."""
+    return list(islice((m for m in members if m not in named), NAMED_LIMIT))
+
+
+def _names(s: Scope, ids: list[str], total: int) -> str:
+    return enumeration([s.name(x) for x in ids], total)
 
 
 def unrecorded(kb: KnowledgeBase, member: str, group: str) -> str:
@@ -104,9 +117,13 @@ def not_a_member_message(
     return text
 
 
-def left_out_message(s: Scope, group: str, missing: list[str], when: str) -> str:
-    """CC201 for a list presented as complete that leaves members out."""
+def left_out_message(
+    s: Scope, group: str, missing: list[str], when: str, total: int | None = None
+) -> str:
+    """CC201 for a list presented as complete that leaves members out (``total`` of them,
+    of which ``missing`` holds the first few)."""
+    total = len(missing) if total is None else total
     return (
         f"the list of {s.kb.name(group)} presented as complete leaves out "
-        f"{s.names(missing)}, {plural(missing, 'a member')} on {when}"
+        f"{_names(s, missing, total)}, {'a member' if total == 1 else 'members'} on {when}"
     )

@@ -132,6 +132,7 @@ class KnowledgeBase:
         default_factory=dict, repr=False
     )
     _rosters: dict[tuple[str, PartialDate], Roster] = field(default_factory=dict, repr=False)
+    _tallies: dict[tuple[str, PartialDate], Tally] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
@@ -240,6 +241,20 @@ class KnowledgeBase:
             remember(self._rosters, (group, on), found)
         return found
 
+    def event_tally(self, series: str, until: PartialDate) -> Tally:
+        """The events of ``series`` by the end of ``until``, sure and open, worked out once
+        per (series, date), like a group's roster."""
+        found = self._tallies.get((series, until))
+        if found is None:
+            sure: dict[str, EventFact] = {}
+            open_: dict[str, EventFact] = {}
+            for event, truth in self.events_until(series, until):
+                yes = truth is Tri.YES and event.status == "accepted"
+                (sure if yes else open_).setdefault(event.event, event)
+            found = Tally(sure, open_)
+            remember(self._tallies, (series, until), found)
+        return found
+
     def cite(self, fact: Fact) -> str:
         """A deciding fact as a message names it: "fact uk-eu, source https://..."."""
         sources = self.evidence(fact).sources
@@ -294,6 +309,7 @@ class KnowledgeBase:
         self._holders_on.clear()
         self._events_until.clear()
         self._rosters.clear()
+        self._tallies.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
         found = list(self.relations.get((subject, predicate, obj), ()))
@@ -364,6 +380,14 @@ class Roster:
 
     sure: dict[str, MembershipFact]
     open: dict[str, MembershipFact]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A series' events by a date: those the KB is sure of, and those it leaves open."""
+
+    sure: dict[str, EventFact]
+    open: dict[str, EventFact]
 
 
 def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.date, str]:
