@@ -236,3 +236,18 @@ def test_a_complete_list_of_a_large_disputed_group_gives_five_disputes_and_a_cou
     (verdict,) = result.verdicts
     assert "7 more members' memberships on 20 August 2024 are open" in verdict.explanation
     assert len(verdict.evidence) <= 5
+
+
+def test_facts_that_date_one_event_alike_at_different_precision_agree(project):
+    kb = KB.replace(
+        "  - {id: meet-3-other,",
+        f"  - {{id: meet-2-year, kind: event, event: m2, series: talks, date: '2022', {S}}}\n"
+        "  - {id: meet-3-other,",
+    )
+    (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+    write_claims(
+        project,
+        "claims:\n  - {id: d, kind: event, what: w, quote: q, event: m2, date: 2022-09-08}\n",
+    )
+    (verdict,) = verify(Options(paths=(str(project),), select=("CC2",))).verdicts
+    assert verdict.verdict.value == "supported", verdict.explanation

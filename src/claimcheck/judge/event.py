@@ -33,26 +33,48 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
         if claim.ordinal is not None and claim.series is not None and date is not None:
             _ordinal_by_date(s, out, claim, date)
         return out
-    fact = facts[0]
-    dates = {f.date for f in facts if f.status == "accepted"}
-    if len(dates) > 1 and (date is not None or claim.weekday is not None):
-        disagree(s, out, "the date", facts, "date")
-    else:
-        if date is not None:
-            _date(out, fact, date)
-        if claim.weekday is not None:
-            _weekday(out, fact, claim.weekday)
-    if claim.place is not None:
-        places = {f.place for f in facts if f.status == "accepted" and f.place is not None}
-        if len(places) > 1:
-            disagree(s, out, "the place", facts, "place")
+    accepted = [f for f in facts if f.status == "accepted"] or facts
+    fact = accepted[0]
+    if date is not None or claim.weekday is not None:
+        if _dates_disagree(accepted):
+            disagree(s, out, "the date", accepted, "date")
         else:
-            _place(s, out, next((f for f in facts if f.place is not None), fact), claim.place)
+            # The most precise date; the others contain it.
+            dated = min(accepted, key=lambda f: (f.date.end - f.date.start, f.id))
+            if date is not None:
+                _date(out, dated, date)
+            if claim.weekday is not None:
+                _weekday(out, dated, claim.weekday)
+    if claim.place is not None:
+        placed = [f for f in accepted if f.place is not None]
+        inner = _innermost(s, placed) if placed else fact
+        if inner is None:
+            disagree(s, out, "the place", placed, "place")
+        else:
+            _place(s, out, inner, claim.place)
     if claim.participants:
         _participants(s, out, fact, claim.participants)
     if claim.ordinal is not None:
         _ordinal(s, out, fact, claim)
     return out
+
+
+def _dates_disagree(facts: list[EventFact]) -> bool:
+    """Some two dates cannot both be right: intervals on a line all overlap exactly when the
+    latest start is no later than the earliest end."""
+    return max(f.date.start for f in facts) > min(f.date.end for f in facts)
+
+
+def _innermost(s: Scope, facts: list[EventFact]) -> EventFact | None:
+    """The fact with the most precise place, when every other place contains it ("a hall in
+    the city"); None when two places cannot both be right."""
+    places = {f.place for f in facts}
+    for f in facts:
+        assert f.place is not None
+        around = {c for c, _ in s.kb.containers(f.place)} | {f.place}
+        if places <= around:
+            return f
+    return None
 
 
 def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: str) -> None:
