@@ -84,8 +84,11 @@ def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: st
     verdict, when there is one, is a change of this function only.
     """
     kb = s.kb
-    said = "; ".join(f"{kb.statement(f)} ({kb.cite(f)})" for f in facts[:NAMED_LIMIT])
-    out.aspect(NEI, f"the knowledge base's sources disagree on {what}: {said}", *facts)
+    shown = facts[:NAMED_LIMIT]
+    said = "; ".join(f"{kb.statement(f)} ({kb.cite(f)})" for f in shown)
+    if len(facts) > NAMED_LIMIT:
+        said += f"; and {len(facts) - NAMED_LIMIT} more"
+    out.aspect(NEI, f"the knowledge base's sources disagree on {what}: {said}", *shown)
 
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:
