@@ -19,7 +19,7 @@ from claimcheck.kb.store import Roster, Tally
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import CountClaim, Fact
+    from claimcheck.formats.records import CountClaim, Fact, MembershipFact
 
 
 def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
@@ -36,7 +36,7 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
             return out
         # One entry per member, whatever the number of its intervals; worked out once per
         # group and date, so that a claim costs the five names it shows, not the group.
-        found: Roster | Tally = kb.roster(key, on)
+        found: Roster[MembershipFact] | Tally = kb.roster(key, on)
     else:
         if key not in kb.series:
             out.aspect(NEI, f"the knowledge base records no events of {kb.name(key)}")

@@ -6,13 +6,13 @@ named holder that may cover the date leaves it open.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
-from claimcheck.core.wording import NAMED_LIMIT
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import changes_around, dated, open_fact
-from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -31,19 +31,20 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
     if office not in kb.tenures:
         out.aspect(NEI, f"the knowledge base records no holders of {kb.name(office)}")
         return out
-    tenures = kb.holders_on(office, on)
-    mine = [(f, t) for f, t in tenures if f.holder == holder]
-    others = [f for f, t in tenures if f.holder != holder and t is Tri.YES]
-    others = [f for f in others if f.status == "accepted"]
-    sure = [f for f, t in mine if t is Tri.YES and f.status == "accepted"]
-    if sure:
-        out.aspect(SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", sure[0])
-    elif mine:
-        open_fact(out, mine[0][0], f"{kb.name(holder)}'s tenure on {when}", "holder")
+    # Worked out once per office and date: a claim costs the five holders a message names.
+    roster = kb.office_roster(office, on)
+    others = list(islice((f for h, f in roster.sure.items() if h != holder), NAMED_LIMIT))
+    if holder in roster.sure:
+        out.aspect(
+            SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", roster.sure[holder]
+        )
+    elif holder in roster.open:
+        open_fact(out, roster.open[holder], f"{kb.name(holder)}'s tenure on {when}", "holder")
     elif others:
+        total = len(roster.sure)
         own = [f for f in kb.offices_of.get(holder, []) if f.office == office]
-        named = s.names([f.holder for f in others])
-        took = "; ".join(_took_office(kb, f) for f in others[:NAMED_LIMIT])
+        named = enumeration([kb.name(f.holder) for f in others], total)
+        took = "; ".join(_took_office(kb, f) for f in others)
         if own:
             took += "; " + changes_around(kb, holder, own, on, "took office", "left office")
         out.aspect(REFUTED, f"{named} is {kb.name(office)} on {when}: {took}", *others)

@@ -45,7 +45,11 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     elif maybe:
         open_fact(out, maybe[0], f"that {said} on {when}", "predicate")
     elif facts:
-        out.aspect(REFUTED, f"the knowledge base records that {said} only at other times", *facts)
+        out.aspect(
+            REFUTED,
+            f"the knowledge base records that {said} only at other times",
+            *facts[:NAMED_LIMIT],
+        )
         out.issue(
             Problem.RELATION_AT_OTHER_TIMES,
             f"{said} is not true on {when}: {kb.statement(facts[0])} ({kb.cite(facts[0])})",
@@ -59,7 +63,8 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
         ]
         if rivals:
             named = s.names([f.subject for f in rivals])
-            out.aspect(REFUTED, f"{named} administers {kb.name(obj)} on {when}", *rivals)
+            shown = rivals[:NAMED_LIMIT]
+            out.aspect(REFUTED, f"{named} administers {kb.name(obj)} on {when}", *shown)
             out.issue(
                 Problem.OTHER_ADMINISTRATOR,
                 f"{kb.name(obj)} is administered by {named} on {when}",

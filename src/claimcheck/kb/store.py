@@ -28,9 +28,9 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import Evidence
@@ -48,6 +48,8 @@ from claimcheck.formats.records import (
 
 if TYPE_CHECKING:
     from claimcheck.loader.document import Document, Pointer
+
+_F = TypeVar("_F", MembershipFact, TenureFact)
 
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
 CONTAINMENT = ("lies_in", "located_in")
@@ -131,7 +133,12 @@ class KnowledgeBase:
     _holders_on: dict[tuple[str, PartialDate], tuple[tuple[TenureFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
-    _rosters: dict[tuple[str, PartialDate], Roster] = field(default_factory=dict, repr=False)
+    _rosters: dict[tuple[str, PartialDate], Roster[MembershipFact]] = field(
+        default_factory=dict, repr=False
+    )
+    _benches: dict[tuple[str, PartialDate], Roster[TenureFact]] = field(
+        default_factory=dict, repr=False
+    )
     _tallies: dict[tuple[str, PartialDate], Tally] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
@@ -221,7 +228,7 @@ class KnowledgeBase:
             remember(self._members_on, (group, on), found)
         return list(found)
 
-    def roster(self, group: str, on: PartialDate) -> Roster:
+    def roster(self, group: str, on: PartialDate) -> Roster[MembershipFact]:
         """The group's members on ``on``, sure and open, worked out once per (group, date).
 
         Every claim about a group on a date reads the same roster: judging stays linear in
@@ -229,16 +236,16 @@ class KnowledgeBase:
         """
         found = self._rosters.get((group, on))
         if found is None:
-            sure: dict[str, MembershipFact] = {}
-            open_: dict[str, MembershipFact] = {}
-            for fact, truth in self.members_on(group, on):
-                if truth is Tri.YES and fact.status == "accepted":
-                    sure.setdefault(fact.member, fact)
-            for fact, _ in self.members_on(group, on):
-                if fact.member not in sure:
-                    open_.setdefault(fact.member, fact)
-            found = Roster(sure, open_)
+            found = _roster(self.members_on(group, on), lambda f: f.member)
             remember(self._rosters, (group, on), found)
+        return found
+
+    def office_roster(self, office: str, on: PartialDate) -> Roster[TenureFact]:
+        """The office's holders on ``on``, sure and open, once per (office, date)."""
+        found = self._benches.get((office, on))
+        if found is None:
+            found = _roster(self.holders_on(office, on), lambda f: f.holder)
+            remember(self._benches, (office, on), found)
         return found
 
     def event_tally(self, series: str, until: PartialDate) -> Tally:
@@ -309,6 +316,7 @@ class KnowledgeBase:
         self._holders_on.clear()
         self._events_until.clear()
         self._rosters.clear()
+        self._benches.clear()
         self._tallies.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
@@ -374,12 +382,25 @@ class KnowledgeBase:
 
 
 @dataclass(frozen=True)
-class Roster:
-    """A group's members on one date: those the KB is sure of (accepted, certain dates), and
-    those it leaves open (disputed, or dated too loosely to tell), each with its first fact."""
+class Roster(Generic[_F]):
+    """A group's members (or an office's holders) on one date: those the KB is sure of
+    (accepted, certain dates), and those it leaves open (disputed, of unknown start, or dated
+    too loosely to tell), each with its first fact."""
 
-    sure: dict[str, MembershipFact]
-    open: dict[str, MembershipFact]
+    sure: dict[str, _F]
+    open: dict[str, _F]
+
+
+def _roster(facts: list[tuple[_F, Tri]], who: Callable[[_F], str]) -> Roster[_F]:
+    sure: dict[str, _F] = {}
+    open_: dict[str, _F] = {}
+    for fact, truth in facts:
+        if truth is Tri.YES and fact.status == "accepted":
+            sure.setdefault(who(fact), fact)
+    for fact, _ in facts:
+        if who(fact) not in sure:
+            open_.setdefault(who(fact), fact)
+    return Roster(sure, open_)
 
 
 @dataclass(frozen=True)
@@ -398,7 +419,6 @@ def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.dat
     return (True, fact.start.start, fact.id)
 
 
-_F = TypeVar("_F", MembershipFact, TenureFact)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
