@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Evidence, Problem
-from claimcheck.core.wording import NAMED_LIMIT
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import open_fact
 from claimcheck.kb.store import SYMMETRIC, Tri, holds_on, source_labels
@@ -56,14 +56,10 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
             "predicate",
         )
     elif claim.predicate == "administers":
-        rivals = [
-            f
-            for f in kb.by_predicate_object.get(("administers", obj), ())
-            if holds_on(f.start, f.end, on) is Tri.YES and f.status == "accepted"
-        ]
+        rivals = kb.subjects_on("administers", obj, on)
         if rivals:
-            named = s.names([f.subject for f in rivals])
             shown = rivals[:NAMED_LIMIT]
+            named = enumeration([kb.name(f.subject) for f in shown], len(rivals))
             out.aspect(REFUTED, f"{named} administers {kb.name(obj)} on {when}", *shown)
             out.issue(
                 Problem.OTHER_ADMINISTRATOR,
@@ -87,16 +83,16 @@ def _others(
 ) -> list[tuple[str, RelationFact]]:
     """Other subjects the KB records, for certain and accepted, with the predicate on the
     object on the date (either side of a symmetric predicate)."""
-    found = [(f.subject, f) for f in kb.by_predicate_object.get((predicate, obj), ())]
+    found = [(f.subject, f) for f in kb.subjects_on(predicate, obj, on)]
     if predicate in SYMMETRIC:
-        found += [(f.object, f) for f in kb.by_subject.get(obj, ()) if f.predicate == predicate]
-    return [
-        (who, f)
-        for who, f in found
-        if who not in (subject, obj)
-        and f.status == "accepted"
-        and holds_on(f.start, f.end, on) is Tri.YES
-    ]
+        found += [
+            (f.object, f)
+            for f in kb.by_subject.get(obj, ())
+            if f.predicate == predicate
+            and f.status == "accepted"
+            and holds_on(f.start, f.end, on) is Tri.YES
+        ]
+    return [(who, f) for who, f in found if who not in (subject, obj)]
 
 
 def incomplete(

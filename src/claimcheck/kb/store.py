@@ -139,6 +139,9 @@ class KnowledgeBase:
     _benches: dict[tuple[str, PartialDate], Roster[TenureFact]] = field(
         default_factory=dict, repr=False
     )
+    _subjects: dict[tuple[str, str, PartialDate], tuple[RelationFact, ...]] = field(
+        default_factory=dict, repr=False
+    )
     _tallies: dict[tuple[str, PartialDate], Tally] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
@@ -248,6 +251,20 @@ class KnowledgeBase:
             remember(self._benches, (office, on), found)
         return found
 
+    def subjects_on(self, predicate: str, obj: str, on: PartialDate) -> tuple[RelationFact, ...]:
+        """Accepted facts that certainly hold on ``on`` with ``predicate`` on ``obj`` (who
+        administers or claims a place), once per (predicate, object, date)."""
+        key = (predicate, obj, on)
+        found = self._subjects.get(key)
+        if found is None:
+            found = tuple(
+                f
+                for f in self.by_predicate_object.get((predicate, obj), ())
+                if f.status == "accepted" and holds_on(f.start, f.end, on) is Tri.YES
+            )
+            remember(self._subjects, key, found)
+        return found
+
     def event_tally(self, series: str, until: PartialDate) -> Tally:
         """The events of ``series`` by the end of ``until``, sure and open, worked out once
         per (series, date), like a group's roster."""
@@ -317,6 +334,7 @@ class KnowledgeBase:
         self._events_until.clear()
         self._rosters.clear()
         self._benches.clear()
+        self._subjects.clear()
         self._tallies.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
