@@ -72,9 +72,9 @@ def checks(monkeypatch):
     calls: list[str] = []
     original = Engine.check_file
 
-    def counting(self, path, shown):
+    def counting(self, path, shown, raw=None):
         calls.append(shown)
-        return original(self, path, shown)
+        return original(self, path, shown, raw)
 
     monkeypatch.setattr(Engine, "check_file", counting)
     return calls

@@ -15,6 +15,7 @@ import yaml
 from hypothesis import strategies as st
 
 from claimcheck.core.dates import DATE_PATTERN
+from claimcheck.formats.models import URL_PATTERN
 from tests.conftest import SCHEMA_DIR
 
 CLAIMS_SCHEMA: dict[str, Any] = json.loads(
@@ -33,6 +34,15 @@ CHARS = st.characters(
 )
 TEXT = st.text(CHARS, max_size=12)
 IDS = st.sampled_from(["india", "brics", "china", "japan", "pm", "modi", "g20", "summit"])
+
+
+# An http(s) address (a source's `archive`): printable ASCII only, as an editor pastes it;
+# the pattern's \S alone would also draw control characters the loader refuses.
+URLS = st.builds(
+    "{}://{}".format,
+    st.sampled_from(["http", "https"]),
+    st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-._~/%?=&#"), min_size=1),
+)
 
 
 def _date() -> st.SearchStrategy[str]:
@@ -63,6 +73,8 @@ def from_schema(node: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrategy
         pattern = node.get("pattern")
         if pattern == DATE_PATTERN:
             return _date()
+        if pattern == URL_PATTERN:
+            return URLS
         if pattern:
             return st.from_regex(pattern, fullmatch=True)
         low = node.get("minLength", 0)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.check.result import FileResult, Result
+from claimcheck.check.result import FileResult, Result, Tally
 from claimcheck.core.options import Options, UsageError
+from claimcheck.run.stream import Stream, collect, open_stream
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.run.stream import Stream
 
 __all__ = [
     "FileResult",
     "Options",
     "Result",
+    "Tally",
     "UsageError",
     "VerifyRequest",
     "run_verify",
@@ -26,19 +27,16 @@ __all__ = [
 
 def verify(options: Options) -> Result:
     """The whole run collected in memory; `verify_stream` yields it file by file instead."""
-    from claimcheck.run.stream import collect
-
     return collect(verify_stream(options))
 
 
 def verify_stream(options: Options) -> Stream:
-    """Each file's report in discovery order as it is checked, findings sorted within a file;
+    """Each file's result in discovery order as it is checked, findings sorted within a file;
     the knowledge base's own findings come first, in ``Stream.info``."""
-    from claimcheck.run.stream import Stream, open_stream
-
     stream = open_stream(options)
     if options.baseline is None:
         return stream
+    # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
     from claimcheck.baseline import Baseline
 
     baseline = Baseline.read(options.baseline)

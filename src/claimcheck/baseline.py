@@ -17,14 +17,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from claimcheck.check.result import FileResult
 from claimcheck.core.findings import Finding
+from claimcheck.core.limits import Limits
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
 from claimcheck.core.paths import PathRefusedError, resolved
-from claimcheck.run.stream import FileReport, Stream
+from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.run.stream import Stream
 
 FORMAT = "claimcheck-baseline"
 VERSION = 1
+
+# A baseline lists an archive's accepted findings: far larger than one claim file may be.
+BASELINE_LIMITS = Limits(max_file_bytes=256 * 1024 * 1024)
 
 Key = tuple[str, str, str, str]  # rule, path, claim id, pointer ("" when there is a claim id)
 
@@ -108,9 +114,12 @@ def _entry_key(entry: Any, where: str) -> tuple[Key, str]:
 def read_baseline(baseline_path: str) -> dict[Key, list[str]]:
     """The accepted findings, as messages grouped by key; exit 2 when the file is bad."""
     try:
-        doc = json.loads(Path(baseline_path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot read baseline {baseline_path}: {exc.strerror}") from None
+        # Read as a claim file is: a regular file only (a link is followed to one), bounded,
+        # never blocking on a FIFO or a device.
+        raw = read_bytes(os.path.realpath(baseline_path), BASELINE_LIMITS)
+        doc = json.loads(raw.decode("utf-8"))
+    except ReadError as exc:
+        raise UsageError(f"cannot read baseline {baseline_path}: {exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"baseline {baseline_path} is not JSON: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
@@ -168,7 +177,7 @@ class Baseline:
             for i, f in enumerate(findings)
         ]
 
-    def apply_all(self, reports: Iterator[FileReport]) -> Iterator[FileReport]:
+    def apply_all(self, reports: Iterator[FileResult]) -> Iterator[FileResult]:
         for report in reports:
             yield report.with_findings(self.apply(report.findings)) if report.findings else report
 
@@ -196,7 +205,7 @@ def accept_stream(stream: Stream, baseline_path: str, root: str | None = None) -
             for f in findings
         ]
 
-    def files() -> Iterator[FileReport]:
+    def files() -> Iterator[FileResult]:
         for report in stream.files:
             yield report.with_findings(accept(report.findings)) if report.findings else report
         entries.sort(key=_entry_order)

@@ -199,6 +199,7 @@ def test_each_file_is_read_once_and_its_snapshot_parsed(proj: Path, monkeypatch)
         return data
 
     monkeypatch.setattr(engine_module, "read_bytes", read_then_clobber)
+    monkeypatch.setattr("claimcheck.check.inputs.read_bytes", read_then_clobber)
     result = verify(Options(paths=(".",)))
     assert result.exit_code == 0, _messages(result)
     assert reads == ["a.claims.yaml", "a.txt"]

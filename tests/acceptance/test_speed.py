@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from claimcheck.run.cache import ENTRY_FORMAT, pack_entry, unpack_entry
+from claimcheck.core.limits import Limits
+from claimcheck.run.cache import ENTRY_FORMAT, Cache, pack_entry, unpack_entry
 from tests.helpers import write_claims
 
 CLAIM = """  - id: full-{n}
@@ -49,9 +50,12 @@ def test_the_cache_is_what_answers_and_no_cache_ignores_it(run_cli, project):
     write_claims(project, "claims:\n" + CLAIM.format(n=1))
     run_cli("verify", ".", "--cache-dir", "cc", cwd=project)
     (entry,) = (project / "cc").glob(f"v{ENTRY_FORMAT}/*/*.json")
-    data = unpack_entry(entry.read_bytes())
-    data["findings"][0]["message"] = "served from the cache"
-    entry.write_bytes(pack_entry(data))
+    data = unpack_entry(entry.read_bytes().split(b"\n", 1)[1])
+    data["findings"][0][2] = "served from the cache"
+    # Signed with the cache's key, as claimcheck itself would have written it.
+    sealed = Cache(project / "cc", Limits()).seal(pack_entry(data))
+    assert sealed is not None
+    entry.write_bytes(sealed)
     assert (
         "served from the cache" in run_cli("verify", ".", "--cache-dir", "cc", cwd=project).stdout
     )

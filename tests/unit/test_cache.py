@@ -33,7 +33,7 @@ BRICS = """claims:
 def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:
     options = Options(paths=(str(project),), cache_dir=str(project / ".cache"), **changes)
     result = verify(options)
-    files = [dataclasses.astuple(f) for f in result.files]
+    files = [(f.path, f.status, f.claims, f.claim_ids, f.verdict_json) for f in result.files]
     return [f.to_dict() for f in result.findings], files
 
 
@@ -142,18 +142,36 @@ def _options(project: Path) -> Options:
     return Options(paths=(str(project),), cache_dir=str(project / ".cache"))
 
 
-def test_every_finding_field_is_read_back_with_a_type_check():
-    assert set(cache._READ_FIELD) == {f.name for f in dataclasses.fields(Finding)}
+def test_every_finding_field_is_stored():
+    assert len(Finding("x", Severity.INFO, "m", Location("p")).to_record()) == len(
+        dataclasses.fields(Finding)
+    )
+
+
+def _entries(project: Path) -> list[Path]:
+    return sorted((project / ".cache").glob(f"v{cache.ENTRY_FORMAT}/*/*.json"))
+
+
+def _body(entry: Path) -> dict:
+    """An entry's fields, past its keyed hash."""
+    return cache.unpack_entry(entry.read_bytes().split(b"\n", 1)[1])
+
+
+def _reseal(project: Path, body: bytes) -> bytes:
+    """An entry signed with the cache's own key: as if its key holder had written it."""
+    sealed = cache.Cache(project / ".cache", Limits()).seal(body)
+    assert sealed is not None
+    return sealed
 
 
 TAMPER = {
-    "severity": lambda d: d["findings"][0].update(severity="loud"),
-    "message": lambda d: d["findings"][0].update(message=5),
-    "location": lambda d: d["findings"][0].update(location=["a", 1, "2", 0, 0]),
-    "extra-field": lambda d: d["findings"][0].update(colour="red"),
-    "fatal": lambda d: d["findings"][0].update(fatal="no"),
+    "severity": lambda d: d["findings"][0].__setitem__(1, 7),
+    "message": lambda d: d["findings"][0].__setitem__(2, 5),
+    "location": lambda d: d["findings"][0].__setitem__(3, ["a", 1, "2", 0, 0]),
+    "extra-field": lambda d: d["findings"][0].append("red"),
+    "fatal": lambda d: d["findings"][0].__setitem__(7, "no"),
     "claims": lambda d: d["file"].update(claims="2"),
-    "outside-input": lambda d: d["inputs"].update({"/etc/hostname": "x"}),
+    "outside-input": lambda d: d["inputs"].update({"article\0/etc\0hostname": "x"}),
     "findings": lambda d: d.update(findings={"a": 1}),
 }
 
@@ -166,11 +184,12 @@ def test_a_corrupt_entry_is_ignored(project, checks, monkeypatch, garbage):
     monkeypatch.chdir(project)
     write_claims(project, BRICS)
     first = run(project)
-    (entry,) = (project / ".cache").glob(f"v{cache.ENTRY_FORMAT}/*/*.json")
+    (entry,) = _entries(project)
     if isinstance(garbage, str):
-        data = cache.unpack_entry(entry.read_bytes())
+        # Signed again: the fields are still checked, even in an authentic entry.
+        data = _body(entry)
         TAMPER[garbage](data)
-        garbage = cache.pack_entry(data)
+        garbage = _reseal(project, cache.pack_entry(data))
     entry.write_bytes(garbage)
     assert run(project) == first
     assert len(checks) == 2
@@ -207,8 +226,6 @@ VERDICT_TAMPER = {
     "counts": lambda d: d.update(verdict_counts=d["verdict_counts"][1:] + d["verdict_counts"][:1]),
     "counts-not-fitting": lambda d: d.update(verdict_counts=[9, 0, 0, 0]),
     "counts-not-numbers": lambda d: d.update(verdict_counts=["1", 0, 0, 0]),
-    "digest": lambda d: d.update(verdict_digest=d["verdict_digest"] ^ 1),
-    "no-digest": lambda d: d.pop("verdict_digest"),
 }
 
 
@@ -220,20 +237,19 @@ def test_tampered_verdict_records_are_a_miss(project, checks, monkeypatch, tampe
     (project / "world.kb.yaml").write_text(KB, encoding="utf-8")
     first = verify(_options(project)).verdicts
     assert first and first[0].evidence  # something to tamper with
-    (entry,) = (
-        e
-        for e in (project / ".cache").glob(f"v{cache.ENTRY_FORMAT}/*/*.json")
-        if cache.unpack_entry(e.read_bytes())["verdicts"]
-    )
-    data = cache.unpack_entry(entry.read_bytes())
+    (entry,) = (e for e in _entries(project) if _body(e)["verdicts"])
+    head = entry.read_bytes().split(b"\n", 1)[0]
+    data = _body(entry)
     VERDICT_TAMPER[tamper](data)
+    # Verdict records are not parsed when read: the keyed hash is what refuses these.
     if tamper == "not-text":  # the records inside the JSON line, where they never are
-        entry.write_text(json.dumps(data) + "\n", encoding="utf-8")
+        body = json.dumps(data).encode() + b"\n"
     elif tamper == "not-ascii":  # what pack_entry refuses to write
-        body = data.pop("verdicts")
-        entry.write_bytes(json.dumps(data).encode() + b"\n" + body.encode())
+        records = data.pop("verdicts")
+        body = json.dumps(data).encode() + b"\n" + records.encode()
     else:
-        entry.write_bytes(cache.pack_entry(data))
+        body = cache.pack_entry(data)
+    entry.write_bytes(head + b"\n" + body)
     assert verify(_options(project)).verdicts == first
     assert len(checks) == 2  # checked again, not served from the bad entry
 
@@ -268,11 +284,50 @@ def test_findings_round_trip_every_field():
         fatal=True,
         related=(Location("a b.yaml", 1, 2), Location("x", 5, 6)),
     )
-    encoded = json.loads(json.dumps(cache.encode_finding(finding)))
-    assert cache.decode_finding(encoded) == finding
+    encoded = json.loads(json.dumps(finding.to_record()))
+    assert Finding.from_record(encoded) == finding
 
 
-def test_code_fingerprint_covers_every_module_of_the_package():
-    """An edit to the judge must invalidate cached results, not only an edit to run/."""
-    modules = {path for path, _, _ in cache._code_fingerprint()}
-    assert {"judge/membership.py", "kb/store.py", "run/cache.py"} <= modules
+def test_the_project_root_is_found_again_by_each_run(tmp_path):
+    """No process-wide memo: a long-lived process sees a project made after its first run."""
+    from claimcheck.core.project import find_root
+
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    inner = tmp_path / "inner" / "claims"
+    inner.mkdir(parents=True)
+    memo: dict[Path, Path] = {}
+    assert find_root(inner, memo) == tmp_path == find_root(inner)
+    (tmp_path / "inner" / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_root(inner) == tmp_path / "inner"
+    assert find_root(inner, memo) == tmp_path  # the run that asked first keeps its answer
+
+
+def test_the_collector_is_restored_even_on_error():
+    import gc
+
+    from claimcheck.run.parallel import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+
+
+def test_a_programming_error_in_put_is_not_a_silent_miss(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+
+    def broken(self):
+        raise AttributeError("a refactoring bug")
+
+    monkeypatch.setattr(Finding, "to_record", broken)
+    with pytest.raises(AttributeError):
+        verify(_options(project))

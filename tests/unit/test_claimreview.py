@@ -8,6 +8,7 @@ datePublished, firstAppearance), and the Rating's bestRating, ratingValue and wo
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -131,9 +132,11 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
     out = run_cli("export", "--format", "claimreview", "claims/", "--url", "https://x.example/r")
     assert out.returncode == 0
     reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(out.stdout)}
-    # india-china-border-dispute: no fact bears on it, so nothing was reviewed.
-    assert len(reviews) == 19 and "india-china-border-dispute" not in reviews
-    assert "1 claim(s) no knowledge-base fact bears on are left out" in out.stderr
+    # The border dispute, the border and the coast guard incursions: no fact bears on
+    # them, so nothing was reviewed.
+    unjudged = {"india-china-border-dispute", "india-borders-china", "coast-guard-incursions"}
+    assert len(reviews) == 25 and not unjudged & set(reviews)
+    assert "3 claim(s) no knowledge-base fact bears on are left out" in out.stderr
     assert reviews["brics-members"]["reviewRating"]["alternateName"] == "False"
     assert reviews["india-in-brics"]["reviewRating"]["alternateName"] == "True"
     assert run_cli("export", "claims/").returncode == 2  # --format is required
@@ -141,20 +144,21 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
 
 def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypatch):
     import claimcheck.app
+    from claimcheck.export import claimreview
     from claimcheck.export.claimreview import export
 
-    real = claimcheck.app.verify
+    real = claimreview.collect
 
-    def with_verdicts(options):  # what verify returns once a knowledge base decides claims
-        result = real(options)
+    def with_verdicts(stream):  # what verify returns once a knowledge base decides claims
+        result = real(stream)
         result.verdicts[:] = VERDICTS
         return result
 
     monkeypatch.chdir(SEED.parent.parent)
-    monkeypatch.setattr(claimcheck.app, "verify", with_verdicts)
+    monkeypatch.setattr(claimreview, "collect", with_verdicts)
     text, result, left_out = export(claimcheck.app.Options(paths=("claims",)), SETTINGS)
     assert result.exit_code == 1  # the seed's CC101 is still reported by verify
-    assert left_out == 17
+    assert left_out == 25  # the seed's 28 claims, 3 of them with a verdict here
     assert [r["url"].rsplit("#", 1)[1] for r in json.loads(text)] == [
         "quad-members",
         "india-in-brics",
@@ -185,3 +189,29 @@ def test_without_a_knowledge_base_nothing_is_published_as_reviewed(run_cli, proj
     assert out.returncode == 0
     assert json.loads(out.stdout) == []
     assert "1 claim(s) no knowledge-base fact bears on are left out" in out.stderr
+
+
+def test_export_reads_each_claim_file_once_and_applies_the_configuration(project, monkeypatch):
+    """The models come from the run itself, and [tool.claimcheck] limits apply as in verify."""
+    from claimcheck.app import Options
+    from claimcheck.export import claimreview
+    from claimcheck.loader import reader
+    from tests.helpers import write_claims
+
+    monkeypatch.chdir(project)
+    write_claims(project, "claims: []\n")
+    reads: list[str] = []
+    original = reader.read_bytes
+
+    def counting(path, limits):
+        reads.append(path)
+        return original(path, limits)
+
+    monkeypatch.setattr("claimcheck.check.engine.read_bytes", counting)
+    monkeypatch.setattr(claimreview, "read_bytes", counting)
+    claimreview.export(Options(paths=(".",)), claimreview.ReviewSettings(url="https://a.example"))
+    assert [Path(p).name for p in reads] == ["a.claims.yaml"]
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as f:
+        f.write("[tool.claimcheck.limits]\nmax-file-bytes = 10\n")
+    _, result, _ = claimreview.export(Options(paths=(".",)), claimreview.ReviewSettings())
+    assert result.exit_code == 2  # the file is larger than the configured limit

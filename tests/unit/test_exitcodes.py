@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.check.result import Result
+from claimcheck.check.result import Result, Tally
 from claimcheck.core import exitcodes
 from claimcheck.core.findings import Severity
-from claimcheck.run.stream import Tally
 from tests.helpers import BAD_BODY, write_claims
 
 

@@ -160,6 +160,38 @@ def test_unknown_entities_and_duplicate_ids_are_problems():
             "{id: x, kind: tenure, office: pm, holder: p1, start: 2024-02, end: 2023-12, $S}",
             "before start",
         ),
+        (
+            (
+                "{id: x, kind: relation, subject: isle, predicate: lies_in, object: a,"
+                " permanent: true, start: '1900', $S}"
+            ),
+            "a permanent fact holds at every date, so it takes no start or end",
+        ),
+        (
+            (
+                "{id: x, kind: membership, group: club, member: a, permanent: true,"
+                " end: 2020-01-01, $S}"
+            ),
+            "remove `permanent: true` or the dates",
+        ),
+        ("{id: x, kind: complete, group: club, of: members, $S}", "start"),
+        ("{id: x, kind: complete, group: club, of: people, start: '2020', $S}", "of"),
+        (
+            "{id: x, kind: count, group: club, of: members, count: -1, start: '2020', $S}",
+            "greater than or equal to 0",
+        ),
+        (
+            (
+                "{id: x, kind: count, group: club, of: members, count: 2, start: '2020',"
+                " end: '2019', $S}"
+            ),
+            "before start",
+        ),
+        ("{id: x, kind: complete, group: club, of: members, start: '2020'}", "sources"),
+        (
+            "{id: x, kind: event, event: e1, date: '2020', verified: yesterday, $S}",
+            "verified",
+        ),
     ],
 )
 def test_the_model_refuses_unsourced_unexplained_and_backwards_facts(fact, message):
@@ -187,3 +219,47 @@ facts:
     assert problems == []
     # "long ago" comes before year 1 itself (it used to tie with it, then a-dated won by id)
     assert [f.id for f, _ in kb.members_on("g", D("2024"))] == ["z-undated", "a-dated"]
+
+
+def test_permanent_complete_count_and_verified_are_accepted_and_indexed():
+    text = (
+        KB_TEXT.replace("claimcheck-kb: 1\n", "claimcheck-kb: 1\nverified: 2025-10-21\n")
+        + """  - {id: isle-in-a, kind: relation, subject: isle, predicate: lies_in, object: a,
+     permanent: true, sources: [{title: S}]}
+  - {id: club-all, kind: complete, group: club, of: members, start: 2024-01-01,
+     sources: [{title: S}]}
+  - {id: club-all-before, kind: complete, group: club, of: members, start: "2016",
+     end: 2020-06, sources: [{title: S}]}
+  - {id: club-three, kind: count, group: club, of: members, count: 3, start: 2024-01-01,
+     verified: 2024-06-30, sources: [{title: S, quote: three members, archive: "https://a.org/x"}]}
+"""
+    )
+    doc = load_document("t.kb.yaml", text.encode())
+    model = kb_file(doc.data)
+    assert model is not None
+    assert model == kb_file(KBFile.model_validate(doc.data).model_dump(by_alias=True, mode="json"))
+    kb, problems = build([("t.kb.yaml", doc, model)])
+    assert problems == []
+    assert kb.facts["isle-in-a"].permanent is True
+    assert [f.id for f in kb.completeness[("club", "members")]] == ["club-all-before", "club-all"]
+    assert [f.count for f in kb.counts[("club", "members")]] == [3]
+    assert kb.statement(kb.facts["club-three"]) == "Club has 3 members from 1 January 2024"
+    assert "club-all" in [f.id for f in kb.facts_about("club")]
+
+
+def test_the_horizon_is_the_fact_then_the_file_then_the_newest_source():
+    fact_text = """  - {id: n, kind: membership, group: club, member: c, start: "2010",
+     sources: [{title: S, accessed: 2023-05}, {title: T, published: 2024-02-01}]}
+  - {id: none, kind: membership, group: club, member: c, start: "2011", sources: [{title: S}]}
+"""
+    doc = load_document("t.kb.yaml", (KB_TEXT + fact_text).encode())
+    kb, _ = build([("t.kb.yaml", doc, kb_file(doc.data))])
+    assert kb.horizon(kb.facts["n"]) == D("2024-02-01")  # no `verified`: the newest source
+    assert kb.horizon(kb.facts["none"]) is None  # nothing dates it
+
+    text = KB_TEXT.replace("claimcheck-kb: 1\n", "claimcheck-kb: 1\nverified: 2025-10-21\n")
+    text += fact_text.replace('start: "2011",', 'start: "2011", verified: 2022-01,')
+    doc = load_document("t.kb.yaml", text.encode())
+    kb, _ = build([("t.kb.yaml", doc, kb_file(doc.data))])
+    assert kb.horizon(kb.facts["n"]) == D("2025-10-21")  # the file's date wins over sources
+    assert kb.horizon(kb.facts["none"]) == D("2022-01")  # the fact's own wins over the file's

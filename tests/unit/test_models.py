@@ -35,6 +35,8 @@ KINDS = {
     "office": {"office": "pm", "holder": "kishida"},
     "relation": {"subject": "china", "predicate": "calls", "object": "senkaku", "name": "Diaoyu"},
 }
+# Optional on every kind: who checked the claim and when.
+CHECKED = {"checked_by": "desk", "checked_on": "2026-11-30"}
 
 
 def model(claim: dict) -> ClaimFile:
@@ -42,11 +44,53 @@ def model(claim: dict) -> ClaimFile:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_every_kind_validates(kind):
-    claim = {"id": "c", "kind": kind, "quote": "q", **KINDS[kind]}
+@pytest.mark.parametrize("checked", [{}, CHECKED])
+def test_every_kind_validates(kind, checked):
+    claim = {"id": "c", "kind": kind, "quote": "q", **KINDS[kind], **checked}
     parsed = model(claim).claims[0]
     assert parsed.kind == kind
     assert parsed.model_dump(mode="json", exclude_defaults=True) == claim
+
+
+def test_a_relation_may_present_itself_as_partial():
+    claim = {"id": "c", "kind": "relation", "quote": "q", **KINDS["relation"]}
+    assert model(claim).claims[0].partial is False  # format 1 files keep their meaning
+    assert model({**claim, "partial": True}).claims[0].partial is True
+
+
+def test_a_source_may_carry_its_words_an_archive_and_a_citation():
+    source = {
+        "citation": "Lok Sabha unstarred question 1234, 2016",
+        "quote": "an Agreement concerning Transfer of Defence Equipment and Technology",
+        "archive": "https://web.archive.org/web/2024/https://example.org/a",
+    }
+    claim = {"id": "c", "kind": "office", "quote": "q", **KINDS["office"], "sources": [source]}
+    parsed = model(claim).claims[0].sources[0]
+    assert parsed.citation == source["citation"]
+    assert parsed.archive == source["archive"]
+
+
+@pytest.mark.parametrize(
+    ("change", "error_type"),
+    [
+        ({"checked_by": ""}, "string_too_short"),
+        ({"checked_on": "30 November 2026"}, "value_error"),
+        ({"partial": "yes"}, "bool_type"),
+        ({"sources": [{"archive": "ftp://example.org/a"}]}, "string_pattern_mismatch"),
+        ({"sources": [{"archive": "https://example.org/a b"}]}, "string_pattern_mismatch"),
+        ({"sources": [{"quote": ""}]}, "string_too_short"),
+        ({"sources": [{"citation": ""}]}, "string_too_short"),
+    ],
+)
+def test_the_new_fields_refuse_what_they_must(change, error_type):
+    from claimcheck.formats.records import claim_file
+
+    claim = {"id": "c", "kind": "relation", "quote": "q", **KINDS["relation"], **change}
+    data = {"claimcheck": 1, "article": ARTICLE, "claims": [claim]}
+    with pytest.raises(ValidationError) as info:
+        ClaimFile.model_validate(data)
+    assert error_type in {e["type"] for e in info.value.errors()}
+    assert claim_file(data) is None  # the fast path refuses it too
 
 
 def test_partial_dates_keep_their_precision():
@@ -136,7 +180,7 @@ KB_WORDS = [
         "/facts/0",
         (
             "Input tag 'rumour' found using 'kind' does not match any of the expected tags: "
-            "'membership', 'tenure', 'event', 'relation'"
+            "'membership', 'tenure', 'event', 'relation', 'complete', 'count'"
         ),
     ),
 ]

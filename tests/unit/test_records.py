@@ -319,6 +319,34 @@ def test_generated_kb_files_get_the_same_verdict(doc):
     _same_verdict(doc)  # the model validators (a note, dates in order) refuse some
 
 
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node).union(*(_keys(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_keys(v) for v in node))
+    return set()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "key"),
+    [
+        (claim_files, "checked_by"),
+        (claim_files, "checked_on"),
+        (claim_files, "partial"),
+        (claim_files, "archive"),
+        (claim_files, "citation"),
+        (kb_files, "verified"),
+        (kb_files, "permanent"),
+        (kb_files, "count"),
+    ],
+)
+def test_the_strategies_reach_the_fields_format_1_gained(strategy, key):
+    from hypothesis import find
+
+    found = find(strategy, lambda doc: key in _keys(doc), settings=settings(max_examples=2000))
+    assert key in _keys(found)
+
+
 @settings(max_examples=400)
 @given(doc=mutated(claim_files))
 def test_broken_claim_files_get_the_same_verdict(doc):

@@ -13,7 +13,16 @@ from claimcheck.app import FileResult, Result
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters import REPORTERS, default_format, get_reporter
 from claimcheck.reporters.github import escape_data, escape_property
+from tests.conftest import SEED
 
+
+def _seed_line(needle: str) -> int:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+# The line of the seed's BRICS list, where its errors are reported.
+BRICS_LINE = _seed_line("members: [brazil, russia, china, south-africa]")
 HOSTILE = "50% done\r\n::warning::x, y: z \x1b[31m\x00 \ud800 \ufffe </script>"
 
 
@@ -80,8 +89,8 @@ def test_sarif_of_the_seed_article_validates_against_the_oasis_schema(run_cli):
         "uriBaseId": "%SRCROOT%",
     }
     region = physical["region"]
-    assert (region["startLine"], region["startColumn"]) == (294, 14)
-    assert region["endLine"] == 294 and region["endColumn"] > 14
+    assert (region["startLine"], region["startColumn"]) == (BRICS_LINE, 14)
+    assert region["endLine"] == BRICS_LINE and region["endColumn"] > 14
     assert re.fullmatch(r"[0-9a-f]{32}", result["partialFingerprints"]["claimcheck/v1"])
     assert "suppressions" not in result
 
@@ -136,15 +145,19 @@ def test_github_is_chosen_under_actions_and_escaped(run_cli):
     assert out.returncode == 1
     first = out.stdout.splitlines()[0]
     assert first == (
-        "::error file=claims/japan-india-2plus2.claims.yaml,line=294,col=14,endLine=294,"
+        f"::error file=claims/japan-india-2plus2.claims.yaml,line={BRICS_LINE},col=14,"
+        f"endLine={BRICS_LINE},"
         "endColumn=14,title=CC101 [brics-members]::the list of BRICS presented as complete "
         "omits India, which claim 'india-in-brics' names as a member"
     )
     annotations = [line for line in out.stdout.splitlines() if line.startswith("::")]
     assert [a.split("title=")[1].split()[0] for a in annotations] == ["CC101", "CC201", "CC209"]
-    assert out.stdout.splitlines()[len(annotations)].startswith("1 file, 20 claims")
+    assert out.stdout.splitlines()[len(annotations)].startswith("1 file, 28 claims")
     text = run_cli("verify", "claims/", "--format", "text", env={"GITHUB_ACTIONS": "true"})
-    assert text.stdout.startswith("claims/japan-india-2plus2.claims.yaml:227:9: warning CC111")
+    assert text.stdout.startswith(
+        f"claims/japan-india-2plus2.claims.yaml:{_seed_line('- id: coast-guard-incursions')}:9: "
+        "warning CC111"
+    )
     assert default_format({"GITHUB_ACTIONS": "false"}) == "text"
 
 
@@ -219,8 +232,8 @@ def test_junit_has_a_case_per_claim_and_a_failure_per_finding(run_cli, tmp_path)
     xml = junitparser.JUnitXml.fromfile(str(report))
     (suite,) = list(xml)
     cases = {case.name: case for case in suite}
-    assert len(cases) == 21 and "(file)" in cases  # 20 claims and the file itself
-    assert suite.tests == 21 and suite.failures == 3 and suite.errors == 0
+    assert len(cases) == 29 and "(file)" in cases  # 28 claims and the file itself
+    assert suite.tests == 29 and suite.failures == 3 and suite.errors == 0
     (failure, *_) = cases["brics-members"].result
     assert isinstance(failure, junitparser.Failure)
     assert failure.type == "CC101" and "omits India" in failure.message

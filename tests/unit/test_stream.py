@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from claimcheck.app import Options, verify, verify_stream
 from claimcheck.check.engine import Engine
+from claimcheck.check.result import FileResult, encode_record, parse_records
 from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
 from claimcheck.reporters import REPORTERS, get_reporter
-from claimcheck.run.stream import FileReport, encode_record, encode_verdict, parse_records
 from tests.helpers import write_claims
 
 CLAIM = """claims:
@@ -78,10 +78,10 @@ def test_a_reporter_writes_each_file_as_it_arrives(archive, monkeypatch, fmt):
     before_last: list[str] = []
     original = Engine.check_file
 
-    def snapshot(self, path, shown):
+    def snapshot(self, path, shown, raw=None):
         if shown == f"f{FILES - 1}.claims.yaml":
             before_last.append("".join(written + spooled))
-        return original(self, path, shown)
+        return original(self, path, shown, raw)
 
     monkeypatch.setattr(Engine, "check_file", snapshot)
     out = Recording()
@@ -109,7 +109,7 @@ def test_a_report_travels_without_its_decoded_verdicts(archive, tmp_path):
     (report, *_) = verify_stream(Options(paths=(".",))).files
     assert report.verdicts  # decoded in this process
     copy = pickle.loads(pickle.dumps(report))
-    assert isinstance(copy, FileReport) and copy._verdicts is None
+    assert isinstance(copy, FileResult) and copy._verdicts is None
     assert copy.verdict_json == report.verdict_json
     assert copy.verdicts == report.verdicts
     assert [v.to_dict() for v in report.verdicts] == parse_records(report.verdict_json)
@@ -132,7 +132,7 @@ _EVIDENCE = st.builds(
 def test_a_verdict_is_encoded_as_json_dumps_encodes_its_record(strings, verdict, evidence, stale):
     path, claim, kind, why = strings
     v = ClaimVerdict(path, claim, kind, verdict, why, evidence, stale)
-    assert encode_verdict(v) == encode_record(v.to_dict())
+    assert v.encode() == encode_record(v.to_dict())
 
 
 def _kb_finding():

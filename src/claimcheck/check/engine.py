@@ -11,13 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimcheck.check.inputs import input_name, read_input
 from claimcheck.check.result import FileResult
 from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.core.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION, unreadable
 from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits, claim_count
 from claimcheck.core.options import Options, RuleSettings, UsageError
-from claimcheck.core.paths import PathRefusedError, resolve_inside
 from claimcheck.core.project import find_root
 from claimcheck.formats.validate import claim_file
 from claimcheck.judge import VerdictMemo, judge_file
@@ -63,6 +63,7 @@ class Engine:
         self.kb: KnowledgeBase | None = None
         self.as_of: PartialDate | None = None
         self.memo = VerdictMemo()  # verdicts reused across this engine's files
+        self.roots: dict[Path, Path] = {}  # find_root's answers, for this engine's run
 
     @classmethod
     def from_options(cls, options: Options, root: Path | None) -> Engine:
@@ -75,29 +76,30 @@ class Engine:
         engine.as_of = options.as_of
         return engine
 
-    def check_file(self, path: Path, shown: str) -> tuple[FileResult, list[Finding]]:
-        try:
-            raw = read_bytes(str(path), self.limits)
-        except ReadError as exc:
-            return FileResult(shown, "unreadable"), [unreadable(shown, str(exc))]
+    def check_file(self, path: Path, shown: str, raw: bytes | None = None) -> FileResult:
+        """Check one file; ``raw`` is its bytes when the caller already read them (once)."""
+        if raw is None:
+            try:
+                raw = read_bytes(str(path), self.limits)
+            except ReadError as exc:
+                return FileResult(shown, "unreadable", findings=[unreadable(shown, str(exc))])
         try:
             doc = load_document(shown, raw, self.limits)
         except LoadError as exc:
-            return FileResult(shown, "unreadable"), [
-                unreadable(shown, p.message, p.line, p.column) for p in exc.problems
-            ]
+            bad = [unreadable(shown, p.message, p.line, p.column) for p in exc.problems]
+            return FileResult(shown, "unreadable", findings=bad).sorted()
         claims = claim_count(doc.data)
         if claims > self.limits.max_claims:
             line, col = doc.position(("claims", self.limits.max_claims))
             message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
-            return FileResult(shown, "unreadable"), [unreadable(shown, message, line, col)]
+            return FileResult(shown, "unreadable", findings=[unreadable(shown, message, line, col)])
         model, problems = claim_file(doc, shown)
         if model is None:
-            return FileResult(shown, "checked"), problems
+            return FileResult(shown, "checked", findings=problems).sorted()
         index = ClaimIndex.build(model)
         ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
         findings: list[Finding] = []
-        inputs: list[str] = []  # the files read besides this one, for the result cache
+        inputs: dict[str, str] = {}  # the files read besides this one, for the result cache
         problem, text, article_path = self._load_article(path, ctx, inputs)
         if problem is not None:
             findings.append(problem)
@@ -109,28 +111,30 @@ class Engine:
         findings.extend(self._suppress(ctx, found))
         verdicts = judgements.verdicts()
         ids = tuple(c.id for c in model.claims)
-        return (
-            FileResult(shown, "checked", len(model.claims), verdicts, ids, tuple(inputs)),
-            findings,
-        )
+        n = len(model.claims)
+        result = FileResult(shown, "checked", n, ids, findings, verdicts, inputs)
+        result.model = model
+        return result.sorted()
 
     def _load_article(
-        self, path: Path, ctx: ArticleContext, inputs: list[str]
+        self, path: Path, ctx: ArticleContext, inputs: dict[str, str]
     ) -> tuple[Finding | None, str | None, str | None]:
-        """The article's text and path, or why not: no path may leave the project root."""
+        """The article's text and path, read once, or why not: no path may leave the root."""
         ref = ctx.model.article.text
-        root = self.root or find_root(path.parent)
+        root = self.root or find_root(path.parent, self.roots)
+        name = input_name("article text path", path.parent, ref)
+        read = read_input(root, name, self.limits)
+        inputs[name] = read.state
+        if read.raw is None:
+            if read.target is None:  # refused: the message names the path
+                return self._article_problem(ctx, str(read.problem)), None, None
+            return self._article_problem(ctx, f"article text {ref!r}: {read.problem}"), None, None
         try:
-            target = resolve_inside(root, path.parent, ref, what="article text path")
-        except PathRefusedError as exc:
-            return self._article_problem(ctx, str(exc)), None, None
-        inputs.append(str(target))
-        try:
-            text = decode(read_bytes(str(target), self.limits))
-        except (ReadError, LoadError) as exc:
-            reason = exc.problems[0].message if isinstance(exc, LoadError) else str(exc)
-            return self._article_problem(ctx, f"article text {ref!r}: {reason}"), None, None
-        return None, text, str(target)
+            text = decode(read.raw)
+        except LoadError as exc:
+            problem = f"article text {ref!r}: {exc.problems[0].message}"
+            return self._article_problem(ctx, problem), None, None
+        return None, text, str(read.target)
 
     @staticmethod
     def _article_problem(ctx: ArticleContext, message: str) -> Finding:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,17 +11,24 @@ from claimcheck.core.paths import PathRefusedError, follow_link, resolved
 CLAIM_SUFFIXES = (".claims.yaml", ".claims.yml", ".claims.json")
 
 
-def find_root(start: Path) -> Path:
+def find_root(start: Path, memo: dict[Path, Path] | None = None) -> Path:
     """The project root of a file or folder: the nearest folder with pyproject.toml or .git.
 
-    A marker another user owns does not count (``owned_by_another_user``): then, as with
-    none found, the root is the folder itself.
+    ``memo`` keeps the answers of one run (its owner's): a folder's root is looked up once
+    per run, and never outlives it, so a long-lived process sees a project change. A
+    marker another user owns does not count (``owned_by_another_user``): then, as with none
+    found, the root is the folder itself.
     """
-    # Resolved before the cache: a relative path means another folder once the cwd changes.
-    return _find_root(resolved(start))
+    # Resolved before the memo: a relative path means another folder once the cwd changes.
+    start = resolved(start)
+    if memo is None:
+        return _find_root(start)
+    found = memo.get(start)
+    if found is None:
+        found = memo[start] = _find_root(start)
+    return found
 
 
-@functools.lru_cache(maxsize=256)
 def _find_root(start: Path) -> Path:
     if not start.is_dir():
         start = start.parent

@@ -11,17 +11,23 @@ so it is left out rather than published as "Unproven".
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
-from claimcheck.check.result import Result
+from claimcheck.app import verify_stream
+from claimcheck.check.result import FileResult, Result
+from claimcheck.config import apply_config
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Verdict
-from claimcheck.formats.records import Article, ClaimFile
+from claimcheck.formats.records import Article, ClaimFile, claim_file
+from claimcheck.loader import LoadError, load_document
+from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.run.stream import Stream, collect
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
@@ -141,19 +147,15 @@ def render(reviews: list[dict[str, Any]]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def load_models(result: Result) -> dict[str, ClaimFile]:
-    """The claim files verify checked, loaded again (reports keep findings, not models)."""
-    from claimcheck.core.limits import DEFAULT_LIMITS
-    from claimcheck.formats.records import claim_file
-    from claimcheck.loader import LoadError, load_document
-    from claimcheck.loader.reader import ReadError, read_bytes
-
+def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, ClaimFile]:
+    """The claim files verify checked, loaded again within the run's limits: for the
+    results that came without their model (from the cache, or from a worker process)."""
     models = {}
     for fr in result.files:
         if fr.status != "checked":
             continue
         try:
-            doc = load_document(fr.path, read_bytes(str(Path(fr.path)), DEFAULT_LIMITS))
+            doc = load_document(fr.path, read_bytes(str(Path(fr.path)), limits), limits)
         except (ReadError, LoadError):
             continue  # verify reported it already
         model = claim_file(doc.data)
@@ -162,12 +164,31 @@ def load_models(result: Result) -> dict[str, ClaimFile]:
     return models
 
 
-def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
-    """The JSON-LD text, the verify result it came from, and how many claims had no verdict."""
-    from claimcheck.app import verify
+def verify_with_models(options: Options) -> tuple[Result, dict[str, ClaimFile]]:
+    """``verify``'s result, and the claim file models the engine checked, taken as the files
+    stream by: a file is read again only when its result came without one."""
+    models: dict[str, ClaimFile] = {}
 
-    result = verify(options)
-    models = load_models(result)
+    def taking(files: Iterator[FileResult]) -> Iterator[FileResult]:
+        for fr in files:
+            if fr.model is not None:
+                models[fr.path], fr.model = fr.model, None
+            yield fr
+
+    stream = verify_stream(options)
+    result = collect(Stream(stream.info, taking(stream.files)))
+    missing = [fr for fr in result.files if fr.status == "checked" and fr.path not in models]
+    models.update(load_models(Result(files=missing), options.limits))
+    return result, models
+
+
+def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
+    """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
+
+    The options go through ``[tool.claimcheck]`` as `verify`'s do, so both check the same.
+    """
+    result, found = verify_with_models(apply_config(options))
+    models = {fr.path: found[fr.path] for fr in result.files if fr.path in found}  # file order
     reviews = claim_reviews(result.verdicts, models, settings)
     claims = sum(len(m.claims) for m in models.values())
     return render(reviews), result, claims - len(reviews)

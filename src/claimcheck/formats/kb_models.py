@@ -11,7 +11,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from claimcheck.formats.model_checks import disputed_without_note, end_before_start
+from claimcheck.formats.model_checks import (
+    disputed_without_note,
+    end_before_start,
+    permanent_dated,
+)
 from claimcheck.formats.models import Date, EntityId, EntityKind, Predicate, Source
 
 KB_FORMAT_VERSION = 1
@@ -55,6 +59,11 @@ class _Fact(_Model):
     note: str | None = Field(
         default=None, description="Why it is disputed, or how sure a date is (memory only)."
     )
+    verified: Date | None = Field(
+        default=None,
+        description="The day up to which the fact was checked; wins over the file's "
+        "`verified`. An open-ended fact is known to hold only up to it.",
+    )
 
     @model_validator(mode="after")
     def _disputed_has_note(self) -> _Fact:
@@ -78,7 +87,24 @@ class _Interval(_Fact):
         return self
 
 
-class MembershipFact(_Interval):
+class _Lasting(_Interval):
+    """An interval fact that may instead hold at every date (geography)."""
+
+    permanent: bool = Field(
+        default=False,
+        description="True when it holds at every date (a place lies in a sea): no start, "
+        "no end, no horizon.",
+    )
+
+    @model_validator(mode="after")
+    def _permanent_alone(self) -> _Lasting:
+        problem = permanent_dated(self.permanent, self.start, self.end)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
+
+class MembershipFact(_Lasting):
     """A member joined a group (start) and maybe left it (end)."""
 
     kind: Literal["membership"]
@@ -86,7 +112,7 @@ class MembershipFact(_Interval):
     member: EntityId
 
 
-class TenureFact(_Interval):
+class TenureFact(_Lasting):
     """Someone held an office from start until end (the successor's first day)."""
 
     kind: Literal["tenure"]
@@ -106,7 +132,7 @@ class EventFact(_Fact):
     ordinal: int | None = Field(default=None, ge=1)
 
 
-class RelationFact(_Interval):
+class RelationFact(_Lasting):
     """Subject, predicate, object, over an interval: japan administers senkaku-islands."""
 
     kind: Literal["relation"]
@@ -116,8 +142,32 @@ class RelationFact(_Interval):
     name: str | None = Field(default=None, description="For `calls`: the name used.")
 
 
+class CompleteFact(_Interval):
+    """The KB's facts name the whole membership of a group (or a series' events) in a window.
+
+    Inside it (and up to the horizon when it is open), a member the KB does not record is
+    not a member, so a complete list or a count can be refuted there; outside it the KB
+    knows only some of the members.
+    """
+
+    kind: Literal["complete"]
+    group: EntityId
+    of: Literal["members", "events"]
+    start: Date = Field(description="First day the KB's list is the whole of it.")
+
+
+class CountFact(_Interval):
+    """A sourced number: "NATO had 32 members from 7 March 2024"."""
+
+    kind: Literal["count"]
+    group: EntityId
+    of: Literal["members", "events"]
+    count: int = Field(ge=0)
+    start: Date = Field(description="First day the number held.")
+
+
 Fact = Annotated[
-    MembershipFact | TenureFact | EventFact | RelationFact,
+    MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact,
     Field(discriminator="kind"),
 ]
 
@@ -135,6 +185,11 @@ class KBFile(_Model):
 
     claimcheck_kb: Literal[1] = Field(
         alias="claimcheck-kb", description="Format version of this knowledge base file."
+    )
+    verified: Date | None = Field(
+        default=None,
+        description="The day up to which this file's facts were checked: an open-ended fact "
+        "is known to hold only up to it (a fact's own `verified` wins).",
     )
     entities: dict[str, KBEntity] = Field(default_factory=dict)
     facts: list[Fact] = Field(default_factory=list)

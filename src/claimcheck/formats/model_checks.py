@@ -20,3 +20,14 @@ def end_before_start(start: PartialDate | None, end: PartialDate | None) -> str 
     if start is not None and end is not None and end.is_before(start):
         return f"end {end} is before start {start}"
     return None
+
+
+def permanent_dated(
+    permanent: bool, start: PartialDate | None, end: PartialDate | None
+) -> str | None:
+    if permanent and (start is not None or end is not None):
+        return (
+            "a permanent fact holds at every date, so it takes no start or end: "
+            "remove `permanent: true` or the dates"
+        )
+    return None

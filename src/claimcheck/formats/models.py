@@ -24,6 +24,7 @@ from claimcheck.core.dates import DATE_PATTERN, WEEKDAYS, PartialDate
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
+URL_PATTERN = r"^https?://\S+$"
 
 
 def _date(value: Any) -> PartialDate:
@@ -91,6 +92,20 @@ class Source(_Model):
     publisher: str | None = None
     published: Date | None = None
     accessed: Date | None = Field(default=None, description="When the source was read.")
+    quote: str | None = Field(
+        default=None, min_length=1, description="The source's exact words that bear the fact."
+    )
+    archive: str | None = Field(
+        default=None,
+        pattern=URL_PATTERN,
+        description="http(s) address of an archived copy, for when the page changes or goes.",
+    )
+    citation: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Text that identifies the document when it has no address "
+        '("Lok Sabha unstarred question 1234, 2016").',
+    )
 
 
 class Suppression(_Model):
@@ -126,6 +141,8 @@ class _Claim(_Model):
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None
     suppress: list[Suppression] = Field(default_factory=list)
+    checked_by: str | None = Field(default=None, min_length=1, description="Who checked it.")
+    checked_on: Date | None = Field(default=None, description="When it was checked.")
 
 
 class MembershipClaim(_Claim):
@@ -198,6 +215,11 @@ class RelationClaim(_Claim):
     object: EntityId
     name: str | None = Field(default=None, description="For `calls`: the name used.")
     at: Date | None = None
+    partial: bool = Field(
+        default=False,
+        description='True when the article presents the relation as one of several ("among '
+        'others"): then leaving out the others is not incomplete.',
+    )
 
 
 Claim = Annotated[

@@ -12,7 +12,7 @@ import re
 from typing import Any, ClassVar, Literal, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.formats.model_checks import disputed_without_note, end_before_start
+from claimcheck.formats.model_checks import disputed_without_note, end_before_start, permanent_dated
 
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
@@ -43,7 +43,8 @@ Predicate = Literal[
 Status = Literal["accepted", "disputed"]
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PATTERN_1 = re.compile("Q[0-9]+\\Z").match
-_PATTERN_2 = re.compile("CC[0-9]{3}\\Z").match
+_PATTERN_2 = re.compile("https?://\\S+\\Z").match
+_PATTERN_3 = re.compile("CC[0-9]{3}\\Z").match
 _ENTITY_KIND = {
     "country",
     "organisation",
@@ -197,6 +198,8 @@ class MembershipClaim(_Record):
 
     __slots__ = (
         "at",
+        "checked_by",
+        "checked_on",
         "complete",
         "group",
         "id",
@@ -212,6 +215,8 @@ class MembershipClaim(_Record):
     sources: list[Source]
     notes: str | None
     suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
     group: str
     members: list[str]
     complete: bool
@@ -225,6 +230,8 @@ class MembershipClaim(_Record):
         sources: list[Source] | None = None,
         notes: str | None = None,
         suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
         group: str,
         members: list[str],
         complete: bool,
@@ -235,6 +242,8 @@ class MembershipClaim(_Record):
         self.sources = [] if sources is None else sources
         self.notes = notes
         self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
         self.group = group
         self.members = members
         self.complete = complete
@@ -244,12 +253,24 @@ class MembershipClaim(_Record):
 class Source(_Record):
     """Where a fact-checker found that a claim is right or wrong."""
 
-    __slots__ = ("accessed", "published", "publisher", "title", "url")
+    __slots__ = (
+        "accessed",
+        "archive",
+        "citation",
+        "published",
+        "publisher",
+        "quote",
+        "title",
+        "url",
+    )
     url: str | None
     title: str | None
     publisher: str | None
     published: PartialDate | None
     accessed: PartialDate | None
+    quote: str | None
+    archive: str | None
+    citation: str | None
 
     def __init__(
         self,
@@ -259,12 +280,18 @@ class Source(_Record):
         publisher: str | None = None,
         published: PartialDate | None = None,
         accessed: PartialDate | None = None,
+        quote: str | None = None,
+        archive: str | None = None,
+        citation: str | None = None,
     ) -> None:
         self.url = url
         self.title = title
         self.publisher = publisher
         self.published = published
         self.accessed = accessed
+        self.quote = quote
+        self.archive = archive
+        self.citation = citation
 
 
 class Suppression(_Record):
@@ -281,6 +308,8 @@ class Suppression(_Record):
 
 class EventClaim(_Record):
     __slots__ = (
+        "checked_by",
+        "checked_on",
         "date",
         "event",
         "id",
@@ -302,6 +331,8 @@ class EventClaim(_Record):
     sources: list[Source]
     notes: str | None
     suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
     event: str
     what: str
     date: PartialDate | None
@@ -320,6 +351,8 @@ class EventClaim(_Record):
         sources: list[Source] | None = None,
         notes: str | None = None,
         suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
         event: str,
         what: str,
         date: PartialDate | None = None,
@@ -335,6 +368,8 @@ class EventClaim(_Record):
         self.sources = [] if sources is None else sources
         self.notes = notes
         self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
         self.event = event
         self.what = what
         self.date = date
@@ -349,13 +384,27 @@ class EventClaim(_Record):
 class CountClaim(_Record):
     """How many members a group has, or events a series has, at a time."""
 
-    __slots__ = ("at", "count", "group", "id", "notes", "of", "quote", "sources", "suppress")
+    __slots__ = (
+        "at",
+        "checked_by",
+        "checked_on",
+        "count",
+        "group",
+        "id",
+        "notes",
+        "of",
+        "quote",
+        "sources",
+        "suppress",
+    )
     kind: ClassVar[Literal["count"]] = "count"
     id: str
     quote: str
     sources: list[Source]
     notes: str | None
     suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
     of: Literal["members", "events"]
     group: str
     count: int
@@ -369,6 +418,8 @@ class CountClaim(_Record):
         sources: list[Source] | None = None,
         notes: str | None = None,
         suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
         of: Literal["members", "events"],
         group: str,
         count: int,
@@ -379,6 +430,8 @@ class CountClaim(_Record):
         self.sources = [] if sources is None else sources
         self.notes = notes
         self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
         self.of = of
         self.group = group
         self.count = count
@@ -386,13 +439,26 @@ class CountClaim(_Record):
 
 
 class OfficeClaim(_Record):
-    __slots__ = ("at", "holder", "id", "notes", "office", "quote", "sources", "suppress")
+    __slots__ = (
+        "at",
+        "checked_by",
+        "checked_on",
+        "holder",
+        "id",
+        "notes",
+        "office",
+        "quote",
+        "sources",
+        "suppress",
+    )
     kind: ClassVar[Literal["office"]] = "office"
     id: str
     quote: str
     sources: list[Source]
     notes: str | None
     suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
     office: str
     holder: str
     at: PartialDate | None
@@ -405,6 +471,8 @@ class OfficeClaim(_Record):
         sources: list[Source] | None = None,
         notes: str | None = None,
         suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
         office: str,
         holder: str,
         at: PartialDate | None = None,
@@ -414,6 +482,8 @@ class OfficeClaim(_Record):
         self.sources = [] if sources is None else sources
         self.notes = notes
         self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
         self.office = office
         self.holder = holder
         self.at = at
@@ -424,10 +494,13 @@ class RelationClaim(_Record):
 
     __slots__ = (
         "at",
+        "checked_by",
+        "checked_on",
         "id",
         "name",
         "notes",
         "object",
+        "partial",
         "predicate",
         "quote",
         "sources",
@@ -440,11 +513,14 @@ class RelationClaim(_Record):
     sources: list[Source]
     notes: str | None
     suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
     subject: str
     predicate: Predicate
     object: str
     name: str | None
     at: PartialDate | None
+    partial: bool
 
     def __init__(
         self,
@@ -454,35 +530,47 @@ class RelationClaim(_Record):
         sources: list[Source] | None = None,
         notes: str | None = None,
         suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
         subject: str,
         predicate: Predicate,
         object: str,
         name: str | None = None,
         at: PartialDate | None = None,
+        partial: bool = False,
     ) -> None:
         self.id = id
         self.quote = quote
         self.sources = [] if sources is None else sources
         self.notes = notes
         self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
         self.subject = subject
         self.predicate = predicate
         self.object = object
         self.name = name
         self.at = at
+        self.partial = partial
 
 
 class KBFile(_Record):
     """One file of the reference knowledge base."""
 
-    __slots__ = ("entities", "facts")
+    __slots__ = ("entities", "facts", "verified")
     claimcheck_kb: ClassVar[Literal[1]] = 1
+    verified: PartialDate | None
     entities: dict[str, KBEntity]
     facts: list[Fact]
 
     def __init__(
-        self, *, entities: dict[str, KBEntity] | None = None, facts: list[Fact] | None = None
+        self,
+        *,
+        verified: PartialDate | None = None,
+        entities: dict[str, KBEntity] | None = None,
+        facts: list[Fact] | None = None,
     ) -> None:
+        self.verified = verified
         self.entities = {} if entities is None else entities
         self.facts = [] if facts is None else facts
 
@@ -530,14 +618,27 @@ class Alias(_Record):
 class MembershipFact(_Record):
     """A member joined a group (start) and maybe left it (end)."""
 
-    __slots__ = ("end", "group", "id", "member", "note", "sources", "start", "status")
+    __slots__ = (
+        "end",
+        "group",
+        "id",
+        "member",
+        "note",
+        "permanent",
+        "sources",
+        "start",
+        "status",
+        "verified",
+    )
     kind: ClassVar[Literal["membership"]] = "membership"
     id: str
     sources: list[Source]
     status: Status
     note: str | None
+    verified: PartialDate | None
     start: PartialDate | None
     end: PartialDate | None
+    permanent: bool
     group: str
     member: str
 
@@ -548,8 +649,10 @@ class MembershipFact(_Record):
         sources: list[Source],
         status: Status = "accepted",
         note: str | None = None,
+        verified: PartialDate | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        permanent: bool = False,
         group: str,
         member: str,
     ) -> None:
@@ -557,8 +660,10 @@ class MembershipFact(_Record):
         self.sources = sources
         self.status = status
         self.note = note
+        self.verified = verified
         self.start = start
         self.end = end
+        self.permanent = permanent
         self.group = group
         self.member = member
 
@@ -566,14 +671,27 @@ class MembershipFact(_Record):
 class TenureFact(_Record):
     """Someone held an office from start until end (the successor's first day)."""
 
-    __slots__ = ("end", "holder", "id", "note", "office", "sources", "start", "status")
+    __slots__ = (
+        "end",
+        "holder",
+        "id",
+        "note",
+        "office",
+        "permanent",
+        "sources",
+        "start",
+        "status",
+        "verified",
+    )
     kind: ClassVar[Literal["tenure"]] = "tenure"
     id: str
     sources: list[Source]
     status: Status
     note: str | None
+    verified: PartialDate | None
     start: PartialDate | None
     end: PartialDate | None
+    permanent: bool
     office: str
     holder: str
 
@@ -584,8 +702,10 @@ class TenureFact(_Record):
         sources: list[Source],
         status: Status = "accepted",
         note: str | None = None,
+        verified: PartialDate | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        permanent: bool = False,
         office: str,
         holder: str,
     ) -> None:
@@ -593,8 +713,10 @@ class TenureFact(_Record):
         self.sources = sources
         self.status = status
         self.note = note
+        self.verified = verified
         self.start = start
         self.end = end
+        self.permanent = permanent
         self.office = office
         self.holder = holder
 
@@ -613,12 +735,14 @@ class EventFact(_Record):
         "series",
         "sources",
         "status",
+        "verified",
     )
     kind: ClassVar[Literal["event"]] = "event"
     id: str
     sources: list[Source]
     status: Status
     note: str | None
+    verified: PartialDate | None
     event: str
     date: PartialDate
     place: str | None
@@ -633,6 +757,7 @@ class EventFact(_Record):
         sources: list[Source],
         status: Status = "accepted",
         note: str | None = None,
+        verified: PartialDate | None = None,
         event: str,
         date: PartialDate,
         place: str | None = None,
@@ -644,6 +769,7 @@ class EventFact(_Record):
         self.sources = sources
         self.status = status
         self.note = note
+        self.verified = verified
         self.event = event
         self.date = date
         self.place = place
@@ -661,19 +787,23 @@ class RelationFact(_Record):
         "name",
         "note",
         "object",
+        "permanent",
         "predicate",
         "sources",
         "start",
         "status",
         "subject",
+        "verified",
     )
     kind: ClassVar[Literal["relation"]] = "relation"
     id: str
     sources: list[Source]
     status: Status
     note: str | None
+    verified: PartialDate | None
     start: PartialDate | None
     end: PartialDate | None
+    permanent: bool
     subject: str
     predicate: Predicate
     object: str
@@ -686,8 +816,10 @@ class RelationFact(_Record):
         sources: list[Source],
         status: Status = "accepted",
         note: str | None = None,
+        verified: PartialDate | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        permanent: bool = False,
         subject: str,
         predicate: Predicate,
         object: str,
@@ -697,18 +829,117 @@ class RelationFact(_Record):
         self.sources = sources
         self.status = status
         self.note = note
+        self.verified = verified
         self.start = start
         self.end = end
+        self.permanent = permanent
         self.subject = subject
         self.predicate = predicate
         self.object = object
         self.name = name
 
 
+class CompleteFact(_Record):
+    """The KB's facts name the whole membership of a group (or a series' events) in a window.
+
+    Inside it (and up to the horizon when it is open), a member the KB does not record is
+    not a member, so a complete list or a count can be refuted there; outside it the KB
+    knows only some of the members.
+    """
+
+    __slots__ = ("end", "group", "id", "note", "of", "sources", "start", "status", "verified")
+    kind: ClassVar[Literal["complete"]] = "complete"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    verified: PartialDate | None
+    start: PartialDate
+    end: PartialDate | None
+    group: str
+    of: Literal["members", "events"]
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        verified: PartialDate | None = None,
+        start: PartialDate,
+        end: PartialDate | None = None,
+        group: str,
+        of: Literal["members", "events"],
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.verified = verified
+        self.start = start
+        self.end = end
+        self.group = group
+        self.of = of
+
+
+class CountFact(_Record):
+    """A sourced number: "NATO had 32 members from 7 March 2024"."""
+
+    __slots__ = (
+        "count",
+        "end",
+        "group",
+        "id",
+        "note",
+        "of",
+        "sources",
+        "start",
+        "status",
+        "verified",
+    )
+    kind: ClassVar[Literal["count"]] = "count"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    verified: PartialDate | None
+    start: PartialDate
+    end: PartialDate | None
+    group: str
+    of: Literal["members", "events"]
+    count: int
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        verified: PartialDate | None = None,
+        start: PartialDate,
+        end: PartialDate | None = None,
+        group: str,
+        of: Literal["members", "events"],
+        count: int,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.verified = verified
+        self.start = start
+        self.end = end
+        self.group = group
+        self.of = of
+        self.count = count
+
+
 Claim = MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim
 
 
-Fact = MembershipFact | TenureFact | EventFact | RelationFact
+Fact = MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact
 
 
 _CLAIM_FILE_KEYS = {"claimcheck", "article", "entities", "claims"}
@@ -826,6 +1057,8 @@ _MEMBERSHIP_CLAIM_KEYS = {
     "sources",
     "notes",
     "suppress",
+    "checked_by",
+    "checked_on",
     "kind",
     "group",
     "members",
@@ -859,6 +1092,12 @@ def _membership_claim(data: Any) -> MembershipClaim:
     if type(suppress_) is not list:
         raise _SchemaError
     suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
     if type(data["kind"]) is not str or data["kind"] not in ("membership",):
         raise _SchemaError
     group_ = data["group"]
@@ -882,6 +1121,8 @@ def _membership_claim(data: Any) -> MembershipClaim:
     record.sources = sources_
     record.notes = notes_
     record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
     record.group = group_
     record.members = members_
     record.complete = complete_
@@ -889,7 +1130,16 @@ def _membership_claim(data: Any) -> MembershipClaim:
     return record
 
 
-_SOURCE_KEYS = {"url", "title", "publisher", "published", "accessed"}
+_SOURCE_KEYS = {
+    "url",
+    "title",
+    "publisher",
+    "published",
+    "accessed",
+    "quote",
+    "archive",
+    "citation",
+}
 
 
 def _source(data: Any) -> Source:
@@ -910,12 +1160,24 @@ def _source(data: Any) -> Source:
     accessed_ = data.get("accessed", None)
     if accessed_ is not None:
         accessed_ = _date(accessed_)
+    quote_ = data.get("quote", None)
+    if quote_ is not None and (type(quote_) is not str or not quote_):
+        raise _SchemaError
+    archive_ = data.get("archive", None)
+    if archive_ is not None and (type(archive_) is not str or _PATTERN_2(archive_) is None):
+        raise _SchemaError
+    citation_ = data.get("citation", None)
+    if citation_ is not None and (type(citation_) is not str or not citation_):
+        raise _SchemaError
     record = _new(Source)
     record.url = url_
     record.title = title_
     record.publisher = publisher_
     record.published = published_
     record.accessed = accessed_
+    record.quote = quote_
+    record.archive = archive_
+    record.citation = citation_
     return record
 
 
@@ -931,7 +1193,7 @@ def _suppression(data: Any) -> Suppression:
     ):
         raise _SchemaError
     rule_ = data["rule"]
-    if type(rule_) is not str or _PATTERN_2(rule_) is None:
+    if type(rule_) is not str or _PATTERN_3(rule_) is None:
         raise _SchemaError
     reason_ = data["reason"]
     if type(reason_) is not str or len(reason_) < 10:
@@ -948,6 +1210,8 @@ _EVENT_CLAIM_KEYS = {
     "sources",
     "notes",
     "suppress",
+    "checked_by",
+    "checked_on",
     "kind",
     "event",
     "what",
@@ -986,6 +1250,12 @@ def _event_claim(data: Any) -> EventClaim:
     if type(suppress_) is not list:
         raise _SchemaError
     suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
     if type(data["kind"]) is not str or data["kind"] not in ("event",):
         raise _SchemaError
     event_ = data["event"]
@@ -1024,6 +1294,8 @@ def _event_claim(data: Any) -> EventClaim:
     record.sources = sources_
     record.notes = notes_
     record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
     record.event = event_
     record.what = what_
     record.date = date_
@@ -1042,6 +1314,8 @@ _COUNT_CLAIM_KEYS = {
     "sources",
     "notes",
     "suppress",
+    "checked_by",
+    "checked_on",
     "kind",
     "of",
     "group",
@@ -1075,6 +1349,12 @@ def _count_claim(data: Any) -> CountClaim:
     if type(suppress_) is not list:
         raise _SchemaError
     suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
     if type(data["kind"]) is not str or data["kind"] not in ("count",):
         raise _SchemaError
     of_: Literal["members", "events"] = data["of"]
@@ -1095,6 +1375,8 @@ def _count_claim(data: Any) -> CountClaim:
     record.sources = sources_
     record.notes = notes_
     record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
     record.of = of_
     record.group = group_
     record.count = count_
@@ -1108,6 +1390,8 @@ _OFFICE_CLAIM_KEYS = {
     "sources",
     "notes",
     "suppress",
+    "checked_by",
+    "checked_on",
     "kind",
     "office",
     "holder",
@@ -1140,6 +1424,12 @@ def _office_claim(data: Any) -> OfficeClaim:
     if type(suppress_) is not list:
         raise _SchemaError
     suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
     if type(data["kind"]) is not str or data["kind"] not in ("office",):
         raise _SchemaError
     office_ = data["office"]
@@ -1157,6 +1447,8 @@ def _office_claim(data: Any) -> OfficeClaim:
     record.sources = sources_
     record.notes = notes_
     record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
     record.office = office_
     record.holder = holder_
     record.at = at_
@@ -1169,12 +1461,15 @@ _RELATION_CLAIM_KEYS = {
     "sources",
     "notes",
     "suppress",
+    "checked_by",
+    "checked_on",
     "kind",
     "subject",
     "predicate",
     "object",
     "name",
     "at",
+    "partial",
 }
 _RELATION_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "subject", "predicate", "object"}
 
@@ -1203,6 +1498,12 @@ def _relation_claim(data: Any) -> RelationClaim:
     if type(suppress_) is not list:
         raise _SchemaError
     suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
     if type(data["kind"]) is not str or data["kind"] not in ("relation",):
         raise _SchemaError
     subject_ = data["subject"]
@@ -1220,21 +1521,27 @@ def _relation_claim(data: Any) -> RelationClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
+    partial_ = data.get("partial", False)
+    if type(partial_) is not bool:
+        raise _SchemaError
     record = _new(RelationClaim)
     record.id = id_
     record.quote = quote_
     record.sources = sources_
     record.notes = notes_
     record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
     record.subject = subject_
     record.predicate = predicate_
     record.object = object_
     record.name = name_
     record.at = at_
+    record.partial = partial_
     return record
 
 
-_KB_FILE_KEYS = {"claimcheck-kb", "entities", "facts"}
+_KB_FILE_KEYS = {"claimcheck-kb", "verified", "entities", "facts"}
 _KB_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
 
 
@@ -1247,6 +1554,9 @@ def _kb_file(data: Any) -> KBFile:
         raise _SchemaError
     if type(data["claimcheck-kb"]) not in (int, bool, float) or data["claimcheck-kb"] not in (1,):
         raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
     entities_ = data.get("entities", {})
     if type(entities_) is not dict:
         raise _SchemaError
@@ -1259,6 +1569,7 @@ def _kb_file(data: Any) -> KBFile:
         raise _SchemaError
     facts_ = [_fact(item) for item in facts_]
     record = _new(KBFile)
+    record.verified = verified_
     record.entities = entities_
     record.facts = facts_
     return record
@@ -1336,8 +1647,10 @@ _MEMBERSHIP_FACT_KEYS = {
     "sources",
     "status",
     "note",
+    "verified",
     "start",
     "end",
+    "permanent",
     "kind",
     "group",
     "member",
@@ -1365,12 +1678,18 @@ def _membership_fact(data: Any) -> MembershipFact:
     note_ = data.get("note", None)
     if note_ is not None and type(note_) is not str:
         raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    permanent_ = data.get("permanent", False)
+    if type(permanent_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("membership",):
         raise _SchemaError
     group_ = data["group"]
@@ -1384,18 +1703,34 @@ def _membership_fact(data: Any) -> MembershipFact:
     record.sources = sources_
     record.status = status_
     record.note = note_
+    record.verified = verified_
     record.start = start_
     record.end = end_
+    record.permanent = permanent_
     record.group = group_
     record.member = member_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
         raise _SchemaError
+    if permanent_dated(record.permanent, record.start, record.end) is not None:
+        raise _SchemaError
     return record
 
 
-_TENURE_FACT_KEYS = {"id", "sources", "status", "note", "start", "end", "kind", "office", "holder"}
+_TENURE_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "verified",
+    "start",
+    "end",
+    "permanent",
+    "kind",
+    "office",
+    "holder",
+}
 _TENURE_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "office", "holder"}
 
 
@@ -1419,12 +1754,18 @@ def _tenure_fact(data: Any) -> TenureFact:
     note_ = data.get("note", None)
     if note_ is not None and type(note_) is not str:
         raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    permanent_ = data.get("permanent", False)
+    if type(permanent_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("tenure",):
         raise _SchemaError
     office_ = data["office"]
@@ -1438,13 +1779,17 @@ def _tenure_fact(data: Any) -> TenureFact:
     record.sources = sources_
     record.status = status_
     record.note = note_
+    record.verified = verified_
     record.start = start_
     record.end = end_
+    record.permanent = permanent_
     record.office = office_
     record.holder = holder_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if permanent_dated(record.permanent, record.start, record.end) is not None:
         raise _SchemaError
     return record
 
@@ -1454,6 +1799,7 @@ _EVENT_FACT_KEYS = {
     "sources",
     "status",
     "note",
+    "verified",
     "kind",
     "event",
     "date",
@@ -1485,6 +1831,9 @@ def _event_fact(data: Any) -> EventFact:
     note_ = data.get("note", None)
     if note_ is not None and type(note_) is not str:
         raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
     if type(data["kind"]) is not str or data["kind"] not in ("event",):
         raise _SchemaError
     event_ = data["event"]
@@ -1512,6 +1861,7 @@ def _event_fact(data: Any) -> EventFact:
     record.sources = sources_
     record.status = status_
     record.note = note_
+    record.verified = verified_
     record.event = event_
     record.date = date_
     record.place = place_
@@ -1528,8 +1878,10 @@ _RELATION_FACT_KEYS = {
     "sources",
     "status",
     "note",
+    "verified",
     "start",
     "end",
+    "permanent",
     "kind",
     "subject",
     "predicate",
@@ -1559,12 +1911,18 @@ def _relation_fact(data: Any) -> RelationFact:
     note_ = data.get("note", None)
     if note_ is not None and type(note_) is not str:
         raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    permanent_ = data.get("permanent", False)
+    if type(permanent_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("relation",):
         raise _SchemaError
     subject_ = data["subject"]
@@ -1584,12 +1942,157 @@ def _relation_fact(data: Any) -> RelationFact:
     record.sources = sources_
     record.status = status_
     record.note = note_
+    record.verified = verified_
     record.start = start_
     record.end = end_
+    record.permanent = permanent_
     record.subject = subject_
     record.predicate = predicate_
     record.object = object_
     record.name = name_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if permanent_dated(record.permanent, record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_COMPLETE_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "verified",
+    "start",
+    "end",
+    "kind",
+    "group",
+    "of",
+}
+_COMPLETE_FACT_KEYS_REQUIRED = {"id", "sources", "start", "kind", "group", "of"}
+
+
+def _complete_fact(data: Any) -> CompleteFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _COMPLETE_FACT_KEYS
+        or not data.keys() >= _COMPLETE_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
+    start_ = data["start"]
+    start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    if type(data["kind"]) is not str or data["kind"] not in ("complete",):
+        raise _SchemaError
+    group_ = data["group"]
+    if type(group_) is not str or not group_ or len(group_) > 128:
+        raise _SchemaError
+    of_: Literal["members", "events"] = data["of"]
+    if type(of_) is not str or of_ not in _OPTIONS_1:
+        raise _SchemaError
+    record = _new(CompleteFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.verified = verified_
+    record.start = start_
+    record.end = end_
+    record.group = group_
+    record.of = of_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_COUNT_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "verified",
+    "start",
+    "end",
+    "kind",
+    "group",
+    "of",
+    "count",
+}
+_COUNT_FACT_KEYS_REQUIRED = {"id", "sources", "start", "kind", "group", "of", "count"}
+
+
+def _count_fact(data: Any) -> CountFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _COUNT_FACT_KEYS
+        or not data.keys() >= _COUNT_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
+    start_ = data["start"]
+    start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    if type(data["kind"]) is not str or data["kind"] not in ("count",):
+        raise _SchemaError
+    group_ = data["group"]
+    if type(group_) is not str or not group_ or len(group_) > 128:
+        raise _SchemaError
+    of_: Literal["members", "events"] = data["of"]
+    if type(of_) is not str or of_ not in _OPTIONS_1:
+        raise _SchemaError
+    count_ = data["count"]
+    if type(count_) is not int or count_ < 0:
+        raise _SchemaError
+    record = _new(CountFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.verified = verified_
+    record.start = start_
+    record.end = end_
+    record.group = group_
+    record.of = of_
+    record.count = count_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
@@ -1619,6 +2122,8 @@ _FACT_KINDS: dict[str, Any] = {
     "tenure": _tenure_fact,
     "event": _event_fact,
     "relation": _relation_fact,
+    "complete": _complete_fact,
+    "count": _count_fact,
 }
 
 

@@ -15,6 +15,7 @@ from claimcheck.core.limits import Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.paths import resolved
 from claimcheck.core.project import find_root
+from claimcheck.loader.reader import ReadError, digest, read_bytes
 
 if TYPE_CHECKING:
     from claimcheck.core.findings import Finding
@@ -85,14 +86,24 @@ class KBSource:
         self.shown = shown
         self.names = [shown(p) for p in files]
         self._loaded: tuple[KnowledgeBase | None, list[Finding]] | None = None
+        self._read: list[bytes | ReadError] | None = None
+
+    def read(self) -> list[bytes | ReadError]:
+        """Each file's bytes, or why it could not be read: read once, hashed and parsed as read."""
+        if self._read is None:
+            self._read = []
+            for p in self.files:
+                try:
+                    self._read.append(read_bytes(str(p), self.limits))
+                except ReadError as exc:
+                    self._read.append(exc)
+        return self._read
 
     def digest(self) -> str:
         """A hash of every file's name and bytes: part of every cached result's key."""
-        from claimcheck.loader.reader import digest, input_state
-
         states = [
-            (name, input_state(str(p), self.limits))
-            for name, p in zip(self.names, self.files, strict=True)
+            (name, f"unreadable: {raw}" if isinstance(raw, ReadError) else digest(raw))
+            for name, raw in zip(self.names, self.read(), strict=True)
         ]
         return digest(repr(states).encode())
 
@@ -102,9 +113,11 @@ class KBSource:
             if not self.files:
                 self._loaded = (None, [])
             else:
+                # lazy: start-up (the models: a cached run never loads the knowledge base)
                 from claimcheck.kb.load import load_kb
 
-                self._loaded = load_kb(self.files, self.limits, self.shown)
+                self._loaded = load_kb(self.files, self.limits, self.shown, self.read())
+                self._read = None  # parsed: the bytes are no longer needed
         return self._loaded
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.core.diagnostics import SCHEMA
+from claimcheck.core.diagnostics import SCHEMA, unreadable
 from claimcheck.core.findings import Finding, Location
 from claimcheck.core.limits import Limits
 from claimcheck.formats.records import KBFile
@@ -20,17 +20,24 @@ __all__ = ["KBPathError", "find_kb_files", "kb_search_paths", "load_kb"]
 
 
 def load_kb(
-    files: list[Path], limits: Limits, shown: Callable[[Path], str]
+    files: list[Path],
+    limits: Limits,
+    shown: Callable[[Path], str],
+    read: list[bytes | ReadError] | None = None,
 ) -> tuple[KnowledgeBase, list[Finding]]:
-    """Load every KB file; bad ones become findings (fatal when unreadable) and are skipped."""
-    from claimcheck.core.diagnostics import unreadable
+    """Load every KB file; bad ones become findings (fatal when unreadable) and are skipped.
 
+    ``read`` holds the files' bytes (or read errors) when the caller already read them.
+    """
     findings: list[Finding] = []
     loaded: list[tuple[str, Document, KBFile]] = []
-    for path in files:
+    for n, path in enumerate(files):
         name = shown(path)
         try:
-            doc = load_document(name, read_bytes(str(path), limits), limits)
+            raw = read[n] if read is not None else read_bytes(str(path), limits)
+            if isinstance(raw, ReadError):
+                raise raw
+            doc = load_document(name, raw, limits)
         except ReadError as exc:
             findings.append(unreadable(name, str(exc)))
             continue

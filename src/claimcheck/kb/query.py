@@ -11,9 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.dates import PartialDate
+from claimcheck.core.escape import safe
 from claimcheck.core.findings import Finding
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
+from claimcheck.core.options import Options, UsageError
+from claimcheck.core.project import display_path, find_root
 from claimcheck.formats.records import Fact
+from claimcheck.kb.files import run_kb_files
+from claimcheck.kb.load import load_kb
 from claimcheck.kb.store import KnowledgeBase, Tri, source_labels
 
 
@@ -25,11 +30,6 @@ def open_kb(
     paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[KnowledgeBase, list[Finding]]:
     """The KB in ``paths`` (default: the ``claims`` folder), inside the project root."""
-    from claimcheck.core.options import Options, UsageError
-    from claimcheck.core.project import display_path, find_root
-    from claimcheck.kb.files import run_kb_files
-    from claimcheck.kb.load import load_kb
-
     cwd = Path.cwd().resolve()
     project = Path(root).resolve() if root else find_root(cwd)
     try:
@@ -121,8 +121,6 @@ def entity(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
 
 def render_text(answer: dict[str, Any]) -> str:
     """The answer for a terminal: a heading, then one fact per entry with its sources."""
-    from claimcheck.core.escape import safe
-
     when = f" on {answer['on']}" if answer.get("on") else ""
     head = f"{answer['name']} ({answer['of']})"
     if answer["query"] == "entity":

@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import Evidence
 from claimcheck.formats.records import (
+    CompleteFact,
+    CountFact,
     Entity,
     EventFact,
     Fact,
@@ -120,6 +122,15 @@ class KnowledgeBase:
         default_factory=lambda: defaultdict(list)
     )
     by_subject: dict[str, list[RelationFact]] = field(default_factory=lambda: defaultdict(list))
+    # (group, "members" | "events") -> the windows in which the KB's list is the whole of it,
+    # and the sourced numbers: what lets a count or a complete list be refuted (open world).
+    completeness: dict[tuple[str, str], list[CompleteFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    counts: dict[tuple[str, str], list[CountFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    verified: dict[str, PartialDate | None] = field(default_factory=dict)  # file -> its date
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     wikidata: dict[str, str] = field(default_factory=dict)
     # One Evidence per fact, shared by every verdict it decides: an archive's verdicts cite
@@ -186,6 +197,10 @@ class KnowledgeBase:
             self.events[fact.event].append(fact)
             if fact.series is not None:
                 self.series[fact.series].append(fact)
+        elif isinstance(fact, CompleteFact):
+            self.completeness[(fact.group, fact.of)].append(fact)
+        elif isinstance(fact, CountFact):
+            self.counts[(fact.group, fact.of)].append(fact)
         else:
             self.relations[(fact.subject, fact.predicate, fact.object)].append(fact)
             self.by_predicate_object[(fact.predicate, fact.object)].append(fact)
@@ -200,6 +215,25 @@ class KnowledgeBase:
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
             for facts in table.values():
                 facts.sort(key=_interval_key)
+        for complete in self.completeness.values():
+            complete.sort(key=lambda f: (f.start.start, f.id))
+        for counted in self.counts.values():
+            counted.sort(key=lambda f: (f.start.start, f.id))
+
+    def horizon(self, fact: Fact) -> PartialDate | None:
+        """The last date the KB vouches for ``fact``: an open end is known only up to it.
+
+        The fact's own `verified`, else its file's, else the newest date its sources were
+        read or published; None when nothing dates it at all.
+        """
+        if fact.verified is not None:
+            return fact.verified
+        where = self.origin.get(fact.id)
+        file_date = self.verified.get(where[0]) if where is not None else None
+        if file_date is not None:
+            return file_date
+        dated = [d for s in fact.sources for d in (s.accessed, s.published) if d is not None]
+        return max(dated, key=lambda d: (d.end, d.start)) if dated else None
 
     # -- looking up ---------------------------------------------------------------------------
 
@@ -372,6 +406,9 @@ class KnowledgeBase:
         found += self.series.get(entity_id, ())
         found += self.events.get(entity_id, ())
         found += self.by_subject.get(entity_id, ())
+        for of in ("members", "events"):
+            found += self.completeness.get((entity_id, of), ())
+            found += self.counts.get((entity_id, of), ())
         for (_, obj), facts in sorted(self.by_predicate_object.items()):
             if obj == entity_id:
                 found += facts
@@ -394,6 +431,10 @@ class KnowledgeBase:
             if fact.series and fact.ordinal:
                 text += f"; number {fact.ordinal} of {n(fact.series)}"
             return text
+        if isinstance(fact, CompleteFact):
+            return f"the knowledge base lists all the {fact.of} of {n(fact.group)}{_span(fact)}"
+        if isinstance(fact, CountFact):
+            return f"{n(fact.group)} has {fact.count} {fact.of}{_span(fact)}"
         verb = fact.predicate.replace("_", " ")
         obj = n(fact.object) + (f" {fact.name!r}" if fact.name else "")
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
@@ -457,7 +498,7 @@ def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
     store[key] = answer
 
 
-def _span(fact: MembershipFact | TenureFact | RelationFact) -> str:
+def _span(fact: MembershipFact | TenureFact | RelationFact | CompleteFact | CountFact) -> str:
     if fact.start is not None and fact.end is not None:
         return f" from {fact.start.human()} until {fact.end.human()}"
     if fact.start is not None:
@@ -477,6 +518,7 @@ def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, lis
     entity_seen: dict[str, str] = {}
     for shown, doc, model in files:
         kb.files.append(shown)
+        kb.verified[shown] = model.verified
         for entity_id, record in model.entities.items():
             if entity_id in entity_seen:
                 problems.append(
@@ -546,6 +588,8 @@ def _unknown_refs(
         refs = [("event", None, fact.event), ("place", None, fact.place)]
         refs += [("series", None, fact.series)]
         refs += [("participants", i, p) for i, p in enumerate(fact.participants)]
+    elif isinstance(fact, CompleteFact | CountFact):
+        refs = [("group", None, fact.group)]
     else:
         refs = [("subject", None, fact.subject), ("object", None, fact.object)]
     out = []

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-if TYPE_CHECKING:
-    from claimcheck.check.result import Result
-    from claimcheck.run.stream import FileReport, RunInfo, Stream, Tally
-
+from claimcheck.check.result import FileResult, Result, Tally
+from claimcheck.run.stream import RunInfo, Stream, stream_of
 
 SPOOL_IN_MEMORY = 8 << 20  # characters kept in memory before a spool goes to disk
 
@@ -57,7 +55,7 @@ class Reporter:
         """The run begins: ``info.kb_findings`` (outside any file) are written here."""
         raise NotImplementedError
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         raise NotImplementedError
 
     def finish(self, tally: Tally) -> None:
@@ -65,8 +63,6 @@ class Reporter:
 
     def write(self, stream: Stream, out: TextIO) -> Tally:
         """Write the whole report of a streamed run to ``out``; the run's totals."""
-        from claimcheck.run.stream import Tally
-
         tally = Tally(stream.info.fail_on)
         tally.add_findings(stream.info.kb_findings)
         self.start(out, stream.info)
@@ -78,8 +74,6 @@ class Reporter:
 
     def render(self, result: Result) -> str:
         """A collected result as text: the same bytes its stream would give."""
-        from claimcheck.run.stream import stream_of
-
         out = io.StringIO()
         self.write(stream_of(result), out)
         return out.getvalue()

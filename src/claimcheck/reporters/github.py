@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from claimcheck.check.result import FileResult, Tally
 from claimcheck.core.escape import safe
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.reporters.base import Reporter
 from claimcheck.reporters.text import summary_line
-from claimcheck.run.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -58,7 +59,7 @@ class GithubReporter(Reporter):
         if lines:
             self.out.write("".join(lines))
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         self._annotate(report.findings)
 
     def finish(self, tally: Tally) -> None:

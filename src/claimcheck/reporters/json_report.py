@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from claimcheck import __version__
+from claimcheck.check.result import RECORD_SEPARATOR, FileResult, Tally, encode_record
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.formats import REPORT_VERSION
 from claimcheck.reporters.base import Reporter, Spool
-from claimcheck.run.stream import RECORD_SEPARATOR, FileReport, RunInfo, Tally, encode_record
+from claimcheck.run.stream import RunInfo
 
 _dump = encode_record
 
@@ -57,7 +58,7 @@ class JsonReporter(Reporter):
     def _findings(self, findings: list[Finding]) -> None:
         self.findings.add(RECORD_SEPARATOR.join(_dump(f.to_dict()) for f in findings))
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         record = {"path": report.path, "status": report.status, "claims": report.claims}
         self.files.add(_dump(record))
         self._findings(report.findings)

@@ -14,11 +14,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TextIO
 
+from claimcheck.check.result import FileResult, Tally
 from claimcheck.core.escape import safe
 from claimcheck.core.findings import Finding
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.text import format_finding
-from claimcheck.run.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 FILE_CASE = "(file)"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -95,7 +96,7 @@ class JunitReporter(Reporter):
         for k in self.totals:
             self.totals[k] += counts[k]
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         self._add(report.path, report.claim_ids, report.findings)
 
     def finish(self, tally: Tally) -> None:

@@ -14,9 +14,10 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.baseline import fingerprint
+from claimcheck.check.result import FileResult, Tally
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
-from claimcheck.run.stream import FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -150,7 +151,7 @@ class SarifReporter(Reporter):
         self.out.write(head + ",\n".join(items))
         self.empty = False
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         self._results(report.findings)
 
     def finish(self, tally: Tally) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from claimcheck.check.result import STALE, FileResult, Tally
 from claimcheck.core.escape import safe, safe_path
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter, Spool
 from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
-from claimcheck.run.stream import STALE, FileReport, RunInfo, Tally
+from claimcheck.run.stream import RunInfo
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -91,7 +92,7 @@ class TextReporter(Reporter):
         if lines:
             self.out.write("".join(line + "\n" for line in lines))
 
-    def file(self, report: FileReport) -> None:
+    def file(self, report: FileResult) -> None:
         self._findings(report.findings)
         if self.verdicts is not None and report.verdict_json:
             self.verdicts.write("".join(line + "\n" for line in _verdict_lines(report.verdicts)))

@@ -2,16 +2,26 @@
 
 An entry is found by a key over the run's fingerprint (``fingerprint``: version, code,
 options, and ``shared_inputs``, the files every result depends on) and the checked file (its
-bytes, the name it is shown under, where it lives). It records the hash of every other file
-the result read (``FileResult.inputs``: the article text, and whatever else the engine adds
-there), and is used only while those hashes still match. Entries hold serialised findings
-and verdict records only, never code: they are read with ``json`` and checked field by field;
-anything unexpected (a corrupt, truncated or foreign entry) is a miss, never an error. The
-verdict records, which the JSON report writes as they are, are checked against the checksum
-and the counts stored with them rather than parsed again: an archive's records are as large as
-its claim files, and parsing them cost more than the rest of a run where nothing changed.
-Entries are written to a temporary file and renamed into place, so a reader never sees half
-of one, and two processes writing the same entry both leave a whole one.
+bytes, the name it is shown under, where it lives). It records the state of every other file
+the result read (``FileResult.inputs``: the article text as the claim file names it, resolved
+and read again, so a link re-pointed elsewhere is a miss), and is used only while those
+states still match. Entries hold serialised findings and verdict records only, never code.
+
+A cache may come from elsewhere (CI restores it from a shared store), so an entry is
+untrusted input, read as a claim file is: a regular file only, never through a link, and
+bounded. Every entry is authenticated as a whole: it starts with a keyed hash (blake2b in
+its MAC mode) of all its other bytes, under a random key made when the cache was (``key``,
+mode 0600, in the cache folder). Anything else is a miss, never an error or a result: a
+damaged, truncated or hand-edited entry, one copied from another cache, one whose findings
+were emptied. The key lives with the entries, so this authenticates what this cache's key
+holder wrote; it cannot defend against whoever can replace the whole folder, key included
+(see the README's Security section). The fields are still read back with their types
+checked. A cache folder that is a symbolic link, or holds one where its folders belong, is
+not used (a warning says so): entries would be written outside the project.
+
+Entries live in ``<dir>/v4/<2 hex>/<key>.json``, written to a temporary file and renamed into
+place, so a reader never sees half of one, and two processes writing the same entry both
+leave a whole one.
 """
 
 from __future__ import annotations
@@ -19,37 +29,45 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import zlib
-from collections.abc import Callable, Mapping
+import sys
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
-from claimcheck.core.findings import Finding, Location, Severity
+from claimcheck.check.inputs import read_input
+from claimcheck.check.result import FileResult
+from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits
-from claimcheck.loader.reader import digest, input_state
+from claimcheck.core.project import find_root
+from claimcheck.loader.reader import ReadError, digest, read_bytes
+
+try:  # hashlib itself would load OpenSSL: a few ms of every cached run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from claimcheck.check.result import FileResult
     from claimcheck.core.options import Options
-    from claimcheck.core.verdicts import ClaimVerdict, Evidence
-    from claimcheck.run.stream import FileReport
+    from claimcheck.core.verdicts import EvidenceMemo
 
 CACHE_DIR_NAME = ".claimcheck_cache"
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
+KEY_FILE = "key"
+KEY_BYTES = 32
+MAC_HEX = 64  # the hex digits of an entry's first line
+# An entry holds a file's verdict records, which may be several times the file's size.
+ENTRY_BYTES_PER_FILE_BYTE = 16
 
 # Options fields that do not change one file's findings: they choose which files are checked,
 # how, or what exit code the findings give. Every other field is part of the key.
 # (A baseline is applied to the whole run's findings after the files are checked.)
 _NOT_IN_KEY = frozenset({"paths", "jobs", "cache_dir", "fail_on", "baseline"})
 
-Outcome = tuple["FileResult", list[Finding]]
-
 
 def default_dir(root: str | None) -> str:
     """``.claimcheck_cache`` in the project root: ``root``, else the one around the cwd."""
-    from claimcheck.core.project import find_root
-
     return str((Path(root) if root else find_root(Path.cwd())) / CACHE_DIR_NAME)
 
 
@@ -58,16 +76,21 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 
     The version alone would miss a rule edited in a development checkout.
     """
-    base = Path(__file__).parent.parent  # the whole package, not only run/
-    out = []
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                path = Path(folder) / name
-                st = path.stat()
-                out.append((path.relative_to(base).as_posix(), st.st_size, st.st_mtime_ns))
+    out: list[tuple[str, int, int]] = []
+    _modules(Path(__file__).parent.parent, "", out)
     return out
+
+
+def _modules(folder: Path, prefix: str, out: list[tuple[str, int, int]]) -> None:
+    """``os.scandir`` hands over each file's stat with its name: one call less per module."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py") and entry.is_file():
+            st = entry.stat()
+            out.append((prefix + entry.name, st.st_size, st.st_mtime_ns))
+        elif entry.is_dir() and entry.name != "__pycache__":
+            _modules(folder / entry.name, f"{prefix}{entry.name}/", out)
 
 
 def fingerprint(options: Options, shared: Mapping[str, str]) -> str:
@@ -102,94 +125,6 @@ def file_key(run: str, path: Path, shown: str, raw: bytes, root: Path) -> str:
     return digest(json.dumps(parts).encode())
 
 
-def _location(loc: Location) -> list[Any]:
-    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column]
-
-
-def _of(*types: type) -> Callable[[Any], Any]:
-    """A reader that returns a value of exactly one of ``types``, else raises TypeError."""
-
-    def read(value: Any) -> Any:
-        if type(value) not in types:
-            raise TypeError(f"{type(value).__name__} in a cache entry")
-        return value
-
-    return read
-
-
-_text, _int = _of(str), _of(int)
-
-
-def _read_location(data: Any) -> Location:
-    if type(data) is not list or len(data) != 5:
-        raise TypeError("not a location")
-    return Location(_text(data[0]), *map(_int, data[1:]))
-
-
-# How each field of Finding is read back from an entry, checking its type: an entry is data
-# from disk, so nothing in it is trusted. A field added to Finding needs a line here (until
-# then its findings are not cached: ``put`` stores only what reads back identical).
-_READ_FIELD: dict[str, Callable[[Any], Any]] = {
-    "rule_id": _text,
-    "severity": Severity,
-    "message": _text,
-    "location": _read_location,
-    "pointer": _text,
-    "claim_id": _of(str, type(None)),
-    "suppressed": _of(str, type(None)),
-    "fatal": _of(bool),
-    "baselined": _of(bool),
-    "related": lambda rs: tuple(_read_location(r) for r in _of(list)(rs)),
-}
-
-
-_EVIDENCE_KEYS = frozenset({"fact", "statement", "sources", "status"})
-# Evidence read back, by its fields: the many verdicts that cite one fact share one object.
-_evidence_memo: dict[tuple[str, str, tuple[str, ...], str], Evidence] = {}
-
-
-def _read_evidence(data: Any) -> Evidence:
-    if type(data) is not dict or data.keys() != _EVIDENCE_KEYS:
-        raise TypeError("not evidence")
-    sources = data["sources"]
-    if type(sources) is not list or any(type(s) is not str for s in sources):
-        raise TypeError("not a list of sources")
-    fields = (_text(data["fact"]), _text(data["statement"]), tuple(sources), _text(data["status"]))
-    found = _evidence_memo.get(fields)
-    if found is None:
-        from claimcheck.core.verdicts import Evidence
-
-        found = _evidence_memo[fields] = Evidence(*fields)
-    return found
-
-
-_VERDICT_KEYS = frozenset({"path", "claim", "kind", "verdict", "explanation", "stale", "evidence"})
-
-
-def decode_verdicts(records: list[Any]) -> list[ClaimVerdict]:
-    """Verdicts from parsed records, every field checked; TypeError, ValueError or KeyError if not.
-
-    The verdict types are imported here, once per file, not once per verdict: a run that
-    never decodes a verdict never loads them.
-    """
-    from claimcheck.core.verdicts import ClaimVerdict, Verdict
-
-    def decode(data: Any) -> ClaimVerdict:
-        if type(data) is not dict or data.keys() != _VERDICT_KEYS:
-            raise TypeError("not a verdict")
-        return ClaimVerdict(
-            path=_text(data["path"]),
-            claim_id=_text(data["claim"]),
-            kind=_text(data["kind"]),
-            verdict=Verdict(_text(data["verdict"])),
-            explanation=_text(data["explanation"]),
-            evidence=tuple(_read_evidence(e) for e in _of(list)(data["evidence"])),
-            stale=_of(bool)(data["stale"]),
-        )
-
-    return [decode(d) for d in records]
-
-
 def verdict_counts(data: Any, records: str) -> tuple[int, int, int, int]:
     """The stored counts of the verdict records, when they can be the counts of ``records``.
 
@@ -205,38 +140,8 @@ def verdict_counts(data: Any, records: str) -> tuple[int, int, int, int]:
     return (supported, refuted, unknown, stale)
 
 
-def _records_digest(counts: tuple[int, ...], records: str) -> int:
-    """What an entry's verdict records and their counts are checked against when read.
-
-    A checksum, not a hash: it catches damage to an entry that claimcheck wrote (the key
-    already says whose it is), at a quarter of the cost of hashing the records again.
-    """
-    return zlib.crc32(f"{list(counts)}\n{records}".encode("ascii"))
-
-
-def encode_finding(f: Finding) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for fld in dataclasses.fields(Finding):
-        value = getattr(f, fld.name)
-        if fld.name == "location":
-            value = _location(value)
-        elif fld.name == "related":
-            value = [_location(r) for r in value]
-        elif fld.name == "severity":
-            value = int(value)
-        out[fld.name] = value
-    return out
-
-
-def decode_finding(data: Any) -> Finding:
-    """A finding from an entry; ValueError, TypeError or KeyError when it is not one."""
-    if type(data) is not dict or set(data) != set(_READ_FIELD):
-        raise TypeError("not a finding")
-    return Finding(**{name: read(data[name]) for name, read in _READ_FIELD.items()})
-
-
 def pack_entry(payload: dict[str, Any]) -> bytes:
-    """An entry's bytes: its fields as one line of JSON, then its verdict records as written.
+    """An entry's body: its fields as one line of JSON, then its verdict records as written.
 
     The records stay out of the JSON envelope, so reading an entry does not decode them as
     one long escaped string before parsing them.
@@ -248,7 +153,7 @@ def pack_entry(payload: dict[str, Any]) -> bytes:
 
 
 def unpack_entry(data: bytes) -> dict[str, Any]:
-    """The fields of an entry (``pack_entry``); ValueError or TypeError when it is not one."""
+    """The fields of an entry's body (``pack_entry``); ValueError or TypeError if not one."""
     head, newline, body = data.partition(b"\n")
     fields = json.loads(head)
     if not newline or type(fields) is not dict or "verdicts" in fields:
@@ -257,89 +162,191 @@ def unpack_entry(data: bytes) -> dict[str, Any]:
     return fields
 
 
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError(f"{type(value).__name__} in a cache entry")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError(f"{type(value).__name__} in a cache entry")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise TypeError(f"{type(value).__name__} in a cache entry")
+    return value
+
+
 class Cache:
-    """Entries under one folder, ``<dir>/v1/<2 hex>/<key>.json``."""
+    """Entries under one folder, ``<dir>/v4/<2 hex>/<key>.json``, each authenticated."""
 
     def __init__(self, directory: Path, limits: Limits):
         self.directory = directory
         self.limits = limits
+        self.entry_limits = dataclasses.replace(
+            limits, max_file_bytes=limits.max_file_bytes * ENTRY_BYTES_PER_FILE_BYTE
+        )
+        # Evidence shared by the verdicts this cache gives back, for this run only.
+        self.memo: EvidenceMemo = {}
+        self.refused: str | None = None
+        self._secret: bytes | None = None
+        self._folders: set[Path] = set()  # folders found to be real folders, not links
+        if directory.is_symlink():
+            self._refuse(f"the cache folder {directory} is a symbolic link")
+
+    def _refuse(self, why: str) -> None:
+        """Stop using the cache for this run, and say why once."""
+        if self.refused is None:
+            self.refused = why
+            sys.stderr.write(f"claimcheck: warning: {why}: the cache is not used\n")
 
     def _entry(self, key: str) -> Path:
         return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
 
-    def get(self, key: str, root: Path) -> FileReport | None:
-        """The stored report when the entry is whole and its inputs are unchanged.
+    def _real_folders(self, folder: Path) -> bool:
+        """Whether ``folder`` and the folders between it and the cache's are no links."""
+        if folder in self._folders:
+            return True
+        for f in (folder, *folder.parents):
+            if f == self.directory:
+                break
+            if f.is_symlink():
+                self._refuse(f"{f} in the cache is a symbolic link")
+                return False
+        self._folders.add(folder)
+        return True
 
-        Inputs are read only inside ``root``, whatever an entry names. Verdicts stay the
-        JSON records the entry holds, each checked for shape, and are decoded only on use.
-        """
-        from claimcheck.run.stream import FileReport
+    def _mac(self, body: bytes, secret: bytes) -> bytes:
+        return blake2b(body, digest_size=MAC_HEX // 2, key=secret).hexdigest().encode("ascii")
 
+    def _key(self, *, create: bool) -> bytes | None:
+        """The cache's secret key: read once; made (or remade, when damaged) before writing."""
+        if self._secret is None:
+            path = self.directory / KEY_FILE
+            try:
+                secret = read_bytes(str(path), self.limits)
+            except ReadError:
+                secret = b""
+            if len(secret) == KEY_BYTES:
+                self._secret = secret
+            elif create:
+                self._secret = self._new_key(path, replace=bool(secret) or path.is_symlink())
+        return self._secret
+
+    def _new_key(self, path: Path, *, replace: bool) -> bytes | None:
+        """A random key, written 0600 next to the entries; whoever wins a race sets it."""
+        secret = os.urandom(KEY_BYTES)
         try:
-            text = self._entry(key).read_bytes()
-        except OSError:
+            self._prepare(self.directory)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-key-")  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(secret)
+                if replace:
+                    Path(tmp).replace(path)
+                else:
+                    try:
+                        os.link(tmp, path)
+                    except FileExistsError:  # another process made it first: use theirs
+                        secret = read_bytes(str(path), self.limits)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        except (OSError, ReadError):
+            return None
+        return secret if len(secret) == KEY_BYTES else None
+
+    def seal(self, body: bytes) -> bytes | None:
+        """An entry's bytes: the keyed hash of ``body``, a line break, then ``body``."""
+        secret = self._key(create=True)
+        return None if secret is None else self._mac(body, secret) + b"\n" + body
+
+    def _open(self, data: bytes) -> bytes | None:
+        """The body of an entry whose keyed hash matches; None for anything else."""
+        secret = self._key(create=False)
+        if secret is None or data[MAC_HEX : MAC_HEX + 1] != b"\n":
+            return None
+        body = data[MAC_HEX + 1 :]
+        # Compared as bytes, case included: a flipped case bit in the hex is a mismatch too.
+        return body if data[:MAC_HEX] == self._mac(body, secret) else None
+
+    def get(self, key: str, root: Path) -> FileResult | None:
+        """The stored result when the entry is authentic and whole and its inputs unchanged.
+
+        Inputs are resolved and read again inside ``root``. Verdicts stay the JSON records
+        the entry holds (authenticated with it) and are decoded only on use.
+        """
+        if self.refused is not None:
+            return None
+        path = self._entry(key)
+        if not self._real_folders(path.parent):
             return None
         try:
-            data = unpack_entry(text)
+            body = self._open(read_bytes(str(path), self.entry_limits))
+        except ReadError:
+            return None  # absent, a link, a FIFO, a device, too large: not an entry
+        if body is None:
+            return None
+        try:
+            data = unpack_entry(body)
             if data["key"] != key or data["format"] != ENTRY_FORMAT:
                 return None
-            inputs: dict[str, str] = data["inputs"]
+            inputs = data["inputs"]
+            if type(inputs) is not dict:
+                return None
             for name, state in inputs.items():
-                if not Path(name).is_relative_to(root):
-                    return None
-                if input_state(name, self.limits) != state:
+                if read_input(root, name, self.limits).state != state:
                     return None
             file = data["file"]
-            lines = _text(data["verdicts"])
-            counts = verdict_counts(data["verdict_counts"], lines)
-            if data["verdict_digest"] != _records_digest(counts, lines):
-                return None
-            return FileReport(
+            records = _text(data["verdicts"])
+            return FileResult.from_records(
                 path=_text(file["path"]),
                 status=_text(file["status"]),
                 claims=_int(file["claims"]),
-                claim_ids=tuple(_text(c) for c in _of(list)(file["claim_ids"])),
-                findings=[decode_finding(f) for f in _of(list)(data["findings"])],
-                verdict_json=lines,
-                verdict_counts=counts,
-                inputs=tuple(inputs),
+                claim_ids=tuple(_text(c) for c in _list(file["claim_ids"])),
+                findings=[Finding.from_record(f) for f in _list(data["findings"])],
+                records=records,
+                counts=verdict_counts(data["verdict_counts"], records),
+                inputs=inputs,
+                memo=self.memo,
             )
-        except (ValueError, TypeError, KeyError, AttributeError):
-            return None  # corrupt or from another version: check the file again
+        except (ValueError, TypeError, KeyError):
+            # Data damage only (an authentic entry of another shape: from another version).
+            return None
 
-    def put(self, key: str, report: FileReport) -> None:
-        """Store a report; skipped silently when it would not read back identical."""
-        try:
-            payload = {
-                "format": ENTRY_FORMAT,
-                "key": key,
-                "inputs": {name: input_state(name, self.limits) for name in report.inputs},
-                "file": {
-                    "path": report.path,
-                    "status": report.status,
-                    "claims": report.claims,
-                    "claim_ids": list(report.claim_ids),
-                },
-                "findings": [encode_finding(f) for f in report.findings],
-                "verdict_counts": list(report.verdict_counts),
-                "verdict_digest": _records_digest(report.verdict_counts, report.verdict_json),
-                "verdicts": report.verdict_json,
-            }
-            text = pack_entry(payload)
-            back = unpack_entry(text)
-            if [decode_finding(d) for d in back["findings"]] != report.findings:
-                return
-            if verdict_counts(back["verdict_counts"], back["verdicts"]) != report.verdict_counts:
-                return
-        except (TypeError, ValueError, KeyError, AttributeError):
+    def put(self, key: str, result: FileResult) -> None:
+        """Store a result. Programming errors propagate: they are bugs, not cache misses."""
+        if self.refused is not None:
             return
-        self._write(self._entry(key), text)
+        payload = {
+            "format": ENTRY_FORMAT,
+            "key": key,
+            "inputs": dict(result.inputs),
+            "file": {
+                "path": result.path,
+                "status": result.status,
+                "claims": result.claims,
+                "claim_ids": list(result.claim_ids),
+            },
+            "findings": [f.to_record() for f in result.findings],
+            "verdict_counts": list(result.verdict_counts),
+            "verdicts": result.verdict_json,
+        }
+        body = pack_entry(payload)
+        if len(body) + MAC_HEX + 1 > self.entry_limits.max_file_bytes:
+            return  # it would never be read back
+        self._write(self._entry(key), body)
 
-    def _write(self, target: Path, data: bytes) -> None:
-        import tempfile
-
+    def _write(self, target: Path, body: bytes) -> None:
         try:
             self._prepare(target.parent)
+            if not self._real_folders(target.parent):
+                return
+            data = self.seal(body)
+            if data is None:
+                return
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as f:

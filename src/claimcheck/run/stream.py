@@ -1,196 +1,29 @@
-"""The streamed run: each file's report as soon as it is checked, in discovery order.
+"""The streamed run: each file's result as soon as it is checked, in discovery order.
 
 A run holds one file's objects at a time, never the archive's: ``open_stream`` yields a
-``FileReport`` per file and reporters write it out as it arrives, keeping only a ``Tally``
-for the summary. A report carries its verdicts as pre-encoded JSON records (what the JSON
-report writes and the cache stores) and decodes them into objects only when asked, so a
-cached run, or a worker process handing its results back, never builds them for nothing.
-``api.verify`` collects the same stream for library users.
+``FileResult`` per file and reporters write it out as it arrives, keeping only a ``Tally``
+for the summary. ``app.verify`` collects the same stream for library users.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring_ascii as _quote
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from claimcheck.core import exitcodes
+from claimcheck.check.result import FileResult, Result
+from claimcheck.core.diagnostics import unreadable
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.options import Options, UsageError
+from claimcheck.core.paths import PathRefusedError, real_path
+from claimcheck.core.project import discover, display_path
+from claimcheck.kb.files import KBSource, run_kb_files
+from claimcheck.run.parallel import check_files
 
 if TYPE_CHECKING:
-    from claimcheck.check.result import FileResult, Result
     from claimcheck.core.dates import PartialDate
-    from claimcheck.core.options import Options
     from claimcheck.core.verdicts import ClaimVerdict
-    from claimcheck.run.cache import Outcome
-
-# The index of each verdict in ``FileReport.verdict_counts``; the last count is the stale.
-VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
-STALE = 3
-
-
-# Between two records of a list in the JSON report: they sit one per line, indented.
-RECORD_SEPARATOR = ",\n    "
-
-
-def parse_records(text: str) -> list[Any]:
-    """The records of a list body written with RECORD_SEPARATOR; ValueError if not JSON."""
-    return json.loads(f"[{text}]") if text else []
-
-
-def encode_record(value: Any) -> str:
-    """One JSON record as every report writes it: ASCII only, on one line.
-
-    ensure_ascii keeps control and bidi characters escaped in the bytes we write; without
-    `indent`, json uses its C encoder.
-    """
-    return json.dumps(value, ensure_ascii=True, separators=(", ", ": "))
-
-
-def encode_verdict(v: ClaimVerdict) -> str:
-    """``encode_record(v.to_dict())``, written out directly.
-
-    A report encodes one verdict per claim, and for a record this small json.dumps spends
-    most of its time setting up: this is four times faster. ``_quote`` is the C function
-    json.dumps quotes strings with when ``ensure_ascii`` is set, so the bytes are the same.
-    """
-    evidence = ", ".join(
-        [
-            f'{{"fact": {_quote(e.fact_id)}, "statement": {_quote(e.statement)}, '
-            f'"sources": [{", ".join(map(_quote, e.sources))}], "status": {_quote(e.status)}}}'
-            for e in v.evidence
-        ]
-    )
-    return (
-        f'{{"path": {_quote(v.path)}, "claim": {_quote(v.claim_id)}, "kind": {_quote(v.kind)}, '
-        f'"verdict": {_quote(v.verdict.value)}, "explanation": {_quote(v.explanation)}, '
-        f'"stale": {"true" if v.stale else "false"}, "evidence": [{evidence}]}}'
-    )
-
-
-class FileReport:
-    """One file's outcome as reports need it: findings sorted, verdicts as JSON records."""
-
-    __slots__ = (
-        "_verdicts",
-        "claim_ids",
-        "claims",
-        "findings",
-        "inputs",
-        "path",
-        "status",
-        "verdict_counts",
-        "verdict_json",
-    )
-
-    def __init__(
-        self,
-        path: str,
-        status: str,
-        claims: int = 0,
-        claim_ids: tuple[str, ...] = (),
-        findings: list[Finding] | None = None,
-        verdict_json: str = "",
-        verdict_counts: tuple[int, int, int, int] = (0, 0, 0, 0),
-        inputs: tuple[str, ...] = (),
-    ):
-        self.path = path
-        self.status = status
-        self.claims = claims
-        self.claim_ids = claim_ids
-        self.findings = findings if findings is not None else []
-        # The records joined as the JSON report lists them (RECORD_SEPARATOR): one string.
-        self.verdict_json = verdict_json
-        self.verdict_counts = verdict_counts
-        self.inputs = inputs  # the other files the findings depend on (FileResult.inputs)
-        self._verdicts: list[ClaimVerdict] | None = None
-
-    @classmethod
-    def from_outcome(cls, outcome: Outcome) -> FileReport:
-        """The engine's outcome: findings sorted within the file, verdicts encoded once."""
-        result, findings = outcome
-        return cls.from_verdicts(
-            result.path,
-            result.status,
-            result.claims,
-            result.claim_ids,
-            sorted(findings, key=lambda f: f.sort_key),
-            result.verdicts,
-            result.inputs,
-        )
-
-    @classmethod
-    def from_verdicts(
-        cls,
-        path: str,
-        status: str,
-        claims: int,
-        claim_ids: tuple[str, ...],
-        findings: list[Finding],
-        verdicts: list[ClaimVerdict],
-        inputs: tuple[str, ...] = (),
-    ) -> FileReport:
-        counts = [0, 0, 0, 0]
-        for v in verdicts:
-            counts[VERDICT_INDEX[v.verdict.value]] += 1
-            counts[STALE] += v.stale
-        text = RECORD_SEPARATOR.join(map(encode_verdict, verdicts))
-        report = cls(path, status, claims, claim_ids, findings, text, _four(counts), inputs)
-        report._verdicts = list(verdicts)
-        return report
-
-    @property
-    def verdicts(self) -> list[ClaimVerdict]:
-        """The verdicts as objects, decoded from their records on first use."""
-        if self._verdicts is None:
-            from claimcheck.run.cache import decode_verdicts
-
-            self._verdicts = decode_verdicts(parse_records(self.verdict_json))
-        return self._verdicts
-
-    def file_result(self) -> FileResult:
-        from claimcheck.check.result import FileResult
-
-        return FileResult(
-            self.path, self.status, self.claims, self.verdicts, self.claim_ids, self.inputs
-        )
-
-    def with_findings(self, findings: list[Finding]) -> FileReport:
-        report = FileReport(
-            self.path,
-            self.status,
-            self.claims,
-            self.claim_ids,
-            findings,
-            self.verdict_json,
-            self.verdict_counts,
-            self.inputs,
-        )
-        report._verdicts = self._verdicts
-        return report
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled without the decoded verdicts: a worker hands back only the records."""
-        return (
-            FileReport,
-            (
-                self.path,
-                self.status,
-                self.claims,
-                self.claim_ids,
-                self.findings,
-                self.verdict_json,
-                self.verdict_counts,
-                self.inputs,
-            ),
-        )
-
-
-def _four(counts: list[int]) -> tuple[int, int, int, int]:
-    return (counts[0], counts[1], counts[2], counts[3])
 
 
 @dataclass
@@ -207,41 +40,7 @@ class RunInfo:
 @dataclass
 class Stream:
     info: RunInfo
-    files: Iterator[FileReport]
-
-
-@dataclass
-class Tally:
-    """All a summary needs of a whole run: counts, never the findings or verdicts."""
-
-    fail_on: Severity = Severity.WARNING
-    files: int = 0
-    claims: int = 0
-    active: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
-    suppressed: int = 0
-    fatal: bool = False
-    failing: bool = False
-    verdicts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
-
-    def add_findings(self, findings: Iterable[Finding]) -> None:
-        for f in findings:
-            if f.suppressed is not None:
-                self.suppressed += 1
-                continue
-            self.active[f.severity] += 1
-            self.fatal = self.fatal or f.fatal
-            self.failing = self.failing or f.severity >= self.fail_on
-
-    def add(self, report: FileReport) -> None:
-        self.files += 1
-        self.claims += report.claims
-        self.add_findings(report.findings)
-        for i, n in enumerate(report.verdict_counts):
-            self.verdicts[i] += n
-
-    @property
-    def exit_code(self) -> int:
-        return exitcodes.exit_code(self.active, fatal=self.fatal, fail_on=self.fail_on)
+    files: Iterator[FileResult]
 
 
 def open_stream(options: Options) -> Stream:
@@ -249,13 +48,8 @@ def open_stream(options: Options) -> Stream:
 
     Every usage error the options can cause is raised here, before the first report.
     """
-    from claimcheck.core.options import UsageError
-    from claimcheck.core.paths import PathRefusedError, real_path
-    from claimcheck.core.project import discover, display_path
-    from claimcheck.kb.files import KBSource, run_kb_files
-    from claimcheck.run.parallel import check_files
-
     if options.select or options.ignore:
+        # lazy: start-up (the rule registry imports every rule: a cached run needs none)
         from claimcheck.rules import unknown_code
 
         code = unknown_code((*options.select, *options.ignore))
@@ -288,26 +82,22 @@ def open_stream(options: Options) -> Stream:
 
 
 def _in_order(
-    slots: list[tuple[str, str | None]], checked: Iterator[FileReport]
-) -> Iterator[FileReport]:
-    from claimcheck.core.diagnostics import unreadable
-
+    slots: list[tuple[str, str | None]], checked: Iterator[FileResult]
+) -> Iterator[FileResult]:
     for shown, problem in slots:
         if problem is None:
             yield next(checked)
         else:
-            yield FileReport(shown, "unreadable", findings=[unreadable(shown, problem)])
+            yield FileResult(shown, "unreadable", findings=[unreadable(shown, problem)])
 
 
 def collect(stream: Stream) -> Result:
-    """The whole run in memory: every file, finding and verdict (what ``api.verify`` returns)."""
-    from claimcheck.check.result import Result
-
+    """The whole run in memory: every file, finding and verdict (what ``app.verify`` returns)."""
     info = stream.info
     result = Result(fail_on=info.fail_on, kb_files=list(info.kb_files), as_of=info.as_of)
     result.findings.extend(info.kb_findings)
     for report in stream.files:
-        result.files.append(report.file_result())
+        result.files.append(report)
         result.findings.extend(report.findings)
         result.verdicts.extend(report.verdicts)
     return result
@@ -316,8 +106,8 @@ def collect(stream: Stream) -> Result:
 def stream_of(result: Result) -> Stream:
     """A collected result as a stream again, for ``Reporter.render``.
 
-    Findings are grouped with the file of their path, in their order; those of no listed
-    file (the knowledge base's) come first, as in a live run.
+    Findings and verdicts are grouped with the file of their path, in their order; those of
+    no listed file (the knowledge base's) come first, as in a live run.
     """
     paths = {fr.path for fr in result.files}
     findings: dict[str, list[Finding]] = {p: [] for p in paths}
@@ -330,7 +120,7 @@ def stream_of(result: Result) -> Stream:
             verdicts[v.path].append(v)
     info = RunInfo(result.fail_on, list(result.kb_files), result.as_of, outside)
     files = (
-        FileReport.from_verdicts(
+        FileResult(
             fr.path,
             fr.status,
             fr.claims,
