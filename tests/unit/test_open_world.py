@@ -15,6 +15,7 @@ from tests.helpers import write_claims
 S = "sources: [{url: 'https://example.org/s', title: S}]"
 
 KB = f"""claimcheck-kb: 1
+verified: 2025-10-21
 entities:
   g20: {{name: G20, kind: organisation}}
   quad: {{name: Quad, kind: organisation}}

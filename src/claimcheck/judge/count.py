@@ -3,8 +3,8 @@
 Facts that may hold on the date (disputed, or dated loosely) widen the recorded count to a
 range: a claimed count inside the range is left open, never refuted. The KB is an open
 world: it proves a group has at least the members it is sure of, so a smaller count is
-refuted (naming the members it counts), but a larger one is left open, since the KB may
-list only some of them.
+refuted (naming the members it counts); any other count is decided only by a sourced
+`count` fact, or inside a `complete` window (the KB says its list is whole), else left open.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
+from claimcheck.formats.records import MembershipFact
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.timing import open_fact
 from claimcheck.kb.store import Roster, Tally
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import CountClaim, Fact, MembershipFact
+    from claimcheck.formats.records import CountClaim, CountFact, Fact
 
 
 def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
@@ -29,6 +31,10 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
     when = human(on)
     if key is None:
         out.aspect(NEI, f"{s.name(claim.group)} is not in the knowledge base")
+        return out
+    sourced = kb.sourced_count(key, claim.of, on)
+    if sourced is not None:
+        _against_sourced(s, out, claim, key, sourced, when)
         return out
     if claim.of == "members":
         if key not in kb.memberships:
@@ -46,14 +52,11 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
     sure: list[Fact] = list(islice(found.sure.values(), NAMED_LIMIT))
     open_: list[Fact] = list(islice(found.open.values(), NAMED_LIMIT))
     what = f"{claim.count} {claim.of} of {kb.name(key)} on {when}"
+    window = kb.window(key, claim.of, on)
+    named = [s.name(x) for x in islice(found.sure, NAMED_LIMIT)]
     if claim.count < low:
-        named = [s.name(x) for x in islice(found.sure, NAMED_LIMIT)]
         # The KB proves at least `low`: a smaller count is wrong whatever the KB leaves out.
-        out.aspect(
-            REFUTED,
-            f"the knowledge base records at least {low}, not {claim.count}",
-            *sure,
-        )
+        out.aspect(REFUTED, f"the knowledge base records at least {low}, not {claim.count}", *sure)
         out.issue(
             Problem.WRONG_COUNT,
             f"says {claim.count} {claim.of} of {kb.name(key)}; the knowledge base records at "
@@ -62,17 +65,47 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
         )
     elif claim.count <= high and open_:
         for pending in open_:
-            out.unsettled(pending, f"the count {what}", "count")
+            if isinstance(pending, MembershipFact):
+                open_fact(out, kb, pending, f"the count {what}", on, "count")
+            else:
+                out.unsettled(pending, f"the count {what}", "count")
         if high - low > NAMED_LIMIT:
             out.aspect(NEI, f"{high - low - NAMED_LIMIT} more {claim.of} on {when} are open")
-    elif claim.count == low:
-        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", *sure)
-    else:
-        # More than the KB records: it may know only some of them (an open world).
+    elif window is None:
+        # The KB may know only some of them (an open world): neither more nor as many is
+        # decided by a list it does not say is whole.
         out.aspect(NEI, incomplete_list(kb.name(key), claim.of, low))
+    elif claim.count == low:
+        out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", window, *sure)
+    else:
+        whole = f"the knowledge base lists all {low} ({kb.cite(window)}): {enumeration(named, low)}"
+        out.aspect(REFUTED, whole, window, *sure)
+        out.issue(
+            Problem.WRONG_COUNT,
+            f"says {claim.count} {claim.of} of {kb.name(key)}; on {when} {whole}",
+            "count",
+        )
     return out
 
 
 def incomplete_list(group: str, of: str, low: int) -> str:
     """Why a count above what the KB records is left open rather than refuted."""
     return f"the knowledge base lists {low} of {group}'s {of} and does not say its list is complete"
+
+
+def _against_sourced(
+    s: Scope, out: Outcome, claim: CountClaim, key: str, sourced: CountFact, when: str
+) -> None:
+    """A sourced number ("NATO had 32 members from 7 March 2024") decides the count."""
+    kb = s.kb
+    said = f"{kb.name(key)} has {sourced.count} {claim.of} on {when} ({kb.cite(sourced)})"
+    if sourced.count == claim.count:
+        out.aspect(SUPPORTED, said, sourced)
+        return
+    out.aspect(REFUTED, said, sourced)
+    out.issue(
+        Problem.WRONG_COUNT,
+        f"says {claim.count} {claim.of} of {kb.name(key)}; the knowledge base records "
+        f"{sourced.count} on {when} ({kb.cite(sourced)})",
+        "count",
+    )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
+from claimcheck.judge.count import incomplete_list
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human, plural
 from claimcheck.judge.timing import changes_around, open_fact
 
@@ -33,6 +34,7 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
     when = human(on)
     roster = kb.roster(group, on)
     sure, open_ = roster.sure, roster.open
+    window = kb.window(group, "members", on)
     listed: list[str] = []
     extra: list[str] = []
     changes: list[str] = []
@@ -45,17 +47,24 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         if member in sure:
             out.aspect(SUPPORTED, f"{kb.name(member)} is a member on {when}", sure[member])
         elif member in open_:
-            open_fact(out, open_[member], f"{kb.name(member)}'s membership on {when}", "members")
+            open_fact(
+                out, kb, open_[member], f"{kb.name(member)}'s membership on {when}", on, "members"
+            )
         else:
             history = [f for f in kb.groups_of.get(member, ()) if f.group == group]
-            if not history:
+            if history:
+                change = changes_around(kb, member, history, on, "joined", "left")
+                out.facts.update((f.id, f) for f in history[:NAMED_LIMIT])
+            elif window is not None:
+                # The KB says its list is whole on that date: not on it, not a member.
+                change = f"the knowledge base lists all its members ({kb.cite(window)})"
+                out.facts.setdefault(window.id, window)
+            else:
                 out.aspect(NEI, unrecorded(kb, member, group))
                 continue
             extra.append(member)
-            change = changes_around(kb, member, history, on, "joined", "left")
             changes.append(change)
             out.aspect(REFUTED, f"{kb.name(member)} is not a member on {when}: {change}")
-            out.facts.update((f.id, f) for f in history[:NAMED_LIMIT])
     if extra:
         message = not_a_member_message(s, group, extra, when, changes)
         out.issue(Problem.NOT_A_MEMBER, message, "members")
@@ -74,10 +83,15 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
             out.issue(Problem.MEMBER_LEFT_OUT, message, "members")
         pending = _first_absent(open_, named)
         for m in pending:
-            open_fact(out, open_[m], f"{kb.name(m)}'s membership on {when}", "members")
+            open_fact(out, kb, open_[m], f"{kb.name(m)}'s membership on {when}", on, "members")
         more = len(open_) - len(named.intersection(open_)) - len(pending)
         if more > 0:
             out.aspect(NEI, f"{more} more members' memberships on {when} are open")
+        if window is None:
+            # Whole as far as the KB knows; but it does not say it knows them all.
+            out.aspect(NEI, incomplete_list(kb.name(group), "members", len(sure)))
+        else:
+            out.aspect(SUPPORTED, f"the knowledge base lists all its members on {when}", window)
     return out
 
 

@@ -39,7 +39,9 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
             SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", roster.sure[holder]
         )
     elif holder in roster.open:
-        open_fact(out, roster.open[holder], f"{kb.name(holder)}'s tenure on {when}", "holder")
+        open_fact(
+            out, kb, roster.open[holder], f"{kb.name(holder)}'s tenure on {when}", on, "holder"
+        )
     elif others:
         total = len(roster.sure)
         own = [f for f in kb.offices_of.get(holder, []) if f.office == office]
@@ -54,6 +56,10 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
             f"{kb.name(office)} on {when} is {named}, not {kb.name(holder)}: {took}",
             "holder",
         )
+    elif roster.open:
+        # Someone else may hold it: past the date the KB was verified, or loosely dated.
+        first = next(iter(roster.open.values()))
+        open_fact(out, kb, first, f"who is {kb.name(office)} on {when}", on, "holder")
     else:
         out.aspect(NEI, f"the knowledge base records no holder of {kb.name(office)} on {when}")
     return out

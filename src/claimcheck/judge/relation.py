@@ -13,7 +13,7 @@ from claimcheck.core.verdicts import Evidence, Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import open_fact
-from claimcheck.kb.store import SYMMETRIC, Tri, holds_on, source_labels
+from claimcheck.kb.store import SYMMETRIC, Tri, source_labels
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -33,7 +33,7 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"
     facts = kb.relation_facts(subject, claim.predicate, obj)
     when = human(on)
-    held = [(f, holds_on(f.start, f.end, on)) for f in facts]
+    held = [(f, kb.truth(f, on)) for f in facts]
     yes = [f for f, t in held if t is Tri.YES and f.status == "accepted"]
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
     if yes:
@@ -43,7 +43,7 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
             if others:
                 incomplete(s, out, claim.predicate, obj, others)
     elif maybe:
-        open_fact(out, maybe[0], f"that {said} on {when}", "predicate")
+        open_fact(out, kb, maybe[0], f"that {said} on {when}", on, "predicate")
     elif facts:
         out.aspect(
             REFUTED,
@@ -88,9 +88,7 @@ def _others(
         found += [
             (f.object, f)
             for f in kb.by_subject.get(obj, ())
-            if f.predicate == predicate
-            and f.status == "accepted"
-            and holds_on(f.start, f.end, on) is Tri.YES
+            if f.predicate == predicate and f.status == "accepted" and kb.truth(f, on) is Tri.YES
         ]
     return [(who, f) for who, f in found if who not in (subject, obj)]
 

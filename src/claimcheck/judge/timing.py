@@ -54,11 +54,17 @@ def dated(date: PartialDate) -> str:
 
 
 def open_fact(
-    out: Outcome, fact: MembershipFact | TenureFact | RelationFact, what: str, *fld: str | int
+    out: Outcome,
+    kb: KnowledgeBase,
+    fact: MembershipFact | TenureFact | RelationFact,
+    what: str,
+    on: PartialDate,
+    *fld: str | int,
 ) -> None:
-    """An aspect resting on a fact that may hold: disputed, of unknown start, or dated too
-    loosely to tell; it is left open, saying which."""
-    if fact.status != "disputed" and fact.start is None:
-        out.aspect(NEI, f"{what}: the knowledge base does not say when it began", fact)
+    """An aspect resting on a fact that may hold: disputed, of unknown start, past the date
+    the KB was verified, or dated too loosely to tell; it is left open, saying which."""
+    why = kb.why_open(fact, on) if fact.status != "disputed" else None
+    if why is not None:
+        out.aspect(NEI, f"{what}: {why}", fact)
     else:
         out.unsettled(fact, what, *fld)

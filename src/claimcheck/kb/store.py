@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from claimcheck.loader.document import Document, Pointer
 
 _F = TypeVar("_F", MembershipFact, TenureFact)
+Lasting = MembershipFact | TenureFact | RelationFact  # facts that may be `permanent`
 
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
 CONTAINMENT = ("lies_in", "located_in")
@@ -220,6 +221,57 @@ class KnowledgeBase:
         for counted in self.counts.values():
             counted.sort(key=lambda f: (f.start.start, f.id))
 
+    def truth(self, fact: Lasting | CompleteFact | CountFact, on: PartialDate) -> Tri:
+        """Whether ``fact`` holds on every day of ``on``: its dates (`holds_on`), and for an
+        open end, its horizon. A permanent fact holds at every date; an open-ended one is
+        "yes" only up to the date the KB was verified, "maybe" after it (or at any date after
+        its start when nothing dates it at all)."""
+        if isinstance(fact, Lasting) and fact.permanent:
+            return Tri.YES
+        truth = holds_on(fact.start, fact.end, on)
+        if truth is Tri.YES and fact.end is None:
+            until = self.horizon(fact)
+            if until is None or until.end < on.end:
+                return Tri.MAYBE
+        return truth
+
+    def why_open(self, fact: Lasting, on: PartialDate) -> str | None:
+        """Why a fact that is not disputed leaves ``on`` open, for the explanation; None when
+        its dates are too loose to tell."""
+        if fact.permanent:
+            return None
+        if fact.start is None and not (fact.end is not None and fact.end.end < on.start):
+            return "the knowledge base does not say when it began"
+        if fact.end is None and holds_on(fact.start, fact.end, on) is Tri.YES:
+            until = self.horizon(fact)
+            if until is None:
+                return "the knowledge base does not say up to when it was verified"
+            return f"the knowledge base was last verified on {until.human()}"
+        return None
+
+    def window(self, group: str, of: str, on: PartialDate) -> CompleteFact | None:
+        """The `complete` fact that says the KB lists all of the group's members (or the
+        series' events) on ``on``, if one covers it for certain."""
+        for fact in self.completeness.get((group, of), ()):
+            if fact.status == "accepted" and self.truth(fact, on) is Tri.YES:
+                return fact
+        return None
+
+    def sourced_count(self, group: str, of: str, on: PartialDate) -> CountFact | None:
+        """A sourced number of the group's members (or events) that holds on ``on``."""
+        for fact in self.counts.get((group, of), ()):
+            if fact.status == "accepted" and self.truth(fact, on) is Tri.YES:
+                return fact
+        return None
+
+    def _on(self, facts: Iterable[_F], on: PartialDate) -> tuple[tuple[_F, Tri], ...]:
+        out: list[tuple[_F, Tri]] = []
+        for fact in facts:
+            truth = self.truth(fact, on)
+            if truth is not Tri.NO:
+                out.append((fact, truth))
+        return tuple(out)
+
     def horizon(self, fact: Fact) -> PartialDate | None:
         """The last date the KB vouches for ``fact``: an open end is known only up to it.
 
@@ -261,7 +313,7 @@ class KnowledgeBase:
         """Membership facts of ``group`` that may hold on ``on``, in date order."""
         found = self._members_on.get((group, on))
         if found is None:
-            found = _on(self.memberships.get(group, ()), on)
+            found = self._on(self.memberships.get(group, ()), on)
             remember(self._members_on, (group, on), found)
         return list(found)
 
@@ -294,7 +346,7 @@ class KnowledgeBase:
             found = tuple(
                 f
                 for f in self.by_predicate_object.get((predicate, obj), ())
-                if f.status == "accepted" and holds_on(f.start, f.end, on) is Tri.YES
+                if f.status == "accepted" and self.truth(f, on) is Tri.YES
             )
             remember(self._subjects, key, found)
         return found
@@ -326,7 +378,7 @@ class KnowledgeBase:
     def holders_on(self, office: str, on: PartialDate) -> list[tuple[TenureFact, Tri]]:
         found = self._holders_on.get((office, on))
         if found is None:
-            found = _on(self.tenures.get(office, ()), on)
+            found = self._on(self.tenures.get(office, ()), on)
             remember(self._holders_on, (office, on), found)
         return list(found)
 
@@ -480,15 +532,6 @@ def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.dat
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-
-
-def _on(facts: Iterable[_F], on: PartialDate) -> tuple[tuple[_F, Tri], ...]:
-    out: list[tuple[_F, Tri]] = []
-    for fact in facts:
-        truth = holds_on(fact.start, fact.end, on)
-        if truth is not Tri.NO:
-            out.append((fact, truth))
-    return tuple(out)
 
 
 def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
