@@ -252,3 +252,102 @@ def test_facts_that_date_one_event_alike_at_different_precision_agree(project):
     )
     (verdict,) = verify(Options(paths=(str(project),), select=("CC2",))).verdicts
     assert verdict.verdict.value == "supported", verdict.explanation
+
+
+# -- phase 2: what the KB says it knows (verified horizon, completeness, counts, permanent) --
+
+PHASE2 = f"""
+  - {{id: eu-all, kind: complete, group: eu, of: members, start: 2020-02-01, {S}}}
+  - {{id: quad-count, kind: count, group: quad, of: members, count: 4, start: 2017-11, {S}}}
+  - {{id: isles-in-sea, kind: relation, subject: isles, predicate: lies_in, object: sea,
+      permanent: true, {S}}}
+  - {{id: jp-admin, kind: relation, subject: japan, predicate: administers, object: isles,
+      start: "1972", {S}}}
+"""
+
+
+def _phase2(project, claims: str, as_of: str | None = None):
+    kb = KB.replace("  isles: {", "  sea: {name: East China Sea, kind: place}\n  isles: {")
+    (project / "k.kb.yaml").write_text(kb + PHASE2, encoding="utf-8")
+    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
+    write_claims(project, body)
+    when = PartialDate.parse(as_of) if as_of else None
+    result = verify(Options(paths=(str(project),), as_of=when, select=("CC2",)))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    verdicts = {v.claim_id: v for v in result.verdicts}
+    findings = {(f.claim_id, f.rule_id): f.message for f in result.findings}
+    return verdicts, findings
+
+
+def test_an_open_tenure_past_the_verified_date_is_not_enough_info(project):
+    """'New PM holds office in 2030': the KB was verified on 21 October 2025."""
+    verdicts, findings = _phase2(
+        project,
+        """
+        - {id: later, kind: office, office: pm, holder: p2, at: "2030", quote: q}
+        - {id: now, kind: office, office: pm, holder: p1, quote: q}
+        """,
+    )
+    assert verdicts["later"].verdict.value == "not_enough_info"
+    assert verdicts["later"].explanation == (
+        "New PM's tenure on 2030: the knowledge base was last verified on 21 October 2025"
+    )
+    assert verdicts["now"].verdict.value == "supported"
+    assert not findings
+
+
+def test_a_count_inside_a_complete_window_is_refuted_naming_who_left(project):
+    """'The EU's 28 member states' in 2021: the KB lists them all, and the UK had left."""
+    verdicts, findings = _phase2(
+        project,
+        """
+        - {id: eu28, kind: count, of: members, group: eu, count: 28, at: "2021", quote: q}
+        - {id: eu1, kind: count, of: members, group: eu, count: 1, at: "2021", quote: q}
+        - {id: extra, kind: membership, group: eu, members: [france, japan], complete: true,
+           at: "2021", quote: q}
+        """,
+    )
+    assert verdicts["eu28"].verdict.value == "refuted"
+    message = findings[("eu28", "CC202")]
+    assert "the knowledge base lists all 1 (fact eu-all, source https://example.org/s)" in message
+    assert "United Kingdom left on 31 January 2020 (fact uk-eu, source" in message
+    assert verdicts["eu1"].verdict.value == "supported"
+    # Naming a member the KB does not record refutes only inside a complete window.
+    assert verdicts["extra"].verdict.value == "refuted"
+    assert (
+        "Japan is not a member on 2021: the knowledge base lists all its members (fact eu-all"
+        in (verdicts["extra"].explanation)
+    )
+
+
+def test_a_sourced_count_decides_a_count(project):
+    verdicts, findings = _phase2(
+        project,
+        """
+        - {id: four, kind: count, of: members, group: quad, count: 4, at: "2020", quote: q}
+        - {id: five, kind: count, of: members, group: quad, count: 5, at: "2020", quote: q}
+        """,
+    )
+    assert verdicts["four"].verdict.value == "supported"
+    assert verdicts["five"].verdict.value == "refuted"
+    assert "the knowledge base records 4 on 2020 (fact quad-count" in findings[("five", "CC202")]
+
+
+def test_a_permanent_fact_holds_at_every_date_and_claims_with_their_own_time_keep_it(project):
+    verdicts, _ = _phase2(
+        project,
+        """
+        - {id: sea, kind: relation, subject: isles, predicate: lies_in, object: sea, quote: q}
+        - {id: meeting, kind: office, office: pm, holder: p1, at: 2024-08-20, quote: q}
+        - {id: today, kind: relation, subject: japan, predicate: administers, object: isles,
+           quote: q}
+        """,
+        as_of="2030-01-01",
+    )
+    assert verdicts["sea"].verdict.value == "supported"
+    # Dated at the meeting: judged then, whatever --as-of says.
+    assert verdicts["meeting"].verdict.value == "supported"
+    # About "now", past the horizon: not enough info, never stale.
+    assert verdicts["today"].verdict.value == "not_enough_info"
+    assert not verdicts["today"].stale
+    assert "last verified on 21 October 2025" in verdicts["today"].explanation

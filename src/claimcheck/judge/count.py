@@ -9,6 +9,7 @@ refuted (naming the members it counts); any other count is decided only by a sou
 
 from __future__ import annotations
 
+from collections.abc import Container
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,13 @@ from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import MembershipFact
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
-from claimcheck.judge.timing import open_fact
+from claimcheck.judge.timing import dated, open_fact
 from claimcheck.kb.store import Roster, Tally
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import CountClaim, CountFact, Fact
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
@@ -79,6 +81,8 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
         out.aspect(SUPPORTED, f"{kb.name(key)} has {low} {claim.of} on {when}", window, *sure)
     else:
         whole = f"the knowledge base lists all {low} ({kb.cite(window)}): {enumeration(named, low)}"
+        if claim.of == "members":
+            whole += _departures(kb, key, on, found.sure, out)
         out.aspect(REFUTED, whole, window, *sure)
         out.issue(
             Problem.WRONG_COUNT,
@@ -109,3 +113,24 @@ def _against_sourced(
         f"{sourced.count} on {when} ({kb.cite(sourced)})",
         "count",
     )
+
+
+def _departures(
+    kb: KnowledgeBase, group: str, on: PartialDate, sure: Container[str], out: Outcome
+) -> str:
+    """What changed: the latest members to leave before the date, with when and the source
+    ("; the United Kingdom left on 31 January 2020 (fact uk-eu, source ...)")."""
+    gone = [
+        f
+        for f in kb.memberships.get(group, ())
+        if f.end is not None and f.end.end < on.start and f.member not in sure
+    ]
+    gone.sort(key=lambda f: (f.end.start if f.end is not None else on.start, f.id), reverse=True)
+    said = []
+    for fact in gone[:NAMED_LIMIT]:
+        assert fact.end is not None
+        said.append(f"{kb.name(fact.member)} left {dated(fact.end)} ({kb.cite(fact)})")
+        out.facts.setdefault(fact.id, fact)
+    if len(gone) > NAMED_LIMIT:
+        said.append(f"and {len(gone) - NAMED_LIMIT} more left before")
+    return "; " + "; ".join(said) if said else ""
