@@ -74,7 +74,7 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         # the group's size, and a group with thousands of loosely dated members gives five
         # disputes and a count, not one finding per member per claim.
         missing = _first_absent(sure, named)
-        total = len(sure) - len(named.intersection(sure))
+        total = len(sure) - sum(1 for m in named if m in sure)  # the claim's length, not the KB's
         for m in missing:
             out.facts.setdefault(sure[m].id, sure[m])
         if missing:
@@ -84,7 +84,7 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         pending = _first_absent(open_, named)
         for m in pending:
             open_fact(out, kb, open_[m], f"{kb.name(m)}'s membership on {when}", on, "members")
-        more = len(open_) - len(named.intersection(open_)) - len(pending)
+        more = len(open_) - sum(1 for m in named if m in open_) - len(pending)
         if more > 0:
             out.aspect(NEI, f"{more} more members' memberships on {when} are open")
         if window is None:
