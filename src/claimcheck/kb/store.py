@@ -17,6 +17,11 @@ What a fact's dates mean (one meaning, everywhere: `holds_on`):
 - No `start` means the start is unknown, not "long ago": the fact is "maybe" at every date
   before its end, never "yes" (semantics change in 0.2: an absent start used to mean "since
   forever" for facts with no end). Give a start to a fact that should support claims.
+- A fact with `permanent: true` (geography) holds at every date.
+- An open end holds for certain only up to the fact's horizon: its own `verified`, else its
+  file's, else the newest date its sources were read or published; after it the answer is
+  "maybe" ("the knowledge base was last verified on 21 October 2025"), and with no horizon at
+  all an open end is "maybe" at every date after its start (`KnowledgeBase.truth`).
 - A claim's partial date ("in 2024") asks whether the fact held on every day of it: a
   membership that began or ended during 2024 is "maybe" in 2024, never "yes" or "no".
 - Several facts for one (group, member), (office, holder) or event are kept side by side:
