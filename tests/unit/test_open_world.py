@@ -183,6 +183,15 @@ def test_a_claim_naming_one_claimant_of_several_is_flagged_incomplete(project):
     )
 
 
+def test_a_claim_that_says_it_is_partial_is_not_incomplete(project):
+    verdicts, _ = _verdicts(
+        project,
+        "- {id: cn, kind: relation, subject: china, predicate: claims, object: isles, "
+        "partial: true, quote: q}",
+    )
+    assert verdicts["cn"].verdict.value == "supported", verdicts["cn"].explanation
+
+
 def test_an_ordinal_is_refuted_by_earlier_meetings_the_kb_dates(project):
     """'The second' meeting on 2024-08-20, with two earlier meetings in the KB."""
     verdicts, findings = _verdicts(

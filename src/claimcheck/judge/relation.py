@@ -38,7 +38,7 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
     if yes:
         out.aspect(SUPPORTED, f"{said} on {when}", yes[0])
-        if claim.predicate in SHARED and not getattr(claim, "partial", False):
+        if claim.predicate in SHARED and not claim.partial:
             others = _others(kb, claim.predicate, subject, obj, on)
             if others:
                 incomplete(s, out, claim.predicate, obj, others)
