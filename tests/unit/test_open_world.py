@@ -54,6 +54,7 @@ facts:
       start: "1971", {S}}}
   - {{id: tw-claims, kind: relation, subject: taiwan, predicate: claims, object: isles,
       start: "1971", {S}}}
+  - {{id: talks-all, kind: complete, group: talks, of: events, start: "2019", {S}}}
   - {{id: meet-1, kind: event, event: m1, series: talks, date: 2019-11-30, {S}}}
   - {{id: meet-2, kind: event, event: m2, series: talks, date: 2022-09-08, {S}}}
   - {{id: meet-3, kind: event, event: m3, series: talks, date: 2024-08-20, {S}}}
@@ -201,6 +202,7 @@ def test_an_ordinal_is_refuted_by_earlier_meetings_the_kb_dates(project):
            date: 2024-08-20, ordinal: 2}
         - {id: kb, kind: event, what: w, quote: q, event: m2, series: talks, ordinal: 1}
         - {id: right, kind: event, what: w, quote: q, event: m2, series: talks, ordinal: 2}
+        - {id: high, kind: event, what: w, quote: q, event: m2, series: talks, ordinal: 4}
         """,
     )
     assert verdicts["own"].verdict.value == "refuted"
@@ -210,6 +212,9 @@ def test_an_ordinal_is_refuted_by_earlier_meetings_the_kb_dates(project):
     assert "second meeting on 8 September 2022 (fact meet-2" in message
     assert verdicts["kb"].verdict.value == "refuted"
     assert verdicts["right"].verdict.value == "supported"
+    # Too high is refuted only because the KB says it lists every meeting (talks-all).
+    assert verdicts["high"].verdict.value == "refuted"
+    assert "lists every meeting of two-plus-two (fact talks-all" in findings[("high", "CC203")]
 
 
 def test_several_facts_for_one_event_are_kept_and_disagreeing_dates_leave_it_open(project):

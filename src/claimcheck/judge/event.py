@@ -235,14 +235,30 @@ def _from_earlier(
             f"{len(earlier)} before it: {named}",
             "ordinal",
         )
-    elif len(earlier) == ordinal - 1 and not unsure and fact is not None:
-        out.aspect(SUPPORTED, f"it is number {ordinal} of {kb.name(series)}", fact, *earlier)
     elif unsure:
         out.aspect(NEI, "the knowledge base cannot order the series", *mine)
-    else:
+    elif (window := kb.window(series, "events", date)) is None:
+        # The KB may not list every meeting before it: as many as it lists, or fewer, is
+        # not enough to say which number this one is.
         out.aspect(
             NEI,
             f"the knowledge base records {len(earlier)} earlier meetings of "
             f"{kb.name(series)} and does not say its list is complete",
             *mine,
+        )
+    elif len(earlier) == ordinal - 1 and fact is not None:
+        said = f"it is number {ordinal} of {kb.name(series)}"
+        out.aspect(SUPPORTED, said, fact, window, *earlier[:NAMED_LIMIT])
+    elif len(earlier) < ordinal - 1:
+        whole = (
+            f"the knowledge base lists every meeting of {kb.name(series)} "
+            f"({kb.cite(window)}) and records {len(earlier)} before it"
+        )
+        if earlier:
+            whole += f": {named}"
+        out.aspect(REFUTED, whole, *mine, window, *earlier[:NAMED_LIMIT])
+        out.issue(
+            Problem.WRONG_ORDINAL,
+            f"calls it number {ordinal} of {kb.name(series)}; {whole}",
+            "ordinal",
         )
