@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.check.result import FileResult, Result, Tally
+from claimcheck.config import apply_config
+from claimcheck.core.findings import Severity
 from claimcheck.core.options import Options, UsageError
+from claimcheck.core.paths import PathRefusedError
+from claimcheck.reporters import default_format, get_reporter
+from claimcheck.reporters.base import ReportSettings
+from claimcheck.reporters.color import want_color
+from claimcheck.run.cache import default_dir
 from claimcheck.run.stream import Stream, collect, open_stream
 
 if TYPE_CHECKING:
@@ -69,16 +78,6 @@ class VerifyRequest:
 
 def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
     """Run `verify` and write its report; the exit code. Raises ``UsageError``."""
-    import os
-    import sys
-
-    from claimcheck.config import apply_config
-    from claimcheck.core.findings import Severity
-    from claimcheck.reporters import default_format, get_reporter
-    from claimcheck.reporters.base import ReportSettings
-    from claimcheck.reporters.color import want_color
-    from claimcheck.run.cache import default_dir
-
     r = request
     options = Options(
         paths=r.paths or ("claims",),
@@ -99,13 +98,14 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
     reporter = get_reporter(r.fmt or default_format(), settings)
     stream = verify_stream(apply_config(options, r.given))
     if r.write_baseline:
+        # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
         from claimcheck.baseline import accept_stream
 
         stream = accept_stream(stream, r.write_baseline, r.root)
     if r.output is None:
         return reporter.write(stream, stdout).exit_code
+    # lazy: start-up (only a report written to a file (-o) needs it)
     from claimcheck.core.output import open_output
-    from claimcheck.core.paths import PathRefusedError
 
     try:
         with open_output(r.output, r.root) as out:

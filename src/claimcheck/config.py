@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.findings import Severity
-from claimcheck.core.options import Options, UsageError
+from claimcheck.core.limits import Limits, LimitsError
+from claimcheck.core.options import Options, RuleSettings, UsageError
 from claimcheck.core.paths import resolved
 from claimcheck.core.project import (
     display_path,
@@ -48,6 +49,7 @@ def _fail(where: str, problem: str) -> ConfigError:
 
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
+    # lazy: start-up (the registry imports every rule: only a select/ignore setting needs it)
     from claimcheck.rules import unknown_code
 
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -87,7 +89,7 @@ def _option(value: Any, kind: Any, where: str) -> Any:
 
 
 def _rules(value: Any, where: str) -> dict[str, Any]:
-    from claimcheck.core.options import RuleSettings
+    # lazy: start-up (the registry imports every rule: only a [rules] table needs it)
     from claimcheck.rules import by_id
 
     if not isinstance(value, dict):
@@ -126,8 +128,6 @@ def _paths(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _limits(value: Any, where: str) -> Any:
-    from claimcheck.core.limits import Limits, LimitsError
-
     if not isinstance(value, dict):
         raise _fail(where, "expected a table, like max-file-bytes = 4194304")
     try:

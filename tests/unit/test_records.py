@@ -302,7 +302,7 @@ def test_every_single_edit_of_a_full_document_gets_the_same_verdict(doc):
 def test_the_committed_records_module_matches_the_models():
     committed = Path(recordgen.TARGET).read_text(encoding="utf-8")
     assert committed == recordgen.render(), (
-        "src/claimcheck/formats/records.py is stale: run `python -m claimcheck.formats.schema`"
+        "src/claimcheck/formats/records.py is stale: run `python -m claimcheck.formats.recordgen`"
     )
 
 

@@ -15,7 +15,7 @@ from tests.conftest import CLAIMS, FIXTURES, SCHEMA_DIR
 def test_committed_schema_matches_models(name):
     committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
     assert committed == render(SCHEMAS[name]()), (
-        f"schema/{name} is stale: run `python -m claimcheck.formats.schema`"
+        f"schema/{name} is stale: run `python -m claimcheck.formats.recordgen`"
     )
 
 

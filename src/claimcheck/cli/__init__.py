@@ -16,6 +16,7 @@ import click
 
 from claimcheck import __version__
 from claimcheck.core import exitcodes
+from claimcheck.core.escape import safe
 
 # Command name -> module in this package; `--help` lists them in this (click's sorted) order.
 COMMANDS = ("explain", "export", "init", "kb", "rules", "schema", "verify")
@@ -89,8 +90,6 @@ def main() -> NoReturn:
     except Exception as exc:
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
-        from claimcheck.core.escape import safe
-
         sys.stderr.write(
             f"claimcheck: internal error: {type(exc).__name__}: {safe(str(exc))}\n"
             "Please report it, with the file that caused it; CLAIMCHECK_DEBUG=1 shows details.\n"

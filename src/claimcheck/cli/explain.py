@@ -9,6 +9,7 @@ import click
 @click.argument("rule_id")
 def command(rule_id: str) -> None:
     """Print the documentation of one rule (by ID or name)."""
+    # lazy: start-up (docs imports every rule; `claimcheck --help` imports this module)
     from claimcheck.docs import explain as text
     from claimcheck.docs import find
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from claimcheck.cli.params import usage_errors
 from claimcheck.core import exitcodes
+from claimcheck.core.options import Options
+from claimcheck.core.output import open_output
+from claimcheck.core.paths import PathRefusedError
 from claimcheck.export import EXPORTERS
 
 
@@ -29,9 +33,7 @@ def command(
     output: str | None,
 ) -> None:
     """Export the verdicts on the claims in PATHS, e.g. as schema.org ClaimReview JSON-LD."""
-    import importlib
-
-    from claimcheck.core.options import Options
+    # lazy: start-up (the exporter imports the whole engine; `claimcheck --help` imports this)
     from claimcheck.export.claimreview import ReviewSettings
 
     module, _, func = EXPORTERS[fmt].partition(":")
@@ -50,9 +52,6 @@ def command(
     if output is None:
         click.echo(text, nl=False, color=True)
         return
-    from claimcheck.core.output import open_output
-    from claimcheck.core.paths import PathRefusedError
-
     try:
         with open_output(output) as out:
             out.write(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.cli.params import usage_errors
+from claimcheck.core.escape import safe
 
 
 @click.command("init")
@@ -17,7 +18,7 @@ from claimcheck.cli.params import usage_errors
 )
 def command(article: str, output: str | None) -> None:
     """Start a claim file for the article text in ARTICLE; never overwrites."""
-    from claimcheck.core.escape import safe
+    # lazy: start-up (the records and the loader; `claimcheck --help` imports this module)
     from claimcheck.scaffold import init_claims
 
     with usage_errors():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
 
 from claimcheck.cli.params import parse_date
 from claimcheck.core import exitcodes
+from claimcheck.reporters.text import format_finding
 
 
 @click.group("kb")
@@ -29,10 +31,8 @@ _format_option = click.option(
 
 def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> None:
     """Load the KB, run one query, print it; a bad KB or an unknown entity exits 2."""
-    import json
-
+    # lazy: start-up (the knowledge base and its models; `claimcheck --help` imports this)
     from claimcheck.kb import query as kb_query
-    from claimcheck.reporters.text import format_finding
 
     try:
         kb, findings = kb_query.open_kb(kb_paths)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from claimcheck.core.options import UsageError
+
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
 
@@ -17,6 +19,7 @@ def parse_date(text: str | None, name: str) -> PartialDate | None:
     """``--as-of`` and the like: YYYY, YYYY-MM or YYYY-MM-DD, refused as click refuses."""
     if text is None:
         return None
+    # lazy: start-up (a run without --as-of reads no date)
     from claimcheck.core.dates import PartialDate
 
     try:
@@ -28,8 +31,6 @@ def parse_date(text: str | None, name: str) -> PartialDate | None:
 @contextmanager
 def usage_errors() -> Iterator[None]:
     """The library's ``UsageError`` said as click says its own: usage line, message, exit 2."""
-    from claimcheck.core.options import UsageError
-
     try:
         yield
     except UsageError as exc:

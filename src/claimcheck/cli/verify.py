@@ -7,7 +7,11 @@ from typing import TextIO, cast
 
 import click
 
+from claimcheck.app import VerifyRequest, run_verify
 from claimcheck.cli.params import Echo, parse_date, usage_errors
+from claimcheck.config import describe_project
+from claimcheck.core.escape import safe
+from claimcheck.core.options import Options
 from claimcheck.reporters import REPORTERS
 
 # Parameters whose flag overrides [tool.claimcheck], with the `Options` field each sets.
@@ -97,8 +101,6 @@ def command(
     cache_dir: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
-    from claimcheck.app import VerifyRequest, run_verify
-
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
     source = click.get_current_context().get_parameter_source
@@ -126,10 +128,6 @@ def command(
     )
     with usage_errors():
         if verbose:  # which root and configuration decided the run (stderr: not the report)
-            from claimcheck.config import describe_project
-            from claimcheck.core.escape import safe
-            from claimcheck.core.options import Options
-
             shown = describe_project(Options(paths=request.paths or ("claims",), root=root))
             click.echo(safe(shown), err=True)
         code = run_verify(request, cast(TextIO, Echo()))

@@ -51,7 +51,7 @@ class Limits:
         values: dict[str, int] = {}
         for key in sorted(mapping):
             if key not in known:
-                import difflib
+                import difflib  # lazy: start-up (only a misspelt key needs a suggestion)
 
                 close = difflib.get_close_matches(str(key), known, n=1)
                 hint = f": did you mean {close[0]!r}?" if close else ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,8 +45,6 @@ def open_output(path: str, root: str | None = None, *, overwrite: bool = True) -
             yield out
         return
     real = _confined(target, Path(root) if root else find_root(Path.cwd()))
-    import tempfile  # lazy for start-up: `verify --baseline` imports this module, never writes
-
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         os.close(fd)

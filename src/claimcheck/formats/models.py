@@ -3,7 +3,7 @@
 Models are strict and closed: a string is never turned into a number, a key nobody declared
 is an error, and dates stay at the precision they were written with. The checks run on the
 light records of ``records.py``, generated from these models
-(`python -m claimcheck.formats.schema`); pydantic itself only explains a file that breaks the
+(`python -m claimcheck.formats.recordgen`); pydantic itself only explains a file that breaks the
 schema.
 """
 

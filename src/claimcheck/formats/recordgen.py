@@ -10,7 +10,7 @@ pattern is parsed by ``PartialDate.parse``, and ``CHECKS`` names the model valid
 shared checks they call. A guard reads the models' public API (``model_config``,
 ``model_fields``, the class bodies) and refuses whatever else pydantic would do that the
 schema does not show (a transforming constraint, a validator, an unknown type). Nothing here
-reads pydantic's internals. `python -m claimcheck.formats.schema` rewrites ``records.py``; a
+reads pydantic's internals. `python -m claimcheck.formats.recordgen` rewrites ``records.py``; a
 test fails when the committed copy is stale.
 """
 
@@ -72,7 +72,7 @@ OVERRIDES = {
     "__get_pydantic_json_schema__",
     "model_post_init",
 }
-HEADER = '''"""GENERATED from models.py and kb_models.py by `python -m claimcheck.formats.schema`.
+HEADER = '''"""GENERATED from models.py and kb_models.py: `python -m claimcheck.formats.recordgen`.
 
 Light records for the rules, and validators that accept exactly what the pydantic models
 accept, on the plain data the loader builds (dict, list, str, int, float, bool, None).
@@ -688,5 +688,12 @@ def write() -> None:
     TARGET.write_text(render(), encoding="utf-8")
 
 
-if __name__ == "__main__":
+def write_all(folder: str = "schema") -> None:
+    """Regenerate the committed schemas and records.py: `python -m claimcheck.formats.recordgen`."""
+    for name, build in schema.SCHEMAS.items():
+        Path(folder, name).write_text(schema.render(build()), encoding="utf-8")
     write()
+
+
+if __name__ == "__main__":
+    write_all()

@@ -1,4 +1,4 @@
-"""GENERATED from models.py and kb_models.py by `python -m claimcheck.formats.schema`.
+"""GENERATED from models.py and kb_models.py: `python -m claimcheck.formats.recordgen`.
 
 Light records for the rules, and validators that accept exactly what the pydantic models
 accept, on the plain data the loader builds (dict, list, str, int, float, bool, None).

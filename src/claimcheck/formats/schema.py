@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def claims_schema() -> dict[str, Any]:
+    # lazy: start-up (pydantic: `claimcheck --help` imports this module for SCHEMAS)
     from claimcheck.formats.models import ClaimFile
 
     schema = ClaimFile.model_json_schema(mode="validation")
@@ -15,6 +17,7 @@ def claims_schema() -> dict[str, Any]:
 
 
 def kb_schema() -> dict[str, Any]:
+    # lazy: start-up (pydantic: `claimcheck --help` imports this module for SCHEMAS)
     from claimcheck.formats.kb_models import KBFile
 
     schema = KBFile.model_json_schema(mode="validation")
@@ -22,6 +25,7 @@ def kb_schema() -> dict[str, Any]:
 
 
 def report_schema() -> dict[str, Any]:
+    # lazy: start-up (pydantic: `claimcheck --help` imports this module for SCHEMAS)
     from claimcheck.formats.report_model import Report
 
     schema = Report.model_json_schema(mode="serialization")
@@ -36,21 +40,4 @@ SCHEMAS = {
 
 
 def render(schema: dict[str, Any]) -> str:
-    import json  # not at import: the CLI imports this module for the names of the schemas
-
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def write_all(folder: str = "schema") -> None:
-    """Regenerate the committed schemas and records.py: `python -m claimcheck.formats.schema`."""
-    from pathlib import Path
-
-    from claimcheck.formats import recordgen
-
-    for name, build in SCHEMAS.items():
-        Path(folder, name).write_text(render(build()), encoding="utf-8")
-    recordgen.write()
-
-
-if __name__ == "__main__":
-    write_all()

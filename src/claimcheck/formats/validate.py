@@ -7,10 +7,12 @@ errors say what is wrong and where.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.diagnostics import SCHEMA
 from claimcheck.core.findings import Finding, Location
+from claimcheck.core.textnorm import lookalike_problems
 from claimcheck.formats import records
 from claimcheck.loader.document import MAX_PROBLEMS, Document, Pointer, pointer_str
 
@@ -37,8 +39,7 @@ def _validate(
     built = fast(doc.data)
     if built is not None:
         return built, []
-    import importlib
-
+    # lazy: start-up (pydantic: a valid file is checked by the generated records alone)
     from pydantic import ValidationError
 
     model: type[BaseModel] = getattr(importlib.import_module(f"claimcheck.formats.{module}"), name)
@@ -51,6 +52,7 @@ def _validate(
 
 def as_records(value: Any) -> Any:
     """A pydantic model's content as the records of the same names."""
+    # lazy: start-up (pydantic: only a file the records refused has models to convert)
     from pydantic import BaseModel
 
     if isinstance(value, BaseModel):
@@ -99,8 +101,6 @@ def _message(err: ErrorDetails, pointer: Pointer) -> str:
     field = str(pointer[-1]) if pointer else "document"
     kind = err["type"]
     if kind == "extra_forbidden":
-        from claimcheck.core.textnorm import lookalike_problems
-
         odd = lookalike_problems(field)
         if odd:
             return f"unknown field '{field}': it has {'; '.join(odd)}: retype it"

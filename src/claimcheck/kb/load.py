@@ -10,13 +10,12 @@ from claimcheck.core.findings import Finding, Location
 from claimcheck.core.limits import Limits
 from claimcheck.formats.records import KBFile
 from claimcheck.formats.validate import kb_file
-from claimcheck.kb.files import KBPathError, find_kb_files, kb_search_paths
 from claimcheck.kb.store import KnowledgeBase, build
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.document import Document, pointer_str
 from claimcheck.loader.reader import ReadError, read_bytes
 
-__all__ = ["KBPathError", "find_kb_files", "kb_search_paths", "load_kb"]
+__all__ = ["load_kb"]
 
 
 def load_kb(

@@ -1,12 +1,10 @@
-"""The loaded document and the entry point that picks a parser by file type."""
+"""The loaded document: plain data, its text, and the position of every key and value."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 
 Pointer = tuple[str | int, ...]
 Pos = tuple[int, int]  # 1-based line and column
@@ -77,17 +75,3 @@ class Document:
                 return values[p]
             p = p[:-1]
         return values.get((), (1, 1))
-
-
-def load_document(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse ``raw`` (the bytes of ``path``) as JSON when it ends in .json, else as YAML."""
-    from claimcheck.loader.text import decode
-
-    text = decode(raw)
-    if path.lower().endswith(".json"):
-        from claimcheck.loader.jsonload import load_json
-
-        return load_json(path, text, limits)
-    from claimcheck.loader.yamlload import load_yaml
-
-    return load_yaml(path, text, limits)

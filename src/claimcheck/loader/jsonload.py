@@ -23,6 +23,7 @@ from claimcheck.loader.document import (
     pointer_str,
     too_many_problems,
 )
+from claimcheck.loader.jsonpos import locate_valid
 
 _TOKEN = re.compile(
     r"""(?P<ws>[ \t\n\r]+)
@@ -262,8 +263,6 @@ def load_json(path: str, text: str, limits: Limits) -> Document:
         raise LoadError(_scan(text, limits).problems)
 
     def locate() -> tuple[dict[Pointer, Pos], dict[Pointer, Pos]]:
-        from claimcheck.loader.jsonpos import locate_valid
-
         return locate_valid(text)
 
     doc = Document(path, data, text)

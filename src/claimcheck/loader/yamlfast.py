@@ -22,12 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from claimcheck.core.limits import Limits
 from claimcheck.loader.document import Document, Pointer, Pos
 from claimcheck.loader.text import CONTROL_RE
-from claimcheck.loader.yamlload import (
-    _INT_RE,
-    _MAX_INT_DIGITS,
-    _PLAIN_CONSTANTS,
-    _SURROGATE_RE,
-)
+from claimcheck.loader.yamlscalar import INT_RE, MAX_INT_DIGITS, PLAIN_CONSTANTS, SURROGATE_RE
 
 # An anchor, alias or tag starts a token, so it never follows a letter or a digit, and an
 # anchor or alias has a name: text with no '!', '&name' or '*name' outside a word cannot hold
@@ -35,7 +30,7 @@ from claimcheck.loader.yamlload import (
 # keeps no trace of an anchor that is never used, so the text is what tells.
 _MAYBE_PROPERTY = re.compile(r"(?<![0-9A-Za-z])(?:[&*][^ \t\r\n\[\]{},]|!)")
 # Only a double-quoted escape can bring a control character or a lone surrogate into a value.
-_ESCAPED_BAD = re.compile(f"{CONTROL_RE.pattern}|{_SURROGATE_RE.pattern}")
+_ESCAPED_BAD = re.compile(f"{CONTROL_RE.pattern}|{SURROGATE_RE.pattern}")
 _INT_START = frozenset("-0123456789")
 _NESTING_PROBES = ("[" * 1001, "- " * 1001 + "x", "- " * 600 + "[" * 600)
 
@@ -118,8 +113,8 @@ def _build(root: MappingNode, limits: Limits, *, escapes: bool) -> Any:
     max_depth = limits.max_depth
     max_key = limits.max_key_length
     max_scalar = limits.max_scalar_length
-    constants = _PLAIN_CONSTANTS
-    int_match = _INT_RE.match
+    constants = PLAIN_CONSTANTS
+    int_match = INT_RE.match
     bad_char = _ESCAPED_BAD.search if escapes else None
 
     def scalar(node: ScalarNode) -> Any:
@@ -130,7 +125,7 @@ def _build(root: MappingNode, limits: Limits, *, escapes: bool) -> Any:
             if value in constants:
                 return constants[value]
             if value[:1] in _INT_START and int_match(value):
-                if len(value.lstrip("-")) > _MAX_INT_DIGITS:
+                if len(value.lstrip("-")) > MAX_INT_DIGITS:
                     raise _UseEventsError
                 return int(value)
         if len(value) > max_scalar or (bad_char is not None and bad_char(value)):

@@ -26,36 +26,15 @@ from claimcheck.loader.document import (
     too_many_problems,
 )
 from claimcheck.loader.text import CONTROL_RE, control_name
+from claimcheck.loader.yamlfast import load_yaml_fast
+from claimcheck.loader.yamlscalar import SURROGATE_RE, resolve_plain
 
 try:
     _Parser: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without LibYAML
     _Parser = yaml.SafeLoader
 
-_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")  # a search, not a loop over every character
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
-_MAX_INT_DIGITS = 18
-_PLAIN_CONSTANTS: dict[str, bool | None] = {
-    **dict.fromkeys(_NULLS),
-    **dict.fromkeys(_TRUE, True),
-    **dict.fromkeys(_FALSE, False),
-}
-
-
-def _resolve_plain(value: str) -> Any:
-    """YAML 1.2 core for null, bool and decimal int; every other plain scalar stays text."""
-    if value in _PLAIN_CONSTANTS:
-        return _PLAIN_CONSTANTS[value]
-    if _INT_RE.match(value):
-        if len(value.lstrip("-")) > _MAX_INT_DIGITS:
-            raise ValueError(f"integer with {len(value)} digits is too large")
-        return int(value)
-    return value
-
 
 # YAML ends a key written without '?' after 1,024 characters; LibYAML then reports the ':'.
 _IMPLICIT_KEY_LIMIT = 1024
@@ -132,9 +111,6 @@ class _Frame:
 
 def load_yaml(path: str, text: str, limits: Limits) -> Document:
     """LibYAML's C composer when nothing in the file can need a refusal, else the events."""
-    # Imported here: the fast path reuses this module's scalar rules.
-    from claimcheck.loader.yamlfast import load_yaml_fast
-
     doc = load_yaml_fast(path, text, limits)
     return doc if doc is not None else load_yaml_events(path, text, limits)
 
@@ -241,7 +217,7 @@ def load_yaml_events(path: str, text: str, limits: Limits) -> Document:
                 value: Any = raw
             elif ev.tag is None and ev.style in (None, "") and ev.implicit[0]:
                 try:
-                    value = _resolve_plain(raw)
+                    value = resolve_plain(raw)
                 except ValueError as exc:
                     fail(str(exc), pos)
                     value = raw
@@ -264,7 +240,7 @@ def load_yaml_events(path: str, text: str, limits: Limits) -> Document:
                         "is not allowed",
                         pos,
                     )
-                if _SURROGATE_RE.search(value):
+                if SURROGATE_RE.search(value):
                     fail("a lone surrogate escape is not text", pos)
             if expecting_key:
                 top = stack[-1]

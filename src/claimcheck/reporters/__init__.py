@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Mapping
 
 from claimcheck.reporters.base import Reporter, ReportSettings
@@ -21,8 +22,6 @@ AUTO_FORMATS: tuple[tuple[str, str, str], ...] = (("GITHUB_ACTIONS", "true", "gi
 
 
 def default_format(environ: Mapping[str, str] | None = None) -> str:
-    import os
-
     env = os.environ if environ is None else environ
     for variable, value, name in AUTO_FORMATS:
         if env.get(variable) == value:

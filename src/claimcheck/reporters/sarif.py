@@ -15,8 +15,10 @@ from urllib.parse import quote
 from claimcheck import __version__
 from claimcheck.baseline import fingerprint
 from claimcheck.check.result import FileResult, Tally
+from claimcheck.core.diagnostics import DIAGNOSTICS
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
+from claimcheck.rules import RULES
 from claimcheck.run.stream import RunInfo
 
 SCHEMA_URI = (
@@ -28,9 +30,6 @@ INFORMATION_URI = "https://claimcheck.dev"
 
 
 def _rules() -> list[dict[str, Any]]:
-    from claimcheck.core.diagnostics import DIAGNOSTICS
-    from claimcheck.rules import RULES
-
     described = [(d.id, d.name, d.severity, d.summary(), d.doc.strip()) for d in DIAGNOSTICS]
     described += [(r.id, r.name, r.severity, r.summary(), r.doc()) for r in RULES]
     return [

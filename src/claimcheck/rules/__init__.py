@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from claimcheck.core.diagnostics import DIAGNOSTICS
 from claimcheck.rules.base import Rule
 
 
@@ -38,8 +39,6 @@ RULES: tuple[type[Rule], ...] = _discover()
 
 def unknown_code(codes: tuple[str, ...] | list[str]) -> str | None:
     """The first ID or prefix that names no rule or diagnostic, or None."""
-    from claimcheck.core.diagnostics import DIAGNOSTICS
-
     known = [r.id for r in RULES] + [d.id for d in DIAGNOSTICS]
     return next((c for c in codes if not any(k.startswith(c) for k in known)), None)
 
