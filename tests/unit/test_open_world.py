@@ -6,10 +6,12 @@ supports, a handover or departure day is never refuted by the convention alone, 
 messages name the fact that decided (who joined or left, when, and the source).
 """
 
+import shutil
 import textwrap
 
 from claimcheck.app import Options, verify
 from claimcheck.core.dates import PartialDate
+from tests.conftest import CLAIMS
 from tests.helpers import write_claims
 
 S = "sources: [{url: 'https://example.org/s', title: S}]"
@@ -365,3 +367,26 @@ def test_a_permanent_fact_holds_at_every_date_and_claims_with_their_own_time_kee
     assert verdicts["today"].verdict.value == "not_enough_info"
     assert not verdicts["today"].stale
     assert "last verified on 21 October 2025" in verdicts["today"].explanation
+
+
+def test_the_issue_cases_against_the_shipped_knowledge_base(project):
+    """The issue's examples, on the KB in claims/kb (verified 21 October 2025)."""
+    shutil.copytree(CLAIMS / "kb", project / "kb")
+    write_claims(
+        project,
+        """claims:
+  - {id: jaishankar-2030, kind: office, office: in-external-affairs-minister,
+     holder: s-jaishankar, at: "2030", quote: q}
+  - {id: australia-2012, kind: membership, group: quad, members: [australia],
+     complete: false, at: "2012", quote: q}
+  - {id: china-1950, kind: relation, subject: china, predicate: claims,
+     object: senkaku-islands, at: "1950", quote: q}
+""",
+    )
+    result = verify(Options(paths=(str(project),), select=("CC2",)))
+    verdicts = {v.claim_id: v for v in result.verdicts}
+    assert verdicts["jaishankar-2030"].verdict.value == "not_enough_info"
+    assert "last verified on 21 October 2025" in verdicts["jaishankar-2030"].explanation
+    assert verdicts["australia-2012"].verdict.value == "refuted"
+    assert "Australia left in February 2008" in verdicts["australia-2012"].explanation
+    assert verdicts["china-1950"].verdict.value != "supported"
