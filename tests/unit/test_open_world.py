@@ -390,3 +390,26 @@ def test_the_issue_cases_against_the_shipped_knowledge_base(project):
     assert verdicts["australia-2012"].verdict.value == "refuted"
     assert "Australia left in February 2008" in verdicts["australia-2012"].explanation
     assert verdicts["china-1950"].verdict.value != "supported"
+
+
+def test_a_year_asks_about_some_day_for_one_member_but_every_day_for_a_count(project):
+    """The UK in the EU in 2020 (until 31 January) is true; but a count for 2020 does not
+    count the UK as sure. Australia left the Quad in "2008" by this KB, maybe on 1 January:
+    whether it was a member on any day of 2008 is open."""
+    verdicts, findings = _verdicts(
+        project,
+        """
+        - {id: au2008, kind: membership, group: quad, members: [australia],
+           complete: false, at: "2008", quote: q}
+        - {id: uk2020, kind: membership, group: eu, members: [uk], complete: false,
+           at: "2020", quote: q}
+        - {id: pm2024, kind: office, office: pm, holder: p2, at: "2024", quote: q}
+        - {id: eu1, kind: count, of: members, group: eu, count: 1, at: "2020", quote: q}
+        """,
+    )
+    assert verdicts["au2008"].verdict.value == "not_enough_info"
+    assert verdicts["uk2020"].verdict.value == "supported"
+    assert verdicts["pm2024"].verdict.value == "supported"
+    # France is sure all year, the UK only in January: 1 is inside the range, not refuted.
+    assert verdicts["eu1"].verdict.value != "refuted"
+    assert ("eu1", "CC202") not in findings

@@ -17,6 +17,7 @@ from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.count import incomplete_list
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human, plural
 from claimcheck.judge.timing import changes_around, open_fact
+from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -44,8 +45,9 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
             out.aspect(NEI, f"{s.name(ref)} is not in the knowledge base")
             continue
         listed.append(member)
-        if member in sure:
-            out.aspect(SUPPORTED, f"{kb.name(member)} is a member on {when}", sure[member])
+        held = sure.get(member) or _some_day(kb, member, group, on)
+        if held is not None:
+            out.aspect(SUPPORTED, f"{kb.name(member)} is a member on {when}", held)
         elif member in open_:
             open_fact(
                 out, kb, open_[member], f"{kb.name(member)}'s membership on {when}", on, "members"
@@ -93,6 +95,15 @@ def judge(s: Scope, claim: MembershipClaim, on: PartialDate) -> Outcome:
         else:
             out.aspect(SUPPORTED, f"the knowledge base lists all its members on {when}", window)
     return out
+
+
+def _some_day(kb: KnowledgeBase, member: str, group: str, on: PartialDate) -> MembershipFact | None:
+    """An accepted membership that held for certain on some day of a partial date."""
+    for fact in kb.groups_of.get(member, ()):
+        accepted = fact.group == group and fact.status == "accepted"
+        if accepted and kb.truth_some_day(fact, on) is Tri.YES:
+            return fact
+    return None
 
 
 def _first_absent(members: dict[str, MembershipFact], named: set[str]) -> list[str]:

@@ -13,6 +13,7 @@ from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import changes_around, dated, open_fact
+from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -34,10 +35,9 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
     # Worked out once per office and date: a claim costs the five holders a message names.
     roster = kb.office_roster(office, on)
     others = list(islice((f for h, f in roster.sure.items() if h != holder), NAMED_LIMIT))
-    if holder in roster.sure:
-        out.aspect(
-            SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", roster.sure[holder]
-        )
+    held = roster.sure.get(holder) or _some_day(kb, holder, office, on)
+    if held is not None:
+        out.aspect(SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", held)
     elif holder in roster.open:
         open_fact(
             out, kb, roster.open[holder], f"{kb.name(holder)}'s tenure on {when}", on, "holder"
@@ -63,6 +63,15 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
     else:
         out.aspect(NEI, f"the knowledge base records no holder of {kb.name(office)} on {when}")
     return out
+
+
+def _some_day(kb: KnowledgeBase, holder: str, office: str, on: PartialDate) -> TenureFact | None:
+    """An accepted tenure that held for certain on some day of a partial date."""
+    for fact in kb.offices_of.get(holder, ()):
+        accepted = fact.office == office and fact.status == "accepted"
+        if accepted and kb.truth_some_day(fact, on) is Tri.YES:
+            return fact
+    return None
 
 
 def _took_office(kb: KnowledgeBase, tenure: TenureFact) -> str:

@@ -33,8 +33,10 @@ def judge(s: Scope, claim: RelationClaim, on: PartialDate) -> Outcome:
     said = f"{kb.name(subject)} {claim.predicate.replace('_', ' ')} {kb.name(obj)}"
     facts = kb.relation_facts(subject, claim.predicate, obj)
     when = human(on)
-    held = [(f, kb.truth(f, on)) for f in facts]
+    held = [(f, kb.truth_some_day(f, on)) for f in facts]
     yes = [f for f, t in held if t is Tri.YES and f.status == "accepted"]
+    # A fact that held on every day of the date first: the strongest evidence.
+    yes.sort(key=lambda f: kb.truth(f, on) is not Tri.YES)
     maybe = [f for f, t in held if t is not Tri.NO and f not in yes]
     if yes:
         out.aspect(SUPPORTED, f"{said} on {when}", yes[0])

@@ -22,8 +22,11 @@ What a fact's dates mean (one meaning, everywhere: `holds_on`):
   file's, else the newest date its sources were read or published; after it the answer is
   "maybe" ("the knowledge base was last verified on 21 October 2025"), and with no horizon at
   all an open end is "maybe" at every date after its start (`KnowledgeBase.truth`).
-- A claim's partial date ("in 2024") asks whether the fact held on every day of it: a
-  membership that began or ended during 2024 is "maybe" in 2024, never "yes" or "no".
+- A claim's partial date ("in 2024"): one member, holder or relation is supported when it
+  held for certain on some day of it (`truth_some_day`: "Australia was in the Quad in 2008",
+  until February); a count or a list presented as complete counts only the members that
+  held on every day of it (`truth`), since one that joined in June would make "10 members
+  in 2025" wrong for January. "No" only when no day of it can be inside.
 - Several facts for one (group, member), (office, holder) or event are kept side by side:
   a membership with a gap is two facts, and each query reads all of them.
 """
@@ -239,6 +242,23 @@ class KnowledgeBase:
             if until is None or until.end < on.end:
                 return Tri.MAYBE
         return truth
+
+    def truth_some_day(self, fact: Lasting, on: PartialDate) -> Tri:
+        """Whether ``fact`` held for certain on at least one day of ``on`` ("Australia was in
+        the Quad in 2008": it was, until February). For one member, holder or relation; a
+        count or a complete list counts only what held on every day (`truth`)."""
+        truth = self.truth(fact, on)
+        if truth is not Tri.MAYBE or fact.start is None:
+            return truth
+        first = fact.start.end  # every start the partial date allows has come by then
+        if fact.end is not None:
+            last = fact.end.start - datetime.timedelta(days=1)  # the end day is "maybe"
+        else:
+            until = self.horizon(fact)
+            if until is None:
+                return truth
+            last = until.end
+        return Tri.YES if first <= on.end and on.start <= last and first <= last else truth
 
     def why_open(self, fact: Lasting, on: PartialDate) -> str | None:
         """Why a fact that is not disputed leaves ``on`` open, for the explanation; None when
