@@ -18,7 +18,7 @@ from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import MembershipFact
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import dated, open_fact
-from claimcheck.kb.store import Roster, Tally
+from claimcheck.kb.store import EventTally, Roster
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -44,7 +44,7 @@ def judge(s: Scope, claim: CountClaim, on: PartialDate) -> Outcome:
             return out
         # One entry per member, whatever the number of its intervals; worked out once per
         # group and date, so that a claim costs the five names it shows, not the group.
-        found: Roster[MembershipFact] | Tally = kb.roster(key, on)
+        found: Roster[MembershipFact] | EventTally = kb.roster(key, on)
     else:
         if key not in kb.series:
             out.aspect(NEI, f"the knowledge base records no events of {kb.name(key)}")

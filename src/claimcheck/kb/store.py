@@ -162,7 +162,7 @@ class KnowledgeBase:
     _subjects: dict[tuple[str, str, PartialDate], tuple[RelationFact, ...]] = field(
         default_factory=dict, repr=False
     )
-    _tallies: dict[tuple[str, PartialDate], Tally] = field(default_factory=dict, repr=False)
+    _tallies: dict[tuple[str, PartialDate], EventTally] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
@@ -376,7 +376,7 @@ class KnowledgeBase:
             remember(self._subjects, key, found)
         return found
 
-    def event_tally(self, series: str, until: PartialDate) -> Tally:
+    def event_tally(self, series: str, until: PartialDate) -> EventTally:
         """The events of ``series`` by the end of ``until``, sure and open, worked out once
         per (series, date), like a group's roster."""
         found = self._tallies.get((series, until))
@@ -386,7 +386,7 @@ class KnowledgeBase:
             for event, truth in self.events_until(series, until):
                 yes = truth is Tri.YES and event.status == "accepted"
                 (sure if yes else open_).setdefault(event.event, event)
-            found = Tally(sure, open_)
+            found = EventTally(sure, open_)
             remember(self._tallies, (series, until), found)
         return found
 
@@ -540,7 +540,7 @@ def _roster(facts: list[tuple[_F, Tri]], who: Callable[[_F], str]) -> Roster[_F]
 
 
 @dataclass(frozen=True)
-class Tally:
+class EventTally:
     """A series' events by a date: those the KB is sure of, and those it leaves open."""
 
     sure: dict[str, EventFact]
