@@ -15,7 +15,7 @@ What a fact's dates mean (one meaning, everywhere: `holds_on`):
   part of that day, so a claim about a handover or departure day is never refuted by the
   convention alone. A partial end ("2024-06") is "maybe" during June and "no" after it.
 - No `start` means the start is unknown, not "long ago": the fact is "maybe" at every date
-  before its end, never "yes" (semantics change in 0.2: an absent start used to mean "since
+  before its end, never "yes" (semantics change, issue 14: an absent start used to mean "since
   forever" for facts with no end). Give a start to a fact that should support claims.
 - A fact with `permanent: true` (geography) holds at every date.
 - An open end holds for certain only up to the fact's horizon: its own `verified`, else its
