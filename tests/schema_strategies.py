@@ -22,7 +22,7 @@ CLAIMS_SCHEMA: dict[str, Any] = json.loads(
     (SCHEMA_DIR / "claims-v1.json").read_text(encoding="utf-8")
 )
 REPORT_SCHEMA: dict[str, Any] = json.loads(
-    (SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8")
+    (SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8")
 )
 ARTICLE_TEXT = "a.txt"
 

@@ -20,6 +20,7 @@ from claimcheck.formats.records import (
     OfficeClaim,
     RelationClaim,
 )
+from claimcheck.kb.resolve import Resolver
 from claimcheck.loader.document import Document, Pointer, pointer_str
 
 if TYPE_CHECKING:
@@ -30,7 +31,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class ClaimIndex:
-    """Claims grouped by what they are about, so that no rule compares all pairs."""
+    """Claims grouped by what they are about, so that no rule compares all pairs.
+
+    Grouped by entity, not by spelling: "Quad" and `quad` are one group when they resolve to
+    one entity (`kb.resolve`); a reference that resolves to nothing is its own group.
+    """
 
     claims: list[tuple[int, Claim]] = field(default_factory=list)
     memberships: dict[str, list[tuple[int, MembershipClaim]]] = field(
@@ -52,25 +57,29 @@ class ClaimIndex:
         default_factory=lambda: defaultdict(list)
     )
     ids: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    resolver: Resolver | None = None  # the references of this file, resolved once each
 
     @classmethod
-    def build(cls, model: ClaimFile) -> ClaimIndex:
-        index = cls()
+    def build(cls, model: ClaimFile, kb: KnowledgeBase | None = None) -> ClaimIndex:
+        resolver = Resolver(model.entities, kb)
+        key = resolver.key
+        index = cls(resolver=resolver)
         for i, claim in enumerate(model.claims):
             index.claims.append((i, claim))
             index.ids[claim.id].append(i)
             if isinstance(claim, MembershipClaim):
-                index.memberships[claim.group].append((i, claim))
+                index.memberships[key(claim.group)].append((i, claim))
             elif isinstance(claim, CountClaim):
-                index.counts[claim.group].append((i, claim))
+                index.counts[key(claim.group)].append((i, claim))
             elif isinstance(claim, EventClaim):
-                index.events[claim.event].append((i, claim))
+                index.events[key(claim.event)].append((i, claim))
                 if claim.series is not None:
-                    index.series[claim.series].append((i, claim))
+                    index.series[key(claim.series)].append((i, claim))
             elif isinstance(claim, OfficeClaim):
-                index.offices[claim.office].append((i, claim))
+                index.offices[key(claim.office)].append((i, claim))
             elif isinstance(claim, RelationClaim):
-                index.relations[(claim.subject, claim.predicate, claim.object)].append((i, claim))
+                triple = (key(claim.subject), claim.predicate, key(claim.object))
+                index.relations[triple].append((i, claim))
         return index
 
 
@@ -99,24 +108,31 @@ class ArticleContext:
     # Where pointers stand, once each: rules often report at the same field (a weekday
     # against the calendar and against the knowledge base).
     _locations: dict[tuple[Pointer, bool], Location] = field(default_factory=dict, repr=False)
+    _resolvers: list[Resolver] = field(default_factory=list, repr=False)
+
+    @property
+    def resolver(self) -> Resolver:
+        """The one entity resolver of this file and knowledge base (`kb.resolve`)."""
+        built = self.index.resolver
+        if built is not None and built.kb is self.kb and built.own is self.model.entities:
+            return built
+        if not self._resolvers or self._resolvers[0].kb is not self.kb:
+            self._resolvers[:] = [Resolver(self.model.entities, self.kb)]
+        return self._resolvers[0]
+
+    def key(self, ref: str) -> str:
+        """What claims about one entity share, however each spells it: see `ClaimIndex`."""
+        return self.resolver.key(ref)
 
     def own_entity(self, entity_id: str) -> Entity | None:
         """An entity this file defines, else None."""
         return self.model.entities.get(entity_id)
 
     def lookup_entity(self, entity_id: str) -> Entity | None:
-        """An entity this file defines, else one the knowledge base defines, else None."""
-        entity = self.own_entity(entity_id)
-        if entity is None and self.kb is not None:
-            entity = self.kb.entity(entity_id)
-        return entity
-
-    def entity_ids(self) -> list[str]:
-        """Every entity id defined here or in the knowledge base, for did-you-mean hints."""
-        ids = list(self.model.entities)
-        if self.kb is not None:
-            ids.extend(self.kb.entities)
-        return ids
+        """The entity a reference stands for, the file's definition first, else None."""
+        resolver = self.resolver
+        node = resolver.resolve(entity_id).node
+        return resolver.entity(node) if node is not None else None
 
     def when(self, at: PartialDate | None) -> PartialDate:
         """The time a claim speaks of: its own `at`, else the publication date."""
@@ -127,7 +143,7 @@ class ArticleContext:
         if event_id in self._event_dates:
             return self._event_dates[event_id]
         best: tuple[int, PartialDate] | None = None
-        for i, claim in self.index.events.get(event_id, ()):
+        for i, claim in self.index.events.get(self.key(event_id), ()):
             if claim.date is None:
                 continue
             if best is None or claim.date.end - claim.date.start < best[1].end - best[1].start:
@@ -165,5 +181,4 @@ class ArticleContext:
 
     def name(self, entity_id: str) -> str:
         """The readable name of an entity, for messages; the id when nobody defined it."""
-        entity = self.lookup_entity(entity_id)
-        return entity.name if entity is not None else entity_id
+        return self.resolver.name(entity_id)

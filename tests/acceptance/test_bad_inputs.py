@@ -194,7 +194,7 @@ def test_bad_input_in_process_costs_few_calls_and_reports_valid_json(
     assert invoked.output.isascii()
     assert_safe_output(invoked.output)
     report = json.loads(invoked.output)
-    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(report)
     assert report["summary"]["exit_code"] == result.exit_code
 

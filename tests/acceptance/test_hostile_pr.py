@@ -61,7 +61,17 @@ def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         ("verify", "--no-cache", "bad.claims.yaml", "--write-baseline", "link.json"),
         ("verify", "--no-cache", "bad.claims.yaml", "-o", "link.json"),
-        ("export", "--format", "claimreview", "bad.claims.yaml", "-o", "link.json"),
+        # CC101 refutes the list with no knowledge base: a review, which needs its page's url.
+        (
+            "export",
+            "--format",
+            "claimreview",
+            "bad.claims.yaml",
+            "--url",
+            "https://facts.example/r",
+            "-o",
+            "link.json",
+        ),
     ],
 )
 def test_a_link_out_of_the_project_is_never_written_through(project, outside, args):

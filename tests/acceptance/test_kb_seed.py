@@ -71,9 +71,26 @@ def _by_claim(data):
 def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     code, data = report()
     assert code == 1
-    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     assert len(data["verdicts"]) == data["summary"]["claims"] == 28
+    # Report version 2 counts the six verdicts; the seed's are those of the README.
+    assert data["version"] == 2
+    assert data["summary"]["verdicts"] == {
+        "supported": 23,
+        "refuted": 1,
+        "stale": 0,
+        "incomplete": 1,  # Senkaku "claimed by Beijing": Taiwan claims the islands too
+        "conflicting": 0,
+        "not_enough_info": 3,
+    }
+    # The BRICS list is refuted by the KB and by the article itself (CC101): both decide.
+    brics = _by_claim(data)["brics-members"]
+    assert brics["verdict"] == "refuted"
+    article = [e for e in brics["evidence"] if e["rule"] is not None]
+    assert [(e["fact"], e["rule"], e["claims"]) for e in article] == [
+        (None, "CC101", ["india-in-brics"])
+    ]
     assert {v["claim"] for v in data["verdicts"]} == {*SUPPORTED, *UNDECIDED, "brics-members"} | {
         "senkaku-called-diaoyu-by-china",
         "senkaku-claimed-by-china",
@@ -101,7 +118,10 @@ def test_diaoyu_is_supported_by_the_alias_china_uses(report):
     [alias] = verdict["evidence"]
     assert alias["fact"] == "senkaku-islands:alias:Diaoyu"
     assert alias["statement"] == "Senkaku Islands is called 'Diaoyu' by China"
-    assert alias["sources"] == ["https://www.wikiwand.com/en/Senkaku_Islands"]
+    # Report version 2: a source in full, with every field the KB file gave.
+    assert alias["sources"] == [
+        {"url": "https://www.wikiwand.com/en/Senkaku_Islands", "title": "Senkaku Islands"}
+    ]
 
 
 def test_brics_list_is_refuted_naming_the_missing_and_the_disputed(report):
@@ -134,9 +154,9 @@ def test_unsourced_claim_has_not_enough_info(report, claim):
 def test_claimed_by_beijing_is_incomplete_naming_taiwan(report):
     """True, but the KB records Taiwan's claim too: never a plain "supported"."""
     verdict = _by_claim(report()[1])["senkaku-claimed-by-china"]
-    assert verdict["verdict"] != "supported"
+    assert verdict["verdict"] == "incomplete"
     assert verdict["explanation"].startswith(
-        "incomplete: Taiwan also claims Senkaku Islands (fact senkaku-claimed-by-taiwan, source "
+        "Taiwan also claims Senkaku Islands (fact senkaku-claimed-by-taiwan, source "
     )
 
 
@@ -199,7 +219,7 @@ def test_the_kb_records_the_quad_gap_and_when_the_senkaku_claims_began(run_cli):
 
 def test_text_report_summarises_verdicts_and_lists_them_with_v(run_cli):
     plain = run_cli("verify", "claims/").stdout.splitlines()
-    assert plain[-2] == "verdicts: 23 supported, 1 refuted, 4 not enough info"
+    assert plain[-2] == "verdicts: 23 supported, 1 refuted, 1 incomplete, 3 not enough info"
     verbose = run_cli("verify", "claims/", "-v").stdout
     assert "[brics-members] refuted: the list leaves out India" in verbose
     assert "    brics-saudi-arabia (disputed): Saudi Arabia is a member of BRICS" in verbose

@@ -32,7 +32,7 @@ def test_seed_article_reports_the_brics_omission(run_cli):
 def test_json_report_validates_against_its_schema(run_cli):
     result = run_cli("verify", "claims/", "--format", "json")
     report = json.loads(result.stdout)
-    schema = json.loads((SCHEMA_DIR / "report-v1.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(report)
     assert report["summary"]["exit_code"] == result.returncode == 1
     assert report["summary"]["claims"] == 28

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.app import UsageError
-from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef, Verdict
 from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
 from claimcheck.formats.records import claim_file, replace
 from claimcheck.loader import load_document
@@ -32,20 +32,25 @@ def seed():
     return claim_file(load_document(str(SEED), SEED.read_bytes()).data)
 
 
-def _verdict(claim_id, verdict, stale=False):
+def _verdict(claim_id, verdict):
     return ClaimVerdict(
         PATH,
         claim_id,
         "membership",
         verdict,
         f"explained {claim_id}",
-        (Evidence("f1", "India is a member of BRICS", ("https://brics.br/en/about-the-brics",)),),
-        stale,
+        (
+            Evidence(
+                "f1",
+                "India is a member of BRICS",
+                (SourceRef(url="https://brics.br/en/about-the-brics"),),
+            ),
+        ),
     )
 
 
 VERDICTS = [
-    _verdict("india-in-brics", Verdict.SUPPORTED, stale=True),
+    _verdict("india-in-brics", Verdict.STALE),
     _verdict("brics-members", Verdict.REFUTED),
     _verdict("quad-members", Verdict.NOT_ENOUGH_INFO),
     ClaimVerdict("other.claims.yaml", "x", "event", Verdict.SUPPORTED, "not loaded"),
@@ -86,18 +91,23 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
     assert brics["url"] == "https://facts.example.org/reviews/2plus2#brics-members"
     assert brics["reviewRating"]["alternateName"] == "False"
     assert brics["reviewRating"]["ratingValue"] == 1
-    assert india["reviewRating"]["alternateName"] == "True"
-    assert "no longer true" in india["reviewRating"]["ratingExplanation"]
+    assert india["reviewRating"]["alternateName"] == "Outdated"
+    assert india["reviewRating"]["ratingExplanation"] == "explained india-in-brics"
     assert quad["reviewRating"]["alternateName"] == "Unproven"
     for r in reviews:
         rating = r["reviewRating"]
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    # The seed's claims say who checked them: that person, of the desk, is the author.
     assert brics["author"] == {
-        "@type": "Organization",
-        "name": "Example Fact Desk",
-        "url": "https://facts.example.org",
+        "@type": "Person",
+        "name": "claimcheck showcase",
+        "affiliation": {
+            "@type": "Organization",
+            "name": "Example Fact Desk",
+            "url": "https://facts.example.org",
+        },
     }
-    assert brics["datePublished"] == "2026-11-26"
+    assert brics["datePublished"] == "2026-11-26"  # --date wins over checked_on
     item = brics["itemReviewed"]
     assert item["datePublished"] == "2024-08-20"
     assert item["appearance"]["@type"] == "CreativeWork"
@@ -105,7 +115,33 @@ def test_the_content_comes_from_the_claim_the_article_and_the_verdict(seed):
     assert item["author"]["name"] == seed.article.publisher
 
 
+@pytest.mark.parametrize(
+    ("verdict", "value", "name"),
+    [
+        (Verdict.SUPPORTED, 3, "True"),
+        (Verdict.REFUTED, 1, "False"),
+        (Verdict.STALE, 2, "Outdated"),
+        (Verdict.INCOMPLETE, 2, "Missing context"),
+        (Verdict.CONFLICTING, 2, "Disputed"),
+    ],
+)
+def test_export_rates_stale_incomplete_and_conflicting_on_the_same_scale(
+    seed, verdict, value, name
+):
+    (review,) = claim_reviews([_verdict("brics-members", verdict)], {PATH: seed}, SETTINGS)
+    rating = review["reviewRating"]
+    assert (rating["ratingValue"], rating["alternateName"]) == (value, name)
+    assert (rating["worstRating"], rating["bestRating"]) == (1, 3)
+
+
+def _unchecked(model):
+    """The claims without who checked them and when."""
+    claims = [replace(c, checked_by=None, checked_on=None) for c in model.claims]
+    return replace(model, claims=claims)
+
+
 def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
+    seed = _unchecked(seed)
     with_url = replace(seed, article=replace(seed.article, url="https://news.example/a#top"))
     (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
     assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
@@ -114,6 +150,20 @@ def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
     assert review["datePublished"] == "2026-01-02"
     with pytest.raises(UsageError, match="--url"):
         claim_reviews(VERDICTS[1:2], {PATH: seed}, ReviewSettings())
+
+
+def test_who_checked_a_claim_and_when_are_the_reviews_author_and_date(seed):
+    settings = ReviewSettings(author="Example Fact Desk", url="https://facts.example.org/r")
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: seed}, settings, date(2027, 1, 1))
+    assert review["author"] == {
+        "@type": "Person",
+        "name": "claimcheck showcase",
+        "affiliation": {"@type": "Organization", "name": "Example Fact Desk"},
+    }
+    assert review["datePublished"] == "2026-11-30"  # the claim's checked_on, not today
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: _unchecked(seed)}, settings, date(2027, 1, 1))
+    assert review["author"] == {"@type": "Organization", "name": "Example Fact Desk"}
+    assert review["datePublished"] == "2027-01-01"
 
 
 def test_rendered_json_ld_is_safe_inside_a_script_tag(seed):

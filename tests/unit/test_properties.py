@@ -2,7 +2,7 @@
 documents broken, and hostile YAML.
 
 Invariants: no unhandled exception; exit code 0, 1 or 2; the JSON report validates against
-schema/report-v1.json; the same bytes whatever PYTHONHASHSEED; CRLF, a BOM or a comment
+schema/report-v2.json; the same bytes whatever PYTHONHASHSEED; CRLF, a BOM or a comment
 never change a finding; nothing is written but the report.
 """
 

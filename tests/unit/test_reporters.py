@@ -209,6 +209,8 @@ JUNIT_ATTRIBUTES = {
     "error": {"type", "message"},
     "skipped": {"type", "message"},
     "system-out": set(),
+    "properties": set(),
+    "property": {"name", "value"},
 }  # fmt: skip
 JUNIT_REQUIRED = {"testsuite": {"name", "tests", "failures", "errors"}, "testcase": {"name"}}
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from claimcheck.app import Options, verify, verify_stream
 from claimcheck.check.engine import Engine
 from claimcheck.check.result import FileResult, encode_record, parse_records
-from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef, Verdict
 from claimcheck.reporters import REPORTERS, get_reporter
 from tests.helpers import write_claims
 
@@ -118,8 +118,18 @@ def test_a_report_travels_without_its_decoded_verdicts(archive, tmp_path):
 
 # Text json escapes: quotes, backslashes, controls, non-ASCII, a lone surrogate.
 _ODD = st.text() | st.sampled_from(['"', "\\", "\x00\n\t", "é ✓ 𝄞", "\u2028", "\ud800", ""])
+_SOURCE = st.builds(
+    SourceRef,
+    **{k: st.none() | _ODD for k in SourceRef.FIELDS},  # type: ignore[arg-type]
+)
 _EVIDENCE = st.builds(
-    Evidence, _ODD, _ODD, st.lists(_ODD, max_size=3).map(tuple), st.sampled_from(["accepted"])
+    Evidence,
+    _ODD,
+    _ODD,
+    st.lists(_SOURCE, max_size=3).map(tuple),
+    st.sampled_from(["accepted"]),
+    st.none() | st.sampled_from(["CC104"]),
+    st.lists(_ODD, max_size=2).map(tuple),
 )
 
 
@@ -127,12 +137,13 @@ _EVIDENCE = st.builds(
     strings=st.tuples(_ODD, _ODD, _ODD, _ODD),
     verdict=st.sampled_from(Verdict),
     evidence=st.lists(_EVIDENCE, max_size=3).map(tuple),
-    stale=st.booleans(),
+    by=st.tuples(st.none() | _ODD, st.none() | _ODD),
 )
-def test_a_verdict_is_encoded_as_json_dumps_encodes_its_record(strings, verdict, evidence, stale):
+def test_a_verdict_is_encoded_as_json_dumps_encodes_its_record(strings, verdict, evidence, by):
     path, claim, kind, why = strings
-    v = ClaimVerdict(path, claim, kind, verdict, why, evidence, stale)
+    v = ClaimVerdict(path, claim, kind, verdict, why, evidence, *by)
     assert v.encode() == encode_record(v.to_dict())
+    assert ClaimVerdict.from_dict(v.to_dict()) == v
 
 
 def _kb_finding():

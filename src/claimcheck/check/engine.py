@@ -1,11 +1,13 @@
 """Check one claim file: load, validate, build its context, judge its claims, run the rules.
 
 Each step's output is the next one's input; the context is complete (article text and
-judgements in it) before the first rule runs, and no rule changes it.
+judgements in it) before the first rule runs, and no rule changes it. After the rules, what
+their findings prove about a claim (a rule's `proves`) joins the claim's verdict.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +21,7 @@ from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits, claim_count
 from claimcheck.core.options import Options, RuleSettings, UsageError
 from claimcheck.core.project import find_root
+from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict, combine
 from claimcheck.formats.validate import claim_file
 from claimcheck.judge import VerdictMemo, judge_file
 from claimcheck.loader import LoadError, load_document
@@ -29,6 +32,7 @@ from claimcheck.rules.base import Rule
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
+    from claimcheck.core.findings import Location
     from claimcheck.kb.store import KnowledgeBase
 
 
@@ -96,7 +100,7 @@ class Engine:
         model, problems = claim_file(doc, shown)
         if model is None:
             return FileResult(shown, "checked", findings=problems).sorted()
-        index = ClaimIndex.build(model)
+        index = ClaimIndex.build(model, self.kb)
         ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
         findings: list[Finding] = []
         inputs: dict[str, str] = {}  # the files read besides this one, for the result cache
@@ -108,8 +112,10 @@ class Engine:
         found: list[Finding] = []
         for rule in self.rules:
             found.extend(rule.check(ctx))
-        findings.extend(self._suppress(ctx, found))
-        verdicts = judgements.verdicts()
+        checked = self._suppress(ctx, found)
+        findings.extend(checked)
+        verdicts = proven_verdicts(ctx, judgements.verdicts(), checked, self.rules)
+        verdicts = with_checkers(ctx, verdicts)
         ids = tuple(c.id for c in model.claims)
         n = len(model.claims)
         result = FileResult(shown, "checked", n, ids, findings, verdicts, inputs)
@@ -181,3 +187,108 @@ class Engine:
                     ("claims", i, "suppress", j, "rule"),
                     claim.id,
                 )
+
+
+def proven_verdicts(
+    ctx: ArticleContext, verdicts: list[ClaimVerdict], findings: list[Finding], rules: list[Rule]
+) -> list[ClaimVerdict]:
+    """Each claim's verdict with what the article's own findings prove about it joined in.
+
+    A finding of a rule with `proves` set (a wrong weekday, a count its own list denies, two
+    claims that contradict each other) decides its claim's verdict as an aspect of it would,
+    with or without a knowledge base: the more serious of the two verdicts wins
+    (`core.verdicts.combine`). Two claims that contradict each other are both conflicting;
+    a claim the article proves wrong is refuted, and the claims that prove it are not.
+    A finding a claim suppresses proves nothing (its reason says why it does not apply); a
+    finding a baseline accepts still does, since accepting a finding does not make the claim
+    true (baselines are applied after this, to the findings only). The evidence names the
+    rule and the other claims the finding rests on.
+
+    A refutation resting on another claim (a count against the article's own list) says
+    only that the two cannot both be right. When the knowledge base supports the claim, it
+    is the other claim that is wrong: this one is conflicting, never refuted against the
+    knowledge base's word. The calendar alone (a weekday against the claim's own date)
+    refutes whatever the knowledge base says.
+    """
+    proves = {rule.id: rule.proves for rule in rules if rule.proves is not None}
+    proven: dict[str, list[tuple[Verdict, str, Evidence]]] = {}
+    starts: list[tuple[int, int]] | None = None
+    names = {rule.id: rule.name for rule in rules}
+    for f in findings:
+        verdict = proves.get(f.rule_id)
+        if verdict is None or f.claim_id is None or f.suppressed is not None:
+            continue
+        if starts is None:
+            starts = _claim_starts(ctx)
+        others = _other_claims(ctx, starts, f, f.claim_id)
+        why = f"{f.rule_id} {names[f.rule_id]}: {f.message}"
+        evidence = Evidence("", f.message, rule=f.rule_id, claims=others)
+        proven.setdefault(f.claim_id, []).append((verdict, why, evidence))
+        if verdict is Verdict.CONFLICTING:
+            for other in others:
+                said = f"claim '{f.claim_id}' says otherwise: {f.message}"
+                mirror = Evidence("", said, rule=f.rule_id, claims=(f.claim_id,))
+                proven.setdefault(other, []).append(
+                    (verdict, f"{f.rule_id} {names[f.rule_id]}: {said}", mirror)
+                )
+    if not proven:
+        return verdicts
+    out = []
+    for v in verdicts:
+        found = proven.get(v.claim_id)
+        if not found:
+            out.append(v)
+            continue
+        aspects = [(v.verdict, v.explanation)]
+        for proved, said, e in found:
+            if proved is Verdict.REFUTED and e.claims and v.verdict in _KB_SAYS_TRUE:
+                aspects.append((Verdict.CONFLICTING, f"{said} (the knowledge base supports it)"))
+            else:
+                aspects.append((proved, said))
+        decided = combine(a for a, _ in aspects)
+        why = "; ".join(dict.fromkeys(text for a, text in aspects if a is decided))
+        joined = tuple(dict.fromkeys([*v.evidence, *(e for _, _, e in found)]))
+        out.append(replace(v, verdict=decided, explanation=why, evidence=joined))
+    return out
+
+
+def with_checkers(ctx: ArticleContext, verdicts: list[ClaimVerdict]) -> list[ClaimVerdict]:
+    """Each verdict with who checked its claim and when, as the claim says (`checked_by`,
+    `checked_on`): the paper trail a report and the ClaimReview export show."""
+    checked = {
+        c.id: (c.checked_by, None if c.checked_on is None else str(c.checked_on))
+        for c in ctx.model.claims
+        if c.checked_by is not None or c.checked_on is not None
+    }
+    if not checked:
+        return verdicts
+    out = []
+    for v in verdicts:
+        by_on = checked.get(v.claim_id)
+        out.append(v if by_on is None else replace(v, checked_by=by_on[0], checked_on=by_on[1]))
+    return out
+
+
+# Verdicts by which the knowledge base says a claim was true when the article said it.
+_KB_SAYS_TRUE = frozenset({Verdict.SUPPORTED, Verdict.STALE, Verdict.INCOMPLETE})
+
+
+def _claim_starts(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Where each claim begins in the file, in claim order: a place tells whose claim it is."""
+    return [_place(ctx.location(("claims", i))) for i in range(len(ctx.model.claims))]
+
+
+def _place(loc: Location) -> tuple[int, int]:
+    return (loc.line, loc.column)
+
+
+def _other_claims(
+    ctx: ArticleContext, starts: list[tuple[int, int]], f: Finding, own: str
+) -> tuple[str, ...]:
+    """The ids of the claims a finding's related places lie in, other than its own claim."""
+    ids = []
+    for loc in f.related:
+        i = bisect.bisect_right(starts, _place(loc)) - 1
+        if 0 <= i < len(ctx.model.claims) and ctx.model.claims[i].id != own:
+            ids.append(ctx.model.claims[i].id)
+    return tuple(dict.fromkeys(ids))

@@ -22,9 +22,11 @@ if TYPE_CHECKING:  # a run answered from the cache decodes no verdict, and impor
     from claimcheck.core.verdicts import ClaimVerdict, EvidenceMemo
     from claimcheck.formats.records import ClaimFile
 
-# The index of each verdict in ``FileResult.verdict_counts``; the last count is the stale.
-VERDICT_INDEX = {"supported": 0, "refuted": 1, "not_enough_info": 2}
-STALE = 3
+# The verdicts in the order reports count them (``core.verdicts.ORDER``, by value: a cached
+# run never loads the verdict types), and each one's index in ``FileResult.verdict_counts``.
+VERDICT_NAMES = ("supported", "refuted", "stale", "incomplete", "conflicting", "not_enough_info")
+VERDICT_INDEX = {name: i for i, name in enumerate(VERDICT_NAMES)}
+NO_VERDICTS = (0,) * len(VERDICT_NAMES)
 
 # Between two records of a list in the JSON report: they sit one per line, indented.
 RECORD_SEPARATOR = ",\n    "
@@ -44,15 +46,14 @@ def parse_records(text: str) -> list[Any]:
     return json.loads(f"[{text}]") if text else []
 
 
-Counts = tuple[int, int, int, int]
+Counts = tuple[int, ...]  # one per verdict, in VERDICT_NAMES order
 
 
 def count_verdicts(verdicts: Iterable[ClaimVerdict]) -> Counts:
-    counts = [0, 0, 0, 0]
+    counts = list(NO_VERDICTS)
     for v in verdicts:
         counts[VERDICT_INDEX[v.verdict.value]] += 1
-        counts[STALE] += v.stale
-    return (counts[0], counts[1], counts[2], counts[3])
+    return tuple(counts)
 
 
 class FileResult:
@@ -95,7 +96,7 @@ class FileResult:
         self.inputs: Mapping[str, str] = inputs or {}
         self._verdicts: list[ClaimVerdict] | None = verdicts if verdicts is not None else []
         self._records: str | None = None if verdicts else ""
-        self.verdict_counts = count_verdicts(verdicts) if verdicts else (0, 0, 0, 0)
+        self.verdict_counts = count_verdicts(verdicts) if verdicts else NO_VERDICTS
         self._memo: EvidenceMemo | None = None
         # The validated claim file as the engine checked it, for a caller that wants it
         # (``claimcheck export``) and takes it; never pickled or cached.
@@ -208,7 +209,7 @@ class Tally:
     active: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
     suppressed: int = 0
     fatal: bool = False
-    verdicts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    verdicts: list[int] = field(default_factory=lambda: list(NO_VERDICTS))  # VERDICT_NAMES
 
     def add_findings(self, findings: Iterable[Finding]) -> None:
         for f in findings:

@@ -6,6 +6,25 @@ One ClaimReview per claim that has a verdict: ``claimReviewed`` is the article's
 properties (claimReviewed, reviewRating with alternateName, url) are always present. A claim
 nothing was found about (not enough info, and no fact that bears on it) was not reviewed,
 so it is left out rather than published as "Unproven".
+
+The ratings (``RATINGS``; worstRating 1, bestRating 3, unchanged since the first export):
+
+    verdict          ratingValue  alternateName
+    refuted          1            False
+    stale            2            Outdated          (true when published, not any more)
+    incomplete       2            Missing context
+    conflicting      2            Disputed
+    not_enough_info  2            Unproven          (only when some fact bore on it)
+    supported        3            True
+
+Every verdict between true and false sits in the middle of the scale: the numbers order
+verdicts for aggregators that sort, and the name says which one it is. A claim proven wrong
+by the article itself (a wrong weekday, a count its own list denies) is refuted, knowledge
+base or not, and exported as False.
+
+A claim that says who checked it (`checked_by`) has that person as the review's ``author``,
+with the organisation (``--author``, else the publisher) as their ``affiliation``; its
+`checked_on` is the review's ``datePublished`` unless ``--date`` gives one for the export.
 """
 
 from __future__ import annotations
@@ -33,6 +52,9 @@ CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
 RATINGS: dict[Verdict, tuple[int, str]] = {
     Verdict.REFUTED: (1, "False"),
+    Verdict.STALE: (2, "Outdated"),
+    Verdict.INCOMPLETE: (2, "Missing context"),
+    Verdict.CONFLICTING: (2, "Disputed"),
     Verdict.NOT_ENOUGH_INFO: (2, "Unproven"),
     Verdict.SUPPORTED: (3, "True"),
 }
@@ -51,6 +73,13 @@ def _organisation(name: str, url: str | None = None) -> dict[str, Any]:
     if url:
         org["url"] = url
     return org
+
+
+def _author(checked_by: str | None, organisation: dict[str, Any]) -> dict[str, Any]:
+    """Who reviewed the claim: the person who checked it, of the organisation, when named."""
+    if checked_by is None:
+        return organisation
+    return {"@type": "Person", "name": checked_by, "affiliation": organisation}
 
 
 def _review_url(base: str, claim_id: str) -> str:
@@ -80,15 +109,15 @@ def claim_review(
         )
     value, name = RATINGS[verdict.verdict]
     explanation = verdict.explanation
-    if verdict.stale:
-        explanation += " (true when published, no longer true)"
+    organisation = _organisation(settings.author or article.publisher, settings.author_url)
+    checked_on = None if claim.checked_on is None else str(claim.checked_on)
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": _review_url(base, claim.id),
         "claimReviewed": claim.quote,
-        "datePublished": settings.date or today.isoformat(),
-        "author": _organisation(settings.author or article.publisher, settings.author_url),
+        "datePublished": settings.date or checked_on or today.isoformat(),
+        "author": _author(claim.checked_by, organisation),
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": value,

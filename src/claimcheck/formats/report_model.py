@@ -1,4 +1,10 @@
-"""The JSON report, version 1: the canonical machine-readable output, described once here."""
+"""The JSON report, version 2: the canonical machine-readable output, described once here.
+
+Version 2 (issue 14) widens the verdicts to six, counts them in the summary, lets an
+evidence item be a finding of the article's own rules (`rule`, `claims`) as well as a
+knowledge-base fact, gives sources in full (objects, no longer labels), and says who checked
+a claim and when (`checked`). schema/report-v1.json stays published, unchanged, for old readers.
+"""
 
 from __future__ import annotations
 
@@ -53,18 +59,64 @@ class Counts(_M):
     info: int = Field(ge=0)
 
 
+VerdictValue = Literal[
+    "supported", "refuted", "stale", "incomplete", "conflicting", "not_enough_info"
+]
+
+
+class VerdictCounts(_M):
+    """How many claims got each verdict; every key is present, zero or not."""
+
+    supported: int = Field(ge=0)
+    refuted: int = Field(ge=0)
+    stale: int = Field(ge=0)
+    incomplete: int = Field(ge=0)
+    conflicting: int = Field(ge=0)
+    not_enough_info: int = Field(ge=0)
+
+
 class Summary(_M):
     files: int = Field(ge=0)
     claims: int = Field(ge=0)
     findings: Counts
     suppressed: int = Field(ge=0)
     exit_code: Literal[0, 1, 2]
+    verdicts: VerdictCounts
+
+
+class SourceRecord(_M):
+    """A source with every field its claim or KB file gave; the others are absent."""
+
+    url: str | None = Field(default=None, description="http(s) address of the source.")
+    citation: str | None = Field(
+        default=None, description="What identifies the document when it has no address."
+    )
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    accessed: str | None = Field(default=None, description="When the source was read.")
+    quote: str | None = Field(default=None, description="The source's exact words.")
+    archive: str | None = Field(default=None, description="An archived copy's address.")
+
+
+class CheckedRecord(_M):
+    by: str | None = Field(description="Who checked the claim (its `checked_by`).")
+    on: str | None = Field(description="When (its `checked_on`).")
 
 
 class EvidenceRecord(_M):
-    fact: str = Field(description="Id of the knowledge-base fact.")
-    statement: str
-    sources: list[str] = Field(description="Source URLs, or titles when a source has none.")
+    fact: str | None = Field(
+        description="Id of the knowledge-base fact; null when the article's own rule decided."
+    )
+    rule: str | None = Field(
+        pattern=r"^CC[0-9]{3}$",
+        description="The rule (CC1xx) whose finding in the article decided; null for a fact.",
+    )
+    claims: list[str] = Field(
+        description="The other claims of the article the rule's finding rests on (their ids)."
+    )
+    statement: str = Field(description="The fact as a sentence, or the rule's finding.")
+    sources: list[SourceRecord] = Field(description="The fact's sources, in full.")
     status: Literal["accepted", "disputed"]
 
 
@@ -72,9 +124,14 @@ class VerdictRecord(_M):
     path: str
     claim: str
     kind: str
-    verdict: Literal["supported", "refuted", "not_enough_info"]
+    verdict: VerdictValue
     explanation: str
-    stale: bool = Field(description="True when published, no longer true at --as-of.")
+    stale: bool = Field(
+        description="Kept for readers of version 1: true exactly when the verdict is stale."
+    )
+    checked: CheckedRecord | None = Field(
+        description="Who checked the claim and when, as the claim says; null when it does not."
+    )
     evidence: list[EvidenceRecord]
 
 
@@ -87,11 +144,11 @@ class Report(_M):
     model_config = ConfigDict(
         extra="forbid",
         title="claimcheck report",
-        json_schema_extra={"$id": "https://claimcheck.dev/schema/report-v1.json"},
+        json_schema_extra={"$id": "https://claimcheck.dev/schema/report-v2.json"},
     )
 
     format: Literal["claimcheck-report"]
-    version: Literal[1]
+    version: Literal[2]
     tool: Tool
     files: list[FileRecord]
     findings: list[FindingRecord]

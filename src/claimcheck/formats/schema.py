@@ -34,7 +34,7 @@ def report_schema() -> dict[str, Any]:
 
 SCHEMAS = {
     "claims-v1.json": claims_schema,
-    "report-v1.json": report_schema,
+    "report-v2.json": report_schema,  # report-v1.json stays in schema/, frozen, for old readers
     "kb-v1.json": kb_schema,
 }
 

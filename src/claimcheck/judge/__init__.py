@@ -1,20 +1,22 @@
 """Verdicts against the knowledge base, made once per file before the rules run.
 
-Each claim gets a verdict (supported, refuted, not enough info), the facts that decided it
+Each claim gets a verdict (supported, refuted, stale, incomplete, conflicting, not enough
+info: `core.verdicts`), the facts that decided it
 and its issues; the CC2xx rules only choose which issues they report, so a report never
 shows a refutation without its finding, or a finding without its verdict. One module per
 kind of claim holds how that kind is judged; `shared` holds what they all use.
 
 A claim about the present (no `at` of its own) is judged at the publication date; with
 `--as-of` it is judged again at that date, and a claim that was true when published but is
-false then is stale, which is a different thing from a claim that was wrong to begin with.
+false then is stale: its own verdict, never counted with the refuted, since a claim that
+was true when published is a different thing from a claim that was wrong to begin with.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.core.verdicts import ClaimVerdict, Judgement, Judgements, Problem
+from claimcheck.core.verdicts import ClaimVerdict, Judgement, Judgements, Problem, Verdict
 from claimcheck.formats.records import (
     CountClaim,
     EventClaim,
@@ -24,7 +26,7 @@ from claimcheck.formats.records import (
 )
 from claimcheck.judge import count, event, membership, office, relation
 from claimcheck.judge.memo import VerdictMemo, defined_alike
-from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.shared import NEI, REFUTED, STALE, SUPPORTED, Outcome, Scope, human
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
@@ -66,9 +68,7 @@ def _reused(
         first, looked = found
         if defined_alike(ctx.model.entities, looked):
             v = first.verdict
-            verdict = ClaimVerdict(
-                ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence, v.stale
-            )
+            verdict = ClaimVerdict(ctx.path, claim.id, v.kind, v.verdict, v.explanation, v.evidence)
             return Judgement(i, verdict, first.issues, first.disputes)
     judgement, seen = judge_claim(ctx, kb, i, claim)
     memo.put(kb, key, (judgement, tuple(seen.items())))
@@ -89,12 +89,14 @@ def judge_claim(
         return _judgement(s, i, claim, event.judge(s, claim)), s.seen
     on = claim.at or ctx.model.article.published
     then = _at(s, claim, on)
-    if ctx.as_of is None or not time_relative(claim) or then.verdict is not SUPPORTED:
+    # True as far as it goes (supported, or incomplete) when published: judged again.
+    true_then = then.verdict is SUPPORTED or then.verdict is Verdict.INCOMPLETE
+    if ctx.as_of is None or not time_relative(claim) or not true_then:
         return _judgement(s, i, claim, then), s.seen
     now = _at(s, claim, ctx.as_of)
     if now.verdict is not REFUTED:
         return _judgement(s, i, claim, now), s.seen
-    return _judgement(s, i, claim, _stale(then, now, on, ctx.as_of), stale=True), s.seen
+    return _judgement(s, i, claim, _stale(then, now, on, ctx.as_of)), s.seen
 
 
 def _at(s: Scope, claim: Claim, on: PartialDate) -> Outcome:
@@ -113,7 +115,7 @@ def _stale(then: Outcome, now: Outcome, on: PartialDate, as_of: PartialDate) -> 
     """True when published, false at --as-of: one issue, at the field that is now wrong."""
     stale = Outcome(facts={**then.facts, **now.facts})
     why = now.explanation()
-    stale.aspect(REFUTED, f"true on {human(on)}, when published, but not on {human(as_of)}: {why}")
+    stale.aspect(STALE, f"true on {human(on)}, when published, but not on {human(as_of)}: {why}")
     # The field now wrong: a refutation always comes with an issue, and an issue of a kind
     # of claim is at the same field as its disputes.
     first = now.issues[0].field if now.issues else ()
@@ -121,7 +123,7 @@ def _stale(then: Outcome, now: Outcome, on: PartialDate, as_of: PartialDate) -> 
     return stale
 
 
-def _judgement(s: Scope, i: int, claim: Claim, out: Outcome, *, stale: bool = False) -> Judgement:
+def _judgement(s: Scope, i: int, claim: Claim, out: Outcome) -> Judgement:
     kb = s.kb
     evidence = tuple([kb.evidence(f) for f in out.facts.values()] + out.aliases)
     decided = out.verdict
@@ -132,14 +134,11 @@ def _judgement(s: Scope, i: int, claim: Claim, out: Outcome, *, stale: bool = Fa
         verdict=decided,
         explanation=out.explanation(decided),
         evidence=evidence,
-        stale=stale,
     )
     return Judgement(i, verdict, tuple(out.issues), tuple(out.disputes))
 
 
 def _no_kb(ctx: ArticleContext, i: int, claim: Claim) -> Judgement:
     """Without a knowledge base every claim is "not enough info", and says why."""
-    verdict = ClaimVerdict(
-        ctx.path, claim.id, claim.kind, NEI, "no knowledge base was loaded", (), False
-    )
+    verdict = ClaimVerdict(ctx.path, claim.id, claim.kind, NEI, "no knowledge base was loaded", ())
     return Judgement(i, verdict, ())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT
-from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.shared import CONFLICTING, NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
@@ -20,10 +20,8 @@ if TYPE_CHECKING:
 
 
 def judge(s: Scope, claim: EventClaim) -> Outcome:
-    kb = s.kb
     out = Outcome()
-    key = s.resolve(claim.event)
-    facts = kb.events.get(key, []) if key is not None else []
+    facts = match_event(s, claim, out)
     date = claim.date
     if date is None and claim.relative and claim.weekday is not None:
         day = last_weekday_on_or_before(s.ctx.model.article.published.start, claim.weekday)
@@ -59,6 +57,51 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
     return out
 
 
+def match_event(s: Scope, claim: EventClaim, out: Outcome) -> list[EventFact]:
+    """The event of the knowledge base the claim is about, matched in this order:
+
+    1. by id: the claim's `event` resolves (`kb.resolve`) to an event the KB records;
+    2. else by series and date: the claim's series resolves to a series of which the KB
+       records exactly one event on the claim's day;
+    3. else by date, place and participants, all three agreeing: exactly one event the
+       KB records on the claim's day, in the claim's place (or a place the KB says lies
+       in it), with every participant the claim names among those the KB lists.
+
+    A date agrees only when both it and the KB's are the same day: "August 2024" or a
+    day alone never picks an event, and neither does a day with two candidates. A match
+    not by id is said in the explanation, so an editor sees which event was judged. Every
+    fact the KB records about the matched event is returned (sources may disagree).
+    """
+    kb = s.kb
+    key = s.resolve(claim.event)
+    facts = kb.events.get(key, []) if key is not None else []
+    if facts or claim.date is None or claim.date.precision != "day":
+        return facts
+    day = claim.date
+    how = "by its series and date"
+    series = s.resolve(claim.series) if claim.series is not None else None
+    found = [f for f in kb.series.get(series, ()) if f.date == day] if series else []
+    if len({f.event for f in found}) != 1 and claim.place is not None and claim.participants:
+        how = "by its date, place and participants"
+        place = s.resolve(claim.place)
+        who = [s.resolve(p) for p in claim.participants]
+        index = s.ctx.resolver.kb_index
+        on_day = index.events_by_day.get(day, []) if index is not None else []
+        found = [
+            f
+            for f in on_day
+            if place is not None
+            and f.place is not None
+            and (f.place == place or any(c == place for c, _ in kb.containers(f.place)))
+            and all(w is not None and w in f.participants for w in who)
+        ]
+    if len({f.event for f in found}) != 1:
+        return []
+    fact = found[0]
+    out.aspect(SUPPORTED, f"the knowledge base records it as {kb.name(fact.event)}, {how}", fact)
+    return kb.events.get(fact.event, [fact])
+
+
 def _dates_disagree(facts: list[EventFact]) -> bool:
     """Some two dates cannot both be right: intervals on a line all overlap exactly when the
     latest start is no later than the earliest end."""
@@ -78,17 +121,16 @@ def _innermost(s: Scope, facts: list[EventFact]) -> EventFact | None:
 
 
 def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: str) -> None:
-    """Accepted facts that disagree about one event: the aspect is left open, naming them.
+    """Accepted facts that disagree about one event: the aspect is conflicting, naming them.
 
-    The one place that says which verdict a disagreement gets, so that a "conflicting"
-    verdict, when there is one, is a change of this function only.
+    The one place that says which verdict a disagreement gets.
     """
     kb = s.kb
     shown = facts[:NAMED_LIMIT]
     said = "; ".join(f"{kb.statement(f)} ({kb.cite(f)})" for f in shown)
     if len(facts) > NAMED_LIMIT:
         said += f"; and {len(facts) - NAMED_LIMIT} more"
-    out.aspect(NEI, f"the knowledge base's sources disagree on {what}: {said}", *shown)
+    out.aspect(CONFLICTING, f"the knowledge base's sources disagree on {what}: {said}", *shown)
 
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:

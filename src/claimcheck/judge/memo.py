@@ -89,12 +89,19 @@ class VerdictMemo:
             return
 
 
+# Noted for a reference found by a name rather than an id: which entity a name stands for
+# depends on every entity of the file (another may share it), so no other file is alike.
+FOUND_BY_NAME = Entity(name="(found by a name among the file's entities)", kind="other")
+
+
 def defined_alike(own: dict[str, Entity], looked: tuple[tuple[str, Entity | None], ...]) -> bool:
     """Whether a file defines the entities an earlier judgement looked up as that file did.
 
     Every field of an entity counts, so a field added to entities is compared by default.
     """
     for ref, entity in looked:
+        if entity is FOUND_BY_NAME:
+            return False
         mine = own.get(ref)
         if mine is entity:
             continue

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Evidence, Problem
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
-from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.shared import INCOMPLETE, NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.judge.timing import open_fact
-from claimcheck.kb.store import SYMMETRIC, Tri, source_labels
+from claimcheck.kb.store import SYMMETRIC, Tri, source_refs
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -101,9 +101,7 @@ def incomplete(
     """A true relation claim that leaves out others the KB records: the "incomplete" aspect,
     naming them with their facts and sources.
 
-    The one place that says which verdict that aspect gets, so that an "incomplete" verdict,
-    when there is one, is a change of this function only; until then it leaves the claim
-    open rather than letting it pass as plainly true.
+    The one place that says which verdict that aspect gets.
     """
     kb = s.kb
     verb = predicate.replace("_", " ")
@@ -113,7 +111,7 @@ def incomplete(
     )
     if len(others) > NAMED_LIMIT:
         named += f"; and {len(others) - NAMED_LIMIT} more"
-    out.aspect(NEI, f"incomplete: {named}", *(f for _, f in others[:NAMED_LIMIT]))
+    out.aspect(INCOMPLETE, named, *(f for _, f in others[:NAMED_LIMIT]))
 
 
 def _calls(s: Scope, claim: RelationClaim, subject: str, obj: str, out: Outcome) -> Outcome:
@@ -136,7 +134,7 @@ def _calls(s: Scope, claim: RelationClaim, subject: str, obj: str, out: Outcome)
                 Evidence(
                     f"{obj}:alias:{alias.name}",
                     f"{record.name} is called {alias.name!r} by " + users,
-                    source_labels(alias.sources),
+                    source_refs(alias.sources),
                 )
             )
             return out

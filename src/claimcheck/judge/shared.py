@@ -1,7 +1,9 @@
 """What every kind of claim is judged with: entity lookups, the outcome being built, dates.
 
-A verdict is made of aspects (the members, the date, the place...), each supported, refuted
-or left open; the claim is refuted when any aspect is, and supported only when every one is.
+A verdict is made of aspects (the members, the date, the place...), each with its own
+verdict; the claim's is the most serious of them (`core.verdicts.combine`): refuted if any
+aspect is; else conflicting (a deciding fact disputed, or accepted facts that disagree);
+else not enough info; else incomplete; else supported, only when every aspect is.
 The same fact may decide several aspects: it is shown once, as evidence.
 """
 
@@ -11,16 +13,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict
+from claimcheck.core.verdicts import Dispute, Evidence, Issue, Problem, Verdict, combine
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
+from claimcheck.judge.memo import FOUND_BY_NAME
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
     from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import Entity, Fact
+    from claimcheck.kb.resolve import Resolved
     from claimcheck.kb.store import KnowledgeBase
 
 SUPPORTED, REFUTED, NEI = Verdict.SUPPORTED, Verdict.REFUTED, Verdict.NOT_ENOUGH_INFO
+STALE, INCOMPLETE, CONFLICTING = Verdict.STALE, Verdict.INCOMPLETE, Verdict.CONFLICTING
 
 
 class Scope:
@@ -40,25 +45,28 @@ class Scope:
     def own(self, ref: str) -> Entity | None:
         """An entity the file defines, else None; noted either way."""
         entity = self.ctx.model.entities.get(ref)
-        self.seen[ref] = entity
+        self.seen.setdefault(ref, entity)  # never over a mark of a name found in the file
         return entity
 
+    def found(self, ref: str) -> Resolved:
+        """What a reference stands for (`kb.resolve`), noted as the memo must compare it.
+
+        By its id, the answer depends on the file's entity of that id alone; by a name, on
+        every entity of the file (another may share the name), so it is never reused.
+        """
+        found = self.ctx.resolver.resolve(ref)
+        if found.exact:
+            self.own(ref)
+        else:
+            self.seen[ref] = FOUND_BY_NAME
+        return found
+
     def resolve(self, ref: str) -> str | None:
-        """A reference as a KB id: by id, by the file's Wikidata id, by a unique name or alias."""
-        kb = self.kb
-        found = kb.resolve(ref)
-        if found is not None:
-            return found
-        local = self.own(ref)
-        if local is None:
-            return None
-        if local.wikidata and local.wikidata in kb.wikidata:
-            return kb.wikidata[local.wikidata]
-        for name in (local.name, *local.aliases):
-            found = kb.resolve(name)
-            if found is not None:
-                return found
-        return None
+        """A reference as a KB id, by the one resolver of every rule (`kb.resolve`): by id,
+        the file's entity linked by its Wikidata id, id or name, or a unique name or alias.
+        """
+        node = self.found(ref).node
+        return node.kb if node is not None else None
 
     def resolve_all(self, out: Outcome, *refs: str) -> list[str] | None:
         """Every reference resolved, or None after noting the first the KB does not know."""
@@ -72,11 +80,21 @@ class Scope:
         return found
 
     def name(self, ref: str) -> str:
-        """An entity's readable name, the file's own first; the id when nobody defined it."""
+        """An entity's readable name, the file's own first; the reference when unresolved,
+        with the entities that share it when it is ambiguous (never one of them)."""
         entity = self.own(ref)
-        if entity is None:
-            entity = self.kb.entity(ref)
-        return entity.name if entity is not None else ref
+        if entity is not None:
+            return entity.name
+        found = self.found(ref)
+        node = found.node
+        if node is None and found.ambiguous:  # say so wherever the name is shown
+            shared = [f"'{n.key}'" for n in found.ambiguous[:NAMED_LIMIT]]
+            return f"{ref} (ambiguous: {enumeration(shared, len(found.ambiguous))})"
+        if node is None:
+            return ref
+        if found.exact:  # a KB id: its name, whatever the file links to it
+            return self.kb.name(ref)
+        return self.ctx.resolver.name(ref)
 
     def names(self, ids: list[str]) -> str:
         """Names as a sentence lists them, "A, B and C"; past five, "A, ..., E and 38 more",
@@ -105,28 +123,26 @@ class Outcome:
     def unsettled(self, fact: Fact, what: str, *fld: str | int) -> None:
         """An aspect resting on a fact that may hold: disputed, or dated too loosely to tell.
 
-        A disputed fact never refutes: it leaves the aspect open, and the judgement keeps it
-        for the disputed-fact rule to report.
+        A disputed fact never refutes: it makes the aspect conflicting, and the judgement
+        keeps it for the disputed-fact rule to report.
         """
         if fact.status == "disputed":
-            self.aspect(NEI, f"{what} is disputed: {fact.note}", fact)
+            self.aspect(CONFLICTING, f"{what} is disputed: {fact.note}", fact)
             self.disputes.append(Dispute(fact.id, fact.note, what, fld))
         else:
             self.aspect(NEI, f"{what} depends on dates the knowledge base gives too loosely", fact)
 
     @property
     def verdict(self) -> Verdict:
-        found = [v for v, _ in self.aspects]
-        if REFUTED in found:
-            return REFUTED
-        if not found or NEI in found:
-            return NEI
-        return SUPPORTED
+        return combine(v for v, _ in self.aspects)
 
     def explanation(self, verdict: Verdict | None = None) -> str:
         verdict = verdict or self.verdict
         chosen = [why for v, why in self.aspects if v is verdict] or ["nothing to check"]
-        disputed = [f"{d.what} is disputed" for d in self.disputes]
+        # A conflicting verdict already says what is disputed; another names it too.
+        disputed = (
+            [] if verdict is CONFLICTING else [f"{d.what} is disputed" for d in self.disputes]
+        )
         return "; ".join(dict.fromkeys([*chosen, *disputed]))
 
 

@@ -16,9 +16,11 @@ from claimcheck.core.findings import Finding
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.project import display_path, find_root
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import Fact
 from claimcheck.kb.files import run_kb_files
 from claimcheck.kb.load import load_kb
+from claimcheck.kb.resolve import Resolver
 from claimcheck.kb.store import KnowledgeBase, Tri, source_labels
 
 
@@ -42,10 +44,16 @@ def open_kb(
 
 
 def _entity_id(kb: KnowledgeBase, ref: str) -> str:
-    found = kb.resolve(ref)
-    if found is None:
-        raise QueryError(f"no entity {ref!r} in the knowledge base (ids, names and aliases)")
-    return found
+    """The entity a reference stands for, as `verify` resolves it (`kb.resolve`)."""
+    found = Resolver({}, kb).resolve(ref)
+    if found.node is not None and found.node.kb is not None:
+        return found.node.kb
+    if found.ambiguous:
+        ids = enumeration(
+            [f"'{n.key}'" for n in found.ambiguous[:NAMED_LIMIT]], len(found.ambiguous)
+        )
+        raise QueryError(f"ambiguous: {ref!r} is the id, name or alias of {ids}: give the id")
+    raise QueryError(f"no entity {ref!r} in the knowledge base (ids, names and aliases)")
 
 
 def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict[str, Any]:

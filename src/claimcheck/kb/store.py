@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.core.verdicts import Evidence
+from claimcheck.core.verdicts import Evidence, SourceRef
 from claimcheck.formats.records import (
     CompleteFact,
     CountFact,
@@ -102,6 +102,23 @@ def source_labels(sources: list[Source]) -> tuple[str, ...]:
             label += f" ({s.published})"
         out.append(label)
     return tuple(out)
+
+
+def source_refs(sources: list[Source]) -> tuple[SourceRef, ...]:
+    """Sources as evidence carries them: every field given, dates as text."""
+    return tuple(
+        SourceRef(
+            url=s.url,
+            citation=s.citation,
+            title=s.title,
+            publisher=s.publisher,
+            published=None if s.published is None else str(s.published),
+            accessed=None if s.accessed is None else str(s.accessed),
+            quote=s.quote,
+            archive=s.archive,
+        )
+        for s in sources
+    )
 
 
 def fold(name: str) -> str:
@@ -171,9 +188,7 @@ class KnowledgeBase:
         """The fact as evidence: its statement and its sources, built once."""
         found = self._evidence.get(fact.id)
         if found is None:
-            found = Evidence(
-                fact.id, self.statement(fact), source_labels(fact.sources), fact.status
-            )
+            found = Evidence(fact.id, self.statement(fact), source_refs(fact.sources), fact.status)
             self._evidence[fact.id] = found
         return found
 

@@ -1,4 +1,4 @@
-"""The canonical, versioned JSON report (schema/report-v1.json), one record per line.
+"""The canonical, versioned JSON report (schema/report-v2.json), one record per line.
 
 Files are written as they are checked; findings and verdicts, which the document places
 after the file list (and verdicts after the summary), are spooled until the end. The bytes
@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.check.result import RECORD_SEPARATOR, FileResult, Tally, encode_record
+from claimcheck.check.result import (
+    RECORD_SEPARATOR,
+    VERDICT_NAMES,
+    FileResult,
+    Tally,
+    encode_record,
+)
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.formats import REPORT_VERSION
 from claimcheck.reporters.base import Reporter, Spool
@@ -75,6 +81,7 @@ class JsonReporter(Reporter):
             "findings": {str(s): tally.active[s] for s in reversed(Severity)},
             "suppressed": tally.suppressed,
             "exit_code": tally.exit_code,
+            "verdicts": dict(zip(VERDICT_NAMES, tally.verdicts, strict=True)),
         }
         out.write(f"  {_dump('summary')}: {_dump(summary)},\n")
         self.verdict_spool.copy_to(out)

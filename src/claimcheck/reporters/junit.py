@@ -3,8 +3,10 @@
 The shape keeps to the common JUnit schema (Jenkins' junit-10.xsd): a suite per claim file
 (each written as its file is checked, spooled until the root's totals are known),
 a ``(file)`` case for what concerns the file as a whole, ``<error>`` for a file that could
-not be read, ``<skipped>`` for a claim whose only findings are suppressed. Text XML 1.0
-cannot hold (most controls, lone surrogates, U+FFFE/U+FFFF) is escaped, never written raw.
+not be read, ``<skipped>`` for a claim whose only findings are suppressed. Each suite's
+``<properties>`` give each claim's verdict (``verdict:<claim id>`` = supported, refuted,
+stale, incomplete, conflicting or not_enough_info): a test result has no place for it. Text
+XML 1.0 cannot hold (most controls, lone surrogates, U+FFFE/U+FFFF) is escaped, never written raw.
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ def _case(suite: ET.Element, path: str, name: str, findings: list[Finding]) -> d
 
 
 def _suite(
-    path: str, claim_ids: tuple[str, ...], findings: list[Finding]
+    path: str,
+    claim_ids: tuple[str, ...],
+    findings: list[Finding],
+    verdicts: list[tuple[str, str]],
 ) -> tuple[str, dict[str, int]]:
     """One file's ``<testsuite>`` as text, indented as in the whole document; its counts."""
     by_claim: dict[str | None, list[Finding]] = defaultdict(list)
@@ -59,6 +64,11 @@ def _suite(
     names = list(dict.fromkeys(claim_ids))
     names += sorted(c for c in by_claim if c is not None and c not in set(claim_ids))
     suite = ET.Element("testsuite", {"name": xml_text(path)})
+    if verdicts:
+        props = ET.SubElement(suite, "properties")
+        for claim, verdict in verdicts:
+            name = xml_text(f"verdict:{claim}")
+            ET.SubElement(props, "property", {"name": name, "value": verdict})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     cases = [(FILE_CASE, by_claim.get(None, []))] + [(n, by_claim.get(n, [])) for n in names]
     for name, found in cases:
@@ -89,15 +99,22 @@ class JunitReporter(Reporter):
         for path in sorted(by_path):
             self._add(path, (), by_path[path])
 
-    def _add(self, path: str, claim_ids: tuple[str, ...], findings: list[Finding]) -> None:
-        text, counts = _suite(path, claim_ids, findings)
+    def _add(
+        self,
+        path: str,
+        claim_ids: tuple[str, ...],
+        findings: list[Finding],
+        verdicts: list[tuple[str, str]] | None = None,
+    ) -> None:
+        text, counts = _suite(path, claim_ids, findings, verdicts or [])
         self.suites.write(text)
         self.any = True
         for k in self.totals:
             self.totals[k] += counts[k]
 
     def file(self, report: FileResult) -> None:
-        self._add(report.path, report.claim_ids, report.findings)
+        verdicts = [(v.claim_id, v.verdict.value) for v in report.verdicts]
+        self._add(report.path, report.claim_ids, report.findings, verdicts)
 
     def finish(self, tally: Tally) -> None:
         root = ET.Element("testsuites", {"name": "claimcheck"})

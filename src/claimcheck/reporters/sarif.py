@@ -3,7 +3,9 @@
 Every rule and diagnostic is listed in ``tool.driver.rules`` (so ``ruleIndex`` is stable);
 paths stay relative to where claimcheck ran, under ``%SRCROOT%``: run it from the
 repository root. ``partialFingerprints`` carries the same line-independent identity as the
-baseline, so an alert survives edits elsewhere in the file.
+baseline, so an alert survives edits elsewhere in the file. The run's ``properties`` count
+the claims' verdicts, under their report names (``verdicts``: supported, refuted, stale,
+incomplete, conflicting, not_enough_info), as the JSON report's summary does.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.baseline import fingerprint
-from claimcheck.check.result import FileResult, Tally
+from claimcheck.check.result import NO_VERDICTS, VERDICT_NAMES, FileResult, Tally
 from claimcheck.core.diagnostics import DIAGNOSTICS
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter
@@ -93,7 +95,11 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+def sarif_log(
+    rules: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+    verdicts: tuple[int, ...] = NO_VERDICTS,
+) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -110,6 +116,7 @@ def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": {"verdicts": dict(zip(VERDICT_NAMES, verdicts, strict=True))},
             }
         ],
     }
@@ -136,7 +143,8 @@ class SarifReporter(Reporter):
         rules = _rules()
         self.index = {r["id"]: i for i, r in enumerate(rules)}
         # A key in the text of the log: inside a JSON string its quotes would be escaped.
-        self.head, self.tail = _dumps(sarif_log(rules, [])).split(_RESULTS)
+        # The tail (the run's verdict counts) is written at the end, when they are known.
+        self.head = _dumps(sarif_log(rules, [])).split(_RESULTS)[0]
         self.empty = True
         self._results(info.kb_findings)
 
@@ -154,7 +162,8 @@ class SarifReporter(Reporter):
         self._results(report.findings)
 
     def finish(self, tally: Tally) -> None:
+        tail = _dumps(sarif_log([], [], tuple(tally.verdicts))).split(_RESULTS)[1]
         if self.empty:
-            self.out.write(self.head + _RESULTS + self.tail + "\n")
+            self.out.write(self.head + _RESULTS + tail + "\n")
         else:
-            self.out.write("\n      ]" + self.tail + "\n")
+            self.out.write("\n      ]" + tail + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.check.result import STALE, FileResult, Tally
+from claimcheck.check.result import VERDICT_NAMES, FileResult, Tally
 from claimcheck.core.escape import safe, safe_path
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.reporters.base import Reporter, Spool
@@ -12,32 +12,58 @@ from claimcheck.reporters.color import BOLD, DIM, SEVERITY, paint
 from claimcheck.run.stream import RunInfo
 
 if TYPE_CHECKING:
-    from claimcheck.core.dates import PartialDate
-    from claimcheck.core.verdicts import ClaimVerdict
+    from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef
+
+# How the summary names each verdict, in VERDICT_NAMES order.
+_LABELS = dict(zip(VERDICT_NAMES, [*VERDICT_NAMES[:-1], "not enough info"], strict=True))
 
 
 def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
-    """-v: each claim's verdict, then each deciding fact with its sources, indented."""
+    """-v: each claim's verdict, then what decided it (facts with their sources), indented."""
     lines = []
     for v in verdicts:
-        stale = " (stale)" if v.stale else ""
         lines.append(
-            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}{stale}: "
-            f"{safe(v.explanation)}"
+            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}: {safe(v.explanation)}"
         )
+        if v.checked is not None:
+            by = f" by {safe(v.checked_by)}" if v.checked_by else ""
+            on = f" on {safe(v.checked_on)}" if v.checked_on else ""
+            lines.append(f"    checked{by}{on}")
         for e in v.evidence:
-            status = " (disputed)" if e.status == "disputed" else ""
-            lines.append(f"    {safe(e.fact_id)}{status}: {safe(e.statement)}")
-            lines.extend(f"      {safe(src)}" for src in e.sources)
+            lines.append(f"    {_evidence_head(e)}: {safe(e.statement)}")
+            for src in e.sources:
+                lines.extend(_source_lines(src))
     return lines
 
 
-def _verdict_summary(tally: Tally, as_of: PartialDate | None) -> str:
-    supported, refuted, unknown, stale = tally.verdicts
-    text = f"verdicts: {supported} supported, {refuted} refuted, {unknown} not enough info"
-    if as_of is not None:
-        text += f", {stale} stale as of {as_of}"
-    return text
+def _source_lines(src: SourceRef) -> list[str]:
+    """A source in full: what a reader follows (URL, else citation), then every other field."""
+    lines = [f"      {safe(src.label)}"]
+    # What the label says is not said twice: without a URL, the citation or the title and
+    # publisher, and the date published.
+    if src.url:
+        shown = {"url"}
+    elif src.citation:
+        shown = {"citation", "published"}
+    else:
+        shown = {"title", "publisher", "published"}
+    lines.extend(f"        {k}: {safe(v)}" for k, v in src.items() if k not in shown)
+    return lines
+
+
+def _evidence_head(e: Evidence) -> str:
+    """A fact's id (and whether it is disputed), or the rule and the claims that prove it."""
+    if e.rule is not None:
+        claims = ", ".join(f"'{safe(c)}'" for c in e.claims)
+        return f"{safe(e.rule)} (article" + (f", claims {claims})" if claims else ")")
+    return safe(e.fact_id) + (" (disputed)" if e.status == "disputed" else "")
+
+
+def verdict_summary(tally: Tally) -> str:
+    """`verdicts: 18 supported, 1 refuted, 1 incomplete`: the counts that are not zero."""
+    counted = zip(VERDICT_NAMES, tally.verdicts, strict=True)
+    counts = [f"{n} {_LABELS[name]}" for name, n in counted if n]
+    return "verdicts: " + ", ".join(counts)
 
 
 def _where(loc: Location) -> str:
@@ -76,7 +102,6 @@ class TextReporter(Reporter):
 
     def start(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
-        self.as_of = info.as_of
         self.verdicts = Spool() if self.settings.verbosity > 0 else None
         self._findings(info.kb_findings)
 
@@ -102,7 +127,7 @@ class TextReporter(Reporter):
             self.verdicts.copy_to(self.out)
         lines = []
         if self.settings.verbosity >= 0:
-            if any(tally.verdicts[:STALE]):
-                lines.append(_verdict_summary(tally, self.as_of))
+            if any(tally.verdicts):
+                lines.append(verdict_summary(tally))
             lines.append(summary_line(tally))
         self.out.write("".join(line + "\n" for line in lines))

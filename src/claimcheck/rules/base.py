@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.loader.document import Pointer
 
 # A finding points at a few other claims, not every one: reports stay linear in size.
@@ -31,6 +32,10 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     Options: ClassVar[type] = NoOptions
+    # What an active finding of this rule proves about its claim, knowledge base or not:
+    # REFUTED when the claim cannot be right (the calendar, the article's own list),
+    # CONFLICTING when it and another claim of the article cannot both be; None: nothing.
+    proves: ClassVar[Verdict | None] = None
 
     def __init__(self, severity: Severity | None = None, options: object | None = None):
         self.effective_severity = severity or self.severity

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.formats.records import CountClaim
 from claimcheck.rules.base import Rule
 
@@ -38,6 +39,7 @@ class EventDateConflict(Rule):
     id = "CC106"
     name = "event-date-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for event, claims in ctx.index.events.items():
@@ -92,6 +94,7 @@ class EventPlaceConflict(Rule):
     id = "CC107"
     name = "event-place-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         def inside(a: str, b: str) -> bool:
@@ -101,9 +104,9 @@ class EventPlaceConflict(Rule):
         for event, claims in ctx.index.events.items():
             first: tuple[str, int] | None = None
             for i, claim in claims:
-                place = claim.place
-                if place is None:
+                if claim.place is None:
                     continue
+                place = ctx.key(claim.place)
                 if first is None:
                     first = (place, i)
                     continue
@@ -157,6 +160,7 @@ class CountConflict(Rule):
     id = "CC108"
     name = "count-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.counts.items():
@@ -192,10 +196,11 @@ class OfficeHolderConflict(Rule):
     id = "CC109"
     name = "office-holder-conflict"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for office, claims in ctx.index.offices.items():
-            for i, claim, j, first in _disagreements(ctx, claims, lambda c: c.holder):
+            for i, claim, j, first in _disagreements(ctx, claims, lambda c: ctx.key(c.holder)):
                 yield self.report(
                     ctx,
                     f"this claim names {ctx.name(claim.holder)} as {ctx.name(office)}, but "

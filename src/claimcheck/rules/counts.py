@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.formats.records import CountClaim, MembershipClaim
 from claimcheck.loader.document import Pointer
 from claimcheck.rules.base import RELATED_LIMIT, Rule
@@ -73,7 +74,8 @@ class CountMismatch(Rule):
     ("including") only gives a lower bound, so the count may be larger than the members
     it names; a complete list ("comprising") gives the exact number. Lists and counts are
     compared at the same time (their `at`, else the publication date); a count of events
-    at a time ignores the events the article dates after it.
+    at a time ignores the events the article dates after it. Members and events are
+    entities, however a claim spells them (see `claimcheck.kb.resolve`).
 
     Triggers:
 
@@ -88,6 +90,7 @@ class CountMismatch(Rule):
     id = "CC102"
     name = "count-mismatch"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         rosters = self._rosters(ctx)
@@ -109,7 +112,7 @@ class CountMismatch(Rule):
         what = f"the article counts {claim.count} members of {ctx.name(claim.group)}"
         if roster.complete is not None:
             j, full = roster.complete
-            listed = len(set(full.members))
+            listed = len({ctx.key(m) for m in full.members})
             if listed != claim.count:
                 yield self.report(
                     ctx,
@@ -163,7 +166,7 @@ class CountMismatch(Rule):
                 if claim.complete and roster.complete is None:
                     roster.complete = (j, claim)
                 for member in claim.members:
-                    roster.named.setdefault(member, j)
+                    roster.named.setdefault(ctx.key(member), j)
         return rosters
 
     @staticmethod
@@ -172,16 +175,17 @@ class CountMismatch(Rule):
         seen: set[str] = set()
         ordinals: dict[str, tuple[int, int]] = {}
         for j, event in ctx.index.series.get(series, ()):
+            event_id = ctx.key(event.event)
             if event.ordinal is not None:
-                ordinals.setdefault(event.event, (event.ordinal, j))
-            if event.event in seen:
+                ordinals.setdefault(event_id, (event.ordinal, j))
+            if event_id in seen:
                 continue
-            seen.add(event.event)
-            dated = ctx.event_date(event.event)
+            seen.add(event_id)
+            dated = ctx.event_date(event_id)
             if dated is None:
-                timeline.undated.append((event.event, j))
+                timeline.undated.append((event_id, j))
             else:
-                timeline.dated.append((dated[1].start, event.event, j))
+                timeline.dated.append((dated[1].start, event_id, j))
         timeline.dated.sort()
         top = (0, -1)
         for _, event_id, _ in timeline.dated:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.core.textnorm import lookalike_problems, skeleton
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import Claim
+from claimcheck.kb.resolve import Resolved, Resolver, name_key
 from claimcheck.loader.document import Pointer
 from claimcheck.rules.base import Rule
 
@@ -49,6 +50,7 @@ _CUTOFF = 0.75  # how alike an id must be to a defined one to be suggested
 # Work (characters compared) the did-you-mean hints of one file may spend: an ordinary typo
 # against a knowledge base of 10,000 ids costs about 400,000 (0.15 s).
 _SUGGEST_BUDGET = 5_000_000
+_SHORTEST_PART = 3  # a name inside a reference must be this long to be suggested
 
 
 class _BudgetSpentError(Exception):
@@ -56,23 +58,54 @@ class _BudgetSpentError(Exception):
 
 
 class _Suggestions:
-    """The defined id closest to an undefined one: what ``get_close_matches(id, known, n=1,
-    cutoff=0.75)`` answers, without comparing the id with every defined one.
+    """The defined id, name or alias closest to an undefined reference, three ways.
 
-    Only an id whose length is within the ratio the cutoff allows can reach it, so the
-    defined ids are indexed by length; answers are kept per id, and the characters
-    compared are charged to a budget per file.
+    1. one that looks the same (`textnorm.skeleton`): suggested, never accepted;
+    2. one as alike as ``get_close_matches(ref, known, n=1, cutoff=0.75)`` finds, without
+       comparing the reference with every one: only keys whose length is within the ratio
+       the cutoff allows can reach it, so keys are indexed by length;
+    3. a name or alias that is a run of the reference's words: "Diaoyu Islands" holds the
+       alias "Diaoyu".
+
+    Keys are compared as the resolver compares them (`kb.resolve.name_key`). Answers are
+    kept per reference, and the characters compared are charged to a budget per file.
     """
 
-    def __init__(self, known: list[str]):
-        self.by_length: defaultdict[int, list[str]] = defaultdict(list)
-        for k in known:
-            self.by_length[len(k)].append(k)
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+        self.lengths = resolver.lengths()
+        self.shapes = resolver.shapes()
         self.budget = _SUGGEST_BUDGET
         self.answers: dict[str, str | None] = {}
 
+    def hint(self, ref: str) -> str:
+        """The did-you-mean part of a message, or why there is none."""
+        shape = skeleton(ref)
+        for shapes in self.shapes:
+            guess = shapes.get(shape)
+            if guess is not None:
+                return f"; did you mean {self._spelled(guess)}? this id only looks like it"
+        key = name_key(ref)
+        if key is None:
+            return ""
+        try:
+            close = self.closest(key)
+        except _BudgetSpentError:
+            return "; no similar id was searched for (too many to compare)"
+        return f"; did you mean {self._spelled(close)}?" if close else ""
+
+    def _spelled(self, key: str) -> str:
+        nodes = self.resolver.nodes_named(key)
+        return " or ".join(self.resolver.spelled(n, key) for n in nodes) or f"'{key}'"
+
+    def _charge(self, work: int) -> None:
+        self.budget -= work
+        if self.budget < 0:
+            raise _BudgetSpentError
+
     def closest(self, word: str) -> str | None:
-        """The best (ratio, id) at or above the cutoff, as difflib ranks them.
+        """The best key at or above the cutoff, as difflib ranks them; else a key among
+        the reference's words, the longest (then the first) of them.
 
         Raises `_BudgetSpentError` when the file's budget runs out on the way.
         """
@@ -85,39 +118,66 @@ class _Suggestions:
         s = SequenceMatcher()
         s.set_seq2(word)
         for length in lengths:
-            for x in self.by_length.get(length, ()):
-                self.budget -= n + length
-                if self.budget < 0:
-                    raise _BudgetSpentError
-                s.set_seq1(x)
-                if s.real_quick_ratio() < _CUTOFF or s.quick_ratio() < _CUTOFF:
-                    continue
-                self.budget -= n * length
-                if self.budget < 0:
-                    raise _BudgetSpentError
-                ratio = s.ratio()
-                if ratio >= _CUTOFF and (best is None or (ratio, x) > best):
-                    best = (ratio, x)
-        found = self.answers[word] = best[1] if best is not None else None
+            for by_length in self.lengths:
+                for x in by_length.get(length, ()):
+                    self._charge(n + length)
+                    s.set_seq1(x)
+                    if s.real_quick_ratio() < _CUTOFF or s.quick_ratio() < _CUTOFF:
+                        continue
+                    self._charge(n * length)
+                    ratio = s.ratio()
+                    if ratio >= _CUTOFF and (best is None or (ratio, x) > best):
+                        best = (ratio, x)
+        found = best[1] if best is not None else self._inside(word)
+        self.answers[word] = found
         return found
+
+    def _inside(self, word: str) -> str | None:
+        """The longest run of the reference's words that is a key, the first if several."""
+        words = word.split(" ")
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                self._charge(len(part))
+                if len(part) >= _SHORTEST_PART and self.resolver.known(part):
+                    return part
+        return None
+
+
+def _ambiguous(ref: str, found: Resolved, resolver: Resolver) -> str:
+    """The message for a name several entities share: which they are, never a choice."""
+    shown = []
+    for node in found.ambiguous[:NAMED_LIMIT]:
+        entity = resolver.entity(node)
+        what = f" ({entity.name}, {entity.kind})" if entity is not None else ""
+        shown.append(f"'{node.key}'{what}")
+    others = enumeration(shown, len(found.ambiguous))
+    return (
+        f"ambiguous: '{ref}' is the id, name or alias of {len(found.ambiguous)} entities, "
+        f"{others}: write the id of the one meant"
+    )
 
 
 class UndefinedEntity(Rule):
-    """A claim refers to an entity id that nobody defined.
+    """A claim refers to an entity that nobody defined, or by a name several entities share.
 
     Ids are how claims about one thing find each other: a typo ("indai") silently makes
-    a new entity, and every rule that compares claims about India misses this one. An id
-    must be defined under the file's `entities` or in the knowledge base. The finding
-    suggests the closest defined id; an id that differs from one only by look-alike
-    characters is suggested too, but never accepted (CC116 names the characters).
+    a new entity, and every rule that compares claims about India misses this one. A
+    reference is an id, a name or an alias (in any case) of an entity under the file's
+    `entities` or in the knowledge base (`claimcheck.kb.resolve`). A name two entities
+    share is reported as ambiguous, and resolves to neither. The finding suggests the
+    closest id, name or alias, or one the reference contains ("Diaoyu Islands": the alias
+    Diaoyu of the Senkaku Islands); one that differs only by look-alike characters is
+    suggested too, but never accepted (CC116 names the characters).
 
-    Cost: linear in the file and the knowledge base, plus the did-you-mean search, which
-    compares an undefined id only with defined ids of a similar length, once per distinct
-    id, within a budget per file; past it, findings suggest nothing and say so.
+    Cost: linear in the file, after the knowledge base's names are indexed once, plus the
+    did-you-mean search, which compares an undefined reference only with keys of a similar
+    length, once per distinct reference, within a budget per file; past it, findings
+    suggest nothing and say so.
 
     Triggers: `members: [brazil, indai]` with `india` defined and `indai` not.
 
-    Passes: `members: [brazil, india]`.
+    Passes: `members: [brazil, india]`, or `members: [Brazil, INDIA]`.
     """
 
     id = "CC115"
@@ -125,37 +185,26 @@ class UndefinedEntity(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        known: list[str] | None = None
-        shapes: dict[str, str] = {}
         suggestions: _Suggestions | None = None
         own = ctx.model.entities.keys()
+        resolver = ctx.resolver
         for i, claim in ctx.index.claims:
             if own >= set(referenced_ids(claim)):
                 continue  # defined in this file: the usual case
             for path, entity_id in references(claim):
-                if ctx.lookup_entity(entity_id) is not None:
+                found = resolver.resolve(entity_id)
+                if found.node is not None:
                     continue
-                if known is None or suggestions is None:
-                    known = sorted(ctx.entity_ids())
-                    for k in known:
-                        shapes.setdefault(skeleton(k), k)
-                    suggestions = _Suggestions(known)
-                guess = shapes.get(skeleton(entity_id))
-                if guess is not None:
-                    hint = f"; did you mean '{guess}'? this id only looks like it"
+                if found.ambiguous:
+                    message = _ambiguous(entity_id, found, resolver)
                 else:
-                    try:
-                        close = suggestions.closest(entity_id)
-                        hint = f"; did you mean '{close}'?" if close else ""
-                    except _BudgetSpentError:
-                        hint = "; no similar id was searched for (too many to compare)"
-                yield self.report(
-                    ctx,
-                    f"no entity '{entity_id}' is defined in this file's entities or the "
-                    f"knowledge base{hint}",
-                    ("claims", i, *path),
-                    claim.id,
-                )
+                    if suggestions is None:
+                        suggestions = _Suggestions(resolver)
+                    message = (
+                        f"no entity '{entity_id}' is defined in this file's entities or the "
+                        f"knowledge base{suggestions.hint(entity_id)}"
+                    )
+                yield self.report(ctx, message, ("claims", i, *path), claim.id)
 
 
 class LookalikeCharacters(Rule):

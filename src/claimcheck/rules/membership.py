@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import MembershipClaim
 from claimcheck.rules.base import Rule
@@ -26,6 +27,8 @@ class IncompleteMemberList(Rule):
            members: [india], quote: "..."}
 
     Passes: the complete list names India too, or the other claim is about another group.
+    Groups and members are entities, however a claim spells them: `quad` and "Quad" are
+    one group (see `claimcheck.kb.resolve`).
 
     One finding per complete list, naming the first few members it omits and how many
     more: linear in the file, however many lists and members the article has.
@@ -34,6 +37,7 @@ class IncompleteMemberList(Rule):
     id = "CC101"
     name = "incomplete-member-list"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.memberships.items():
@@ -42,7 +46,7 @@ class IncompleteMemberList(Rule):
             named: dict[str, tuple[int, str]] = {}  # member -> the first claim naming it
             for i, claim in claims:
                 for member in claim.members:
-                    named.setdefault(member, (i, claim.id))
+                    named.setdefault(ctx.key(member), (i, claim.id))
             order = list(named)
             for i, claim in claims:
                 if claim.complete:
@@ -62,7 +66,7 @@ class IncompleteMemberList(Rule):
         Linear in the list, not in the members the article names: the omitted are counted
         from the listed, and only the first few are looked for.
         """
-        listed = set(claim.members)
+        listed = {ctx.key(m) for m in claim.members}
         missing = len(named) - len(listed & named.keys())
         if not missing:
             return

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 
@@ -36,9 +37,10 @@ def series_events(ctx: ArticleContext, series: str) -> list[SeriesEvent]:
     first: dict[str, int] = {}
     ordinals: dict[str, tuple[int, int]] = {}
     for j, claim in ctx.index.series.get(series, ()):
-        first.setdefault(claim.event, j)
+        event = ctx.key(claim.event)  # one event however claims spell it
+        first.setdefault(event, j)
         if claim.ordinal is not None:
-            ordinals.setdefault(claim.event, (claim.ordinal, j))
+            ordinals.setdefault(event, (claim.ordinal, j))
     out = []
     for event, j in first.items():
         ordinal, oi = ordinals.get(event, (None, None))
@@ -71,6 +73,7 @@ class OrdinalMismatch(Rule):
     id = "CC103"
     name = "ordinal-mismatch"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for series in ctx.index.series:
@@ -155,6 +158,7 @@ class SeriesOutOfOrder(Rule):
     id = "CC110"
     name = "series-out-of-order"
     severity = Severity.ERROR
+    proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for series in ctx.index.series:

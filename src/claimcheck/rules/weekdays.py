@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.findings import Finding, Severity
+from claimcheck.core.verdicts import Verdict
 from claimcheck.formats.records import EventClaim
 from claimcheck.rules.base import Rule
 
@@ -49,6 +50,7 @@ class WrongWeekday(Rule):
     id = "CC104"
     name = "wrong-weekday"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for i, claim, date, source in _with_weekday(ctx):
@@ -83,6 +85,7 @@ class RelativeDayMismatch(Rule):
     id = "CC105"
     name = "relative-day-mismatch"
     severity = Severity.ERROR
+    proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         published = ctx.model.article.published

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
 from claimcheck.check.inputs import read_input
-from claimcheck.check.result import FileResult
+from claimcheck.check.result import VERDICT_NAMES, FileResult
 from claimcheck.core.findings import Finding
 from claimcheck.core.limits import Limits
 from claimcheck.core.project import find_root
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from claimcheck.core.verdicts import EvidenceMemo
 
 CACHE_DIR_NAME = ".claimcheck_cache"
-ENTRY_FORMAT = 4
+ENTRY_FORMAT = 5  # 5: six verdicts, evidence with its rule and claims (report v2)
 KEY_FILE = "key"
 KEY_BYTES = 32
 MAC_HEX = 64  # the hex digits of an entry's first line
@@ -125,19 +125,20 @@ def file_key(run: str, path: Path, shown: str, raw: bytes, root: Path) -> str:
     return digest(json.dumps(parts).encode())
 
 
-def verdict_counts(data: Any, records: str) -> tuple[int, int, int, int]:
+def verdict_counts(data: Any, records: str) -> tuple[int, ...]:
     """The stored counts of the verdict records, when they can be the counts of ``records``.
 
     ``records`` hold one record per line (RECORD_SEPARATOR; ``encode_record`` escapes every
     newline inside one), so their number is known without parsing them.
     """
-    if type(data) is not list or len(data) != 4 or any(type(n) is not int for n in data):
+    if type(data) is not list or len(data) != len(VERDICT_NAMES):
         raise TypeError("not verdict counts")
-    supported, refuted, unknown, stale = data
+    if any(type(n) is not int for n in data):
+        raise TypeError("not verdict counts")
     total = records.count("\n") + 1 if records else 0
-    if min(data) < 0 or supported + refuted + unknown != total or stale > total:
+    if min(data) < 0 or sum(data) != total:
         raise ValueError("verdict counts that do not fit the records")
-    return (supported, refuted, unknown, stale)
+    return tuple(data)
 
 
 def pack_entry(payload: dict[str, Any]) -> bytes:
