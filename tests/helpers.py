@@ -59,3 +59,20 @@ BAD_BODY = BRICS_ENTITIES + "claims:\n" + BRICS_MEMBER + BRICS_LIST
 
 # One claim that every rule accepts: the body of a clean claim file.
 CLEAN_BODY = GOOD_BODY
+
+
+# CC101 flags this body: the complete member list omits India, which the next claim names.
+BRICS = """claims:
+  - id: full
+    kind: membership
+    group: brics
+    members: [brazil, russia]
+    complete: true
+    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
+  - id: india
+    kind: membership
+    group: brics
+    members: [india]
+    complete: false
+    quote: As a member of the BRICS forum
+"""

@@ -19,23 +19,7 @@ from claimcheck.app import Options, verify
 from claimcheck.core.limits import Limits
 from claimcheck.loader import reader
 from claimcheck.run import cache
-from tests.helpers import write_claims
-
-# CC101 flags this file: the complete member list omits India, which the next claim names.
-BRICS = """claims:
-  - id: full
-    kind: membership
-    group: brics
-    members: [brazil, russia]
-    complete: true
-    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
-  - id: india
-    kind: membership
-    group: brics
-    members: [india]
-    complete: false
-    quote: As a member of the BRICS forum
-"""
+from tests.helpers import BRICS, write_claims
 
 
 def _options(project: Path) -> Options:

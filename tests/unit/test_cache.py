@@ -12,22 +12,7 @@ from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.core.limits import Limits
 from claimcheck.core.options import RuleSettings
 from claimcheck.run import cache
-from tests.helpers import write_claims
-
-BRICS = """claims:
-  - id: full
-    kind: membership
-    group: brics
-    members: [brazil, russia]
-    complete: true
-    quote: BRICS forum—comprising Brazil, Russia, China, and South Africa
-  - id: india
-    kind: membership
-    group: brics
-    members: [india]
-    complete: false
-    quote: As a member of the BRICS forum
-"""
+from tests.helpers import BRICS, write_claims
 
 
 def run(project: Path, **changes) -> tuple[list[dict], list[tuple]]:

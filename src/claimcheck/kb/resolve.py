@@ -27,8 +27,9 @@ file; a reference is then one or two dictionary look-ups, and its answer is kept
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.textnorm import lookalike_problems, normalise, skeleton
 from claimcheck.formats.records import EventFact
@@ -85,13 +86,7 @@ class KBIndex:
     @property
     def by_key(self) -> dict[str, set[str]]:
         if self._by_key is None:
-            found: defaultdict[str, set[str]] = defaultdict(set)
-            for entity_id, entity in self.kb.entities.items():
-                for text in (entity_id, entity.name, *entity.aliases):
-                    key = name_key(text)
-                    if key is not None:
-                        found[key].add(entity_id)
-            self._by_key = dict(found)
+            self._by_key = _name_index(self.kb.entities.items())
         return self._by_key
 
     @property
@@ -174,13 +169,7 @@ class Resolver:
         """The file's ids, names and aliases by `name_key`, built on the first reference
         that is not an id as written: most files never need it."""
         if self._by_key is None:
-            found: defaultdict[str, set[str]] = defaultdict(set)
-            for entity_id, entity in self.own.items():
-                for text in (entity_id, entity.name, *entity.aliases):
-                    key = name_key(text)
-                    if key is not None:
-                        found[key].add(entity_id)
-            self._by_key = dict(found)
+            self._by_key = _name_index(self.own.items())
         return self._by_key
 
     def _link(self, entity_id: str, entity: Entity) -> str | None:
@@ -296,3 +285,14 @@ class Resolver:
     def known(self, key: str) -> bool:
         """Whether some entity has an id, name or alias with this key."""
         return key in self.by_key or (self.kb_index is not None and key in self.kb_index.by_key)
+
+
+def _name_index(entities: Iterable[tuple[str, Any]]) -> dict[str, set[str]]:
+    """Each id's, name's and alias's key, and the entities it may mean (one or, if shared, more)."""
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for entity_id, entity in entities:
+        for text in (entity_id, entity.name, *entity.aliases):
+            key = name_key(text)
+            if key is not None:
+                found[key].add(entity_id)
+    return dict(found)
