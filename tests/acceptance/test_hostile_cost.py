@@ -82,7 +82,7 @@ def test_a_cc101_list_omitting_a_few_names_them_all(project: Path, monkeypatch):
 
 def test_cc201_names_the_first_five_members_a_list_leaves_out(project: Path, monkeypatch):
     ids = [f"m{k}" for k in range(12)]
-    kb = ["claimcheck-kb: 1", "entities:", "  g: {name: G, kind: group}"]
+    kb = ["claimcheck-kb: 1", "verified: 2025-10-21", "entities:", "  g: {name: G, kind: group}"]
     kb += [f"  {m}: {{name: {m.upper()}, kind: country}}" for m in ids]
     kb += ["facts:"]
     kb += [

@@ -11,8 +11,8 @@ entities:
   ishiba: {name: Shigeru Ishiba, kind: person, wikidata: Q5}
 facts:
   - {id: kishida-pm, kind: tenure, office: pm, holder: kishida, start: 2021-10, end: 2024-10-01, $S}
-  - {id: ishiba-pm, kind: tenure, office: pm, holder: ishiba, start: 2024-10-01, $S}
-""".replace("$S", "sources: [{title: S}]")
+  - {id: ishiba-pm, kind: tenure, office: pm, holder: ishiba, start: 2024-10-01, $H}
+""".replace("$H", "verified: 2025-10-21, $S").replace("$S", "sources: [{title: S}]")
 
 OFFICE = """entities:
   shigeru: {name: Ishiba Shigeru, kind: person, wikidata: Q5}

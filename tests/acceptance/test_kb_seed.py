@@ -21,7 +21,6 @@ SUPPORTED = {
     "defence-transfer-agreement-2015": "defence-transfer-signed",
     "senkaku-in-east-china-sea": "senkaku-in-east-china-sea",
     "senkaku-administered-by-japan": "senkaku-administered-by-japan",
-    "senkaku-claimed-by-china": "senkaku-claimed-by-china",
     "quad-members": "quad-australia",
     "quad-four-nations": "quad-united-states",
     "india-in-brics": "brics-india",
@@ -78,10 +77,10 @@ def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     # Report version 2 counts the six verdicts; the seed's are those of the README.
     assert data["version"] == 2
     assert data["summary"]["verdicts"] == {
-        "supported": 24,
+        "supported": 23,
         "refuted": 1,
         "stale": 0,
-        "incomplete": 0,
+        "incomplete": 1,  # Senkaku "claimed by Beijing": Taiwan claims the islands too
         "conflicting": 0,
         "not_enough_info": 3,
     }
@@ -93,7 +92,8 @@ def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
         (None, "CC101", ["india-in-brics"])
     ]
     assert {v["claim"] for v in data["verdicts"]} == {*SUPPORTED, *UNDECIDED, "brics-members"} | {
-        "senkaku-called-diaoyu-by-china"
+        "senkaku-called-diaoyu-by-china",
+        "senkaku-claimed-by-china",
     }
     assert sorted(data["knowledge_base"]["files"]) == [
         "claims/kb/groups.kb.yaml",
@@ -151,6 +151,34 @@ def test_unsourced_claim_has_not_enough_info(report, claim):
     assert verdict["verdict"] == "not_enough_info" and verdict["evidence"] == []
 
 
+def test_claimed_by_beijing_is_incomplete_naming_taiwan(report):
+    """True, but the KB records Taiwan's claim too: never a plain "supported"."""
+    verdict = _by_claim(report()[1])["senkaku-claimed-by-china"]
+    assert verdict["verdict"] == "incomplete"
+    assert verdict["explanation"].startswith(
+        "Taiwan also claims Senkaku Islands (fact senkaku-claimed-by-taiwan, source "
+    )
+
+
+def test_past_the_verified_date_nothing_about_today_is_supported_or_stale(report):
+    """--as-of 2026-11-30 is past the KB's verified date (21 October 2025): claims about
+    "now" are not enough info, saying so; the ministers' titles, dated at the meeting, stay
+    supported; the permanent geography stays supported."""
+    _, data = report("--as-of", "2026-11-30")
+    verdicts = _by_claim(data)
+    assert not [v for v in data["verdicts"] if v["stale"]]
+    for claim in AT_THE_MEETING:
+        assert verdicts[claim]["verdict"] == "supported", verdicts[claim]["explanation"]
+    for claim in ("india-in-brics", "quad-four-nations", "senkaku-administered-by-japan"):
+        assert verdicts[claim]["verdict"] == "not_enough_info"
+        assert (
+            "the knowledge base was last verified on 21 October 2025"
+            in (verdicts[claim]["explanation"])
+        )
+    assert verdicts["senkaku-in-east-china-sea"]["verdict"] == "supported"
+    assert verdicts["brics-members"]["verdict"] == "refuted"
+
+
 def test_as_of_judges_the_titles_at_the_meeting_and_nothing_is_stale(report):
     # The titles are dated at the meeting (`at: 2024-08-20`): Kishida, Kamikawa and Kihara
     # left office on 1 October 2024, but the article describes August 2024, so a later
@@ -191,7 +219,7 @@ def test_the_kb_records_the_quad_gap_and_when_the_senkaku_claims_began(run_cli):
 
 def test_text_report_summarises_verdicts_and_lists_them_with_v(run_cli):
     plain = run_cli("verify", "claims/").stdout.splitlines()
-    assert plain[-2] == "verdicts: 24 supported, 1 refuted, 3 not enough info"
+    assert plain[-2] == "verdicts: 23 supported, 1 refuted, 1 incomplete, 3 not enough info"
     verbose = run_cli("verify", "claims/", "-v").stdout
     assert "[brics-members] refuted: the list leaves out India" in verbose
     assert "    brics-saudi-arabia (disputed): Saudi Arabia is a member of BRICS" in verbose

@@ -38,6 +38,7 @@ claims:
 """
 
 KB = """claimcheck-kb: 1
+verified: 2025-10-21
 entities:
   pm: {name: Prime Minister of Japan, kind: office}
   kishida: {name: Fumio Kishida, kind: person}

@@ -173,5 +173,5 @@ entities:
   e: {name: E, kind: event}
 facts:
   - {id: f1, kind: event, event: e, date: 2019-11-30, sources: [{title: S}]}
-  - {id: f2, kind: event, event: e, date: 2019-12-01, sources: [{title: S}]}
+  - {id: f1, kind: event, event: e, date: 2019-12-01, sources: [{title: S}]}
 """

@@ -94,6 +94,7 @@ def test_shared_inputs_change_the_fingerprint():
 
 
 KB = """claimcheck-kb: 1
+verified: 2025-10-21
 entities:
   brics: {name: BRICS, kind: organisation}
   india: {name: India, kind: country}

@@ -12,6 +12,7 @@ from claimcheck.rules.knowledge import EventDateVsKB
 from tests.helpers import write_claims
 
 KB = """claimcheck-kb: 1
+verified: 2025-10-21
 entities:
   s: {name: Summits, kind: series}
   e1: {name: first summit, kind: event}
@@ -30,9 +31,11 @@ facts:
   - {id: f2, kind: event, event: e2, series: s, date: 2022-09-08, place: hall, $S}
   - {id: f3, kind: event, event: e3, series: s, date: "2024", $S}
   - {id: hall-city, kind: relation, subject: hall, predicate: lies_in, object: city, $S}
-  - {id: ab, kind: relation, subject: a, predicate: borders, object: b, $S}
-  - {id: admin, kind: relation, subject: a, predicate: administers, object: isle, $S}
+  - {id: ab, kind: relation, subject: a, predicate: borders, object: b, start: "1990", $S}
+  - {id: admin, kind: relation, subject: a, predicate: administers, object: isle, start: "1990", $S}
   - {id: m1, kind: membership, group: club, member: a, start: 2024-06, $S}
+  - {id: m-b1, kind: membership, group: club, member: b, start: "2007", end: "2008", $S}
+  - {id: m-b2, kind: membership, group: club, member: b, start: "2025", $S}
 """.replace("$S", "sources: [{title: S}]")
 
 
@@ -51,8 +54,9 @@ def _judge(project, claims: str, as_of: str | None = None):
 @pytest.mark.parametrize(
     ("claim", "verdict", "rule"),
     [
-        # The ordinal comes from the series order when the fact has none.
-        ("{event: e2, series: s, ordinal: 2}", "supported", None),
+        # The ordinal comes from the series order when the fact has none: too low is
+        # refuted; as many as the KB lists is open, since it does not say it lists them all.
+        ("{event: e2, series: s, ordinal: 2}", "not_enough_info", None),
         ("{event: e2, series: s, ordinal: 1}", "refuted", "CC203"),
         # A place that contains the recorded place agrees; a place inside it cannot tell.
         ("{event: e2, place: city}", "supported", None),
@@ -79,12 +83,17 @@ def test_counts_of_events_and_members_on_a_date(project):
         """
         - {id: two, kind: count, of: events, group: s, count: 2, at: "2023", quote: q}
         - {id: three, kind: count, of: events, group: s, count: 3, at: "2023", quote: q}
+        - {id: one, kind: count, of: events, group: s, count: 1, at: "2023", quote: q}
         - {id: open, kind: count, of: events, group: s, count: 3, at: 2024-06, quote: the talks}
         - {id: members, kind: count, of: members, group: club, count: 1, at: "2024", quote: q}
         """,
     )
-    assert verdicts["two"].verdict.value == "supported"
-    assert verdicts["three"].verdict.value == "refuted" and ("three", "CC202") in rules
+    # As many as the KB records, but it does not say it records them all.
+    assert verdicts["two"].verdict.value == "not_enough_info"
+    # The KB may not list every summit: more than it records is open, fewer is refuted.
+    assert verdicts["three"].verdict.value == "not_enough_info"
+    assert "does not say its list is complete" in verdicts["three"].explanation
+    assert verdicts["one"].verdict.value == "refuted" and ("one", "CC202") in rules
     # The third summit is dated only "2024": by June 2024 there were 2 or 3.
     assert verdicts["open"].verdict.value == "not_enough_info"
     # Alpha joined in June 2024: a member for part of 2024 only.
@@ -114,8 +123,25 @@ def test_membership_names_a_non_member(project):
         """,
     )
     assert verdicts["m"].verdict.value == "refuted"
-    assert "Beta is not a member on 20 August 2024" in verdicts["m"].explanation
+    why = verdicts["m"].explanation
+    assert "Beta is not a member on 20 August 2024: Beta left in 2008 (fact m-b1" in why
+    assert "and joined again in 2025 (fact m-b2, source S)" in why
     assert ("m", "CC201") in rules
+
+
+def test_a_member_the_kb_never_records_is_not_enough_info(project):
+    """An open world: the KB may list only some of a group's members."""
+    verdicts, rules = _judge(
+        project,
+        """
+        - {id: m, kind: membership, group: club, members: [a, c], complete: false, quote: q}
+        - {id: all, kind: membership, group: club, members: [a, c], complete: true, quote: q}
+        """,
+    )
+    for claim in ("m", "all"):
+        assert verdicts[claim].verdict.value == "not_enough_info"
+        assert "does not say its list of members is complete" in verdicts[claim].explanation
+    assert not rules
 
 
 def test_rules_read_judgements_made_once_before_them_in_a_frozen_context(project, monkeypatch):

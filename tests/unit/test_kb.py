@@ -43,7 +43,9 @@ facts:
 
 @pytest.fixture(scope="module")
 def kb():
-    doc = load_document("t.kb.yaml", KB_TEXT.encode())
+    # Verified far ahead: these tests are about dates, not the horizon.
+    text = KB_TEXT.replace("claimcheck-kb: 1\n", "claimcheck-kb: 1\nverified: 2099-01-01\n")
+    doc = load_document("t.kb.yaml", text.encode())
     kb, problems = build([("t.kb.yaml", doc, kb_file(doc.data))])
     assert problems == []
     return kb
@@ -68,20 +70,26 @@ def test_a_partial_date_is_an_interval_at_the_start_edge(on, truth):
     ("on", "truth"),
     [
         ("2024-09-30", Tri.YES),
-        ("2024-10-01", Tri.NO),  # the end is the successor's first day
-        ("2024-10", Tri.NO),
+        # The end day is the successor's first day: a handover or departure day is "maybe",
+        # so that a claim about that day is never refuted by the convention alone.
+        ("2024-10-01", Tri.MAYBE),
+        ("2024-10-02", Tri.NO),
+        ("2024-10", Tri.MAYBE),
+        ("2024-11", Tri.NO),
         ("2024-09", Tri.YES),
         ("2024", Tri.MAYBE),
     ],
 )
-def test_end_is_exclusive(on, truth):
+def test_end_day_is_maybe_and_after_it_no(on, truth):
     assert holds_on(D("2021-10-04"), D("2024-10-01"), D(on)) is truth
 
 
 def test_unknown_start_is_only_maybe_before_the_end():
     assert holds_on(None, D("2023-09-13"), D("2023-01-01")) is Tri.MAYBE
     assert holds_on(None, D("2023-09-13"), D("2024-01-01")) is Tri.NO
-    assert holds_on(None, None, D("2024")) is Tri.YES
+    # An unknown start is unknown, not "long ago": never yes, even with no end.
+    assert holds_on(None, None, D("2024")) is Tri.MAYBE
+    assert holds_on(None, None, D("1950-01-01")) is Tri.MAYBE
 
 
 def test_members_on_a_date(kb):
@@ -97,8 +105,12 @@ def test_members_on_a_date(kb):
 
 def test_holder_on_a_date(kb):
     assert [f.holder for f, _ in kb.holders_on("pm", D("2024-08-20"))] == ["p1"]
-    assert [f.holder for f, _ in kb.holders_on("pm", D("2024-10-01"))] == ["p2"]
-    assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024-10"))] == [("p2", Tri.YES)]
+    # The handover day: the outgoing holder may still hold it, the incoming one does.
+    assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024-10-01"))] == [
+        ("p1", Tri.MAYBE),
+        ("p2", Tri.YES),
+    ]
+    assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024-10-02"))] == [("p2", Tri.YES)]
     assert [(f.holder, t) for f, t in kb.holders_on("pm", D("2024"))] == [
         ("p1", Tri.MAYBE),
         ("p2", Tri.MAYBE),

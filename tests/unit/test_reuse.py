@@ -142,6 +142,7 @@ def test_a_reused_verdict_is_the_verdict_judging_again_gives(tmp_path, monkeypat
 
 
 KB = """claimcheck-kb: 1
+verified: 2025-10-21
 entities:
   club: {name: Club, kind: organisation}
   a: {name: Alpha, kind: country, wikidata: Q1}
@@ -181,6 +182,7 @@ def test_each_file_gets_its_own_entities_in_a_reused_verdict(project):
 
 def test_a_verdict_is_reused_only_at_the_same_date(project):
     kb = KB + "  - {id: m2, kind: membership, group: club, member: b, start: 2024-09, $S}\n"
+    kb += "  - {id: all, kind: complete, group: club, of: members, start: '2000', $S}\n"
     kb = kb.replace("a: {name: Alpha", "b: {name: Beta, kind: country}\n  a: {name: Alpha")
     (project / "k.kb.yaml").write_text(kb.replace("$S", "sources: [{title: S}]"), "utf-8")
     body = "claims:\n  - {id: c, kind: membership, group: club, members: [a], complete: true, "

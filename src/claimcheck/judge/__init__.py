@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.core.verdicts import ClaimVerdict, Judgement, Judgements, Problem
+from claimcheck.core.verdicts import ClaimVerdict, Judgement, Judgements, Problem, Verdict
 from claimcheck.formats.records import (
     CountClaim,
     EventClaim,
@@ -89,7 +89,9 @@ def judge_claim(
         return _judgement(s, i, claim, event.judge(s, claim)), s.seen
     on = claim.at or ctx.model.article.published
     then = _at(s, claim, on)
-    if ctx.as_of is None or not time_relative(claim) or then.verdict is not SUPPORTED:
+    # True as far as it goes (supported, or incomplete) when published: judged again.
+    true_then = then.verdict is SUPPORTED or then.verdict is Verdict.INCOMPLETE
+    if ctx.as_of is None or not time_relative(claim) or not true_then:
         return _judgement(s, i, claim, then), s.seen
     now = _at(s, claim, ctx.as_of)
     if now.verdict is not REFUTED:

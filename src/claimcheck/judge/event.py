@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.verdicts import Problem
-from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.core.wording import NAMED_LIMIT
+from claimcheck.judge.shared import CONFLICTING, NEI, REFUTED, SUPPORTED, Outcome, Scope, human
 from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
@@ -20,20 +21,35 @@ if TYPE_CHECKING:
 
 def judge(s: Scope, claim: EventClaim) -> Outcome:
     out = Outcome()
-    fact = match_event(s, claim, out)
-    if fact is None:
-        out.aspect(NEI, f"the knowledge base does not record {s.name(claim.event)}")
-        return out
+    facts = match_event(s, claim, out)
     date = claim.date
     if date is None and claim.relative and claim.weekday is not None:
         day = last_weekday_on_or_before(s.ctx.model.article.published.start, claim.weekday)
         date = PartialDate.of(day)
-    if date is not None:
-        _date(out, fact, date)
-    if claim.weekday is not None:
-        _weekday(out, fact, claim.weekday)
+    if not facts:
+        out.aspect(NEI, f"the knowledge base does not record {s.name(claim.event)}")
+        if claim.ordinal is not None and claim.series is not None and date is not None:
+            _ordinal_by_date(s, out, claim, date)
+        return out
+    accepted = [f for f in facts if f.status == "accepted"] or facts
+    fact = accepted[0]
+    if date is not None or claim.weekday is not None:
+        if _dates_disagree(accepted):
+            disagree(s, out, "the date", accepted, "date")
+        else:
+            # The most precise date; the others contain it.
+            dated = min(accepted, key=lambda f: (f.date.end - f.date.start, f.id))
+            if date is not None:
+                _date(out, dated, date)
+            if claim.weekday is not None:
+                _weekday(out, dated, claim.weekday)
     if claim.place is not None:
-        _place(s, out, fact, claim.place)
+        placed = [f for f in accepted if f.place is not None]
+        inner = _innermost(s, placed) if placed else fact
+        if inner is None:
+            disagree(s, out, "the place", placed, "place")
+        else:
+            _place(s, out, inner, claim.place)
     if claim.participants:
         _participants(s, out, fact, claim.participants)
     if claim.ordinal is not None:
@@ -41,7 +57,7 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
     return out
 
 
-def match_event(s: Scope, claim: EventClaim, out: Outcome) -> EventFact | None:
+def match_event(s: Scope, claim: EventClaim, out: Outcome) -> list[EventFact]:
     """The event of the knowledge base the claim is about, matched in this order:
 
     1. by id: the claim's `event` resolves (`kb.resolve`) to an event the KB records;
@@ -53,18 +69,19 @@ def match_event(s: Scope, claim: EventClaim, out: Outcome) -> EventFact | None:
 
     A date agrees only when both it and the KB's are the same day: "August 2024" or a
     day alone never picks an event, and neither does a day with two candidates. A match
-    not by id is said in the explanation, so an editor sees which event was judged.
+    not by id is said in the explanation, so an editor sees which event was judged. Every
+    fact the KB records about the matched event is returned (sources may disagree).
     """
     kb = s.kb
     key = s.resolve(claim.event)
-    fact = kb.events.get(key) if key is not None else None
-    if fact is not None or claim.date is None or claim.date.precision != "day":
-        return fact
+    facts = kb.events.get(key, []) if key is not None else []
+    if facts or claim.date is None or claim.date.precision != "day":
+        return facts
     day = claim.date
     how = "by its series and date"
     series = s.resolve(claim.series) if claim.series is not None else None
     found = [f for f in kb.series.get(series, ()) if f.date == day] if series else []
-    if len(found) != 1 and claim.place is not None and claim.participants:
+    if len({f.event for f in found}) != 1 and claim.place is not None and claim.participants:
         how = "by its date, place and participants"
         place = s.resolve(claim.place)
         who = [s.resolve(p) for p in claim.participants]
@@ -78,11 +95,42 @@ def match_event(s: Scope, claim: EventClaim, out: Outcome) -> EventFact | None:
             and (f.place == place or any(c == place for c, _ in kb.containers(f.place)))
             and all(w is not None and w in f.participants for w in who)
         ]
-    if len(found) != 1:
-        return None
+    if len({f.event for f in found}) != 1:
+        return []
     fact = found[0]
     out.aspect(SUPPORTED, f"the knowledge base records it as {kb.name(fact.event)}, {how}", fact)
-    return fact
+    return kb.events.get(fact.event, [fact])
+
+
+def _dates_disagree(facts: list[EventFact]) -> bool:
+    """Some two dates cannot both be right: intervals on a line all overlap exactly when the
+    latest start is no later than the earliest end."""
+    return max(f.date.start for f in facts) > min(f.date.end for f in facts)
+
+
+def _innermost(s: Scope, facts: list[EventFact]) -> EventFact | None:
+    """The fact with the most precise place, when every other place contains it ("a hall in
+    the city"); None when two places cannot both be right."""
+    places = {f.place for f in facts}
+    for f in facts:
+        assert f.place is not None
+        around = {c for c, _ in s.kb.containers(f.place)} | {f.place}
+        if places <= around:
+            return f
+    return None
+
+
+def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: str) -> None:
+    """Accepted facts that disagree about one event: the aspect is conflicting, naming them.
+
+    The one place that says which verdict a disagreement gets.
+    """
+    kb = s.kb
+    shown = facts[:NAMED_LIMIT]
+    said = "; ".join(f"{kb.statement(f)} ({kb.cite(f)})" for f in shown)
+    if len(facts) > NAMED_LIMIT:
+        said += f"; and {len(facts) - NAMED_LIMIT} more"
+    out.aspect(CONFLICTING, f"the knowledge base's sources disagree on {what}: {said}", *shown)
 
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:
@@ -154,26 +202,105 @@ def _participants(s: Scope, out: Outcome, fact: EventFact, refs: list[str]) -> N
 
 
 def _ordinal(s: Scope, out: Outcome, fact: EventFact, claim: EventClaim) -> None:
-    """The recorded ordinal, else the count of the series' events up to this one."""
+    """The recorded ordinal, else what the series' earlier events make of it."""
     kb = s.kb
     series = s.resolve(claim.series) if claim.series else fact.series
     if series is None or fact.series != series:
         out.aspect(NEI, "the knowledge base does not place it in that series", fact)
         return
-    ordinal = fact.ordinal
-    if ordinal is None:
-        earlier = kb.events_until(series, fact.date)
-        if all(t is Tri.YES for _, t in earlier):
-            ordinal = len(earlier)
-    if ordinal is None:
-        out.aspect(NEI, "the knowledge base cannot order the series", fact)
-    elif ordinal == claim.ordinal:
-        out.aspect(SUPPORTED, f"it is number {ordinal} of {kb.name(series)}", fact)
-    else:
-        out.aspect(REFUTED, f"it is number {ordinal} of {kb.name(series)}", fact)
+    if fact.ordinal is not None:
+        if fact.ordinal == claim.ordinal:
+            out.aspect(SUPPORTED, f"it is number {fact.ordinal} of {kb.name(series)}", fact)
+        else:
+            out.aspect(REFUTED, f"it is number {fact.ordinal} of {kb.name(series)}", fact)
+            out.issue(
+                Problem.WRONG_ORDINAL,
+                f"calls it number {claim.ordinal} of {kb.name(series)}; the knowledge base "
+                f"records number {fact.ordinal} ({kb.cite(fact)})",
+                "ordinal",
+            )
+        return
+    _from_earlier(s, out, claim, series, fact.date, fact)
+
+
+def _ordinal_by_date(s: Scope, out: Outcome, claim: EventClaim, date: PartialDate) -> None:
+    """An event the KB does not record, placed in its series by its date: the earlier
+    meetings the KB dates can still show that "the second" came later."""
+    series = s.resolve(claim.series) if claim.series else None
+    if series is None or series not in s.kb.series:
+        return
+    _from_earlier(s, out, claim, series, date, None)
+
+
+def _from_earlier(
+    s: Scope,
+    out: Outcome,
+    claim: EventClaim,
+    series: str,
+    date: PartialDate,
+    fact: EventFact | None,
+) -> None:
+    """Number N is refuted when the KB dates N or more earlier events of the series (it is
+    at least number N+1); with fewer, it may not list them all (an open world)."""
+    kb = s.kb
+    earlier: list[EventFact] = []
+    unsure = False
+    for event, truth in kb.events_until(series):
+        if fact is not None and event.event == fact.event:
+            continue
+        if event.date.end < date.start:
+            if truth is Tri.YES and event.status == "accepted":
+                earlier.append(event)
+            else:
+                unsure = True
+        elif event.date.start <= date.end:
+            unsure = True  # dated too loosely to tell whether it came before
+    ordinal = claim.ordinal
+    assert ordinal is not None
+    named = "; ".join(
+        f"{kb.name(e.event)} on {human(e.date)} ({kb.cite(e)})" for e in earlier[:NAMED_LIMIT]
+    )
+    if len(earlier) > NAMED_LIMIT:
+        named += f"; and {len(earlier) - NAMED_LIMIT} more"
+    mine = (fact,) if fact is not None else ()
+    if len(earlier) >= ordinal:
+        out.aspect(
+            REFUTED,
+            f"the knowledge base records {len(earlier)} earlier meetings of {kb.name(series)}: "
+            f"{named}",
+            *mine,
+            *earlier[:NAMED_LIMIT],
+        )
         out.issue(
             Problem.WRONG_ORDINAL,
-            f"calls it number {claim.ordinal} of {kb.name(series)}; the knowledge base "
-            f"records number {ordinal}",
+            f"calls it number {ordinal} of {kb.name(series)}; the knowledge base records "
+            f"{len(earlier)} before it: {named}",
+            "ordinal",
+        )
+    elif unsure:
+        out.aspect(NEI, "the knowledge base cannot order the series", *mine)
+    elif (window := kb.window(series, "events", date)) is None:
+        # The KB may not list every meeting before it: as many as it lists, or fewer, is
+        # not enough to say which number this one is.
+        out.aspect(
+            NEI,
+            f"the knowledge base records {len(earlier)} earlier meetings of "
+            f"{kb.name(series)} and does not say its list is complete",
+            *mine,
+        )
+    elif len(earlier) == ordinal - 1 and fact is not None:
+        said = f"it is number {ordinal} of {kb.name(series)}"
+        out.aspect(SUPPORTED, said, fact, window, *earlier[:NAMED_LIMIT])
+    elif len(earlier) < ordinal - 1:
+        whole = (
+            f"the knowledge base lists every meeting of {kb.name(series)} "
+            f"({kb.cite(window)}) and records {len(earlier)} before it"
+        )
+        if earlier:
+            whole += f": {named}"
+        out.aspect(REFUTED, whole, *mine, window, *earlier[:NAMED_LIMIT])
+        out.issue(
+            Problem.WRONG_ORDINAL,
+            f"calls it number {ordinal} of {kb.name(series)}; {whole}",
             "ordinal",
         )

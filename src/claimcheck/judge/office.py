@@ -6,15 +6,19 @@ named holder that may cover the date leaves it open.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.core.verdicts import Problem
+from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.judge.shared import NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.timing import changes_around, dated, open_fact
 from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import OfficeClaim
+    from claimcheck.formats.records import OfficeClaim, TenureFact
+    from claimcheck.kb.store import KnowledgeBase
 
 
 def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
@@ -28,25 +32,49 @@ def judge(s: Scope, claim: OfficeClaim, on: PartialDate) -> Outcome:
     if office not in kb.tenures:
         out.aspect(NEI, f"the knowledge base records no holders of {kb.name(office)}")
         return out
-    tenures = kb.holders_on(office, on)
-    mine = [(f, t) for f, t in tenures if f.holder == holder]
-    others = [f for f, t in tenures if f.holder != holder and t is Tri.YES]
-    others = [f for f in others if f.status == "accepted"]
-    sure = [f for f, t in mine if t is Tri.YES and f.status == "accepted"]
-    if sure:
-        out.aspect(SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", sure[0])
-    elif mine:
-        out.unsettled(mine[0][0], f"{kb.name(holder)}'s tenure on {when}", "holder")
+    # Worked out once per office and date: a claim costs the five holders a message names.
+    roster = kb.office_roster(office, on)
+    others = list(islice((f for h, f in roster.sure.items() if h != holder), NAMED_LIMIT))
+    held = roster.sure.get(holder) or _some_day(kb, holder, office, on)
+    if held is not None:
+        out.aspect(SUPPORTED, f"{kb.name(holder)} is {kb.name(office)} on {when}", held)
+    elif holder in roster.open:
+        open_fact(
+            out, kb, roster.open[holder], f"{kb.name(holder)}'s tenure on {when}", on, "holder"
+        )
     elif others:
-        own = kb.offices_of.get(holder, [])
-        named = s.names([f.holder for f in others])
-        out.aspect(REFUTED, f"{named} is {kb.name(office)} on {when}", *others)
-        out.facts.update((f.id, f) for f in own if f.office == office)
+        total = len(roster.sure)
+        own = [f for f in kb.offices_of.get(holder, []) if f.office == office]
+        named = enumeration([kb.name(f.holder) for f in others], total)
+        took = "; ".join(_took_office(kb, f) for f in others)
+        if own:
+            took += "; " + changes_around(kb, holder, own, on, "took office", "left office")
+        out.aspect(REFUTED, f"{named} is {kb.name(office)} on {when}: {took}", *others)
+        out.facts.update((f.id, f) for f in own[:NAMED_LIMIT])
         out.issue(
             Problem.OTHER_HOLDER,
-            f"{kb.name(office)} on {when} is {named}, not {kb.name(holder)}",
+            f"{kb.name(office)} on {when} is {named}, not {kb.name(holder)}: {took}",
             "holder",
         )
+    elif roster.open:
+        # Someone else may hold it: past the date the KB was verified, or loosely dated.
+        first = next(iter(roster.open.values()))
+        open_fact(out, kb, first, f"who is {kb.name(office)} on {when}", on, "holder")
     else:
         out.aspect(NEI, f"the knowledge base records no holder of {kb.name(office)} on {when}")
     return out
+
+
+def _some_day(kb: KnowledgeBase, holder: str, office: str, on: PartialDate) -> TenureFact | None:
+    """An accepted tenure that held for certain on some day of a partial date."""
+    for fact in kb.offices_of.get(holder, ()):
+        accepted = fact.office == office and fact.status == "accepted"
+        if accepted and kb.truth_some_day(fact, on) is Tri.YES:
+            return fact
+    return None
+
+
+def _took_office(kb: KnowledgeBase, tenure: TenureFact) -> str:
+    """The deciding tenure as a message says it: who took office, when, and the source."""
+    start = f" {dated(tenure.start)}" if tenure.start is not None else ""
+    return f"{kb.name(tenure.holder)} took office{start} ({kb.cite(tenure)})"

@@ -5,6 +5,30 @@ subject-predicate-object triple), never by scanning all facts, so that checking 
 in the number of claims. Dates are intervals: a fact holds on a date only when it held on
 every day of it; when that depends on days a partial date does not pin down, the answer is
 "maybe", and a verdict built on a maybe is "not enough info".
+
+What a fact's dates mean (one meaning, everywhere: `holds_on`):
+
+- `start` is the first day it held; on that day it holds. A partial start ("2024-06") holds
+  for certain only after the whole month: "maybe" during June, "yes" from 1 July.
+- `end` is the first day it no longer held (a successor's first day). On the `end` day itself
+  the answer is "maybe": "the UK left the EU on 31 January 2020" means it was a member for
+  part of that day, so a claim about a handover or departure day is never refuted by the
+  convention alone. A partial end ("2024-06") is "maybe" during June and "no" after it.
+- No `start` means the start is unknown, not "long ago": the fact is "maybe" at every date
+  before its end, never "yes" (semantics change, issue 14: an absent start used to mean "since
+  forever" for facts with no end). Give a start to a fact that should support claims.
+- A fact with `permanent: true` (geography) holds at every date.
+- An open end holds for certain only up to the fact's horizon: its own `verified`, else its
+  file's, else the newest date its sources were read or published; after it the answer is
+  "maybe" ("the knowledge base was last verified on 21 October 2025"), and with no horizon at
+  all an open end is "maybe" at every date after its start (`KnowledgeBase.truth`).
+- A claim's partial date ("in 2024"): one member, holder or relation is supported when it
+  held for certain on some day of it (`truth_some_day`: "Australia was in the Quad in 2008",
+  until February); a count or a list presented as complete counts only the members that
+  held on every day of it (`truth`), since one that joined in June would make "10 members
+  in 2025" wrong for January. "No" only when no day of it can be inside.
+- Several facts for one (group, member), (office, holder) or event are kept side by side:
+  a membership with a gap is two facts, and each query reads all of them.
 """
 
 from __future__ import annotations
@@ -12,9 +36,9 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import Evidence, SourceRef
@@ -35,6 +59,9 @@ from claimcheck.formats.records import (
 if TYPE_CHECKING:
     from claimcheck.loader.document import Document, Pointer
 
+_F = TypeVar("_F", MembershipFact, TenureFact)
+Lasting = MembershipFact | TenureFact | RelationFact  # facts that may be `permanent`
+
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
 CONTAINMENT = ("lies_in", "located_in")
 _MAX_CONTAINMENT_DEPTH = 8
@@ -50,15 +77,19 @@ class Tri(enum.Enum):
 
 
 def holds_on(start: PartialDate | None, end: PartialDate | None, on: PartialDate) -> Tri:
-    """Whether [start, end) covers every day of ``on``; an unknown start is "long ago"."""
+    """Whether [start, end) covers every day of ``on``, by the meaning in the module docstring.
+
+    "no" only when no day of ``on`` can be inside; an unknown start is never "yes"; the end
+    day itself is "maybe".
+    """
     if start is not None and on.end < start.start:
         return Tri.NO
-    if end is not None and end.end <= on.start:
+    if end is not None and end.end < on.start:
         return Tri.NO
-    began = start is None or start.end <= on.start
+    if start is None:
+        return Tri.MAYBE
+    began = start.end <= on.start
     ongoing = end is None or on.end < end.start
-    if start is None and end is not None:
-        return Tri.MAYBE if ongoing else Tri.NO
     return Tri.YES if began and ongoing else Tri.MAYBE
 
 
@@ -107,7 +138,8 @@ class KnowledgeBase:
     groups_of: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))
     tenures: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
     offices_of: dict[str, list[TenureFact]] = field(default_factory=lambda: defaultdict(list))
-    events: dict[str, EventFact] = field(default_factory=dict)
+    # Every fact about an event, in date order: two sources may date one meeting differently.
+    events: dict[str, list[EventFact]] = field(default_factory=lambda: defaultdict(list))
     series: dict[str, list[EventFact]] = field(default_factory=lambda: defaultdict(list))
     relations: dict[tuple[str, str, str], list[RelationFact]] = field(
         default_factory=lambda: defaultdict(list)
@@ -138,6 +170,16 @@ class KnowledgeBase:
     _holders_on: dict[tuple[str, PartialDate], tuple[tuple[TenureFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
+    _rosters: dict[tuple[str, PartialDate], Roster[MembershipFact]] = field(
+        default_factory=dict, repr=False
+    )
+    _benches: dict[tuple[str, PartialDate], Roster[TenureFact]] = field(
+        default_factory=dict, repr=False
+    )
+    _subjects: dict[tuple[str, str, PartialDate], tuple[RelationFact, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _tallies: dict[tuple[str, PartialDate], EventTally] = field(default_factory=dict, repr=False)
     _events_until: dict[tuple[str, PartialDate | None], tuple[tuple[EventFact, Tri], ...]] = field(
         default_factory=dict, repr=False
     )
@@ -176,7 +218,7 @@ class KnowledgeBase:
             self.tenures[fact.office].append(fact)
             self.offices_of[fact.holder].append(fact)
         elif isinstance(fact, EventFact):
-            self.events[fact.event] = fact
+            self.events[fact.event].append(fact)
             if fact.series is not None:
                 self.series[fact.series].append(fact)
         elif isinstance(fact, CompleteFact):
@@ -191,8 +233,9 @@ class KnowledgeBase:
     def finish(self) -> None:
         """Sort what queries return in date order, ties by id: deterministic everywhere."""
         self._forget()
-        for events in self.series.values():
-            events.sort(key=lambda e: (e.date.sort_key(), e.id))
+        for by_event in (self.series, self.events):
+            for events in by_event.values():
+                events.sort(key=lambda e: (e.date.sort_key(), e.id))
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
             for facts in table.values():
                 facts.sort(key=_interval_key)
@@ -200,6 +243,74 @@ class KnowledgeBase:
             complete.sort(key=lambda f: (f.start.start, f.id))
         for counted in self.counts.values():
             counted.sort(key=lambda f: (f.start.start, f.id))
+
+    def truth(self, fact: Lasting | CompleteFact | CountFact, on: PartialDate) -> Tri:
+        """Whether ``fact`` holds on every day of ``on``: its dates (`holds_on`), and for an
+        open end, its horizon. A permanent fact holds at every date; an open-ended one is
+        "yes" only up to the date the KB was verified, "maybe" after it (or at any date after
+        its start when nothing dates it at all)."""
+        if isinstance(fact, Lasting) and fact.permanent:
+            return Tri.YES
+        truth = holds_on(fact.start, fact.end, on)
+        if truth is Tri.YES and fact.end is None:
+            until = self.horizon(fact)
+            if until is None or until.end < on.end:
+                return Tri.MAYBE
+        return truth
+
+    def truth_some_day(self, fact: Lasting, on: PartialDate) -> Tri:
+        """Whether ``fact`` held for certain on at least one day of ``on`` ("Australia was in
+        the Quad in 2008": it was, until February). For one member, holder or relation; a
+        count or a complete list counts only what held on every day (`truth`)."""
+        truth = self.truth(fact, on)
+        if truth is not Tri.MAYBE or fact.start is None:
+            return truth
+        first = fact.start.end  # every start the partial date allows has come by then
+        if fact.end is not None:
+            last = fact.end.start - datetime.timedelta(days=1)  # the end day is "maybe"
+        else:
+            until = self.horizon(fact)
+            if until is None:
+                return truth
+            last = until.end
+        return Tri.YES if first <= on.end and on.start <= last and first <= last else truth
+
+    def why_open(self, fact: Lasting, on: PartialDate) -> str | None:
+        """Why a fact that is not disputed leaves ``on`` open, for the explanation; None when
+        its dates are too loose to tell."""
+        if fact.permanent:
+            return None
+        if fact.start is None and not (fact.end is not None and fact.end.end < on.start):
+            return "the knowledge base does not say when it began"
+        if fact.end is None and holds_on(fact.start, fact.end, on) is Tri.YES:
+            until = self.horizon(fact)
+            if until is None:
+                return "the knowledge base does not say up to when it was verified"
+            return f"the knowledge base was last verified on {until.human()}"
+        return None
+
+    def window(self, group: str, of: str, on: PartialDate) -> CompleteFact | None:
+        """The `complete` fact that says the KB lists all of the group's members (or the
+        series' events) on ``on``, if one covers it for certain."""
+        for fact in self.completeness.get((group, of), ()):
+            if fact.status == "accepted" and self.truth(fact, on) is Tri.YES:
+                return fact
+        return None
+
+    def sourced_count(self, group: str, of: str, on: PartialDate) -> CountFact | None:
+        """A sourced number of the group's members (or events) that holds on ``on``."""
+        for fact in self.counts.get((group, of), ()):
+            if fact.status == "accepted" and self.truth(fact, on) is Tri.YES:
+                return fact
+        return None
+
+    def _on(self, facts: Iterable[_F], on: PartialDate) -> tuple[tuple[_F, Tri], ...]:
+        out: list[tuple[_F, Tri]] = []
+        for fact in facts:
+            truth = self.truth(fact, on)
+            if truth is not Tri.NO:
+                out.append((fact, truth))
+        return tuple(out)
 
     def horizon(self, fact: Fact) -> PartialDate | None:
         """The last date the KB vouches for ``fact``: an open end is known only up to it.
@@ -242,30 +353,102 @@ class KnowledgeBase:
         """Membership facts of ``group`` that may hold on ``on``, in date order."""
         found = self._members_on.get((group, on))
         if found is None:
-            found = _on(self.memberships.get(group, ()), on)
+            found = self._on(self.memberships.get(group, ()), on)
             remember(self._members_on, (group, on), found)
         return list(found)
+
+    def roster(self, group: str, on: PartialDate) -> Roster[MembershipFact]:
+        """The group's members on ``on``, sure and open, worked out once per (group, date).
+
+        Every claim about a group on a date reads the same roster: judging stays linear in
+        claims plus KB size, not their product.
+        """
+        found = self._rosters.get((group, on))
+        if found is None:
+            found = _roster(self.members_on(group, on), lambda f: f.member)
+            remember(self._rosters, (group, on), found)
+        return found
+
+    def office_roster(self, office: str, on: PartialDate) -> Roster[TenureFact]:
+        """The office's holders on ``on``, sure and open, once per (office, date)."""
+        found = self._benches.get((office, on))
+        if found is None:
+            found = _roster(self.holders_on(office, on), lambda f: f.holder)
+            remember(self._benches, (office, on), found)
+        return found
+
+    def subjects_on(self, predicate: str, obj: str, on: PartialDate) -> tuple[RelationFact, ...]:
+        """Accepted facts that certainly hold on ``on`` with ``predicate`` on ``obj`` (who
+        administers or claims a place), once per (predicate, object, date)."""
+        key = (predicate, obj, on)
+        found = self._subjects.get(key)
+        if found is None:
+            found = tuple(
+                f
+                for f in self.by_predicate_object.get((predicate, obj), ())
+                if f.status == "accepted" and self.truth(f, on) is Tri.YES
+            )
+            remember(self._subjects, key, found)
+        return found
+
+    def event_tally(self, series: str, until: PartialDate) -> EventTally:
+        """The events of ``series`` by the end of ``until``, sure and open, worked out once
+        per (series, date), like a group's roster."""
+        found = self._tallies.get((series, until))
+        if found is None:
+            sure: dict[str, EventFact] = {}
+            open_: dict[str, EventFact] = {}
+            for event, truth in self.events_until(series, until):
+                yes = truth is Tri.YES and event.status == "accepted"
+                (sure if yes else open_).setdefault(event.event, event)
+            found = EventTally(sure, open_)
+            remember(self._tallies, (series, until), found)
+        return found
+
+    def cite(self, fact: Fact) -> str:
+        """A deciding fact as a message names it: "fact uk-eu, source https://..."."""
+        sources = self.evidence(fact).sources
+        text = f"fact {fact.id}"
+        if sources:
+            text += f", source {sources[0]}"
+        if len(sources) > 1:
+            text += f" and {len(sources) - 1} more"
+        return text
 
     def holders_on(self, office: str, on: PartialDate) -> list[tuple[TenureFact, Tri]]:
         found = self._holders_on.get((office, on))
         if found is None:
-            found = _on(self.tenures.get(office, ()), on)
+            found = self._on(self.tenures.get(office, ()), on)
             remember(self._holders_on, (office, on), found)
         return list(found)
 
     def events_until(
         self, series: str, until: PartialDate | None = None
     ) -> list[tuple[EventFact, Tri]]:
-        """Events of ``series`` that happened by the end of ``until`` (all when None)."""
+        """Events of ``series`` that happened by the end of ``until`` (all when None).
+
+        One entry per event, its earliest fact: an event two facts date differently is
+        "maybe" unless both dates are by ``until``.
+        """
         found = self._events_until.get((series, until))
         if found is None:
-            out = []
+            truths: dict[str, tuple[EventFact, set[Tri]]] = {}
             last = until.end if until is not None else None
             for event in self.series.get(series, ()):
                 if last is None or event.date.end <= last:
-                    out.append((event, Tri.YES))
+                    truth = Tri.YES
                 elif event.date.start <= last:
-                    out.append((event, Tri.MAYBE))
+                    truth = Tri.MAYBE
+                else:
+                    truth = Tri.NO
+                first, seen = truths.setdefault(event.event, (event, set()))
+                seen.add(truth)
+            out = []
+            for first, seen in truths.values():
+                if seen == {Tri.YES}:
+                    out.append((first, Tri.YES))
+                elif seen != {Tri.NO}:
+                    out.append((first, Tri.MAYBE))
             found = tuple(out)
             remember(self._events_until, (series, until), found)
         return list(found)
@@ -275,6 +458,10 @@ class KnowledgeBase:
         self._members_on.clear()
         self._holders_on.clear()
         self._events_until.clear()
+        self._rosters.clear()
+        self._benches.clear()
+        self._subjects.clear()
+        self._tallies.clear()
 
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
         found = list(self.relations.get((subject, predicate, obj), ()))
@@ -309,8 +496,7 @@ class KnowledgeBase:
         found += self.tenures.get(entity_id, ())
         found += self.offices_of.get(entity_id, ())
         found += self.series.get(entity_id, ())
-        if entity_id in self.events:
-            found.append(self.events[entity_id])
+        found += self.events.get(entity_id, ())
         found += self.by_subject.get(entity_id, ())
         for of in ("members", "events"):
             found += self.completeness.get((entity_id, of), ())
@@ -346,25 +532,46 @@ class KnowledgeBase:
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
 
 
+@dataclass(frozen=True)
+class Roster(Generic[_F]):
+    """A group's members (or an office's holders) on one date: those the KB is sure of
+    (accepted, certain dates), and those it leaves open (disputed, of unknown start, or dated
+    too loosely to tell), each with its first fact."""
+
+    sure: dict[str, _F]
+    open: dict[str, _F]
+
+
+def _roster(facts: list[tuple[_F, Tri]], who: Callable[[_F], str]) -> Roster[_F]:
+    sure: dict[str, _F] = {}
+    open_: dict[str, _F] = {}
+    for fact, truth in facts:
+        if truth is Tri.YES and fact.status == "accepted":
+            sure.setdefault(who(fact), fact)
+    for fact, _ in facts:
+        if who(fact) not in sure:
+            open_.setdefault(who(fact), fact)
+    return Roster(sure, open_)
+
+
+@dataclass(frozen=True)
+class EventTally:
+    """A series' events by a date: those the KB is sure of, and those it leaves open."""
+
+    sure: dict[str, EventFact]
+    open: dict[str, EventFact]
+
+
 def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.date, str]:
-    """Start order, ties by id; a fact whose start is unknown ("long ago") comes first."""
+    """Start order, ties by id; a fact whose start is unknown comes first (an order for
+    output only: an unknown start is never taken as "long ago" for a verdict)."""
     if fact.start is None:
         return (False, datetime.date.min, fact.id)
     return (True, fact.start.start, fact.id)
 
 
-_F = TypeVar("_F", MembershipFact, TenureFact)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-
-
-def _on(facts: Iterable[_F], on: PartialDate) -> tuple[tuple[_F, Tri], ...]:
-    out: list[tuple[_F, Tri]] = []
-    for fact in facts:
-        truth = holds_on(fact.start, fact.end, on)
-        if truth is not Tri.NO:
-            out.append((fact, truth))
-    return tuple(out)
 
 
 def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
@@ -420,17 +627,6 @@ def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, lis
                         doc,
                         (*pointer, "id"),
                         f"fact id '{fact.id}' is already used at {other[0]}:{other[1]}:{other[2]}",
-                    )
-                )
-                continue
-            if isinstance(fact, EventFact) and fact.event in kb.events:
-                problems.append(
-                    Reference(
-                        shown,
-                        doc,
-                        (*pointer, "event"),
-                        f"event '{fact.event}' is already recorded by fact "
-                        f"'{kb.events[fact.event].id}'",
                     )
                 )
                 continue
