@@ -26,8 +26,9 @@ class IncompleteMemberList(Rule):
         - {id: india-brics, kind: membership, group: brics, complete: false,
            members: [india], quote: "..."}
 
-    Passes: the complete list names India too, or the other claim is about another group.
-    Groups and members are entities, however a claim spells them: `quad` and "Quad" are
+    Passes: the complete list names India too, or the other claim is about another group or
+    another date (`at: 1967-08-08` for ASEAN's founders, a member named for today). Groups and
+    members are entities, however a claim spells them: `quad` and "Quad" are
     one group (see `claimcheck.kb.resolve`).
 
     One finding per complete list, naming the first few members it omits and how many
@@ -40,17 +41,28 @@ class IncompleteMemberList(Rule):
     proves = Verdict.REFUTED
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        published = ctx.model.article.published
         for group, claims in ctx.index.memberships.items():
             if not any(c.complete for _, c in claims):
                 continue
-            named: dict[str, tuple[int, str]] = {}  # member -> the first claim naming it
+            # A list speaks of its own date (`at`, else the publication date): the founders of
+            # 1967 are not refuted by a member of today. Dates are compared as written, so a
+            # list "in 2024" and a claim "on 20 August 2024" are not compared: a missed
+            # finding, never a false one.
+            by_date: dict[str, list[tuple[int, MembershipClaim]]] = {}
             for i, claim in claims:
-                for member in claim.members:
-                    named.setdefault(ctx.key(member), (i, claim.id))
-            order = list(named)
-            for i, claim in claims:
-                if claim.complete:
-                    yield from self._omitted(ctx, group, i, claim, named, order)
+                by_date.setdefault(str(claim.at or published), []).append((i, claim))
+            for same_date in by_date.values():
+                if not any(c.complete for _, c in same_date):
+                    continue
+                named: dict[str, tuple[int, str]] = {}  # member -> the first claim naming it
+                for i, claim in same_date:
+                    for member in claim.members:
+                        named.setdefault(ctx.key(member), (i, claim.id))
+                order = list(named)
+                for i, claim in same_date:
+                    if claim.complete:
+                        yield from self._omitted(ctx, group, i, claim, named, order)
 
     def _omitted(
         self,
