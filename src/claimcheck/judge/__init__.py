@@ -22,9 +22,10 @@ from claimcheck.formats.records import (
     EventClaim,
     MembershipClaim,
     OfficeClaim,
+    PropertyClaim,
     RelationClaim,
 )
-from claimcheck.judge import count, event, membership, office, relation
+from claimcheck.judge import count, event, membership, office, property, relation
 from claimcheck.judge.memo import VerdictMemo, defined_alike
 from claimcheck.judge.shared import NEI, REFUTED, STALE, SUPPORTED, Outcome, Scope, human
 
@@ -107,6 +108,8 @@ def _at(s: Scope, claim: Claim, on: PartialDate) -> Outcome:
         return count.judge(s, claim, on)
     if isinstance(claim, OfficeClaim):
         return office.judge(s, claim, on)
+    if isinstance(claim, PropertyClaim):
+        return property.judge(s, claim, on)
     assert isinstance(claim, RelationClaim)
     return relation.judge(s, claim, on)
 
