@@ -139,3 +139,21 @@ def test_a_property_fact_naming_an_unknown_entity_is_a_kb_error(project):
     write_claims(project, "claims: []\n")
     result = verify(Options(paths=(str(project),)))
     assert any("ghost" in f.message for f in result.findings), result.findings
+
+
+def test_an_undefined_or_lookalike_property_subject_is_reported(project):
+    _, findings = _judged(
+        project,
+        """
+        - {id: ghost, kind: property, subject: nowhere, property: island, quote: q}
+        - {id: fake, kind: property, subject: "cr\u0456mea", property: island, quote: q}
+        """,
+    )
+    assert ("ghost", "CC115") in findings
+    assert ("fake", "CC116") in findings
+
+
+def test_kb_entity_lists_a_property_fact(project, run_cli):
+    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
+    out = run_cli("kb", "entity", "isles", "--kb", "k.kb.yaml", cwd=project)
+    assert "Senkaku Islands is uninhabited from 1940" in out.stdout, out.stdout

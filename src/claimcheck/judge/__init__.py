@@ -25,7 +25,8 @@ from claimcheck.formats.records import (
     PropertyClaim,
     RelationClaim,
 )
-from claimcheck.judge import count, event, membership, office, property, relation
+from claimcheck.judge import count, event, membership, office, relation
+from claimcheck.judge import property as properties  # the module, not the builtin
 from claimcheck.judge.memo import VerdictMemo, defined_alike
 from claimcheck.judge.shared import NEI, REFUTED, STALE, SUPPORTED, Outcome, Scope, human
 
@@ -109,7 +110,7 @@ def _at(s: Scope, claim: Claim, on: PartialDate) -> Outcome:
     if isinstance(claim, OfficeClaim):
         return office.judge(s, claim, on)
     if isinstance(claim, PropertyClaim):
-        return property.judge(s, claim, on)
+        return properties.judge(s, claim, on)
     assert isinstance(claim, RelationClaim)
     return relation.judge(s, claim, on)
 
