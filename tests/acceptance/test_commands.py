@@ -58,9 +58,9 @@ def test_quiet_and_verbose(run_cli):
     assert len(rules) == 17
     verbose = run_cli("verify", "claims/", "-v").stdout.splitlines()
     at = next(i for i, line in enumerate(verbose) if " CC101 " in line)
-    assert verbose[at + 1] == "    at /claims/25/members"
+    assert verbose[at + 1] == "    at /claims/26/members"
     assert verbose[at + 2].startswith("    related: claims/japan-india-2plus2.claims.yaml:")
-    assert verbose[-1].startswith("1 file, 28 claims")
+    assert verbose[-1].startswith("1 file, 29 claims")
     assert run_cli("verify", "claims/", "-q", "-v").returncode == 2
 
 

@@ -73,7 +73,7 @@ def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     assert code == 1
     schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert len(data["verdicts"]) == data["summary"]["claims"] == 28
+    assert len(data["verdicts"]) == data["summary"]["claims"] == 29
     # Report version 2 counts the six verdicts; the seed's are those of the README.
     assert data["version"] == 2
     assert data["summary"]["verdicts"] == {
@@ -82,7 +82,7 @@ def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
         "stale": 0,
         "incomplete": 1,  # Senkaku "claimed by Beijing": Taiwan claims the islands too
         "conflicting": 0,
-        "not_enough_info": 3,
+        "not_enough_info": 4,  # 3 with no fact, and "uninhabited" with no start
     }
     # The BRICS list is refuted by the KB and by the article itself (CC101): both decide.
     brics = _by_claim(data)["brics-members"]
@@ -94,6 +94,7 @@ def test_every_claim_has_a_verdict_valid_against_the_report_schema(report):
     assert {v["claim"] for v in data["verdicts"]} == {*SUPPORTED, *UNDECIDED, "brics-members"} | {
         "senkaku-called-diaoyu-by-china",
         "senkaku-claimed-by-china",
+        "senkaku-uninhabited",
     }
     assert sorted(data["knowledge_base"]["files"]) == [
         "claims/kb/groups.kb.yaml",
@@ -160,6 +161,18 @@ def test_claimed_by_beijing_is_incomplete_naming_taiwan(report):
     )
 
 
+def test_uninhabited_is_not_enough_info_since_no_source_dates_it(report):
+    """The islands are "uninhabited" in the source's present tense, from no date it gives:
+    the fact has no start, and an unknown start never supports."""
+    verdict = _by_claim(report()[1])["senkaku-uninhabited"]
+    assert verdict["verdict"] == "not_enough_info"
+    assert verdict["explanation"] == (
+        "that Senkaku Islands is uninhabited on 20 August 2024: "
+        "the knowledge base does not say when it began"
+    )
+    assert [e["fact"] for e in verdict["evidence"]] == ["senkaku-uninhabited"]
+
+
 def test_past_the_verified_date_nothing_about_today_is_supported_or_stale(report):
     """--as-of 2026-11-30 is past the KB's verified date (21 October 2025): claims about
     "now" are not enough info, saying so; the ministers' titles, dated at the meeting, stay
@@ -177,6 +190,11 @@ def test_past_the_verified_date_nothing_about_today_is_supported_or_stale(report
         )
     assert verdicts["senkaku-in-east-china-sea"]["verdict"] == "supported"
     assert verdicts["brics-members"]["verdict"] == "refuted"
+    assert {k: n for k, n in data["summary"]["verdicts"].items() if n} == {
+        "supported": 17,
+        "refuted": 1,
+        "not_enough_info": 11,
+    }
 
 
 def test_as_of_judges_the_titles_at_the_meeting_and_nothing_is_stale(report):
@@ -219,7 +237,7 @@ def test_the_kb_records_the_quad_gap_and_when_the_senkaku_claims_began(run_cli):
 
 def test_text_report_summarises_verdicts_and_lists_them_with_v(run_cli):
     plain = run_cli("verify", "claims/").stdout.splitlines()
-    assert plain[-2] == "verdicts: 23 supported, 1 refuted, 1 incomplete, 3 not enough info"
+    assert plain[-2] == "verdicts: 23 supported, 1 refuted, 1 incomplete, 4 not enough info"
     verbose = run_cli("verify", "claims/", "-v").stdout
     assert "[brics-members] refuted: the list leaves out India" in verbose
     assert "    brics-saudi-arabia (disputed): Saudi Arabia is a member of BRICS" in verbose

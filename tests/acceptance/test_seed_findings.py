@@ -67,7 +67,7 @@ def test_suppression_reason_shows_in_text_and_json(run_cli):
         "date it was read), or suppress CC111 with the reason it needs none "
         f"[india-china-border-dispute] (suppressed: {NO_SOURCE})"
     ) in text
-    assert text.endswith("1 file, 28 claims: 2 errors, 1 warning, 0 info, 14 suppressed\n")
+    assert text.endswith("1 file, 29 claims: 2 errors, 1 warning, 0 info, 14 suppressed\n")
     import json
 
     report = json.loads(run_cli("verify", "claims/", "--format", "json").stdout)

@@ -35,7 +35,7 @@ def test_json_report_validates_against_its_schema(run_cli):
     schema = json.loads((SCHEMA_DIR / "report-v2.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(report)
     assert report["summary"]["exit_code"] == result.returncode == 1
-    assert report["summary"]["claims"] == 28
+    assert report["summary"]["claims"] == 29
 
 
 def test_output_file_and_determinism(run_cli, tmp_path):

@@ -185,10 +185,12 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
     # The border dispute, the border and the coast guard incursions: no fact bears on
     # them, so nothing was reviewed.
     unjudged = {"india-china-border-dispute", "india-borders-china", "coast-guard-incursions"}
-    assert len(reviews) == 25 and not unjudged & set(reviews)
+    assert len(reviews) == 26 and not unjudged & set(reviews)
     assert "3 claim(s) no knowledge-base fact bears on are left out" in out.stderr
     assert reviews["brics-members"]["reviewRating"]["alternateName"] == "False"
     assert reviews["india-in-brics"]["reviewRating"]["alternateName"] == "True"
+    # A fact bears on "uninhabited" but no source dates it: reviewed, and left unproven.
+    assert reviews["senkaku-uninhabited"]["reviewRating"]["alternateName"] == "Unproven"
     assert run_cli("export", "claims/").returncode == 2  # --format is required
 
 
@@ -208,7 +210,7 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
     monkeypatch.setattr(claimreview, "collect", with_verdicts)
     text, result, left_out = export(claimcheck.app.Options(paths=("claims",)), SETTINGS)
     assert result.exit_code == 1  # the seed's CC101 is still reported by verify
-    assert left_out == 25  # the seed's 28 claims, 3 of them with a verdict here
+    assert left_out == 26  # the seed's 29 claims, 3 of them with a verdict here
     assert [r["url"].rsplit("#", 1)[1] for r in json.loads(text)] == [
         "quad-members",
         "india-in-brics",

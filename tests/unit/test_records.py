@@ -76,6 +76,8 @@ ODD = [
     "count",
     "office",
     "relation",
+    "property",
+    "uninhabited",
     "tenure",
     "members",
     "events",
@@ -226,6 +228,15 @@ FULL_CLAIMS = {
             "at": "2024",
             **CLAIMED,
         },
+        {
+            "id": "p",
+            "quote": "q",
+            "kind": "property",
+            "subject": "a",
+            "property": "uninhabited",
+            "at": "2024",
+            **CLAIMED,
+        },
     ],
 }
 FACT = {"sources": [SOURCE], "status": "disputed", "note": "n"}
@@ -262,6 +273,16 @@ FULL_KB = {
             "predicate": "calls",
             "object": "b",
             "name": "B",
+            **SPAN,
+            **FACT,
+        },
+        {
+            "id": "p",
+            "kind": "property",
+            "subject": "a",
+            "property": "island",
+            "holds": False,
+            "verified": "2024",
             **SPAN,
             **FACT,
         },
@@ -338,6 +359,8 @@ def _keys(node: Any) -> set[str]:
         (kb_files, "verified"),
         (kb_files, "permanent"),
         (kb_files, "count"),
+        (claim_files, "property"),
+        (kb_files, "holds"),
     ],
 )
 def test_the_strategies_reach_the_fields_format_1_gained(strategy, key):

@@ -152,7 +152,7 @@ def test_github_is_chosen_under_actions_and_escaped(run_cli):
     )
     annotations = [line for line in out.stdout.splitlines() if line.startswith("::")]
     assert [a.split("title=")[1].split()[0] for a in annotations] == ["CC101", "CC201", "CC209"]
-    assert out.stdout.splitlines()[len(annotations)].startswith("1 file, 28 claims")
+    assert out.stdout.splitlines()[len(annotations)].startswith("1 file, 29 claims")
     text = run_cli("verify", "claims/", "--format", "text", env={"GITHUB_ACTIONS": "true"})
     assert text.stdout.startswith(
         f"claims/japan-india-2plus2.claims.yaml:{_seed_line('- id: coast-guard-incursions')}:9: "
@@ -234,8 +234,8 @@ def test_junit_has_a_case_per_claim_and_a_failure_per_finding(run_cli, tmp_path)
     xml = junitparser.JUnitXml.fromfile(str(report))
     (suite,) = list(xml)
     cases = {case.name: case for case in suite}
-    assert len(cases) == 29 and "(file)" in cases  # 28 claims and the file itself
-    assert suite.tests == 29 and suite.failures == 3 and suite.errors == 0
+    assert len(cases) == 30 and "(file)" in cases  # 29 claims and the file itself
+    assert suite.tests == 30 and suite.failures == 3 and suite.errors == 0
     (failure, *_) = cases["brics-members"].result
     assert isinstance(failure, junitparser.Failure)
     assert failure.type == "CC101" and "omits India" in failure.message

@@ -34,6 +34,7 @@ CLAIM_KINDS = {
     "count": records.CountClaim,
     "office": records.OfficeClaim,
     "relation": records.RelationClaim,
+    "property": records.PropertyClaim,
 }
 
 
@@ -82,6 +83,7 @@ ONE_FIELD_APART = [
     ("membership", {"group": "g", "members": ["a"]}, "complete", True, False),
     ("count", {"group": "g", "count": 3}, "of", "members", "events"),
     ("office", {"office": "o", "holder": "h"}, "at", "2024", "2025"),
+    ("property", {"subject": "s"}, "property", "uninhabited", "landlocked"),
 ]
 
 

@@ -314,6 +314,7 @@ class Problem(enum.Enum):
     OTHER_ADMINISTRATOR = "other-administrator"
     OTHER_NAME = "other-name"  # the subject calls the object something else
     STALE = "stale"  # true when published, false at --as-of
+    PROPERTY_NOT_HELD = "property-not-held"  # a source says the entity lacks the property
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,15 @@ from claimcheck.formats.model_checks import (
     end_before_start,
     permanent_dated,
 )
-from claimcheck.formats.models import Date, EntityId, EntityKind, Predicate, Source
+from claimcheck.formats.models import (
+    PROPERTY_DESCRIPTION,
+    Date,
+    EntityId,
+    EntityKind,
+    Predicate,
+    Property,
+    Source,
+)
 
 KB_FORMAT_VERSION = 1
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
@@ -166,8 +174,26 @@ class CountFact(_Interval):
     start: Date = Field(description="First day the number held.")
 
 
+class PropertyFact(_Lasting):
+    """An entity has (or, with `holds: false`, lacks) a property over an interval."""
+
+    kind: Literal["property"]
+    subject: EntityId
+    property: Property = Field(description=PROPERTY_DESCRIPTION)
+    holds: bool = Field(
+        default=True,
+        description="False when the source says the entity does not have the property.",
+    )
+
+
 Fact = Annotated[
-    MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact,
+    MembershipFact
+    | TenureFact
+    | EventFact
+    | RelationFact
+    | CompleteFact
+    | CountFact
+    | PropertyFact,
     Field(discriminator="kind"),
 ]
 

@@ -222,11 +222,29 @@ class RelationClaim(_Claim):
     )
 
 
+Property = Literal["uninhabited", "landlocked", "island", "disbanded"]
+PROPERTY_DESCRIPTION = (
+    "A yes-or-no property of a place or a group, from a closed list (a typo is refused): "
+    "`uninhabited` (no one lives there), `landlocked` (a country with no sea coast), "
+    "`island` (land surrounded by water, or a group of such land), `disbanded` (a group "
+    "that no longer exists as one)."
+)
+
+
+class PropertyClaim(_Claim):
+    """A property the article gives an entity: "a group of uninhabited islets"."""
+
+    kind: Literal["property"]
+    subject: EntityId
+    property: Property = Field(description=PROPERTY_DESCRIPTION)
+    at: Date | None = Field(default=None, description="When; the publication date if absent.")
+
+
 Claim = Annotated[
-    MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim,
+    MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim | PropertyClaim,
     Field(discriminator="kind"),
 ]
-CLAIM_KINDS = ("membership", "event", "count", "office", "relation")
+CLAIM_KINDS = ("membership", "event", "count", "office", "relation", "property")
 
 
 class ClaimFile(_Model):

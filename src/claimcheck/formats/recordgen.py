@@ -490,7 +490,7 @@ class _Gen:
         for cls in self.classes:
             out += ["", "", *self.record(cls)]
         for alias, (_, choices) in self.unions.items():
-            out += ["", "", f"{alias} = {' | '.join(choices.values())}"]
+            out += ["", "", *_alternatives(f"{alias} = ", list(choices.values()))]
         for cls in self.classes:
             out += ["", "", *code[cls]]
         for alias in self.unions:
@@ -657,6 +657,16 @@ def _reflow(line: str) -> list[str]:
     conds = inner.split(" or ")
     ors = [conds[0], *(f"or {c}" for c in conds[1:])]
     return [f"{indent}if (", *(f"{indent}    {c}" for c in ors), f"{indent}):"]
+
+
+def _alternatives(head: str, items: list[str]) -> list[str]:
+    """``head A | B`` on one line, else inside parentheses as ruff format lays it out."""
+    joined = " | ".join(items)
+    if len(head) + len(joined) <= 100:
+        return [f"{head}{joined}"]
+    if 4 + len(joined) <= 100:
+        return [f"{head}(", f"    {joined}", ")"]
+    return [f"{head}(", f"    {items[0]}", *(f"    | {item}" for item in items[1:]), ")"]
 
 
 def _layout(

@@ -40,6 +40,7 @@ Predicate = Literal[
     "party_to",
     "located_in",
 ]
+Property = Literal["uninhabited", "landlocked", "island", "disbanded"]
 Status = Literal["accepted", "disputed"]
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PATTERN_1 = re.compile("Q[0-9]+\\Z").match
@@ -70,6 +71,7 @@ _PREDICATE = {
     "party_to",
     "located_in",
 }
+_PROPERTY = {"uninhabited", "landlocked", "island", "disbanded"}
 _STATUS = {"accepted", "disputed"}
 
 
@@ -554,6 +556,59 @@ class RelationClaim(_Record):
         self.partial = partial
 
 
+class PropertyClaim(_Record):
+    """A property the article gives an entity: "a group of uninhabited islets"."""
+
+    __slots__ = (
+        "at",
+        "checked_by",
+        "checked_on",
+        "id",
+        "notes",
+        "property",
+        "quote",
+        "sources",
+        "subject",
+        "suppress",
+    )
+    kind: ClassVar[Literal["property"]] = "property"
+    id: str
+    quote: str
+    sources: list[Source]
+    notes: str | None
+    suppress: list[Suppression]
+    checked_by: str | None
+    checked_on: PartialDate | None
+    subject: str
+    property: Property
+    at: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        quote: str,
+        sources: list[Source] | None = None,
+        notes: str | None = None,
+        suppress: list[Suppression] | None = None,
+        checked_by: str | None = None,
+        checked_on: PartialDate | None = None,
+        subject: str,
+        property: Property,
+        at: PartialDate | None = None,
+    ) -> None:
+        self.id = id
+        self.quote = quote
+        self.sources = [] if sources is None else sources
+        self.notes = notes
+        self.suppress = [] if suppress is None else suppress
+        self.checked_by = checked_by
+        self.checked_on = checked_on
+        self.subject = subject
+        self.property = property
+        self.at = at
+
+
 class KBFile(_Record):
     """One file of the reference knowledge base."""
 
@@ -936,10 +991,69 @@ class CountFact(_Record):
         self.count = count
 
 
-Claim = MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim
+class PropertyFact(_Record):
+    """An entity has (or, with `holds: false`, lacks) a property over an interval."""
+
+    __slots__ = (
+        "end",
+        "holds",
+        "id",
+        "note",
+        "permanent",
+        "property",
+        "sources",
+        "start",
+        "status",
+        "subject",
+        "verified",
+    )
+    kind: ClassVar[Literal["property"]] = "property"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    verified: PartialDate | None
+    start: PartialDate | None
+    end: PartialDate | None
+    permanent: bool
+    subject: str
+    property: Property
+    holds: bool
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        verified: PartialDate | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        permanent: bool = False,
+        subject: str,
+        property: Property,
+        holds: bool = True,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.verified = verified
+        self.start = start
+        self.end = end
+        self.permanent = permanent
+        self.subject = subject
+        self.property = property
+        self.holds = holds
 
 
-Fact = MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact
+Claim = MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim | PropertyClaim
+
+
+Fact = (
+    MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact | PropertyFact
+)
 
 
 _CLAIM_FILE_KEYS = {"claimcheck", "article", "entities", "claims"}
@@ -1541,6 +1655,77 @@ def _relation_claim(data: Any) -> RelationClaim:
     return record
 
 
+_PROPERTY_CLAIM_KEYS = {
+    "id",
+    "quote",
+    "sources",
+    "notes",
+    "suppress",
+    "checked_by",
+    "checked_on",
+    "kind",
+    "subject",
+    "property",
+    "at",
+}
+_PROPERTY_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "subject", "property"}
+
+
+def _property_claim(data: Any) -> PropertyClaim:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _PROPERTY_CLAIM_KEYS
+        or not data.keys() >= _PROPERTY_CLAIM_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    quote_ = data["quote"]
+    if type(quote_) is not str or not quote_:
+        raise _SchemaError
+    sources_ = data.get("sources", [])
+    if type(sources_) is not list:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    notes_ = data.get("notes", None)
+    if notes_ is not None and type(notes_) is not str:
+        raise _SchemaError
+    suppress_ = data.get("suppress", [])
+    if type(suppress_) is not list:
+        raise _SchemaError
+    suppress_ = [_suppression(item) for item in suppress_]
+    checked_by_ = data.get("checked_by", None)
+    if checked_by_ is not None and (type(checked_by_) is not str or not checked_by_):
+        raise _SchemaError
+    checked_on_ = data.get("checked_on", None)
+    if checked_on_ is not None:
+        checked_on_ = _date(checked_on_)
+    if type(data["kind"]) is not str or data["kind"] not in ("property",):
+        raise _SchemaError
+    subject_ = data["subject"]
+    if type(subject_) is not str or not subject_ or len(subject_) > 128:
+        raise _SchemaError
+    property_: Property = data["property"]
+    if type(property_) is not str or property_ not in _PROPERTY:
+        raise _SchemaError
+    at_ = data.get("at", None)
+    if at_ is not None:
+        at_ = _date(at_)
+    record = _new(PropertyClaim)
+    record.id = id_
+    record.quote = quote_
+    record.sources = sources_
+    record.notes = notes_
+    record.suppress = suppress_
+    record.checked_by = checked_by_
+    record.checked_on = checked_on_
+    record.subject = subject_
+    record.property = property_
+    record.at = at_
+    return record
+
+
 _KB_FILE_KEYS = {"claimcheck-kb", "verified", "entities", "facts"}
 _KB_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
 
@@ -2100,12 +2285,94 @@ def _count_fact(data: Any) -> CountFact:
     return record
 
 
+_PROPERTY_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "verified",
+    "start",
+    "end",
+    "permanent",
+    "kind",
+    "subject",
+    "property",
+    "holds",
+}
+_PROPERTY_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "subject", "property"}
+
+
+def _property_fact(data: Any) -> PropertyFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _PROPERTY_FACT_KEYS
+        or not data.keys() >= _PROPERTY_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
+    start_ = data.get("start", None)
+    if start_ is not None:
+        start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    permanent_ = data.get("permanent", False)
+    if type(permanent_) is not bool:
+        raise _SchemaError
+    if type(data["kind"]) is not str or data["kind"] not in ("property",):
+        raise _SchemaError
+    subject_ = data["subject"]
+    if type(subject_) is not str or not subject_ or len(subject_) > 128:
+        raise _SchemaError
+    property_: Property = data["property"]
+    if type(property_) is not str or property_ not in _PROPERTY:
+        raise _SchemaError
+    holds_ = data.get("holds", True)
+    if type(holds_) is not bool:
+        raise _SchemaError
+    record = _new(PropertyFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.verified = verified_
+    record.start = start_
+    record.end = end_
+    record.permanent = permanent_
+    record.subject = subject_
+    record.property = property_
+    record.holds = holds_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if permanent_dated(record.permanent, record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
 _CLAIM_KINDS: dict[str, Any] = {
     "membership": _membership_claim,
     "event": _event_claim,
     "count": _count_claim,
     "office": _office_claim,
     "relation": _relation_claim,
+    "property": _property_claim,
 }
 
 
@@ -2124,6 +2391,7 @@ _FACT_KINDS: dict[str, Any] = {
     "relation": _relation_fact,
     "complete": _complete_fact,
     "count": _count_fact,
+    "property": _property_fact,
 }
 
 

@@ -22,9 +22,11 @@ from claimcheck.formats.records import (
     EventClaim,
     MembershipClaim,
     OfficeClaim,
+    PropertyClaim,
     RelationClaim,
 )
 from claimcheck.judge import count, event, membership, office, relation
+from claimcheck.judge import property as properties  # the module, not the builtin
 from claimcheck.judge.memo import VerdictMemo, defined_alike
 from claimcheck.judge.shared import NEI, REFUTED, STALE, SUPPORTED, Outcome, Scope, human
 
@@ -107,6 +109,8 @@ def _at(s: Scope, claim: Claim, on: PartialDate) -> Outcome:
         return count.judge(s, claim, on)
     if isinstance(claim, OfficeClaim):
         return office.judge(s, claim, on)
+    if isinstance(claim, PropertyClaim):
+        return properties.judge(s, claim, on)
     assert isinstance(claim, RelationClaim)
     return relation.judge(s, claim, on)
 

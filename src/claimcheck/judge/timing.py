@@ -13,7 +13,12 @@ from claimcheck.judge.shared import NEI, Outcome, human
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
-    from claimcheck.formats.records import MembershipFact, RelationFact, TenureFact
+    from claimcheck.formats.records import (
+        MembershipFact,
+        PropertyFact,
+        RelationFact,
+        TenureFact,
+    )
     from claimcheck.kb.store import KnowledgeBase
 
 
@@ -56,7 +61,7 @@ def dated(date: PartialDate) -> str:
 def open_fact(
     out: Outcome,
     kb: KnowledgeBase,
-    fact: MembershipFact | TenureFact | RelationFact,
+    fact: MembershipFact | TenureFact | RelationFact | PropertyFact,
     what: str,
     on: PartialDate,
     *fld: str | int,

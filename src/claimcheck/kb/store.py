@@ -51,6 +51,7 @@ from claimcheck.formats.records import (
     KBEntity,
     KBFile,
     MembershipFact,
+    PropertyFact,
     RelationFact,
     Source,
     TenureFact,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
     from claimcheck.loader.document import Document, Pointer
 
 _F = TypeVar("_F", MembershipFact, TenureFact)
-Lasting = MembershipFact | TenureFact | RelationFact  # facts that may be `permanent`
+Lasting = MembershipFact | TenureFact | RelationFact | PropertyFact  # facts that may be `permanent`
 
 SYMMETRIC = frozenset({"borders", "disputes_territory_with"})
 CONTAINMENT = ("lies_in", "located_in")
@@ -148,6 +149,10 @@ class KnowledgeBase:
         default_factory=lambda: defaultdict(list)
     )
     by_subject: dict[str, list[RelationFact]] = field(default_factory=lambda: defaultdict(list))
+    # (subject, property) -> what the KB says about it, that it holds or that it does not.
+    properties: dict[tuple[str, str], list[PropertyFact]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     # (group, "members" | "events") -> the windows in which the KB's list is the whole of it,
     # and the sourced numbers: what lets a count or a complete list be refuted (open world).
     completeness: dict[tuple[str, str], list[CompleteFact]] = field(
@@ -225,6 +230,8 @@ class KnowledgeBase:
             self.completeness[(fact.group, fact.of)].append(fact)
         elif isinstance(fact, CountFact):
             self.counts[(fact.group, fact.of)].append(fact)
+        elif isinstance(fact, PropertyFact):
+            self.properties[(fact.subject, fact.property)].append(fact)
         else:
             self.relations[(fact.subject, fact.predicate, fact.object)].append(fact)
             self.by_predicate_object[(fact.predicate, fact.object)].append(fact)
@@ -239,6 +246,8 @@ class KnowledgeBase:
         for table in (self.memberships, self.tenures, self.groups_of, self.offices_of):
             for facts in table.values():
                 facts.sort(key=_interval_key)
+        for said in self.properties.values():
+            said.sort(key=_interval_key)
         for complete in self.completeness.values():
             complete.sort(key=lambda f: (f.start.start, f.id))
         for counted in self.counts.values():
@@ -463,6 +472,10 @@ class KnowledgeBase:
         self._subjects.clear()
         self._tallies.clear()
 
+    def property_facts(self, subject: str, prop: str) -> list[PropertyFact]:
+        """What the KB says about ``subject`` having ``prop``, in start order."""
+        return list(self.properties.get((subject, prop), ()))
+
     def relation_facts(self, subject: str, predicate: str, obj: str) -> list[RelationFact]:
         found = list(self.relations.get((subject, predicate, obj), ()))
         if predicate in SYMMETRIC:
@@ -498,6 +511,9 @@ class KnowledgeBase:
         found += self.series.get(entity_id, ())
         found += self.events.get(entity_id, ())
         found += self.by_subject.get(entity_id, ())
+        for (subject, _), said in sorted(self.properties.items()):
+            if subject == entity_id:
+                found += said
         for of in ("members", "events"):
             found += self.completeness.get((entity_id, of), ())
             found += self.counts.get((entity_id, of), ())
@@ -527,6 +543,9 @@ class KnowledgeBase:
             return f"the knowledge base lists all the {fact.of} of {n(fact.group)}{_span(fact)}"
         if isinstance(fact, CountFact):
             return f"{n(fact.group)} has {fact.count} {fact.of}{_span(fact)}"
+        if isinstance(fact, PropertyFact):
+            is_ = "is" if fact.holds else "is not"
+            return f"{n(fact.subject)} {is_} {fact.property}{_span(fact)}"
         verb = fact.predicate.replace("_", " ")
         obj = n(fact.object) + (f" {fact.name!r}" if fact.name else "")
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
@@ -562,7 +581,9 @@ class EventTally:
     open: dict[str, EventFact]
 
 
-def _interval_key(fact: MembershipFact | TenureFact) -> tuple[bool, datetime.date, str]:
+def _interval_key(
+    fact: MembershipFact | TenureFact | PropertyFact,
+) -> tuple[bool, datetime.date, str]:
     """Start order, ties by id; a fact whose start is unknown comes first (an order for
     output only: an unknown start is never taken as "long ago" for a verdict)."""
     if fact.start is None:
@@ -581,7 +602,7 @@ def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
     store[key] = answer
 
 
-def _span(fact: MembershipFact | TenureFact | RelationFact | CompleteFact | CountFact) -> str:
+def _span(fact: Lasting | CompleteFact | CountFact) -> str:
     if fact.start is not None and fact.end is not None:
         return f" from {fact.start.human()} until {fact.end.human()}"
     if fact.start is not None:
@@ -673,6 +694,8 @@ def _unknown_refs(
         refs += [("participants", i, p) for i, p in enumerate(fact.participants)]
     elif isinstance(fact, CompleteFact | CountFact):
         refs = [("group", None, fact.group)]
+    elif isinstance(fact, PropertyFact):
+        refs = [("subject", None, fact.subject)]
     else:
         refs = [("subject", None, fact.subject), ("object", None, fact.object)]
     out = []

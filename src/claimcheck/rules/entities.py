@@ -22,6 +22,7 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "count": (("group",), (), ()),
     "office": (("office", "holder"), (), ()),
     "relation": (("subject", "object"), (), ("name",)),
+    "property": (("subject",), (), ()),
 }
 
 

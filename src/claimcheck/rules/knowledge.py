@@ -162,6 +162,25 @@ class RelationVsKB(KBRule):
     )
 
 
+class PropertyVsKB(KBRule):
+    """A property the article gives an entity is one a source says it lacked on the date.
+
+    Only an accepted fact with `holds: false` that covers the date refutes; a knowledge base
+    that says nothing about the property leaves the claim "not enough info".
+
+    Triggers: `subject: crimea, property: uninhabited` when the knowledge base records,
+    with a source, that Crimea is not uninhabited.
+
+    Passes: `subject: senkaku-islands, property: uninhabited` when the knowledge base
+    records that the islands are uninhabited.
+    """
+
+    id = "CC211"
+    name = "property-vs-kb"
+    severity = Severity.ERROR
+    problems = frozenset({Problem.PROPERTY_NOT_HELD})
+
+
 class DisputedFact(Rule):
     """A claim rests on a fact the knowledge base records as disputed.
 
