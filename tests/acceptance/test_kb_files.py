@@ -140,3 +140,13 @@ def test_a_claim_with_its_own_date_is_not_judged_again(run_cli, project):
 def test_bad_as_of_is_a_usage_error(run_cli, project):
     result = run_cli("verify", ".", "--as-of", "2025-13", cwd=project)
     assert result.returncode == 2 and "--as-of" in result.stderr
+
+
+def test_a_missing_path_loads_no_knowledge_base(run_cli, project):
+    """A mistyped path is one error, not the findings of every KB file below the cwd."""
+    (project / "broken.kb.yaml").write_text("claimcheck-kb: 1\nfacts: [{id: x}]\n", "utf-8")
+    result = run_cli("verify", "nosuch.claims.yaml", cwd=project)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == "nosuch.claims.yaml: error CC001 no such file or folder"
+    assert not any("broken.kb.yaml" in line for line in lines)

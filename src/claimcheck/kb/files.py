@@ -70,6 +70,8 @@ def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Pat
     folders: list[Path] = []
     for raw in verified:
         p = Path(raw)
+        if not (p.exists() or p.is_symlink()):
+            continue  # reported as missing; its folder is no reason to load every KB below it
         # The folder of a verified path, through any link the user named: its real place.
         folder = resolved(p if p.is_dir() else p.parent)  # a loop stays as written
         if folder.exists() and folder.is_relative_to(root) and folder not in folders:
