@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
+from typing import Any
 
 HEADER = """claimcheck: 1
 article:
@@ -76,3 +78,22 @@ BRICS = """claims:
     complete: false
     quote: As a member of the BRICS forum
 """
+
+
+def judge_claims(
+    project: Path, kb: str, claims: str, as_of: str | None = None, select: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], dict[tuple[str | None, str], str]]:
+    """Write ``kb`` and a claim file of ``claims`` (YAML list items) into ``project``, verify
+    it, and return each claim's verdict by id and each finding's message by (claim, rule)."""
+    from claimcheck.app import Options, verify
+    from claimcheck.core.dates import PartialDate
+
+    (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
+    write_claims(project, body)
+    when = PartialDate.parse(as_of) if as_of else None
+    result = verify(Options(paths=(str(project),), as_of=when, select=select))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    verdicts = {v.claim_id: v for v in result.verdicts}
+    findings = {(f.claim_id, f.rule_id): f.message for f in result.findings}
+    return verdicts, findings

@@ -12,7 +12,7 @@ import textwrap
 from claimcheck.app import Options, verify
 from claimcheck.core.dates import PartialDate
 from tests.conftest import CLAIMS
-from tests.helpers import write_claims
+from tests.helpers import judge_claims, write_claims
 
 S = "sources: [{url: 'https://example.org/s', title: S}]"
 
@@ -65,15 +65,7 @@ facts:
 
 
 def _verdicts(project, claims: str, as_of: str | None = None):
-    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
-    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
-    write_claims(project, body)
-    when = PartialDate.parse(as_of) if as_of else None
-    result = verify(Options(paths=(str(project),), as_of=when, select=("CC2",)))
-    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
-    verdicts = {v.claim_id: v for v in result.verdicts}
-    findings = {(f.claim_id, f.rule_id): f.message for f in result.findings}
-    return verdicts, findings
+    return judge_claims(project, KB, claims, as_of, select=("CC2",))
 
 
 def test_a_count_above_the_members_the_kb_lists_is_not_enough_info(project):

@@ -5,11 +5,8 @@ an accepted fact that it lacked it for certain then; conflicting when the decidi
 disputed; "not enough info" when the knowledge base says nothing, or nothing dated.
 """
 
-import textwrap
-
 from claimcheck.app import Options, verify
-from claimcheck.core.dates import PartialDate
-from tests.helpers import write_claims
+from tests.helpers import judge_claims, write_claims
 
 S = "sources: [{url: 'https://example.org/s', title: S}]"
 
@@ -34,15 +31,7 @@ facts:
 
 
 def _judged(project, claims: str, as_of: str | None = None):
-    (project / "k.kb.yaml").write_text(KB, encoding="utf-8")
-    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
-    write_claims(project, body)
-    when = PartialDate.parse(as_of) if as_of else None
-    result = verify(Options(paths=(str(project),), as_of=when))
-    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
-    verdicts = {v.claim_id: v for v in result.verdicts}
-    findings = {(f.claim_id, f.rule_id): f.message for f in result.findings}
-    return verdicts, findings
+    return judge_claims(project, KB, claims, as_of, select=())
 
 
 def test_a_property_the_kb_records_is_supported(project):
