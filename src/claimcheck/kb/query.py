@@ -21,7 +21,7 @@ from claimcheck.formats.records import Fact
 from claimcheck.kb.files import run_kb_files
 from claimcheck.kb.load import load_kb
 from claimcheck.kb.resolve import Resolver
-from claimcheck.kb.store import KnowledgeBase, Tri, source_labels
+from claimcheck.kb.store import KnowledgeBase, Lasting, Tri, source_labels
 
 
 class QueryError(Exception):
@@ -56,7 +56,9 @@ def _entity_id(kb: KnowledgeBase, ref: str) -> str:
     raise QueryError(f"no entity {ref!r} in the knowledge base (ids, names and aliases)")
 
 
-def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict[str, Any]:
+def fact_record(
+    kb: KnowledgeBase, fact: Fact, truth: Tri | None = None, on: PartialDate | None = None
+) -> dict[str, Any]:
     path, line, col = kb.origin[fact.id]
     out: dict[str, Any] = {
         "fact": fact.id,
@@ -68,6 +70,11 @@ def fact_record(kb: KnowledgeBase, fact: Fact, truth: Tri | None = None) -> dict
     }
     if truth is not None:
         out["certain"] = truth is Tri.YES
+        # Why it is not certain, when the KB can say (past its verified date, no start).
+        if truth is not Tri.YES and on is not None and isinstance(fact, Lasting):
+            why = kb.why_open(fact, on)
+            if why is not None:
+                out["uncertain"] = why
     return out
 
 
@@ -81,7 +88,7 @@ def _dated(
 ) -> dict[str, Any]:
     """Members of a group, holders of an office or events of a series on a date."""
     rows = [
-        {"entity": getattr(f, role), "name": kb.name(getattr(f, role)), **fact_record(kb, f, t)}
+        {"entity": getattr(f, role), "name": kb.name(getattr(f, role)), **fact_record(kb, f, t, on)}
         for f, t in pairs
     ]
     return {
@@ -144,7 +151,7 @@ def render_text(answer: dict[str, Any]) -> str:
         count = len(answer["results"])
         lines = [f"{answer['query']} of {head}{when}: {count}"]
     for row in answer["results"]:
-        flags = [] if row.get("certain", True) else ["uncertain dates"]
+        flags = [] if row.get("certain", True) else [row.get("uncertain", "uncertain dates")]
         if row["status"] == "disputed":
             flags.append("disputed")
         flag = f" [{', '.join(flags)}]" if flags else ""
