@@ -1,0 +1,296 @@
+"""The judge's edges that the mutation run found unguarded, one behaviour per test.
+
+Each test judges small claims against a small knowledge base through `verify` and pins
+what an editor reads: the verdict, its explanation and evidence, and the finding's full
+message and the field it points at. A changed word there is a changed behaviour, so the
+strings are compared whole (docs/testing.md lists the groups of mutants they kill).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from claimcheck.app import Options, verify
+from tests.helpers import write_claims
+
+S = "sources: [{url: 'https://example.org/s', title: S}]"
+SRC = "source https://example.org/s"
+
+
+def _kb(entities: str, facts: str) -> str:
+    return (
+        "claimcheck-kb: 1\nverified: 2025-10-21\nentities:\n"
+        + textwrap.indent(textwrap.dedent(entities).strip("\n"), "  ")
+        + "\nfacts:\n"
+        + textwrap.indent(textwrap.dedent(facts).strip("\n").replace("{S}", S), "  ")
+        + "\n"
+    )
+
+
+def _judge(project: Path, kb: str, claims: str):
+    """Each claim's (verdict, explanation, evidence fact ids), and each KB finding's
+    (message, pointer) by (claim id, rule id)."""
+    (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
+    write_claims(project, body)
+    result = verify(Options(paths=(str(project),), select=("CC2",)))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    verdicts = {
+        v.claim_id: (v.verdict.value, v.explanation, tuple(e.fact_id for e in v.evidence))
+        for v in result.verdicts
+    }
+    findings = {(f.claim_id, f.rule_id): (f.message, f.pointer) for f in result.findings}
+    return verdicts, findings
+
+
+# -- events: their number in a series ---------------------------------------------------
+
+SERIES_KB = _kb(
+    """
+    s: {name: Summits, kind: series}
+    t: {name: Talks, kind: series}
+    u: {name: Rounds, kind: series}
+    v: {name: Visits, kind: series}
+    w: {name: Forums, kind: series}
+    x: {name: Dialogues, kind: series}
+    big: {name: Meetings, kind: series}
+    e1: {name: first summit, kind: event}
+    e2: {name: second summit, kind: event}
+    e3: {name: third summit, kind: event}
+    e4: {name: talks one, kind: event}
+    e5: {name: talks two, kind: event}
+    e6: {name: round one, kind: event}
+    e7: {name: round two, kind: event}
+    e8: {name: visit one, kind: event}
+    e9: {name: visit two, kind: event}
+    e10: {name: forum of the year, kind: event}
+    e11: {name: spring forum, kind: event}
+    e12: {name: dialogue, kind: event}
+    b1: {name: B1, kind: event}
+    b2: {name: B2, kind: event}
+    b3: {name: B3, kind: event}
+    b4: {name: B4, kind: event}
+    b5: {name: B5, kind: event}
+    b6: {name: B6, kind: event}
+    b7: {name: B7, kind: event}
+    """,
+    """
+    - {id: s-all, kind: complete, group: s, of: events, start: 2019-01-01, {S}}
+    - {id: f1, kind: event, event: e1, series: s, date: 2019-11-30, {S}}
+    - {id: f2, kind: event, event: e2, series: s, date: 2022-09-08, {S}}
+    - {id: f3, kind: event, event: e3, series: s, date: 2024-08-20, {S}}
+    - {id: g1, kind: event, event: e4, series: t, date: 2020-05-01, {S}}
+    - {id: g2, kind: event, event: e5, series: t, date: 2021-05-01, {S}}
+    - {id: h1, kind: event, event: e6, series: u, date: 2023-03-01, status: disputed,
+       note: contested, {S}}
+    - {id: h2, kind: event, event: e7, series: u, date: 2023-06-01, {S}}
+    - {id: i1, kind: event, event: e8, series: v, date: 2023-03-01, {S}}
+    - {id: i2, kind: event, event: e9, series: v, date: 2023-03-01, {S}}
+    - {id: j1, kind: event, event: e10, series: w, date: "2022", {S}}
+    - {id: j2, kind: event, event: e11, series: w, date: 2022-03-01, {S}}
+    - {id: o1, kind: event, event: e12, series: x, date: 2018-01-01, ordinal: 2, {S}}
+    - {id: k1, kind: event, event: b1, series: big, date: 2001-01-01, {S}}
+    - {id: k2, kind: event, event: b2, series: big, date: 2002-01-01, {S}}
+    - {id: k3, kind: event, event: b3, series: big, date: 2003-01-01, {S}}
+    - {id: k4, kind: event, event: b4, series: big, date: 2004-01-01, {S}}
+    - {id: k5, kind: event, event: b5, series: big, date: 2005-01-01, {S}}
+    - {id: k6, kind: event, event: b6, series: big, date: 2006-01-01, {S}}
+    - {id: k7, kind: event, event: b7, series: big, date: 2007-01-01, {S}}
+    """,
+)
+
+FIRST = f"first summit on 30 November 2019 (fact f1, {SRC})"
+SECOND = f"second summit on 8 September 2022 (fact f2, {SRC})"
+
+
+def test_an_ordinal_below_the_earlier_meetings_is_refuted_naming_them(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e3, series: s, ordinal: 2}",
+    )
+    assert verdicts["c"] == (
+        "refuted",
+        f"the knowledge base records 2 earlier meetings of Summits: {FIRST}; {SECOND}",
+        ("f3", "f1", "f2"),
+    )
+    assert findings[("c", "CC203")] == (
+        f"calls it number 2 of Summits; the knowledge base records 2 before it: {FIRST}; {SECOND}",
+        "/claims/0/ordinal",
+    )
+
+
+def test_an_ordinal_one_past_the_earlier_meetings_of_a_complete_series_is_supported(project):
+    verdicts, _ = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e3, series: s, ordinal: 3}",
+    )
+    assert verdicts["c"] == (
+        "supported",
+        "it is number 3 of Summits",
+        ("f3", "s-all", "f1", "f2"),
+    )
+
+
+def test_an_ordinal_two_past_the_meetings_of_a_complete_series_is_refuted(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        """
+        - {id: high, kind: event, what: w, quote: q, event: e3, series: s, ordinal: 4}
+        - {id: none, kind: event, what: w, quote: q, event: e1, series: s, ordinal: 2}
+        """,
+    )
+    whole = (
+        f"the knowledge base lists every meeting of Summits (fact s-all, {SRC}) "
+        f"and records 2 before it: {FIRST}; {SECOND}"
+    )
+    assert verdicts["high"] == ("refuted", whole, ("f3", "s-all", "f1", "f2"))
+    assert findings[("high", "CC203")] == (
+        f"calls it number 4 of Summits; {whole}",
+        "/claims/0/ordinal",
+    )
+    none = (
+        f"the knowledge base lists every meeting of Summits (fact s-all, {SRC}) "
+        "and records 0 before it"
+    )
+    assert verdicts["none"] == ("refuted", none, ("f1", "s-all"))
+    assert findings[("none", "CC203")] == (
+        f"calls it number 2 of Summits; {none}",
+        "/claims/1/ordinal",
+    )
+
+
+def test_an_unrecorded_event_numbered_right_after_a_complete_series_is_not_refuted(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: later, series: s, "
+        "date: 2024-09-01, ordinal: 4}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        "the knowledge base does not record later",
+        (),
+    )
+    assert ("c", "CC203") not in findings
+
+
+def test_an_ordinal_in_a_series_the_kb_may_not_list_whole_is_not_enough_info(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e5, series: t, ordinal: 3}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        (
+            "the knowledge base records 1 earlier meetings of Talks "
+            "and does not say its list is complete"
+        ),
+        ("g2",),
+    )
+    assert ("c", "CC203") not in findings
+
+
+def test_a_disputed_earlier_meeting_leaves_the_order_open(project):
+    verdicts, _ = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e7, series: u, ordinal: 1}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        "the knowledge base cannot order the series",
+        ("h2",),
+    )
+
+
+def test_a_meeting_on_the_same_day_leaves_the_order_open(project):
+    verdicts, _ = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e9, series: v, ordinal: 2}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        "the knowledge base cannot order the series",
+        ("i2",),
+    )
+
+
+def test_a_meeting_after_a_loosely_dated_one_of_the_same_year_leaves_the_order_open(project):
+    """The year-dated forum comes first in the KB; the March one may have come before it."""
+    verdicts, _ = _judge(
+        project,
+        SERIES_KB,
+        "- {id: c, kind: event, what: w, quote: q, event: e10, series: w, ordinal: 1}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        "the knowledge base cannot order the series",
+        ("j1",),
+    )
+
+
+def _b(k: int) -> str:
+    return f"B{k} on 1 January 200{k} (fact k{k}, {SRC})"
+
+
+def test_earlier_meetings_past_five_are_counted_not_named(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        """
+        - {id: six, kind: event, what: w, quote: q, event: b7, series: big, ordinal: 3}
+        - {id: five, kind: event, what: w, quote: q, event: b6, series: big, ordinal: 2}
+        """,
+    )
+    five = "; ".join(_b(k) for k in range(1, 6))
+    assert verdicts["six"] == (
+        "refuted",
+        f"the knowledge base records 6 earlier meetings of Meetings: {five}; and 1 more",
+        ("k7", "k1", "k2", "k3", "k4", "k5"),
+    )
+    assert findings[("six", "CC203")][0] == (
+        f"calls it number 3 of Meetings; the knowledge base records 6 before it: {five}; and 1 more"
+    )
+    assert (
+        verdicts["five"][1] == f"the knowledge base records 5 earlier meetings of Meetings: {five}"
+    )
+
+
+def test_a_recorded_ordinal_supports_or_refutes_the_claims_number(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        """
+        - {id: right, kind: event, what: w, quote: q, event: e12, series: x, ordinal: 2}
+        - {id: wrong, kind: event, what: w, quote: q, event: e12, series: x, ordinal: 5}
+        - {id: implied, kind: event, what: w, quote: q, event: e12, ordinal: 2}
+        """,
+    )
+    assert verdicts["right"] == ("supported", "it is number 2 of Dialogues", ("o1",))
+    assert verdicts["implied"] == ("supported", "it is number 2 of Dialogues", ("o1",))
+    assert verdicts["wrong"] == ("refuted", "it is number 2 of Dialogues", ("o1",))
+    assert findings[("wrong", "CC203")] == (
+        f"calls it number 5 of Dialogues; the knowledge base records number 2 (fact o1, {SRC})",
+        "/claims/1/ordinal",
+    )
+
+
+def test_an_ordinal_in_another_series_than_the_kbs_is_not_enough_info(project):
+    verdicts, findings = _judge(
+        project,
+        SERIES_KB,
+        """
+        - {id: other, kind: event, what: w, quote: q, event: e12, series: s, ordinal: 2}
+        - {id: unknown, kind: event, what: w, quote: q, event: e12, series: nowhere, ordinal: 2}
+        """,
+    )
+    why = "the knowledge base does not place it in that series"
+    assert verdicts["other"] == ("not_enough_info", why, ("o1",))
+    assert verdicts["unknown"] == ("not_enough_info", why, ("o1",))
+    assert not findings
