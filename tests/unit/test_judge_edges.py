@@ -294,3 +294,153 @@ def test_an_ordinal_in_another_series_than_the_kbs_is_not_enough_info(project):
     assert verdicts["other"] == ("not_enough_info", why, ("o1",))
     assert verdicts["unknown"] == ("not_enough_info", why, ("o1",))
     assert not findings
+
+
+# -- offices: who held it on the claim's date ---------------------------------------------
+
+OFFICE_KB = _kb(
+    """
+    pm: {name: Prime Minister, kind: office}
+    mayor: {name: Mayor, kind: office}
+    chair: {name: Chair, kind: office}
+    council: {name: Council, kind: office}
+    p1: {name: Pat, kind: person}
+    p2: {name: Quinn, kind: person}
+    p3: {name: Ray, kind: person}
+    p4: {name: Sam, kind: person}
+    h1: {name: H1, kind: person}
+    h2: {name: H2, kind: person}
+    h3: {name: H3, kind: person}
+    h4: {name: H4, kind: person}
+    h5: {name: H5, kind: person}
+    h6: {name: H6, kind: person}
+    """,
+    """
+    - {id: t1, kind: tenure, office: pm, holder: p1, start: 2010-01-01, end: 2015-01-01, {S}}
+    - {id: t2, kind: tenure, office: pm, holder: p2, start: 2015-01-01, end: 2020-01-01, {S}}
+    - {id: t3, kind: tenure, office: pm, holder: p1, start: 2020-01-01, {S}}
+    - {id: d1, kind: tenure, office: chair, holder: p3, start: 2000-01-01, status: disputed,
+       note: contested, {S}}
+    - {id: u1, kind: tenure, office: council, holder: h1, start: 2000-01-01, {S}}
+    - {id: u2, kind: tenure, office: council, holder: h2, start: 2000-01-01, {S}}
+    - {id: u3, kind: tenure, office: council, holder: h3, start: 2000-01-01, {S}}
+    - {id: u4, kind: tenure, office: council, holder: h4, start: 2000-01-01, {S}}
+    - {id: u5, kind: tenure, office: council, holder: h5, start: 2000-01-01, {S}}
+    - {id: u6, kind: tenure, office: council, holder: h6, start: 2000-01-01, {S}}
+    """,
+)
+
+
+def test_another_holder_refutes_naming_who_took_office_and_the_claimed_holders_terms(project):
+    verdicts, findings = _judge(
+        project,
+        OFFICE_KB,
+        """
+        - {id: other, kind: office, office: pm, holder: p1, at: 2017-06-01, quote: q}
+        - {id: held, kind: office, office: pm, holder: p2, at: 2017-06-01, quote: q}
+        """,
+    )
+    took = (
+        f"Quinn took office on 1 January 2015 (fact t2, {SRC}); "
+        f"Pat left office on 1 January 2015 (fact t1, {SRC}) "
+        f"and took office again on 1 January 2020 (fact t3, {SRC})"
+    )
+    assert verdicts["other"] == (
+        "refuted",
+        f"Quinn is Prime Minister on 1 June 2017: {took}",
+        ("t2", "t1", "t3"),
+    )
+    assert findings[("other", "CC207")] == (
+        f"Prime Minister on 1 June 2017 is Quinn, not Pat: {took}",
+        "/claims/0/holder",
+    )
+    assert verdicts["held"] == ("supported", "Quinn is Prime Minister on 1 June 2017", ("t2",))
+    assert ("held", "CC207") not in findings
+
+
+def test_an_office_without_a_holder_on_the_date_or_at_all_is_not_enough_info(project):
+    verdicts, findings = _judge(
+        project,
+        OFFICE_KB,
+        """
+        - {id: none, kind: office, office: mayor, holder: p2, at: 2017-06-01, quote: q}
+        - {id: before, kind: office, office: pm, holder: p2, at: 1990-01-01, quote: q}
+        - {id: ghost, kind: office, office: pm, holder: ghost, at: 1990-01-01, quote: q}
+        """,
+    )
+    assert verdicts == {
+        "none": ("not_enough_info", "the knowledge base records no holders of Mayor", ()),
+        "before": (
+            "not_enough_info",
+            "the knowledge base records no holder of Prime Minister on 1 January 1990",
+            (),
+        ),
+        "ghost": ("not_enough_info", "ghost is not in the knowledge base", ()),
+    }
+    assert not findings
+
+
+def test_an_open_tenure_leaves_the_holder_open_naming_why(project):
+    verdicts, _ = _judge(
+        project,
+        OFFICE_KB,
+        """
+        - {id: later, kind: office, office: pm, holder: p2, at: "2030", quote: q}
+        - {id: mine, kind: office, office: pm, holder: p1, at: "2030", quote: q}
+        """,
+    )
+    why = "the knowledge base was last verified on 21 October 2025"
+    assert verdicts["later"] == (
+        "not_enough_info",
+        f"who is Prime Minister on 2030: {why}",
+        ("t3",),
+    )
+    assert verdicts["mine"] == ("not_enough_info", f"Pat's tenure on 2030: {why}", ("t3",))
+
+
+def test_a_disputed_tenure_conflicts_and_is_reported_at_the_holder(project):
+    verdicts, findings = _judge(
+        project,
+        OFFICE_KB,
+        """
+        - {id: disp, kind: office, office: chair, holder: p3, at: 2005-01-01, quote: q}
+        - {id: who, kind: office, office: chair, holder: p4, at: 2005-01-01, quote: q}
+        """,
+    )
+    assert verdicts["disp"] == (
+        "conflicting",
+        "Ray's tenure on 1 January 2005 is disputed: contested",
+        ("d1",),
+    )
+    assert findings[("disp", "CC209")] == (
+        "Ray's tenure on 1 January 2005 is disputed (fact 'd1'): contested",
+        "/claims/0/holder",
+    )
+    assert verdicts["who"] == (
+        "conflicting",
+        "who is Chair on 1 January 2005 is disputed: contested",
+        ("d1",),
+    )
+    assert findings[("who", "CC209")] == (
+        "who is Chair on 1 January 2005 is disputed (fact 'd1'): contested",
+        "/claims/1/holder",
+    )
+
+
+def test_other_holders_past_five_are_counted_not_named(project):
+    verdicts, findings = _judge(
+        project,
+        OFFICE_KB,
+        "- {id: many, kind: office, office: council, holder: p1, at: 2010-01-01, quote: q}",
+    )
+    took = "; ".join(f"H{k} took office on 1 January 2000 (fact u{k}, {SRC})" for k in range(1, 6))
+    named = "H1, H2, H3, H4, H5 and 1 more"
+    assert verdicts["many"] == (
+        "refuted",
+        f"{named} is Council on 1 January 2010: {took}",
+        ("u1", "u2", "u3", "u4", "u5"),
+    )
+    assert findings[("many", "CC207")] == (
+        f"Council on 1 January 2010 is {named}, not Pat: {took}",
+        "/claims/0/holder",
+    )
