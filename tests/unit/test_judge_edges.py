@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 from claimcheck.app import Options, verify
+from claimcheck.check.result import Result
 from tests.helpers import write_claims
 
 S = "sources: [{url: 'https://example.org/s', title: S}]"
@@ -28,14 +29,20 @@ def _kb(entities: str, facts: str) -> str:
     )
 
 
-def _judge(project: Path, kb: str, claims: str):
-    """Each claim's (verdict, explanation, evidence fact ids), and each KB finding's
-    (message, pointer) by (claim id, rule id)."""
+def _result(project: Path, kb: str, claims: str) -> Result:
+    """The claims judged against the KB (on the article's date, 2024-08-20)."""
     (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
     body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
     write_claims(project, body)
     result = verify(Options(paths=(str(project),), select=("CC2",)))
     assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    return result
+
+
+def _judge(project: Path, kb: str, claims: str):
+    """Each claim's (verdict, explanation, evidence fact ids), and each KB finding's
+    (message, pointer) by (claim id, rule id)."""
+    result = _result(project, kb, claims)
     verdicts = {
         v.claim_id: (v.verdict.value, v.explanation, tuple(e.fact_id for e in v.evidence))
         for v in result.verdicts
@@ -443,4 +450,187 @@ def test_other_holders_past_five_are_counted_not_named(project):
     assert findings[("many", "CC207")] == (
         f"Council on 1 January 2010 is {named}, not Pat: {took}",
         "/claims/0/holder",
+    )
+
+
+# -- relations: names one uses for another, and others with the same relation -------------
+
+A = "sources: [{url: 'https://example.org/a', title: A}]"
+REL_KB = _kb(
+    f"""
+    cn: {{name: China, kind: country}}
+    tw: {{name: Taiwan, kind: country}}
+    jp: {{name: Japan, kind: country}}
+    kr: {{name: Korea, kind: country}}
+    vn: {{name: Vietnam, kind: country}}
+    r1: {{name: R1, kind: country}}
+    r2: {{name: R2, kind: country}}
+    r3: {{name: R3, kind: country}}
+    r4: {{name: R4, kind: country}}
+    r5: {{name: R5, kind: country}}
+    r6: {{name: R6, kind: country}}
+    rock: {{name: Rock, kind: place}}
+    isles:
+      name: Senkaku Islands
+      kind: place
+      aliases:
+        - {{name: Diaoyu, used_by: [cn], {A}}}
+        - {{name: Diaoyutai, used_by: [tw, cn], {A}}}
+        - {{name: Senkaku-shoto, used_by: [jp], {A}}}
+    """,
+    """
+    - {id: call-jp, kind: relation, subject: jp, predicate: calls, object: isles,
+       name: Senkaku, {S}}
+    - {id: call-kr, kind: relation, subject: kr, predicate: calls, object: isles, {S}}
+    - {id: cl-cn, kind: relation, subject: cn, predicate: claims, object: isles,
+       start: "1990", {S}}
+    - {id: cl-tw, kind: relation, subject: tw, predicate: claims, object: isles,
+       start: "1990", {S}}
+    - {id: cl-vn, kind: relation, subject: vn, predicate: claims, object: isles,
+       status: disputed, note: n, start: "1990", {S}}
+    - {id: cl-kr, kind: relation, subject: kr, predicate: claims, object: isles,
+       start: "1980", end: "2000", {S}}
+    - {id: dt-1, kind: relation, subject: cn, predicate: disputes_territory_with, object: jp,
+       start: "1990", {S}}
+    - {id: dt-2, kind: relation, subject: jp, predicate: disputes_territory_with, object: kr,
+       start: "1990", {S}}
+    - {id: dt-3, kind: relation, subject: jp, predicate: disputes_territory_with, object: vn,
+       status: disputed, note: n, start: "1990", {S}}
+    - {id: dt-4, kind: relation, subject: jp, predicate: disputes_territory_with, object: tw,
+       start: "1980", end: "2000", {S}}
+    - {id: dt-6, kind: relation, subject: jp, predicate: disputes_territory_with, object: r1,
+       {S}}
+    - {id: dt-5, kind: relation, subject: tw, predicate: disputes_territory_with, object: jp,
+       start: "1990", {S}}
+    - {id: rk-cn, kind: relation, subject: cn, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-1, kind: relation, subject: r1, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-2, kind: relation, subject: r2, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-3, kind: relation, subject: r3, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-4, kind: relation, subject: r4, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-5, kind: relation, subject: r5, predicate: claims, object: rock, start: "1990", {S}}
+    - {id: rk-6, kind: relation, subject: r6, predicate: claims, object: rock, start: "1990", {S}}
+    """,
+)
+
+
+def test_a_name_a_calls_fact_records_supports_whatever_its_case(project):
+    verdicts, findings = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: jp, predicate: calls, object: isles, name: senkaku, "
+        "quote: q}",
+    )
+    assert verdicts["c"] == ("supported", "Japan calls Senkaku Islands 'senkaku'", ("call-jp",))
+    assert not findings
+
+
+def test_a_name_of_an_alias_the_subject_uses_supports_citing_the_alias(project):
+    result = _result(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: cn, predicate: calls, object: isles, "
+        "name: diaoyutai, quote: q}",
+    )
+    (verdict,) = result.verdicts
+    assert verdict.verdict.value == "supported"
+    assert verdict.explanation == (
+        "China calls Senkaku Islands 'diaoyutai': a name of Senkaku Islands that it uses"
+    )
+    (alias,) = verdict.evidence
+    assert (alias.fact_id, alias.statement) == (
+        "isles:alias:Diaoyutai",
+        "Senkaku Islands is called 'Diaoyutai' by Taiwan, China",
+    )
+    assert [s.url for s in alias.sources] == ["https://example.org/a"]
+
+
+def test_another_name_refutes_naming_every_name_the_subject_uses(project):
+    verdicts, findings = _judge(
+        project,
+        REL_KB,
+        """
+        - {id: jp, kind: relation, subject: jp, predicate: calls, object: isles,
+           name: Pinnacle, quote: q}
+        - {id: cn, kind: relation, subject: cn, predicate: calls, object: isles,
+           name: Pinnacle, quote: q}
+        - {id: none, kind: relation, subject: jp, predicate: calls, object: isles, quote: q}
+        """,
+    )
+    assert verdicts["jp"] == ("refuted", "Japan calls Senkaku Islands Senkaku or Senkaku-shoto", ())
+    assert findings[("jp", "CC208")] == (
+        "Japan calls Senkaku Islands 'Senkaku' or 'Senkaku-shoto', not 'Pinnacle'",
+        "/claims/0/name",
+    )
+    assert verdicts["cn"] == ("refuted", "China calls Senkaku Islands Diaoyu or Diaoyutai", ())
+    assert findings[("cn", "CC208")] == (
+        "China calls Senkaku Islands 'Diaoyu' or 'Diaoyutai', not 'Pinnacle'",
+        "/claims/1/name",
+    )
+    assert findings[("none", "CC208")] == (
+        "Japan calls Senkaku Islands 'Senkaku' or 'Senkaku-shoto', not ''",
+        "/claims/2/name",
+    )
+
+
+def test_a_name_the_kb_records_nothing_about_is_not_enough_info(project):
+    """Korea's `calls` fact names nothing, and Korea uses no alias of the islands."""
+    verdicts, findings = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: kr, predicate: calls, object: isles, name: Dokdo, "
+        "quote: q}",
+    )
+    assert verdicts["c"] == (
+        "not_enough_info",
+        "the knowledge base does not record what Korea calls it",
+        (),
+    )
+    assert not findings
+
+
+def test_a_claimant_named_alone_is_incomplete_naming_only_sure_accepted_others(project):
+    """Vietnam's claim is disputed and Korea's ended in 2000: neither is left out."""
+    verdicts, _ = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: cn, predicate: claims, object: isles, quote: q}",
+    )
+    assert verdicts["c"] == (
+        "incomplete",
+        f"Taiwan also claims Senkaku Islands (fact cl-tw, {SRC})",
+        ("cl-cn", "cl-tw"),
+    )
+
+
+def test_a_symmetric_relation_names_others_on_either_side(project):
+    """Taiwan disputes territory with Japan, and Japan with Korea: both are left out;
+    Japan's disputed dispute with Vietnam, its ended one with Taiwan and the one with R1 of
+    unknown start are not."""
+    verdicts, _ = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: cn, predicate: disputes_territory_with, "
+        "object: jp, quote: q}",
+    )
+    assert verdicts["c"] == (
+        "incomplete",
+        (
+            f"Taiwan also disputes territory with Japan (fact dt-5, {SRC}); "
+            f"Korea also disputes territory with Japan (fact dt-2, {SRC})"
+        ),
+        ("dt-1", "dt-5", "dt-2"),
+    )
+
+
+def test_other_claimants_past_five_are_counted_not_named(project):
+    verdicts, _ = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: cn, predicate: claims, object: rock, quote: q}",
+    )
+    named = "; ".join(f"R{k} also claims Rock (fact rk-{k}, {SRC})" for k in range(1, 6))
+    assert verdicts["c"] == (
+        "incomplete",
+        f"{named}; and 1 more",
+        ("rk-cn", "rk-1", "rk-2", "rk-3", "rk-4", "rk-5"),
     )
