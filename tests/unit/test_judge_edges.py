@@ -634,3 +634,56 @@ def test_other_claimants_past_five_are_counted_not_named(project):
         f"{named}; and 1 more",
         ("rk-cn", "rk-1", "rk-2", "rk-3", "rk-4", "rk-5"),
     )
+
+
+# -- the did-you-mean of an undefined reference says how the entity answers to it ----------
+
+SPELLED_KB = """claimcheck-kb: 1
+verified: 2025-10-21
+entities:
+  quad: {name: Quad, kind: organisation}
+  japan:
+    name: Japan
+    kind: country
+    wikidata: Q17
+    aliases:
+      - {name: Nihon Koku, used_by: [japan], sources: [{url: 'https://example.org/a', title: A}]}
+  club:
+    name: Club
+    kind: organisation
+    aliases:
+      - {name: Kurabu Hall, used_by: [], sources: [{url: 'https://example.org/a', title: A}]}
+facts: []
+"""
+
+
+def test_a_did_you_mean_names_the_id_and_the_name_or_alias_the_typo_is_close_to(project):
+    """The file's entity by id, name or alias; else the name or alias of the KB's entity it
+    links to (jp2 is Japan by its Wikidata id); else the KB's entity by id or alias."""
+    typos = {
+        "Quadd": "'quad'",
+        "Nipponiaa": "'jpn' (Nipponia)",
+        "Yamato Lan": "'jpn' (alias Yamato Land)",
+        "jpnn": "'jpn'",
+        "Nihon Kok": "'jp2' (alias Nihon Koku)",
+        "Japann": "'jp2' (Japan)",
+        "Kurabu Hal": "'club' (alias Kurabu Hall)",
+        "Clubb": "'club'",
+    }
+    (project / "k.kb.yaml").write_text(SPELLED_KB, encoding="utf-8")
+    claims = "".join(
+        f"  - {{id: c{i}, kind: membership, group: quad, members: ['{typo}'], complete: false,"
+        " quote: q}\n"
+        for i, typo in enumerate(typos)
+    )
+    write_claims(
+        project,
+        "entities:\n  jpn: {name: Nipponia, kind: country, aliases: [Yamato Land]}\n"
+        "  jp2: {name: Nippon, kind: country, wikidata: Q17}\nclaims:\n" + claims,
+    )
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    assert [f.message for f in result.findings] == [
+        f"no entity '{typo}' is defined in this file's entities or the knowledge base; "
+        f"did you mean {meant}?"
+        for typo, meant in typos.items()
+    ]
