@@ -687,3 +687,128 @@ def test_a_did_you_mean_names_the_id_and_the_name_or_alias_the_typo_is_close_to(
         f"did you mean {meant}?"
         for typo, meant in typos.items()
     ]
+
+
+# -- counts: who left a group the KB lists whole, and sourced counts -----------------------
+
+COUNT_KB = _kb(
+    "g: {name: Group, kind: organisation}\n"
+    "h: {name: Other, kind: organisation}\n"
+    "k: {name: Kay, kind: organisation}\n"
+    "sr: {name: Series, kind: series}\n"
+    "a: {name: A, kind: country}\n"
+    "c: {name: C, kind: country}\n"
+    + "".join(f"b{k}: {{name: B{k}, kind: country}}\n" for k in range(1, 9)),
+    """
+    - {id: g-all, kind: complete, group: g, of: members, start: 2000-01-01, {S}}
+    - {id: h-all, kind: complete, group: h, of: members, start: 2000-01-01, {S}}
+    - {id: k-4, kind: count, group: k, of: members, count: 4, start: 2020-01-01, {S}}
+    - {id: m-a, kind: membership, group: g, member: a, start: "1990", {S}}
+    - {id: h-a, kind: membership, group: h, member: a, start: "1990", {S}}
+    - {id: m-c1, kind: membership, group: g, member: c, start: "1990", end: 2000-06-01, {S}}
+    - {id: m-c2, kind: membership, group: g, member: c, start: 2001-01-01, {S}}
+    - {id: m-b1, kind: membership, group: g, member: b1, start: "1990", end: 2001-01-01, {S}}
+    - {id: m-b2, kind: membership, group: g, member: b2, start: "1990", end: 2002-01-01, {S}}
+    - {id: m-b3, kind: membership, group: g, member: b3, start: "1990", end: 2003-01-01, {S}}
+    - {id: m-b4, kind: membership, group: g, member: b4, start: "1990", end: 2004-01-01, {S}}
+    - {id: m-b5, kind: membership, group: g, member: b5, start: "1990", end: 2005-01-01, {S}}
+    - {id: m-b6, kind: membership, group: g, member: b6, start: "1990", end: 2006-01-01, {S}}
+    - {id: m-b7, kind: membership, group: g, member: b7, start: "1990", end: 2010-05-05, {S}}
+    - {id: m-b8, kind: membership, group: g, member: b8, start: "1990", end: 2010-05-05, {S}}
+    """,
+)
+
+
+def _left(k: int, day: str) -> str:
+    return f"B{k} left on {day} (fact m-b{k}, {SRC})"
+
+
+def test_a_count_above_a_whole_list_names_the_latest_five_to_leave(project):
+    """Latest first (B8 before B7 on the same day); C left and came back, so is not named."""
+    verdicts, findings = _judge(
+        project,
+        COUNT_KB,
+        """
+        - {id: now, kind: count, of: members, group: g, count: 5, quote: q}
+        - {id: then, kind: count, of: members, group: g, count: 9, at: 2003-06-01, quote: q}
+        """,
+    )
+    whole = (
+        f"the knowledge base lists all 2 (fact g-all, {SRC}): A and C; "
+        f"{_left(8, '5 May 2010')}; {_left(7, '5 May 2010')}; {_left(6, '1 January 2006')}; "
+        f"{_left(5, '1 January 2005')}; {_left(4, '1 January 2004')}; and 3 more left before"
+    )
+    assert verdicts["now"] == (
+        "refuted",
+        whole,
+        ("m-b8", "m-b7", "m-b6", "m-b5", "m-b4", "g-all", "m-a", "m-c2"),
+    )
+    assert findings[("now", "CC202")] == (
+        f"says 5 members of Group; on 20 August 2024 {whole}",
+        "/claims/0/count",
+    )
+    then = (
+        f"the knowledge base lists all 7 (fact g-all, {SRC}): A, B4, B5, B6, B7 and 2 more; "
+        f"{_left(3, '1 January 2003')}; {_left(2, '1 January 2002')}; "
+        f"{_left(1, '1 January 2001')}"
+    )
+    assert verdicts["then"][:2] == ("refuted", then)
+    assert verdicts["then"][2][:4] == ("m-b3", "m-b2", "m-b1", "g-all")
+
+
+def test_a_count_of_a_whole_list_nobody_left_names_no_departure(project):
+    verdicts, findings = _judge(
+        project,
+        COUNT_KB,
+        """
+        - {id: more, kind: count, of: members, group: h, count: 3, quote: q}
+        - {id: right, kind: count, of: members, group: g, count: 2, quote: q}
+        """,
+    )
+    whole = f"the knowledge base lists all 1 (fact h-all, {SRC}): A"
+    assert verdicts["more"] == ("refuted", whole, ("h-all", "h-a"))
+    assert findings[("more", "CC202")] == (
+        f"says 3 members of Other; on 20 August 2024 {whole}",
+        "/claims/0/count",
+    )
+    assert verdicts["right"] == (
+        "supported",
+        "Group has 2 members on 20 August 2024",
+        ("g-all", "m-a", "m-c2"),
+    )
+
+
+def test_a_sourced_count_supports_or_refutes_citing_its_fact(project):
+    verdicts, findings = _judge(
+        project,
+        COUNT_KB,
+        """
+        - {id: four, kind: count, of: members, group: k, count: 4, quote: q}
+        - {id: five, kind: count, of: members, group: k, count: 5, quote: q}
+        """,
+    )
+    said = f"Kay has 4 members on 20 August 2024 (fact k-4, {SRC})"
+    assert verdicts["four"] == ("supported", said, ("k-4",))
+    assert verdicts["five"] == ("refuted", said, ("k-4",))
+    assert findings[("five", "CC202")] == (
+        f"says 5 members of Kay; the knowledge base records 4 on 20 August 2024 (fact k-4, {SRC})",
+        "/claims/1/count",
+    )
+
+
+def test_a_count_of_what_the_kb_records_nothing_of_is_not_enough_info(project):
+    verdicts, findings = _judge(
+        project,
+        COUNT_KB,
+        """
+        - {id: nomem, kind: count, of: members, group: sr, count: 5, quote: q}
+        - {id: noev, kind: count, of: events, group: k, count: 5, quote: q}
+        - {id: ghost, kind: count, of: events, group: ghost, count: 5, quote: q}
+        """,
+    )
+    assert verdicts == {
+        "nomem": ("not_enough_info", "the knowledge base records no members of Series", ()),
+        "noev": ("not_enough_info", "the knowledge base records no events of Kay", ()),
+        "ghost": ("not_enough_info", "ghost is not in the knowledge base", ()),
+    }
+    assert not findings
