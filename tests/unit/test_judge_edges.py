@@ -731,6 +731,7 @@ def test_a_count_above_a_whole_list_names_the_latest_five_to_leave(project):
         """
         - {id: now, kind: count, of: members, group: g, count: 5, quote: q}
         - {id: then, kind: count, of: members, group: g, count: 9, at: 2003-06-01, quote: q}
+        - {id: five, kind: count, of: members, group: g, count: 9, at: 2005-06-01, quote: q}
         """,
     )
     whole = (
@@ -754,6 +755,10 @@ def test_a_count_above_a_whole_list_names_the_latest_five_to_leave(project):
     )
     assert verdicts["then"][:2] == ("refuted", then)
     assert verdicts["then"][2][:4] == ("m-b3", "m-b2", "m-b1", "g-all")
+    # Exactly five gone: all named, no "and 0 more".
+    assert verdicts["five"][1].endswith(
+        f"{_left(2, '1 January 2002')}; {_left(1, '1 January 2001')}"
+    )
 
 
 def test_a_count_of_a_whole_list_nobody_left_names_no_departure(project):
