@@ -13,6 +13,8 @@ from pathlib import Path
 
 from claimcheck.app import Options, verify
 from claimcheck.check.result import Result
+from claimcheck.core.dates import PartialDate
+from claimcheck.kb import query
 from tests.helpers import write_claims
 
 S = "sources: [{url: 'https://example.org/s', title: S}]"
@@ -817,3 +819,52 @@ def test_a_count_of_what_the_kb_records_nothing_of_is_not_enough_info(project):
         "ghost": ("not_enough_info", "ghost is not in the knowledge base", ()),
     }
     assert not findings
+
+
+# -- `claimcheck kb entity`: every fact that names the entity in a key role ------------------
+
+ENTITY_KB = """claimcheck-kb: 1
+verified: 2025-10-21
+entities:
+  hub: {name: Hub, kind: organisation}
+  a: {name: A, kind: country}
+  b: {name: B, kind: country}
+  ev: {name: Ev, kind: event}
+facts:
+  - {id: z-m1, kind: membership, group: hub, member: a, start: "1990", sources: [{title: S}]}
+  - {id: y-m2, kind: membership, group: a, member: hub, start: "1990", sources: [{title: S}]}
+  - {id: x-t1, kind: tenure, office: hub, holder: a, start: "1990", sources: [{title: S}]}
+  - {id: w-t2, kind: tenure, office: a, holder: hub, start: "1990", sources: [{title: S}]}
+  - {id: v-e1, kind: event, event: ev, series: hub, date: 2001-01-01, sources: [{title: S}]}
+  - {id: u-e2, kind: event, event: hub, date: 2002-01-01, sources: [{title: S}]}
+  - {id: t-r1, kind: relation, subject: hub, predicate: borders, object: a, sources: [{title: S}]}
+  - {id: s-r2, kind: relation, subject: a, predicate: borders, object: hub, sources: [{title: S}]}
+  - {id: r-p1, kind: property, subject: hub, property: uninhabited, sources: [{title: S}]}
+  - {id: q-c1, kind: complete, group: hub, of: members, start: "2000", sources: [{title: S}]}
+  - {id: p-c2, kind: complete, group: hub, of: events, start: "2000", sources: [{title: S}]}
+  - {id: o-n1, kind: count, group: hub, of: members, count: 1, start: "2000", sources: [{title: S}]}
+  - {id: n-n2, kind: count, group: hub, of: events, count: 1, start: "2000", sources: [{title: S}]}
+  - {id: a-other, kind: relation, subject: a, predicate: borders, object: b, sources: [{title: S}]}
+  - {id: b-other, kind: property, subject: a, property: landlocked, sources: [{title: S}]}
+  - {id: c-other, kind: membership, group: a, member: b, start: "1990", sources: [{title: S}]}
+"""
+
+
+def test_kb_entity_lists_every_fact_naming_it_in_any_role_and_no_other(project, monkeypatch):
+    """Hub is a group, a member, an office, a holder, a series, an event, a subject, an
+    object, has a property, a completeness and a count of each kind: thirteen facts, by id."""
+    (project / "k.kb.yaml").write_text(ENTITY_KB, encoding="utf-8")
+    monkeypatch.chdir(project)
+    kb, problems = query.open_kb(("k.kb.yaml",))
+    assert not problems
+    facts = [r["fact"] for r in query.entity(kb, "hub")["results"]]
+    assert facts == sorted(
+        [
+            *("z-m1", "y-m2", "x-t1", "w-t2", "v-e1", "u-e2", "t-r1", "s-r2", "r-p1"),
+            *("q-c1", "p-c2", "o-n1", "n-n2"),
+        ]
+    )
+    # B is only a member and an object; listing Hub changed no fact of the KB.
+    assert [r["fact"] for r in query.entity(kb, "b")["results"]] == ["a-other", "c-other"]
+    members = query.members(kb, "hub", PartialDate.parse("2024-08-20"))["results"]
+    assert [r["fact"] for r in members] == ["z-m1"]
