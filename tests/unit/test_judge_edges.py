@@ -868,3 +868,108 @@ def test_kb_entity_lists_every_fact_naming_it_in_any_role_and_no_other(project, 
     assert [r["fact"] for r in query.entity(kb, "b")["results"]] == ["a-other", "c-other"]
     members = query.members(kb, "hub", PartialDate.parse("2024-08-20"))["results"]
     assert [r["fact"] for r in members] == ["z-m1"]
+
+
+# -- events: place and weekday -------------------------------------------------------------
+
+PLACE_KB = _kb(
+    """
+    world: {name: World, kind: place}
+    country: {name: Country, kind: place}
+    city: {name: City, kind: place}
+    hall: {name: Hall, kind: place}
+    other: {name: Other, kind: place}
+    ev1: {name: Ev1, kind: event}
+    ev2: {name: Ev2, kind: event}
+    ev3: {name: Ev3, kind: event}
+    """,
+    """
+    - {id: l-country, kind: relation, subject: country, predicate: lies_in, object: world,
+       permanent: true, {S}}
+    - {id: l-city, kind: relation, subject: city, predicate: lies_in, object: country,
+       permanent: true, {S}}
+    - {id: l-hall, kind: relation, subject: hall, predicate: lies_in, object: city,
+       permanent: true, {S}}
+    - {id: pe1, kind: event, event: ev1, place: hall, date: 2024-08-20, {S}}
+    - {id: pe2, kind: event, event: ev2, place: country, date: 2024-08-20, {S}}
+    - {id: pe3, kind: event, event: ev3, date: "2024", {S}}
+    """,
+)
+
+
+def test_the_recorded_place_or_one_containing_it_supports_citing_the_link(project):
+    """Hall lies in City, which lies in Country: the link cited is the one reaching the
+    claimed place."""
+    verdicts, findings = _judge(
+        project,
+        PLACE_KB,
+        """
+        - {id: same, kind: event, what: w, quote: q, event: ev1, place: hall}
+        - {id: city, kind: event, what: w, quote: q, event: ev1, place: city}
+        - {id: country, kind: event, what: w, quote: q, event: ev1, place: country}
+        """,
+    )
+    assert verdicts == {
+        "same": ("supported", "it took place in Hall", ("pe1",)),
+        "city": ("supported", "it took place in Hall", ("pe1", "l-hall")),
+        "country": ("supported", "it took place in Hall", ("pe1", "l-city")),
+    }
+    assert not findings
+
+
+def test_a_place_inside_the_recorded_one_or_unrecorded_is_not_enough_info(project):
+    verdicts, findings = _judge(
+        project,
+        PLACE_KB,
+        """
+        - {id: inside, kind: event, what: w, quote: q, event: ev2, place: city}
+        - {id: none, kind: event, what: w, quote: q, event: ev3, place: hall}
+        - {id: unknown, kind: event, what: w, quote: q, event: ev1, place: nowhere}
+        """,
+    )
+    assert verdicts == {
+        "inside": (
+            "not_enough_info",
+            "the knowledge base places it only in Country",
+            ("pe2",),
+        ),
+        "none": ("not_enough_info", "the knowledge base does not place it in Hall", ()),
+        "unknown": ("not_enough_info", "the knowledge base does not place it in nowhere", ()),
+    }
+    assert not findings
+
+
+def test_another_place_is_refuted_naming_both(project):
+    verdicts, findings = _judge(
+        project,
+        PLACE_KB,
+        "- {id: wrong, kind: event, what: w, quote: q, event: ev1, place: other}",
+    )
+    assert verdicts["wrong"] == ("refuted", "it took place in Hall", ("pe1",))
+    assert findings[("wrong", "CC206")] == (
+        "places it in Other; the knowledge base records Hall",
+        "/claims/0/place",
+    )
+
+
+def test_a_weekday_is_checked_against_a_recorded_day_and_left_open_by_a_year(project):
+    verdicts, findings = _judge(
+        project,
+        PLACE_KB,
+        """
+        - {id: tue, kind: event, what: w, quote: q, event: ev1, weekday: Tuesday}
+        - {id: mon, kind: event, what: w, quote: q, event: ev1, weekday: Monday}
+        - {id: loose, kind: event, what: w, quote: q, event: ev3, weekday: Monday}
+        """,
+    )
+    assert verdicts == {
+        "tue": ("supported", "20 August 2024 was a Tuesday", ("pe1",)),
+        "mon": ("refuted", "20 August 2024 was a Tuesday", ("pe1",)),
+        "loose": ("not_enough_info", "the knowledge base dates it only to 2024", ("pe3",)),
+    }
+    assert findings == {
+        ("mon", "CC205"): (
+            "says Monday; the knowledge base dates it 20 August 2024, a Tuesday",
+            "/claims/1/weekday",
+        )
+    }
