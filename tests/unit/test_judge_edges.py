@@ -879,6 +879,7 @@ PLACE_KB = _kb(
     city: {name: City, kind: place}
     hall: {name: Hall, kind: place}
     other: {name: Other, kind: place}
+    suburb: {name: Suburb, kind: place}
     ev1: {name: Ev1, kind: event}
     ev2: {name: Ev2, kind: event}
     ev3: {name: Ev3, kind: event}
@@ -889,6 +890,8 @@ PLACE_KB = _kb(
     - {id: l-city, kind: relation, subject: city, predicate: lies_in, object: country,
        permanent: true, {S}}
     - {id: l-hall, kind: relation, subject: hall, predicate: lies_in, object: city,
+       permanent: true, {S}}
+    - {id: l-suburb, kind: relation, subject: suburb, predicate: lies_in, object: other,
        permanent: true, {S}}
     - {id: pe1, kind: event, event: ev1, place: hall, date: 2024-08-20, {S}}
     - {id: pe2, kind: event, event: ev2, place: country, date: 2024-08-20, {S}}
@@ -943,13 +946,18 @@ def test_another_place_is_refuted_naming_both(project):
     verdicts, findings = _judge(
         project,
         PLACE_KB,
-        "- {id: wrong, kind: event, what: w, quote: q, event: ev1, place: other}",
+        """
+        - {id: wrong, kind: event, what: w, quote: q, event: ev1, place: other}
+        - {id: suburb, kind: event, what: w, quote: q, event: ev1, place: suburb}
+        """,
     )
     assert verdicts["wrong"] == ("refuted", "it took place in Hall", ("pe1",))
     assert findings[("wrong", "CC206")] == (
         "places it in Other; the knowledge base records Hall",
         "/claims/0/place",
     )
+    # Suburb lies in Other, not in Hall: refuted too, not "only placed in".
+    assert verdicts["suburb"] == ("refuted", "it took place in Hall", ("pe1",))
 
 
 def test_a_weekday_is_checked_against_a_recorded_day_and_left_open_by_a_year(project):
