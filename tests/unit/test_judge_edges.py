@@ -981,3 +981,129 @@ def test_a_weekday_is_checked_against_a_recorded_day_and_left_open_by_a_year(pro
             "/claims/1/weekday",
         )
     }
+
+
+# -- membership lists: the CC201 messages, and what changed around the date ----------------
+
+MEMBER_KB = _kb(
+    "g: {name: G, kind: organisation}\n"
+    "w: {name: W, kind: organisation}\n"
+    "a: {name: A, kind: country}\n"
+    "y: {name: Y, kind: country}\n"
+    "z: {name: Z, kind: country}\n"
+    + "".join(f"x{k}: {{name: X{k}, kind: country}}\n" for k in range(1, 7))
+    + "".join(f"m{k}: {{name: M{k}, kind: country}}\n" for k in range(1, 8)),
+    "- {id: g-a, kind: membership, group: g, member: a, start: '1990', {S}}\n"
+    + "".join(
+        f"- {{id: g-x{k}, kind: membership, group: g, member: x{k}, start: '1990', "
+        f"end: 200{k - 1}-01-01, {{S}}}}\n"
+        for k in range(1, 7)
+    )
+    + "- {id: g-z2, kind: membership, group: g, member: z, start: '2005', end: 2010-03-01, {S}}\n"
+    + "- {id: g-z1, kind: membership, group: g, member: z, start: '1990', end: 2000-03-01, {S}}\n"
+    + "- {id: g-y, kind: membership, group: g, member: y, start: 2025-01-01, {S}}\n"
+    + "- {id: w-all, kind: complete, group: w, of: members, start: 2000-01-01, {S}}\n"
+    + "".join(
+        f"- {{id: w-m{k}, kind: membership, group: w, member: m{k}, start: '1990', {{S}}}}\n"
+        for k in range(1, 8)
+    ),
+)
+NOT_RECORDED = "which the knowledge base does not record on 20 August 2024"
+
+
+def _x_left(k: int) -> str:
+    return f"X{k} left on 1 January 200{k - 1} (fact g-x{k}, {SRC})"
+
+
+def test_names_of_non_members_are_counted_and_each_change_named_up_to_five(project):
+    verdicts, findings = _judge(
+        project,
+        MEMBER_KB,
+        """
+        - {id: one, kind: membership, group: g, members: [a, x1], complete: false, quote: q}
+        - {id: two, kind: membership, group: g, members: [x1, x2], complete: false, quote: q}
+        - {id: six, kind: membership, group: g, members: [x1, x2, x3, x4, x5, x6],
+           complete: false, quote: q}
+        """,
+    )
+    assert verdicts["one"] == (
+        "refuted",
+        f"X1 is not a member on 20 August 2024: {_x_left(1)}",
+        ("g-a", "g-x1"),
+    )
+    assert findings[("one", "CC201")] == (
+        f"names X1 as a member of G, {NOT_RECORDED}: {_x_left(1)}",
+        "/claims/0/members",
+    )
+    assert findings[("two", "CC201")] == (
+        f"names X1 and X2 as members of G, {NOT_RECORDED}: {_x_left(1)}; {_x_left(2)}",
+        "/claims/1/members",
+    )
+    five = "; ".join(_x_left(k) for k in range(1, 6))
+    assert findings[("six", "CC201")] == (
+        f"names X1, X2, X3, X4, X5 and 1 more as members of G, {NOT_RECORDED}: {five}; and 1 more",
+        "/claims/2/members",
+    )
+    assert verdicts["six"][2] == ("g-x1", "g-x2", "g-x3", "g-x4", "g-x5", "g-x6")
+
+
+def test_a_non_member_is_told_the_latest_departure_or_the_later_start(project):
+    """Z's later membership (ended 2010) is listed before its first (ended 2000)."""
+    verdicts, findings = _judge(
+        project,
+        MEMBER_KB,
+        """
+        - {id: z, kind: membership, group: g, members: [z], complete: false, quote: q}
+        - {id: y, kind: membership, group: g, members: [y], complete: false, quote: q}
+        - {id: wa, kind: membership, group: w, members: [a], complete: false, quote: q}
+        """,
+    )
+    z = f"Z left on 1 March 2010 (fact g-z2, {SRC})"
+    assert verdicts["z"] == (
+        "refuted",
+        f"Z is not a member on 20 August 2024: {z}",
+        ("g-z1", "g-z2"),
+    )
+    assert findings[("z", "CC201")][0] == f"names Z as a member of G, {NOT_RECORDED}: {z}"
+    y = f"Y joined on 1 January 2025 (fact g-y, {SRC})"
+    assert verdicts["y"] == ("refuted", f"Y is not a member on 20 August 2024: {y}", ("g-y",))
+    assert findings[("y", "CC201")][0] == f"names Y as a member of G, {NOT_RECORDED}: {y}"
+    whole = f"the knowledge base lists all its members (fact w-all, {SRC})"
+    assert verdicts["wa"] == (
+        "refuted",
+        f"A is not a member on 20 August 2024: {whole}",
+        ("w-all",),
+    )
+    assert findings[("wa", "CC201")] == (
+        f"names A as a member of W, {NOT_RECORDED}: {whole}",
+        "/claims/2/members",
+    )
+
+
+def test_a_complete_list_leaving_out_members_names_them_a_member_or_members(project):
+    verdicts, findings = _judge(
+        project,
+        MEMBER_KB,
+        """
+        - {id: one, kind: membership, group: w, members: [m1, m2, m3, m4, m5, m6],
+           complete: true, quote: q}
+        - {id: many, kind: membership, group: w, members: [m1], complete: true, quote: q}
+        """,
+    )
+    assert verdicts["one"][:2] == ("refuted", "the list leaves out M7")
+    assert findings[("one", "CC201")] == (
+        "the list of W presented as complete leaves out M7, a member on 20 August 2024",
+        "/claims/0/members",
+    )
+    assert verdicts["many"] == (
+        "refuted",
+        "the list leaves out M2, M3, M4, M5, M6 and 1 more",
+        ("w-m1", "w-m2", "w-m3", "w-m4", "w-m5", "w-m6", "w-all"),
+    )
+    assert findings[("many", "CC201")] == (
+        (
+            "the list of W presented as complete leaves out M2, M3, M4, M5, M6 and 1 more, "
+            "members on 20 August 2024"
+        ),
+        "/claims/1/members",
+    )
