@@ -1024,6 +1024,8 @@ def test_names_of_non_members_are_counted_and_each_change_named_up_to_five(proje
         - {id: two, kind: membership, group: g, members: [x1, x2], complete: false, quote: q}
         - {id: six, kind: membership, group: g, members: [x1, x2, x3, x4, x5, x6],
            complete: false, quote: q}
+        - {id: five, kind: membership, group: g, members: [x1, x2, x3, x4, x5],
+           complete: false, quote: q}
         """,
     )
     assert verdicts["one"] == (
@@ -1045,6 +1047,9 @@ def test_names_of_non_members_are_counted_and_each_change_named_up_to_five(proje
         "/claims/2/members",
     )
     assert verdicts["six"][2] == ("g-x1", "g-x2", "g-x3", "g-x4", "g-x5", "g-x6")
+    assert findings[("five", "CC201")][0] == (
+        f"names X1, X2, X3, X4 and X5 as members of G, {NOT_RECORDED}: {five}"
+    )
 
 
 def test_a_non_member_is_told_the_latest_departure_or_the_later_start(project):
