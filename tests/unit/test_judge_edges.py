@@ -991,6 +991,8 @@ MEMBER_KB = _kb(
     "a: {name: A, kind: country}\n"
     "y: {name: Y, kind: country}\n"
     "z: {name: Z, kind: country}\n"
+    "q: {name: Q, kind: country}\n"
+    "r: {name: R, kind: country}\n"
     + "".join(f"x{k}: {{name: X{k}, kind: country}}\n" for k in range(1, 7))
     + "".join(f"m{k}: {{name: M{k}, kind: country}}\n" for k in range(1, 8)),
     "- {id: g-a, kind: membership, group: g, member: a, start: '1990', {S}}\n"
@@ -1002,6 +1004,11 @@ MEMBER_KB = _kb(
     + "- {id: g-z2, kind: membership, group: g, member: z, start: '2005', end: 2010-03-01, {S}}\n"
     + "- {id: g-z1, kind: membership, group: g, member: z, start: '1990', end: 2000-03-01, {S}}\n"
     + "- {id: g-y, kind: membership, group: g, member: y, start: 2025-01-01, {S}}\n"
+    + "- {id: g-qa, kind: membership, group: g, member: q, start: '1990', end: 2010-03-01, {S}}\n"
+    + "- {id: g-qb, kind: membership, group: g, member: q, start: '1995', end: 2010-03-01, {S}}\n"
+    + "- {id: g-qc, kind: membership, group: g, member: q, start: '2001', end: 2005-01-01, {S}}\n"
+    + "- {id: g-r1, kind: membership, group: g, member: r, start: '1990', end: 2000-01-01, {S}}\n"
+    + "- {id: g-r2, kind: membership, group: g, member: r, start: 2025-01-01, {S}}\n"
     + "- {id: w-all, kind: complete, group: w, of: members, start: 2000-01-01, {S}}\n"
     + "".join(
         f"- {{id: w-m{k}, kind: membership, group: w, member: m{k}, start: '1990', {{S}}}}\n"
@@ -1053,7 +1060,8 @@ def test_names_of_non_members_are_counted_and_each_change_named_up_to_five(proje
 
 
 def test_a_non_member_is_told_the_latest_departure_or_the_later_start(project):
-    """Z's later membership (ended 2010) is listed before its first (ended 2000)."""
+    """The latest departure is named, not the last membership to start: Q's membership
+    from 2001 ended in 2005, its two from 1990 and 1995 in 2010 (the first of them named)."""
     verdicts, findings = _judge(
         project,
         MEMBER_KB,
@@ -1061,6 +1069,8 @@ def test_a_non_member_is_told_the_latest_departure_or_the_later_start(project):
         - {id: z, kind: membership, group: g, members: [z], complete: false, quote: q}
         - {id: y, kind: membership, group: g, members: [y], complete: false, quote: q}
         - {id: wa, kind: membership, group: w, members: [a], complete: false, quote: q}
+        - {id: q, kind: membership, group: g, members: [q], complete: false, quote: q}
+        - {id: r, kind: membership, group: g, members: [r], complete: false, quote: q}
         """,
     )
     z = f"Z left on 1 March 2010 (fact g-z2, {SRC})"
@@ -1073,6 +1083,13 @@ def test_a_non_member_is_told_the_latest_departure_or_the_later_start(project):
     y = f"Y joined on 1 January 2025 (fact g-y, {SRC})"
     assert verdicts["y"] == ("refuted", f"Y is not a member on 20 August 2024: {y}", ("g-y",))
     assert findings[("y", "CC201")][0] == f"names Y as a member of G, {NOT_RECORDED}: {y}"
+    q = f"Q left on 1 March 2010 (fact g-qa, {SRC})"
+    assert verdicts["q"][:2] == ("refuted", f"Q is not a member on 20 August 2024: {q}")
+    r = (
+        f"R left on 1 January 2000 (fact g-r1, {SRC}) "
+        f"and joined again on 1 January 2025 (fact g-r2, {SRC})"
+    )
+    assert findings[("r", "CC201")][0] == f"names R as a member of G, {NOT_RECORDED}: {r}"
     whole = f"the knowledge base lists all its members (fact w-all, {SRC})"
     assert verdicts["wa"] == (
         "refuted",
