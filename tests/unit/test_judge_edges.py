@@ -176,8 +176,12 @@ def test_an_unrecorded_event_numbered_right_after_a_complete_series_is_not_refut
     verdicts, findings = _judge(
         project,
         SERIES_KB,
-        "- {id: c, kind: event, what: w, quote: q, event: later, series: s, "
-        "date: 2024-09-01, ordinal: 4}",
+        """
+        - {id: c, kind: event, what: w, quote: q, event: later, series: s, date: 2024-09-01,
+           ordinal: 4}
+        - {id: low, kind: event, what: w, quote: q, event: later, series: s, date: 2024-09-01,
+           ordinal: 3}
+        """,
     )
     assert verdicts["c"] == (
         "not_enough_info",
@@ -185,6 +189,9 @@ def test_an_unrecorded_event_numbered_right_after_a_complete_series_is_not_refut
         (),
     )
     assert ("c", "CC203") not in findings
+    # Three earlier meetings: "the third" is refuted by its date alone, citing them only.
+    assert verdicts["low"][0] == "refuted"
+    assert verdicts["low"][2] == ("f1", "f2", "f3")
 
 
 def test_an_ordinal_in_a_series_the_kb_may_not_list_whole_is_not_enough_info(project):
