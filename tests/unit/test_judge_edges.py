@@ -478,7 +478,9 @@ REL_KB = _kb(
     r4: {{name: R4, kind: country}}
     r5: {{name: R5, kind: country}}
     r6: {{name: R6, kind: country}}
+    r7: {{name: R7, kind: country}}
     rock: {{name: Rock, kind: place}}
+    reef: {{name: Reef, kind: place}}
     isles:
       name: Senkaku Islands
       kind: place
@@ -511,6 +513,14 @@ REL_KB = _kb(
        {S}}
     - {id: dt-5, kind: relation, subject: tw, predicate: disputes_territory_with, object: jp,
        start: "1990", {S}}
+    - {id: dt-7, kind: relation, subject: cn, predicate: disputes_territory_with, object: r7,
+       start: "1990", {S}}
+    - {id: rf-cn, kind: relation, subject: cn, predicate: claims, object: reef, start: "1990", {S}}
+    - {id: rf-1, kind: relation, subject: r1, predicate: claims, object: reef, start: "1990", {S}}
+    - {id: rf-2, kind: relation, subject: r2, predicate: claims, object: reef, start: "1990", {S}}
+    - {id: rf-3, kind: relation, subject: r3, predicate: claims, object: reef, start: "1990", {S}}
+    - {id: rf-4, kind: relation, subject: r4, predicate: claims, object: reef, start: "1990", {S}}
+    - {id: rf-5, kind: relation, subject: r5, predicate: claims, object: reef, start: "1990", {S}}
     - {id: rk-cn, kind: relation, subject: cn, predicate: claims, object: rock, start: "1990", {S}}
     - {id: rk-1, kind: relation, subject: r1, predicate: claims, object: rock, start: "1990", {S}}
     - {id: rk-2, kind: relation, subject: r2, predicate: claims, object: rock, start: "1990", {S}}
@@ -635,13 +645,33 @@ def test_other_claimants_past_five_are_counted_not_named(project):
     verdicts, _ = _judge(
         project,
         REL_KB,
-        "- {id: c, kind: relation, subject: cn, predicate: claims, object: rock, quote: q}",
+        """
+        - {id: c, kind: relation, subject: cn, predicate: claims, object: rock, quote: q}
+        - {id: five, kind: relation, subject: cn, predicate: claims, object: reef, quote: q}
+        """,
     )
     named = "; ".join(f"R{k} also claims Rock (fact rk-{k}, {SRC})" for k in range(1, 6))
     assert verdicts["c"] == (
         "incomplete",
         f"{named}; and 1 more",
         ("rk-cn", "rk-1", "rk-2", "rk-3", "rk-4", "rk-5"),
+    )
+    five = "; ".join(f"R{k} also claims Reef (fact rf-{k}, {SRC})" for k in range(1, 6))
+    assert verdicts["five"][:2] == ("incomplete", five)
+
+
+def test_a_symmetric_relation_with_no_other_party_is_supported(project):
+    """R7 is the subject of no fact: nothing on its side is left out."""
+    verdicts, _ = _judge(
+        project,
+        REL_KB,
+        "- {id: c, kind: relation, subject: cn, predicate: disputes_territory_with, "
+        "object: r7, quote: q}",
+    )
+    assert verdicts["c"] == (
+        "supported",
+        "China disputes territory with R7 on 20 August 2024",
+        ("dt-7",),
     )
 
 
@@ -705,7 +735,9 @@ COUNT_KB = _kb(
     "h: {name: Other, kind: organisation}\n"
     "k: {name: Kay, kind: organisation}\n"
     "sr: {name: Series, kind: series}\n"
+    "dg: {name: Loose, kind: organisation}\n"
     "a: {name: A, kind: country}\n"
+    "a2: {name: A2, kind: country}\n"
     "c: {name: C, kind: country}\n"
     + "".join(f"b{k}: {{name: B{k}, kind: country}}\n" for k in range(1, 9)),
     """
@@ -724,6 +756,14 @@ COUNT_KB = _kb(
     - {id: m-b6, kind: membership, group: g, member: b6, start: "1990", end: 2006-01-01, {S}}
     - {id: m-b7, kind: membership, group: g, member: b7, start: "1990", end: 2010-05-05, {S}}
     - {id: m-b8, kind: membership, group: g, member: b8, start: "1990", end: 2010-05-05, {S}}
+    - {id: m-a2, kind: membership, group: g, member: a2, start: "1990", end: 2015-01-01, {S}}
+    - {id: dg-b1, kind: membership, group: dg, member: b1, {S}}
+    - {id: dg-b2, kind: membership, group: dg, member: b2, {S}}
+    - {id: dg-b3, kind: membership, group: dg, member: b3, {S}}
+    - {id: dg-b4, kind: membership, group: dg, member: b4, {S}}
+    - {id: dg-b5, kind: membership, group: dg, member: b5, {S}}
+    - {id: dg-b6, kind: membership, group: dg, member: b6, {S}}
+    - {id: dg-b7, kind: membership, group: dg, member: b7, {S}}
     """,
 )
 
@@ -733,7 +773,8 @@ def _left(k: int, day: str) -> str:
 
 
 def test_a_count_above_a_whole_list_names_the_latest_five_to_leave(project):
-    """Latest first (B8 before B7 on the same day); C left and came back, so is not named."""
+    """Latest first, whatever the ids (A2 left last; B8 before B7 on the same day); C left
+    and came back, so is not named; B7 and B8, leaving on the day itself, are not named."""
     verdicts, findings = _judge(
         project,
         COUNT_KB,
@@ -741,32 +782,89 @@ def test_a_count_above_a_whole_list_names_the_latest_five_to_leave(project):
         - {id: now, kind: count, of: members, group: g, count: 5, quote: q}
         - {id: then, kind: count, of: members, group: g, count: 9, at: 2003-06-01, quote: q}
         - {id: five, kind: count, of: members, group: g, count: 9, at: 2005-06-01, quote: q}
+        - {id: edge, kind: count, of: members, group: g, count: 12, at: 2010-05-05, quote: q}
         """,
     )
+    a2 = f"A2 left on 1 January 2015 (fact m-a2, {SRC})"
     whole = (
-        f"the knowledge base lists all 2 (fact g-all, {SRC}): A and C; "
+        f"the knowledge base lists all 2 (fact g-all, {SRC}): A and C; {a2}; "
         f"{_left(8, '5 May 2010')}; {_left(7, '5 May 2010')}; {_left(6, '1 January 2006')}; "
-        f"{_left(5, '1 January 2005')}; {_left(4, '1 January 2004')}; and 3 more left before"
+        f"{_left(5, '1 January 2005')}; and 4 more left before"
     )
     assert verdicts["now"] == (
         "refuted",
         whole,
-        ("m-b8", "m-b7", "m-b6", "m-b5", "m-b4", "g-all", "m-a", "m-c2"),
+        ("m-a2", "m-b8", "m-b7", "m-b6", "m-b5", "g-all", "m-a", "m-c2"),
     )
     assert findings[("now", "CC202")] == (
         f"says 5 members of Group; on 20 August 2024 {whole}",
         "/claims/0/count",
     )
     then = (
-        f"the knowledge base lists all 7 (fact g-all, {SRC}): A, B4, B5, B6, B7 and 2 more; "
+        f"the knowledge base lists all 8 (fact g-all, {SRC}): A, A2, B4, B5, B6 and 3 more; "
         f"{_left(3, '1 January 2003')}; {_left(2, '1 January 2002')}; "
         f"{_left(1, '1 January 2001')}"
     )
     assert verdicts["then"][:2] == ("refuted", then)
     assert verdicts["then"][2][:4] == ("m-b3", "m-b2", "m-b1", "g-all")
     # Exactly five gone: all named, no "and 0 more".
-    assert verdicts["five"][1].endswith(
-        f"{_left(2, '1 January 2002')}; {_left(1, '1 January 2001')}"
+    five = "; ".join(_left(k, f"1 January 200{k}") for k in range(5, 0, -1))
+    assert verdicts["five"][1] == (
+        f"the knowledge base lists all 6 (fact g-all, {SRC}): A, A2, B6, B7, B8 and 1 more; {five}"
+    )
+    edge = "; ".join(_left(k, f"1 January 200{k}") for k in range(6, 1, -1))
+    assert verdicts["edge"][1] == (
+        f"the knowledge base lists all 3 (fact g-all, {SRC}): A, A2 and C; {edge}; "
+        "and 1 more left before"
+    )
+
+
+def test_a_count_inside_the_open_range_is_not_enough_info_naming_why(project):
+    """B7 and B8 leave on the day itself; Loose's seven members have no start: five are
+    named, two counted."""
+    verdicts, _ = _judge(
+        project,
+        COUNT_KB,
+        """
+        - {id: day, kind: count, of: members, group: g, count: 4, at: 2010-05-05, quote: q}
+        - {id: loose, kind: count, of: members, group: dg, count: 4, quote: q}
+        """,
+    )
+    assert verdicts["day"] == (
+        "not_enough_info",
+        (
+            "the count 4 members of Group on 5 May 2010 depends on dates the knowledge base "
+            "gives too loosely"
+        ),
+        ("m-b7", "m-b8"),
+    )
+    assert verdicts["loose"] == (
+        "not_enough_info",
+        (
+            "the count 4 members of Loose on 20 August 2024: the knowledge base does not say "
+            "when it began; 2 more members on 20 August 2024 are open"
+        ),
+        ("dg-b1", "dg-b2", "dg-b3", "dg-b4", "dg-b5"),
+    )
+
+
+def test_a_count_below_the_sure_members_cites_five_of_them(project):
+    verdicts, findings = _judge(
+        project,
+        COUNT_KB,
+        "- {id: few, kind: count, of: members, group: g, count: 1, at: 2003-06-01, quote: q}",
+    )
+    assert verdicts["few"] == (
+        "refuted",
+        "the knowledge base records at least 8, not 1",
+        ("m-a", "m-a2", "m-b4", "m-b5", "m-b6"),
+    )
+    assert findings[("few", "CC202")] == (
+        (
+            "says 1 members of Group; the knowledge base records at least 8 on 1 June 2003: "
+            "A, A2, B4, B5, B6 and 3 more"
+        ),
+        "/claims/0/count",
     )
 
 
