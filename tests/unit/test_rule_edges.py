@@ -1,0 +1,304 @@
+"""The edges of the in-article rules that decide a finding, its words and where it points.
+
+Each test kills mutants that survived the whole suite (docs/testing.md, "Mutation scores"):
+a place the article says lies in another, the first claim that gives no place, an office
+holder named by an alias, a source without its date. Everything goes through `verify` on a
+small claim file, so only a changed behaviour breaks them.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from claimcheck.app import Options, verify
+from claimcheck.config import apply_config
+from claimcheck.core.findings import Finding
+from tests.helpers import write_claims
+
+ENTITIES = """\
+entities:
+  e1: {name: first summit, kind: event}
+  e2: {name: second summit, kind: event}
+  delhi: {name: New Delhi, kind: place, aliases: [Delhi]}
+  tokyo: {name: Tokyo, kind: place}
+  osaka: {name: Osaka, kind: place}
+  house: {name: Hyderabad House, kind: place}
+  pm: {name: Prime Minister, kind: office}
+  p1: {name: Pat Lee, kind: person, aliases: [Lee]}
+  p2: {name: Sam Roe, kind: person}
+  p3: {name: Kim Poe, kind: person}
+"""
+
+
+def _findings(project: Path, rule: str, claims: str) -> tuple[str, list[Finding]]:
+    """The claim file's text and the findings of one rule on it (no knowledge base)."""
+    body = "claims:\n" + textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ") + "\n"
+    text = write_claims(project, ENTITIES + body).read_text(encoding="utf-8")
+    result = verify(Options(paths=(str(project),), select=(rule,)))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    return text, [f for f in result.findings if f.rule_id == rule]
+
+
+def _line(text: str, claim_id: str) -> int:
+    """The line (from 1) where the flow-style claim `claim_id` is written."""
+    lines = text.splitlines()
+    return next(n for n, line in enumerate(lines, 1) if f"{{id: {claim_id}," in line)
+
+
+def _related_lines(found: Finding) -> list[int]:
+    return [loc.line for loc in found.related]
+
+
+# -- CC107 event-place-conflict --------------------------------------------------------------
+
+
+def test_two_places_for_one_event_are_reported_with_both_claims_named(project):
+    text, found = _findings(
+        project,
+        "CC107",
+        """
+        - {id: a, kind: event, event: e1, what: w, place: delhi, quote: q}
+        - {id: b, kind: event, event: e1, what: w, place: tokyo, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.location.line) for f in found] == [
+        ("b", "/claims/1/place", _line(text, "b"))
+    ]
+    assert _related_lines(found[0]) == [_line(text, "a")]
+    assert [f.message for f in found] == [
+        (
+            "this claim places first summit in Tokyo, but claim 'a' places it in New Delhi: "
+            "correct one, or say how the places relate with a located_in claim"
+        )
+    ]
+
+
+def test_a_claim_without_a_place_does_not_stop_the_places_after_it_being_compared(project):
+    _, found = _findings(
+        project,
+        "CC107",
+        """
+        - {id: none, kind: event, event: e1, what: w, quote: q}
+        - {id: a, kind: event, event: e1, what: w, place: delhi, quote: q}
+        - {id: b, kind: event, event: e1, what: w, place: tokyo, quote: q}
+        """,
+    )
+    assert [f.claim_id for f in found] == ["b"]
+    assert "claim 'a' places it in New Delhi" in found[0].message
+
+
+def test_every_place_after_the_first_is_compared_with_the_first(project):
+    """The same place again passes, and the claims after it are still compared."""
+    _, found = _findings(
+        project,
+        "CC107",
+        """
+        - {id: a, kind: event, event: e1, what: w, place: delhi, quote: q}
+        - {id: again, kind: event, event: e1, what: w, place: Delhi, quote: q}
+        - {id: b, kind: event, event: e1, what: w, place: tokyo, quote: q}
+        - {id: c, kind: event, event: e1, what: w, place: osaka, quote: q}
+        """,
+    )
+    assert [f.claim_id for f in found] == ["b", "c"]
+    assert all("claim 'a' places it in New Delhi" in f.message for f in found)
+
+
+def test_places_of_different_events_are_not_compared(project):
+    _, found = _findings(
+        project,
+        "CC107",
+        """
+        - {id: a, kind: event, event: e1, what: w, place: delhi, quote: q}
+        - {id: b, kind: event, event: e2, what: w, place: tokyo, quote: q}
+        """,
+    )
+    assert found == []
+
+
+def _inside(project: Path, predicate: str, subject: str, obj: str) -> list[Finding]:
+    _, found = _findings(
+        project,
+        "CC107",
+        f"""
+        - {{id: a, kind: event, event: e1, what: w, place: delhi, quote: q}}
+        - {{id: b, kind: event, event: e1, what: w, place: house, quote: q}}
+        - {{id: r, kind: relation, subject: {subject}, predicate: {predicate}, object: {obj},
+           quote: q}}
+        """,
+    )
+    return found
+
+
+def test_a_place_the_article_says_is_located_in_the_other_is_no_conflict(project):
+    assert _inside(project, "located_in", "house", "delhi") == []
+
+
+def test_a_place_the_article_says_lies_in_the_other_is_no_conflict(project):
+    assert _inside(project, "lies_in", "house", "delhi") == []
+
+
+def test_the_first_place_lying_in_the_later_one_is_no_conflict_either(project):
+    assert _inside(project, "located_in", "delhi", "house") == []
+
+
+def test_a_relation_between_other_places_or_of_another_kind_does_not_excuse_a_conflict(project):
+    assert [f.claim_id for f in _inside(project, "borders", "house", "delhi")] == ["b"]
+    assert [f.claim_id for f in _inside(project, "located_in", "house", "tokyo")] == ["b"]
+    assert [f.claim_id for f in _inside(project, "located_in", "tokyo", "delhi")] == ["b"]
+
+
+# -- CC109 office-holder-conflict ------------------------------------------------------------
+
+
+def test_two_holders_of_one_office_on_one_day_are_reported_with_both_claims_named(project):
+    text, found = _findings(
+        project,
+        "CC109",
+        """
+        - {id: a, kind: office, office: pm, holder: p1, quote: q}
+        - {id: b, kind: office, office: pm, holder: p2, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.location.line) for f in found] == [
+        ("b", "/claims/1/holder", _line(text, "b"))
+    ]
+    assert _related_lines(found[0]) == [_line(text, "a")]
+    assert [f.message for f in found] == [
+        (
+            "this claim names Sam Roe as Prime Minister, but claim 'a' names Pat Lee at the same "
+            "time: correct one, or give them different `at` dates"
+        )
+    ]
+
+
+def test_one_holder_named_by_an_alias_is_not_two_holders(project):
+    _, found = _findings(
+        project,
+        "CC109",
+        """
+        - {id: a, kind: office, office: pm, holder: p1, quote: q}
+        - {id: b, kind: office, office: pm, holder: Lee, quote: q}
+        - {id: c, kind: office, office: pm, holder: p3, quote: q}
+        """,
+    )
+    assert [f.claim_id for f in found] == ["c"]
+    assert "claim 'a' names Pat Lee" in found[0].message
+
+
+def test_holders_on_different_days_or_in_a_month_do_not_conflict(project):
+    _, found = _findings(
+        project,
+        "CC109",
+        """
+        - {id: a, kind: office, office: pm, holder: p1, at: 2024-08-01, quote: q}
+        - {id: b, kind: office, office: pm, holder: p2, at: 2024-08-02, quote: q}
+        - {id: m1, kind: office, office: pm, holder: p1, at: 2024-09, quote: q}
+        - {id: m2, kind: office, office: pm, holder: p2, at: 2024-09, quote: q}
+        - {id: c, kind: office, office: pm, holder: p3, at: 2024-08-02, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer) for f in found] == [("c", "/claims/4/holder")]
+    assert "claim 'b' names Sam Roe" in found[0].message
+
+
+# -- CC111 missing-source, CC112 incomplete-source -------------------------------------------
+
+URL = "https://example.org/a"
+
+
+def _sourced(project: Path, rule: str, sources: str, config: str = "") -> list[Finding]:
+    """The findings of `rule` on a sourced claim followed by one with `sources`."""
+    if config:
+        (project / "pyproject.toml").write_text(
+            f"[tool.claimcheck.rules.{rule}]\n{config}\n", encoding="utf-8"
+        )
+    body = (
+        "claims:\n"
+        f"  - {{id: ok, kind: office, office: pm, holder: p1, quote: q,"
+        f" sources: [{{url: {URL}, accessed: 2026-11}}]}}\n"
+        f"  - {{id: x, kind: office, office: pm, holder: p1, quote: q{sources}}}\n"
+    )
+    write_claims(project, ENTITIES + body)
+    result = verify(apply_config(Options(paths=(str(project),), select=(rule,))))
+    assert not [f for f in result.findings if f.rule_id.startswith("CC00")], result.findings
+    return [f for f in result.findings if f.rule_id == rule]
+
+
+def test_a_claim_without_sources_is_reported_at_its_id(project):
+    for sources in ("", ", sources: []"):
+        found = _sourced(project, "CC111", sources)
+        assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+            (
+                "x",
+                "/claims/1/id",
+                (
+                    "this claim has no source: add where the fact was found (a URL and the date it "
+                    "was read), or suppress CC111 with the reason it needs none"
+                ),
+            )
+        ]
+
+
+def test_a_source_without_url_and_date_is_reported_with_both_named(project):
+    found = _sourced(
+        project, "CC112", f", sources: [{{url: {URL}, accessed: 2026-11}}, {{title: About}}]"
+    )
+    assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+        (
+            "x",
+            "/claims/1/sources/1",
+            (
+                "source 2 ('About') lacks a URL and the date it was read (`accessed`): add them, "
+                "so a reader can find the source and compare it with what was read"
+            ),
+        )
+    ]
+
+
+def test_a_source_lacking_one_thing_names_it_and_a_source_without_title_its_number(project):
+    found = _sourced(
+        project, "CC112", f", sources: [{{url: {URL}}}, {{title: T, accessed: 2026-11}}]"
+    )
+    assert [(f.pointer, f.message) for f in found] == [
+        (
+            "/claims/1/sources/0",
+            (
+                "source 1 lacks the date it was read (`accessed`): add it, so a reader can find "
+                "the source and compare it with what was read"
+            ),
+        ),
+        (
+            "/claims/1/sources/1",
+            (
+                "source 2 ('T') lacks a URL: add it, so a reader can find the source and compare "
+                "it with what was read"
+            ),
+        ),
+    ]
+
+
+def test_a_source_without_url_passes_when_the_url_is_not_required(project):
+    found = _sourced(
+        project,
+        "CC112",
+        f", sources: [{{title: T, accessed: 2026-11}}, {{url: {URL}}}, {{title: U}}]",
+        "require-url = false",
+    )
+    assert [(f.pointer, f.message.split(":")[0]) for f in found] == [
+        ("/claims/1/sources/1", "source 2 lacks the date it was read (`accessed`)"),
+        ("/claims/1/sources/2", "source 3 ('U') lacks the date it was read (`accessed`)"),
+    ]
+
+
+def test_a_source_without_date_passes_when_the_date_is_not_required(project):
+    found = _sourced(
+        project,
+        "CC112",
+        f", sources: [{{url: {URL}}}, {{title: T, accessed: 2026-11}}, {{title: U}}]",
+        "require-accessed = false",
+    )
+    assert [(f.pointer, f.message.split(":")[0]) for f in found] == [
+        ("/claims/1/sources/1", "source 2 ('T') lacks a URL"),
+        ("/claims/1/sources/2", "source 3 ('U') lacks a URL"),
+    ]
