@@ -20,6 +20,8 @@ ENTITIES = """\
 entities:
   e1: {name: first summit, kind: event}
   e2: {name: second summit, kind: event}
+  e3: {name: third summit, kind: event}
+  s: {name: Summits, kind: series}
   delhi: {name: New Delhi, kind: place, aliases: [Delhi]}
   tokyo: {name: Tokyo, kind: place}
   osaka: {name: Osaka, kind: place}
@@ -301,4 +303,88 @@ def test_a_source_without_date_passes_when_the_date_is_not_required(project):
     assert [(f.pointer, f.message.split(":")[0]) for f in found] == [
         ("/claims/1/sources/1", "source 2 ('T') lacks a URL"),
         ("/claims/1/sources/2", "source 3 ('U') lacks a URL"),
+    ]
+
+
+# -- CC102 count-mismatch: a count of events at a time -----------------------------------------
+
+SUMMITS = """
+- {id: x1, kind: event, event: e1, what: w, series: s, date: 2019-11-30, ORD1 quote: q}
+- {id: x2, kind: event, event: e2, what: w, series: s, date: 2022-09-08, quote: q}
+- {id: x3, kind: event, event: e3, what: w, series: s, date: 2024-08-20, ORD3 quote: q}
+"""
+
+
+def _count(project: Path, count: int, at: str = "", ordinals: str = "") -> list[str]:
+    """CC102's messages on three dated summits and a count of them (`at` if given)."""
+    summits = SUMMITS.replace("ORD1", "ordinal: 1," if ordinals else "")
+    summits = summits.replace("ORD3", f"ordinal: {ordinals}," if ordinals else "")
+    when = f" at: {at}," if at else ""
+    claim = f"- {{id: n, kind: count, of: events, group: s, count: {count},{when} quote: q}}"
+    _, found = _findings(project, "CC102", summits + claim)
+    assert all(f.claim_id == "n" and f.pointer == "/claims/3/count" for f in found)
+    return [f.message for f in found]
+
+
+def test_a_count_of_events_at_a_date_ignores_the_events_dated_after_it(project):
+    assert _count(project, 2, '"2023"') == []
+    assert _count(project, 1, '"2023"') == [
+        (
+            "the article counts 1 events of Summits, but names 2 (first summit, second summit): "
+            "the count should be at least 2"
+        )
+    ]
+
+
+def test_a_count_of_events_on_the_day_of_an_event_includes_it(project):
+    assert _count(project, 1, "2022-09-07") == []
+    assert len(_count(project, 1, "2022-09-08")) == 1
+    assert len(_count(project, 1, "2022-09")) == 1
+
+
+def test_a_count_of_events_without_a_date_counts_every_event_up_to_publication(project):
+    assert _count(project, 3) == []
+    assert _count(project, 2) == [
+        (
+            "the article counts 2 events of Summits, but names 3 (first summit, second summit, "
+            "third summit): the count should be at least 3"
+        )
+    ]
+
+
+def test_an_ordinal_dated_after_a_count_does_not_raise_it(project):
+    assert _count(project, 2, '"2023"', ordinals="5") == []
+    assert _count(project, 2, ordinals="5") == [
+        (
+            "the article counts 2 events of Summits, but calls one of them number 5 (claim 'x3'): "
+            "the count should be at least 5"
+        )
+    ]
+
+
+def test_a_count_of_no_events_of_a_series_without_events_passes(project):
+    _, found = _findings(
+        project, "CC102", "- {id: n, kind: count, of: events, group: s, count: 0, quote: q}"
+    )
+    assert found == []
+
+
+def test_an_undated_event_s_ordinal_raises_a_count_at_any_date(project):
+    _, found = _findings(
+        project,
+        "CC102",
+        """
+        - {id: u, kind: event, event: e1, what: w, series: s, ordinal: 4, quote: q}
+        - {id: x, kind: event, event: e2, what: w, series: s, date: 2022-09-08, quote: q}
+        - {id: n, kind: count, of: events, group: s, count: 2, at: "2020", quote: q}
+        """,
+    )
+    assert [(f.message, [loc.line for loc in f.related]) for f in found] == [
+        (
+            (
+                "the article counts 2 events of Summits, but calls one of them number 4 "
+                "(claim 'u'): the count should be at least 4"
+            ),
+            [found[0].location.line - 2],
+        )
     ]
