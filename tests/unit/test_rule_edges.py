@@ -388,3 +388,57 @@ def test_an_undated_event_s_ordinal_raises_a_count_at_any_date(project):
             [found[0].location.line - 2],
         )
     ]
+
+
+# -- CC103, CC110: the events of a series, whichever claim gives their ordinal or date -------
+
+
+def test_an_ordinal_given_by_a_later_claim_about_the_event_is_reported_there(project):
+    text, found = _findings(
+        project,
+        "CC103",
+        """
+        - {id: x1, kind: event, event: e1, what: w, series: s, date: 2019-11-30, quote: q}
+        - {id: x2, kind: event, event: e2, what: w, series: s, date: 2022-09-08, quote: q}
+        - {id: m3, kind: event, event: e3, what: w, series: s, quote: q}
+        - {id: d3, kind: event, event: e3, what: w, series: s, date: 2024-08-20, quote: q}
+        - {id: o3, kind: event, event: third summit, what: w, series: s, ordinal: 2, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+        (
+            "o3",
+            "/claims/4/ordinal",
+            (
+                "the article calls third summit the 2nd of Summits, but dates 2 earlier ones "
+                "(first summit in 30 November 2019, second summit in 8 September 2022): it is at "
+                "least the 3rd"
+            ),
+        )
+    ]
+    assert [loc.line for loc in found[0].related] == [_line(text, "x1"), _line(text, "x2")]
+
+
+def test_a_date_given_by_a_later_claim_about_the_event_is_reported_there(project):
+    text, found = _findings(
+        project,
+        "CC110",
+        """
+        - {id: f, kind: event, event: e1, what: w, series: s, ordinal: 1, quote: q}
+        - {id: fd, kind: event, event: e1, what: w, series: s, date: 2019-11, quote: q}
+        - {id: m, kind: event, event: e2, what: w, series: s, quote: q}
+        - {id: md, kind: event, event: second summit, what: w, series: s, date: 2018-05,
+           quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+        (
+            "md",
+            "/claims/3/date",
+            (
+                "second summit is dated May 2018, before Summits began with first summit in "
+                "November 2019 (claim 'fd'): a date or an ordinal is wrong"
+            ),
+        )
+    ]
+    assert [loc.line for loc in found[0].related] == [_line(text, "fd")]
