@@ -125,3 +125,16 @@ def test_nesting_deeper_than_the_limit_is_named_with_the_limit_and_the_pointer()
 )
 def test_a_file_that_stops_early_is_reported_at_its_end(text, line, column):
     assert _problems(text) == [("unexpected end of file", line, column, "")]
+
+
+def test_a_hundred_problems_and_an_early_end_say_there_are_more():
+    """The end of the file is the 101st problem: the loader says it stopped, and where."""
+    text = "{" + ", ".join(['"a": 1'] * 101)
+    problems = _problems(text)
+    assert len(problems) == 101
+    assert problems[-1] == (
+        "more than 100 problems: stopped here, fix these first",
+        1,
+        len(text) + 1,
+        "",
+    )
