@@ -150,6 +150,35 @@ def test_a_relation_between_other_places_or_of_another_kind_does_not_excuse_a_co
     assert [f.claim_id for f in _inside(project, "located_in", "tokyo", "delhi")] == ["b"]
 
 
+# -- CC108 count-conflict -------------------------------------------------------------------
+
+
+def test_two_counts_of_members_on_one_day_are_reported_with_both_claims_named(project):
+    text, found = _findings(
+        project,
+        "CC108",
+        """
+        - {id: a, kind: count, of: members, group: s, count: 4, quote: q}
+        - {id: e, kind: count, of: events, group: s, count: 5, quote: q}
+        - {id: b, kind: count, of: members, group: s, count: 5, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+        (
+            "b",
+            "/claims/2/count",
+            (
+                "this claim counts 5 members of Summits, but claim 'a' counts 4 at the same time: "
+                "correct one, or give them different `at` dates"
+            ),
+        )
+    ]
+    assert _related_lines(found[0]) == [_line(text, "a")]
+    assert [(loc.line, loc.column) for loc in found[0].related] == [
+        (found[0].location.line - 2, found[0].location.column)
+    ]
+
+
 # -- CC109 office-holder-conflict ------------------------------------------------------------
 
 
