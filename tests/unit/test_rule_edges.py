@@ -52,6 +52,43 @@ def _related_lines(found: Finding) -> list[int]:
     return [loc.line for loc in found.related]
 
 
+# -- CC106 event-date-conflict ---------------------------------------------------------------
+
+
+def test_every_date_of_an_event_that_cannot_be_right_is_reported_with_the_claim_it_contradicts(
+    project,
+):
+    text, found = _findings(
+        project,
+        "CC106",
+        """
+        - {id: a, kind: event, event: e1, what: w, date: 2019-11, quote: q}
+        - {id: b, kind: event, event: e1, what: w, date: 2019-12-01, quote: q}
+        - {id: c, kind: event, event: e1, what: w, date: "2018", quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.pointer, f.message) for f in found] == [
+        (
+            "b",
+            "/claims/1/date",
+            (
+                "this claim dates first summit 1 December 2019, but claim 'a' dates it November "
+                "2019: the dates cannot both be right; correct one, or give the two events "
+                "different ids"
+            ),
+        ),
+        (
+            "c",
+            "/claims/2/date",
+            (
+                "this claim dates first summit 2018, but claim 'a' dates it November 2019: the "
+                "dates cannot both be right; correct one, or give the two events different ids"
+            ),
+        ),
+    ]
+    assert [_related_lines(f) for f in found] == [[_line(text, "a")]] * 2
+
+
 # -- CC107 event-place-conflict --------------------------------------------------------------
 
 
