@@ -138,3 +138,22 @@ def test_a_hundred_problems_and_an_early_end_say_there_are_more():
         len(text) + 1,
         "",
     )
+
+
+def test_a_bare_word_as_a_value_is_an_unexpected_character_not_a_key():
+    assert _problems('{"a": yes}') == [("unexpected character 'y'", 1, 7, "")]
+
+
+def test_a_number_of_forty_characters_is_not_too_large():
+    text = '{"a": ' + "1" * 40 + ', "b": NaN}'
+    assert [p[0] for p in _problems(text)] == [NAN]
+
+
+def test_the_last_surrogate_code_point_is_a_lone_surrogate_too():
+    text = '{"a": "\\udfff", "b": NaN}'
+    assert [p[0] for p in _problems(text)] == ["a lone surrogate escape is not text", NAN]
+
+
+def test_a_bad_value_deep_in_a_list_points_at_its_own_index():
+    text = '{"a": [0, 1, 2, 1e999]}'
+    assert _problems(text) == [("number 1e999 is out of range", 1, 17, "/a/3")]
