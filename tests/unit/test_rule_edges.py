@@ -14,7 +14,7 @@ from pathlib import Path
 from claimcheck.app import Options, verify
 from claimcheck.config import apply_config
 from claimcheck.core.findings import Finding
-from tests.helpers import write_claims
+from tests.helpers import HEADER, write_claims
 
 ENTITIES = """\
 entities:
@@ -50,6 +50,13 @@ def _line(text: str, claim_id: str) -> int:
 
 def _related_lines(found: Finding) -> list[int]:
     return [loc.line for loc in found.related]
+
+
+def _value_at(text: str, claim_id: str, field: str) -> tuple[int, int]:
+    """The line and column (from 1) of `field`'s value in the flow-style claim `claim_id`."""
+    line = _line(text, claim_id)
+    written = text.splitlines()[line - 1]
+    return line, written.index(f" {field}: ") + len(field) + 4
 
 
 # -- CC106 event-date-conflict ---------------------------------------------------------------
@@ -105,6 +112,7 @@ def test_two_places_for_one_event_are_reported_with_both_claims_named(project):
         ("b", "/claims/1/place", _line(text, "b"))
     ]
     assert _related_lines(found[0]) == [_line(text, "a")]
+    assert [(loc.line, loc.column) for loc in found[0].related] == [_value_at(text, "a", "place")]
     assert [f.message for f in found] == [
         (
             "this claim places first summit in Tokyo, but claim 'a' places it in New Delhi: "
@@ -232,6 +240,7 @@ def test_two_holders_of_one_office_on_one_day_are_reported_with_both_claims_name
         ("b", "/claims/1/holder", _line(text, "b"))
     ]
     assert _related_lines(found[0]) == [_line(text, "a")]
+    assert [(loc.line, loc.column) for loc in found[0].related] == [_value_at(text, "a", "holder")]
     assert [f.message for f in found] == [
         (
             "this claim names Sam Roe as Prime Minister, but claim 'a' names Pat Lee at the same "
@@ -508,3 +517,26 @@ def test_a_date_given_by_a_later_claim_about_the_event_is_reported_there(project
         )
     ]
     assert [loc.line for loc in found[0].related] == [_line(text, "fd")]
+
+
+def test_an_article_url_that_is_not_http_is_reported_with_the_url_and_why(project):
+    header = HEADER.replace(
+        "  text: articles/a.txt\n", "  text: articles/a.txt\n  url: ftp://x.org/a\n"
+    )
+    (project / "a.claims.yaml").write_text(
+        header
+        + ENTITIES
+        + "claims:\n  - {id: o, kind: office, office: pm, holder: p1, quote: q}\n",
+        encoding="utf-8",
+    )
+    found = list(verify(Options(paths=(str(project),), select=("CC113",))).findings)
+    assert [(f.pointer, f.claim_id, f.message) for f in found] == [
+        (
+            "/article/url",
+            None,
+            (
+                "URL 'ftp://x.org/a' has 'ftp:', not http(s): give the full https:// address "
+                "of the page"
+            ),
+        )
+    ]
