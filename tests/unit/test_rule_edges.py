@@ -445,7 +445,7 @@ def test_a_count_of_no_events_of_a_series_without_events_passes(project):
 
 
 def test_an_undated_event_s_ordinal_raises_a_count_at_any_date(project):
-    _, found = _findings(
+    text, found = _findings(
         project,
         "CC102",
         """
@@ -454,13 +454,13 @@ def test_an_undated_event_s_ordinal_raises_a_count_at_any_date(project):
         - {id: n, kind: count, of: events, group: s, count: 2, at: "2020", quote: q}
         """,
     )
-    assert [(f.message, [loc.line for loc in f.related]) for f in found] == [
+    assert [(f.message, [(loc.line, loc.column) for loc in f.related]) for f in found] == [
         (
             (
                 "the article counts 2 events of Summits, but calls one of them number 4 "
                 "(claim 'u'): the count should be at least 4"
             ),
-            [found[0].location.line - 2],
+            [_value_at(text, "u", "ordinal")],
         )
     ]
 
