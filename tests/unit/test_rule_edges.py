@@ -11,6 +11,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from claimcheck.app import Options, verify
 from claimcheck.config import apply_config
 from claimcheck.core.findings import Finding
@@ -94,6 +96,32 @@ def test_every_date_of_an_event_that_cannot_be_right_is_reported_with_the_claim_
         ),
     ]
     assert [_related_lines(f) for f in found] == [[_line(text, "a")]] * 2
+
+
+@pytest.mark.parametrize(
+    ("same", "late", "message"),
+    [
+        ("2019-11-01", '"2018"', "this claim dates first summit 2018, but claim 'a' dates it"),
+        ("2019-11-30", '"2020"', "this claim dates first summit 2020, but claim 'a' dates it"),
+    ],
+)
+def test_a_date_that_cannot_be_right_names_the_first_of_the_claims_it_contradicts(
+    project, same, late, message
+):
+    """A day at the edge of the month agrees with the month, so the month's claim, the first
+    to give that bound, is the one named; a claim without a date is passed over."""
+    text, found = _findings(
+        project,
+        "CC106",
+        f"""
+        - {{id: none, kind: event, event: e1, what: w, quote: q}}
+        - {{id: a, kind: event, event: e1, what: w, date: 2019-11, quote: q}}
+        - {{id: b, kind: event, event: e1, what: w, date: {same}, quote: q}}
+        - {{id: c, kind: event, event: e1, what: w, date: {late}, quote: q}}
+        """,
+    )
+    assert [(f.claim_id, f.message.split(" November 2019:")[0]) for f in found] == [("c", message)]
+    assert [(loc.line, loc.column) for loc in found[0].related] == [_value_at(text, "a", "date")]
 
 
 # -- CC107 event-place-conflict --------------------------------------------------------------
