@@ -157,3 +157,26 @@ def test_the_last_surrogate_code_point_is_a_lone_surrogate_too():
 def test_a_bad_value_deep_in_a_list_points_at_its_own_index():
     text = '{"a": [0, 1, 2, 1e999]}'
     assert _problems(text) == [("number 1e999 is out of range", 1, 17, "/a/3")]
+
+
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [("1" * 40, int("1" * 40)), ("1.5", 1.5), ("1E5", 100000.0), ("-2e-3", -0.002)],
+)
+def test_a_number_json_can_hold_is_read_as_written(number, value):
+    doc = load_document("a.json", f'{{"a": {number}}}'.encode())
+    assert doc.data == {"a": value}
+    assert type(doc.data["a"]) is type(value)
+
+
+def test_a_file_nested_exactly_to_the_limit_loads():
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_depth=3)
+    doc = load_document("a.json", b'{"a": {"b": {"c": 1}}}', limits)
+    assert doc.data == {"a": {"b": {"c": 1}}}
+    assert _problems('{"a": {"b": {"c": {}}}}', limits) == [
+        ("nesting deeper than the limit of 3 (max-depth)", 1, 19, "/a/b/c")
+    ]
+
+
+def test_an_empty_json_file_is_reported_at_its_start():
+    assert _problems(" \n") == [("file is empty: a claim file is one JSON object", 1, 1, "")]
