@@ -180,3 +180,8 @@ def test_a_file_nested_exactly_to_the_limit_loads():
 
 def test_an_empty_json_file_is_reported_at_its_start():
     assert _problems(" \n") == [("file is empty: a claim file is one JSON object", 1, 1, "")]
+
+
+@pytest.mark.parametrize("text", ["[1]", '"a"', "1"])
+def test_a_json_file_whose_top_level_is_not_an_object_is_refused_at_its_start(text):
+    assert _problems(text) == [("the top level must be an object ({...})", 1, 1, "")]
