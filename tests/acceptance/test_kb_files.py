@@ -145,8 +145,11 @@ def test_bad_as_of_is_a_usage_error(run_cli, project):
 def test_a_missing_path_loads_no_knowledge_base(run_cli, project):
     """A mistyped path is one error, not the findings of every KB file below the cwd."""
     (project / "broken.kb.yaml").write_text("claimcheck-kb: 1\nfacts: [{id: x}]\n", "utf-8")
-    result = run_cli("verify", "nosuch.claims.yaml", cwd=project)
-    assert result.returncode == 2
-    lines = result.stdout.splitlines()
-    assert lines[0] == "nosuch.claims.yaml: error CC001 no such file or folder"
-    assert not any("broken.kb.yaml" in line for line in lines)
+    (project / "claims").mkdir()
+    (project / "sub").mkdir()
+    for cwd, name in ((project, "nosuch.claims.yaml"), (project / "sub", "../claim")):
+        result = run_cli("verify", name, cwd=cwd)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        hint = " (did you mean claims/?)" if name.endswith("claim") else ""
+        assert result.stderr == f"Error: {name}: no such file or folder{hint}\n"

@@ -14,7 +14,7 @@ import pytest
 
 from claimcheck.app import UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef, Verdict
-from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
+from claimcheck.export.claimreview import ReviewSettings, claim_reviews, reader_quote, render
 from claimcheck.formats.records import claim_file, replace
 from claimcheck.loader import load_document
 from tests.conftest import SEED
@@ -140,16 +140,49 @@ def _unchecked(model):
     return replace(model, claims=claims)
 
 
-def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
+def test_the_reviewer_is_never_the_publisher_and_a_url_is_required(seed):
     seed = _unchecked(seed)
     with_url = replace(seed, article=replace(seed.article, url="https://news.example/a#top"))
-    (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
-    assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
+    desk = ReviewSettings(author="Desk")
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, desk, date(2026, 1, 2))
+    assert review["author"] == {"@type": "Organization", "name": "Desk"}
     assert review["url"] == "https://news.example/a#brics-members"
     assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/a#top"
     assert review["datePublished"] == "2026-01-02"
     with pytest.raises(UsageError, match="--url"):
-        claim_reviews(VERDICTS[1:2], {PATH: seed}, ReviewSettings())
+        claim_reviews(VERDICTS[1:2], {PATH: seed}, desk)
+    with pytest.raises(UsageError, match="not the article's publisher.*--reviewer"):
+        claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings())
+
+
+def test_settings_fill_in_from_the_export_table_options_first():
+    config = {"reviewer": "Desk", "reviewer-url": "https://d.example", "url": "https://r.example"}
+    assert ReviewSettings().with_defaults(config) == ReviewSettings(
+        "Desk", "https://d.example", "https://r.example", None
+    )
+    given = ReviewSettings("Me", None, "https://me.example", "2026-01-01")
+    assert given.with_defaults(config) == ReviewSettings(
+        "Me", "https://d.example", "https://me.example", "2026-01-01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "want"),
+    [
+        ("comprising Brazil", "The BRICS forum, comprising Brazil and Russia, met."),
+        ("India   joined", "Then India joined."),  # spaces as the article has them
+        ("Russia, met. Then", "Russia, met. Then"),  # across two sentences: no one sentence
+        ("not in it", "not in it"),
+    ],
+)
+def test_claim_reviewed_is_the_sentence_a_reader_would_quote(quote, want):
+    text = "Title\n\nThe BRICS forum, comprising\nBrazil and Russia, met. Then India joined.\n"
+    got = reader_quote(text, quote)
+    if quote == "Russia, met. Then":
+        assert got == "The BRICS forum, comprising Brazil and Russia, met. Then India joined."
+    else:
+        assert got == want
+    assert reader_quote(None, quote) == quote
 
 
 def test_who_checked_a_claim_and_when_are_the_reviews_author_and_date(seed):
