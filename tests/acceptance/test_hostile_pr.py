@@ -69,6 +69,8 @@ def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "bad.claims.yaml",
             "--url",
             "https://facts.example/r",
+            "--reviewer",
+            "Desk",
             "-o",
             "link.json",
         ),

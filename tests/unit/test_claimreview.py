@@ -151,7 +151,7 @@ def test_the_reviewer_is_never_the_publisher_and_a_url_is_required(seed):
     assert review["datePublished"] == "2026-01-02"
     with pytest.raises(UsageError, match="--url"):
         claim_reviews(VERDICTS[1:2], {PATH: seed}, desk)
-    with pytest.raises(UsageError, match="not the article's publisher.*--reviewer"):
+    with pytest.raises(UsageError, match=r"not the article's publisher.*--reviewer"):
         claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings())
 
 
