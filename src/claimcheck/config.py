@@ -273,10 +273,10 @@ class Project:
         articles: list[Path] = []
         for raw in named:
             name = Path(raw).name
-            if not Path(raw).is_file() or name.endswith(CLAIM_OR_DATA_SUFFIXES):
-                out.append(raw)  # a folder, or what verify reports (a link loop...)
-            elif name.endswith(KB_SUFFIXES):
+            if name.endswith(KB_SUFFIXES) and Path(raw).is_file():
                 out.extend(self.claim_paths())
+            elif not Path(raw).is_file() or name.endswith(CLAIM_OR_DATA_SUFFIXES):
+                out.append(raw)  # a folder, or what verify reports (a link loop...)
             else:
                 articles.append(Path(raw))
         if articles:
