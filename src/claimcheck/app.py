@@ -107,8 +107,7 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
         verbosity=r.verbosity,
     )
     reporter = get_reporter(r.fmt or default_format(), settings)
-    given = r.given | {"paths"} if r.paths else r.given
-    stream = verify_stream(apply_config(options, given))
+    stream = verify_stream(apply_config(options, r.given, named=bool(r.paths)))
     if r.write_baseline:
         # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
         from claimcheck.baseline import accept_stream

@@ -12,7 +12,6 @@ against, and nothing outside the root is ever searched.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import tomllib
 import typing
@@ -368,6 +367,9 @@ def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
 
 def _did_you_mean(path: Path) -> str:
     """`` (did you mean claims/?)`` for a near miss among the names beside ``path``."""
+    # lazy: start-up (difflib: only a path that does not exist needs a near miss)
+    import difflib
+
     try:
         names = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
     except OSError:
@@ -417,11 +419,12 @@ def parse_table(table: Any) -> dict[str, Any]:
     return values
 
 
-def apply_config(options: Options, given: Collection[str] = ()) -> Options:
+def apply_config(options: Options, given: Collection[str] = (), *, named: bool = True) -> Options:
     """``options`` with the project's settings filled in, except the fields in ``given``.
 
     ``given`` names the `Options` fields set on the command line: flags override the file.
-    Without ``"paths"`` in it, the run checks the project's claim files (`Project.apply`).
+    ``named``: the paths were named (checked as `Project.expand_paths` says); else the run
+    checks the project's claim files, whatever ``options.paths`` holds.
     """
-    named = options.paths if "paths" in given else ()
-    return load_project(named, options.root).apply(options, given)
+    project = load_project(options.paths if named else (), options.root)
+    return project.apply(options, {*given, "paths"} if named else set(given) - {"paths"})

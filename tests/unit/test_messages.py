@@ -162,8 +162,10 @@ def test_an_unclosed_quote_is_reported_where_it_opens():
         load_document("a.claims.yaml", text.encode())
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (10, 12)
-    assert problem.message.startswith("YAML syntax error: the quote opened here is never closed")
-    assert problem.message.endswith('end the value with " on this line')
+    assert problem.message == (
+        "YAML syntax error: the quote opened at 10:12 is never closed (the parser read on to "
+        '13:1): end the value with " on its line'
+    )
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ class Engine:
         if model is None:
             # One invalid claim hides nothing: the others are checked when they stand alone.
             partial = valid_claims(doc, problems)
-            if partial is None:
+            if partial is None or not partial.keep:  # nothing left to check
                 return FileResult(shown, "checked", findings=problems).sorted()
             doc, model = partial.doc, partial.model
         index = ClaimIndex.build(model, self.kb)

@@ -52,9 +52,8 @@ def command(
     module, _, func = EXPORTERS[fmt].partition(":")
     run = getattr(importlib.import_module(module), func)
     settings = ReviewSettings(author, author_url, url, review_date)
-    given = ("paths",) if paths else ()
     with usage_errors():
-        text, result, left_out = run(Options(paths=paths or ("claims",)), settings, given)
+        text, result, left_out = run(Options(paths=paths), settings, named=bool(paths))
     if result.exit_code == exitcodes.USAGE_OR_UNREADABLE:
         click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
         sys.exit(exitcodes.USAGE_OR_UNREADABLE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-# name -> "module:function"; the function takes (Options, ReviewSettings, the Options fields
-# the command line gave) and returns (text, Result, claims left out).
+# name -> "module:function"; the function takes (Options, ReviewSettings, named=whether the
+# paths were named) and returns (text, Result, claims left out).
 EXPORTERS: dict[str, str] = {
     "claimreview": "claimcheck.export.claimreview:export",
 }

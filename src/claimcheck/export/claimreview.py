@@ -282,16 +282,16 @@ def article_texts(models: Mapping[str, ClaimFile], root: Path, limits: Limits) -
 
 
 def export(
-    options: Options, settings: ReviewSettings, given: Iterable[str] = ("paths",)
+    options: Options, settings: ReviewSettings, *, named: bool = True
 ) -> tuple[str, Result, int]:
     """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
 
     The options go through the project (`config.load_project`) as `verify`'s do, so both
-    check the same files against the same knowledge base; ``given`` names the `Options`
-    fields the command line set (without ``"paths"``, the project's claim files).
+    check the same files against the same knowledge base; ``named``: the paths were named
+    (else the project's claim files are exported).
     """
-    given = frozenset(given)
-    project = load_project(options.paths if "paths" in given else (), options.root)
+    given = {"paths"} if named else set()
+    project = load_project(options.paths if named else (), options.root)
     settings = settings.with_defaults(project.export)
     check_settings(settings)
     result, found = verify_with_models(project.apply(options, given))

@@ -7,7 +7,6 @@ errors say what is wrong and where.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 from dataclasses import dataclass
@@ -217,6 +216,9 @@ def _field_names() -> tuple[str, ...]:
 
 
 def _did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
+    # lazy: start-up (difflib: only a file that broke the schema asks for a near miss)
+    import difflib
+
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.7)
     return close[0] if close else None
 

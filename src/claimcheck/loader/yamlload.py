@@ -91,8 +91,9 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
         line, col = opened.line + 1, opened.column + 1
         opening = lines[opened.line][opened.column : opened.column + 1] if lines else '"'
         message = (
-            f"YAML syntax error: the quote opened here is never closed (the parser read on "
-            f"to {mark.line + 1}:{mark.column + 1}): end the value with {opening} on this line"
+            f"YAML syntax error: the quote opened at {line}:{col} is never closed (the parser "
+            f"read on to {mark.line + 1}:{mark.column + 1}): end the value with {opening} on "
+            "its line"
         )
     elif problem == "did not find expected key":
         message += ": check the indentation of this line"
