@@ -17,7 +17,13 @@ from claimcheck.export import EXPORTERS
 
 @click.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORTERS)),
+    default="claimreview",
+    show_default=True,
+)
 @click.option(
     "--reviewer",
     "--author",

@@ -102,8 +102,14 @@ def reader_quote(text: str | None, quote: str) -> str:
     found = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
     if found is None:
         return quote
-    start = 0
-    for end in _SENTENCE_END.finditer(text, 0, found.start()):
+    # The first line is the headline (as `init` reads it), never the start of a sentence.
+    headline = text.lstrip()
+    start = len(text) - len(headline) + len(headline.split("\n", 1)[0])
+    if found.end() <= start:  # a claim on the headline: the headline is what readers quote
+        return " ".join(text[:start].split())
+    if found.start() < start:
+        start = 0
+    for end in _SENTENCE_END.finditer(text, start, found.start()):
         start = end.end()
     after = _SENTENCE_END.search(text, max(found.end() - 1, found.start()))
     sentence = " ".join(text[start : after.end() if after else len(text)].split())
