@@ -331,7 +331,12 @@ def load_project(
     settings = read_config(config) if config is not None else {}
     export = settings.pop("export", {})
     claims = settings.pop("paths", None) or tuple(str(top / c) for c in DEFAULT_CLAIMS)
-    kb = settings.pop("kb", None) or default_kb(top, claims)
+    kb = settings.pop("kb", None)
+    for value in kb or ():
+        if _missing(value):
+            shown = display_path(Path(value), here.resolve())
+            raise PathNotFoundError(f"{shown}: no such file or folder (`kb` in [{SECTION}])")
+    kb = kb or default_kb(top, claims)
     for key, values in (("claims", claims), ("kb", kb)):
         for value in values:
             if not resolved(Path(value)).is_relative_to(top):
