@@ -308,3 +308,19 @@ def test_export_reads_each_claim_file_once_and_applies_the_configuration(project
         f.write("[tool.claimcheck.limits]\nmax-file-bytes = 10\n")
     _, result, _ = claimreview.export(Options(paths=(".",)), claimreview.ReviewSettings())
     assert result.exit_code == 2  # the file is larger than the configured limit
+
+
+def test_a_file_read_again_keeps_the_claims_verify_checked(tmp_path: Path):
+    """A result that came without its model (from a worker) is read again: a claim that
+    broke the schema is left out, as verify left it out; the valid ones are exported."""
+    from claimcheck.check.result import FileResult, Result
+    from claimcheck.export.claimreview import load_models
+    from tests.helpers import BRICS_ENTITIES, HEADER
+
+    claim = "  - {id: ID, kind: membership, group: brics, members: [india], FIELD, quote: q}\n"
+    body = claim.replace("ID", "good").replace("FIELD", "complete: false")
+    body += claim.replace("ID", "bad").replace("FIELD", "complete: maybe")
+    path = tmp_path / "a.claims.yaml"
+    path.write_text(HEADER + BRICS_ENTITIES + "claims:\n" + body, encoding="utf-8")
+    models = load_models(Result(files=[FileResult(str(path), "checked")]))
+    assert [c.id for c in models[str(path)].claims] == ["good"]

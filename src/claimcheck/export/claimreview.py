@@ -50,7 +50,9 @@ from claimcheck.config import load_project
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Verdict
+from claimcheck.formats import validate
 from claimcheck.formats.records import Article, ClaimFile, claim_file
+from claimcheck.formats.validate import valid_claims
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
@@ -250,6 +252,10 @@ def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, Cl
         except (ReadError, LoadError):
             continue  # verify reported it already
         model = claim_file(doc.data)
+        if model is None:  # its valid claims, as verify checked them (`valid_claims`)
+            _, problems = validate.claim_file(doc, fr.path)
+            partial = valid_claims(doc, problems)
+            model = partial.model if partial is not None and partial.keep else None
         if model is not None:  # else verify reported its schema problems
             models[fr.path] = model
     return models
