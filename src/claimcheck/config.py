@@ -25,6 +25,7 @@ from claimcheck.core.limits import DEFAULT_LIMITS, Limits, LimitsError
 from claimcheck.core.options import Options, PathNotFoundError, RuleSettings, UsageError
 from claimcheck.core.paths import resolved
 from claimcheck.core.project import (
+    CLAIM_SUFFIXES,
     discover,
     display_path,
     find_root,
@@ -273,14 +274,29 @@ class Project:
         for raw in named:
             name = Path(raw).name
             if name.endswith(KB_SUFFIXES) and Path(raw).is_file():
-                out.extend(self.claim_paths())
+                out.extend(self.dependents())
             elif not Path(raw).is_file() or name.endswith(CLAIM_OR_DATA_SUFFIXES):
                 out.append(raw)  # a folder, or what verify reports (a link loop...)
             else:
                 articles.append(Path(raw))
         if articles:
-            out.extend(str(p) for p in claim_files_of(articles, self.claim_paths(), self.root))
+            out.extend(str(p) for p in claim_files_of(articles, self.dependents(), self.root))
         return tuple(dict.fromkeys(out))
+
+    def dependents(self) -> tuple[str, ...]:
+        """Where the claim files that may depend on an article or a KB file are.
+
+        The claim folders; in a flat project (no `claims/`, and no `claims` key), the claim
+        files at the top of the root, as for the knowledge base (`default_kb`).
+        """
+        default = tuple(str(self.root / c) for c in DEFAULT_CLAIMS)
+        if self.claims != default or any(Path(c).exists() for c in self.claims):
+            return self.claim_paths()
+        try:
+            top = sorted(p for p in self.root.iterdir() if p.name.endswith(CLAIM_SUFFIXES))
+        except OSError:
+            return ()
+        return tuple(str(p) for p in top if p.is_file())
 
 
 # A named file with one of these endings is a claim file (checked whatever its name).

@@ -137,3 +137,18 @@ def test_a_run_with_no_claim_files_says_so(tmp_path, monkeypatch, capsys):
     with stdout.open("w", encoding="utf-8") as out:
         assert run_verify(VerifyRequest(paths=("claims",), no_cache=True), out) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_flat_project_s_article_stands_for_the_claim_files_at_its_top(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'n'\n", encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("A\n", encoding="utf-8")
+    (tmp_path / "x.claims.yaml").write_text(HEADER + "claims: []\n", encoding="utf-8")
+    (tmp_path / "k.kb.yaml").write_text("claimcheck-kb: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    project = load_project()
+    top = (str(tmp_path / "x.claims.yaml"),)
+    assert project.expand_paths(["articles/a.txt"]) == top
+    assert project.expand_paths(["k.kb.yaml"]) == top
+    with pytest.raises(PathNotFoundError):
+        project.claim_paths()  # a bare `verify` still names the folder it expected
