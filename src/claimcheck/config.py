@@ -180,8 +180,6 @@ KEYS: dict[str, Key] = {
     "kb": Key("kb", _paths, 'knowledge base files or folders (default: ["kb"] and `claims`)'),
     "export": Key("export", _export, "reviewer, reviewer-url and url of `claimcheck export`"),
 }
-# Keys that are not `Options` fields: read by the command they belong to.
-NOT_OPTIONS = frozenset({"export"})
 
 
 def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
@@ -280,7 +278,7 @@ class Project:
             else:
                 articles.append(Path(raw))
         if articles:
-            out.extend(str(p) for p in claim_files_of(articles, self.dependents(), self.root))
+            out.extend(str(p) for p in claim_files_of(articles, self.dependents()))
         return tuple(dict.fromkeys(out))
 
     def dependents(self) -> tuple[str, ...]:
@@ -303,7 +301,7 @@ class Project:
 CLAIM_OR_DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def claim_files_of(articles: list[Path], claims: tuple[str, ...], root: Path) -> list[Path]:
+def claim_files_of(articles: list[Path], claims: tuple[str, ...]) -> list[Path]:
     """The claim files below ``claims`` whose `article.text` is one of ``articles``.
 
     Only files that mention an article's file name are parsed; one that cannot be read is
