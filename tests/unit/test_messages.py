@@ -122,6 +122,20 @@ def test_a_common_mistake_says_what_to_write_instead(change, want):
     assert _findings(CLAIM.replace(old, new)) == [want]
 
 
+def test_words_on_one_line_are_suggested_as_a_list_and_aliases_in_a_claim_file_too():
+    (finding,) = _findings(CLAIM.replace("members: [brazil]", "members: brazil india"))
+    assert finding[2] == (
+        "members: write a list, as in `members: [brazil, india]`, or one `- item` per line"
+    )
+    entities = BRICS_ENTITIES.replace("kind: country}", "kind: country, aliases: Brasil}", 1)
+    text = HEADER + entities + "claims:\n" + CLAIM
+    doc = load_document("a.claims.yaml", text.encode())
+    _, problems = validate.claim_file(doc, "a.claims.yaml")
+    assert [f.message for f in problems] == [
+        "aliases: write a list, as in `aliases: [Brasil]`, or one `- item` per line"
+    ]
+
+
 def test_a_count_in_words_or_in_quotes_says_write_digits():
     count = CLAIM.replace("kind: membership", "kind: count\n    of: members").replace(
         "    members: [brazil]\n    complete: false\n", "    count: four\n"

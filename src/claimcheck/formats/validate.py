@@ -259,7 +259,7 @@ def _message(
                 f"{field}: these lines are one text, not a list: start each item on its own "
                 f"line with a dash, as in `- {first}`"
             )
-        shown = value if isinstance(value, str) and value.strip() else "..."
+        shown = ", ".join(value.split()) if isinstance(value, str) and value.strip() else "..."
         return f"{field}: write a list, as in `{field}: [{shown}]`, or one `- item` per line"
     if kind in ("model_type", "dict_type") and len(pointer) >= 2 and pointer[-2] == "aliases":
         shown = value if isinstance(value, str) else "..."
