@@ -23,7 +23,7 @@ from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
 from claimcheck.core.paths import PathRefusedError, resolved
-from claimcheck.core.project import find_root
+from claimcheck.core.project import CLAIM_SUFFIXES, find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import LoadError
@@ -40,8 +40,11 @@ def article_id(article: Path) -> str:
 
 
 def default_target(article: Path, claims: tuple[str, ...]) -> Path:
-    """In the project's first claim folder (`claims/` unless configured), where verify looks."""
-    return Path(claims[0]) / f"{article.stem}.claims.yaml"
+    """In the project's first claim folder (`claims/` unless configured), where verify looks;
+    beside the first claim file when the configuration names files, not folders."""
+    first = Path(claims[0])
+    folder = first.parent if first.is_file() or first.name.endswith(CLAIM_SUFFIXES) else first
+    return folder / f"{article.stem}.claims.yaml"
 
 
 def write_schemas(folder: Path, root: str | None = None) -> list[Path]:

@@ -70,3 +70,14 @@ def test_init_writes_into_the_configured_claim_folder(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path / "articles")
     target, _ = init_claims("a.txt")
     assert target == tmp_path / "fact-checks" / "a.claims.yaml"
+
+
+def test_init_writes_beside_a_configured_claim_file(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.claimcheck]\nclaims = ["desk/one.claims.yaml"]\n'
+    )
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "one.claims.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert init_claims("b.txt")[0] == tmp_path / "desk" / "b.claims.yaml"
