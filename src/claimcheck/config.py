@@ -278,7 +278,8 @@ class Project:
             else:
                 articles.append(Path(raw))
         if articles:
-            out.extend(str(p) for p in claim_files_of(articles, self.dependents()))
+            limits = self.settings.get("limits", DEFAULT_LIMITS)
+            out.extend(str(p) for p in claim_files_of(articles, self.dependents(), limits))
         return tuple(dict.fromkeys(out))
 
     def dependents(self) -> tuple[str, ...]:
@@ -301,11 +302,13 @@ class Project:
 CLAIM_OR_DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def claim_files_of(articles: list[Path], claims: tuple[str, ...]) -> list[Path]:
+def claim_files_of(
+    articles: list[Path], claims: tuple[str, ...], limits: Limits = DEFAULT_LIMITS
+) -> list[Path]:
     """The claim files below ``claims`` whose `article.text` is one of ``articles``.
 
-    Only files that mention an article's file name are parsed; one that cannot be read is
-    left to `verify` of the whole folder to report.
+    Only files that mention an article's file name are parsed (within the project's
+    limits); one that cannot be read is left to `verify` of the whole folder to report.
     """
     # lazy: start-up (the loader: only a run named with an article text reads claim files)
     from claimcheck.loader import LoadError, load_document
@@ -316,10 +319,10 @@ def claim_files_of(articles: list[Path], claims: tuple[str, ...]) -> list[Path]:
     found = []
     for path, _ in discover(claims):
         try:
-            raw = read_bytes(str(path), DEFAULT_LIMITS)
+            raw = read_bytes(str(path), limits)
             if not any(n in raw for n in names):
                 continue
-            data = load_document(str(path), raw, DEFAULT_LIMITS).data
+            data = load_document(str(path), raw, limits).data
         except (ReadError, LoadError):
             continue
         article = data.get("article") if isinstance(data, dict) else None
