@@ -76,6 +76,17 @@ class VerifyRequest:
     given: frozenset[str] = frozenset()
 
 
+def _said(tally: Tally, named: tuple[str, ...]) -> int:
+    """The exit code; a run that found no claim file says so (stderr), never silently."""
+    if tally.files == 0:
+        where = " ".join(named) if named else "the project's claim folders"
+        sys.stderr.write(
+            f"claimcheck: no claim files to check in {where} (files named *.claims.yaml, "
+            "*.claims.yml or *.claims.json, or the claim files of a named article)\n"
+        )
+    return tally.exit_code
+
+
 def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
     """Run `verify` and write its report; the exit code. Raises ``UsageError``."""
     r = request
@@ -96,20 +107,20 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
         verbosity=r.verbosity,
     )
     reporter = get_reporter(r.fmt or default_format(), settings)
-    stream = verify_stream(apply_config(options, r.given))
+    stream = verify_stream(apply_config(options, r.given, named=bool(r.paths)))
     if r.write_baseline:
         # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
         from claimcheck.baseline import accept_stream
 
         stream = accept_stream(stream, r.write_baseline, r.root)
     if r.output is None:
-        return reporter.write(stream, stdout).exit_code
+        return _said(reporter.write(stream, stdout), r.paths)
     # lazy: start-up (only a report written to a file (-o) needs it)
     from claimcheck.core.output import open_output
 
     try:
         with open_output(r.output, r.root) as out:
-            return reporter.write(stream, out).exit_code
+            return _said(reporter.write(stream, out), r.paths)
     except PathRefusedError as exc:
         raise UsageError(f"cannot write the report to {r.output!r}: {exc}") from None
     except OSError as exc:

@@ -1,14 +1,18 @@
-"""`[tool.claimcheck]` in pyproject.toml: the settings a project keeps next to its claims.
+"""The project: its root, and `[tool.claimcheck]` in its pyproject.toml, for every command.
 
-The file is found by walking up from the checked files to the nearest project root (the
-first folder with a pyproject.toml or .git that this user or root owns). Every key is
+The root is found by walking up from the first checked path (or the current folder) to the
+nearest folder with a pyproject.toml or .git that this user or root owns. Every key is
 declared in `KEYS`; a key nobody declared is an error, so a typo never silently switches a
-setting off. Command-line flags override the file.
+setting off. Command-line flags override the file. `load_project` is the one answer every
+command asks (verify, kb, export, init, draft): which claim files and which knowledge base
+the project has, so that naming one file never changes the knowledge base it is checked
+against, and nothing outside the root is ever searched.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 import typing
 from collections.abc import Callable, Collection, Iterable
@@ -17,15 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.findings import Severity
-from claimcheck.core.limits import Limits, LimitsError
-from claimcheck.core.options import Options, RuleSettings, UsageError
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits, LimitsError
+from claimcheck.core.options import Options, PathNotFoundError, RuleSettings, UsageError
 from claimcheck.core.paths import resolved
 from claimcheck.core.project import (
+    CLAIM_SUFFIXES,
+    discover,
     display_path,
     find_root,
     owned_by_another_user,
     project_marker,
 )
+from claimcheck.kb.files import KB_SUFFIXES
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.claimcheck"
@@ -136,8 +143,30 @@ def _limits(value: Any, where: str) -> Any:
         raise ConfigError(str(exc)) from None
 
 
+def _export(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _fail(where, 'expected a table, like reviewer = "The Fact Desk"')
+    out = {}
+    for key, item in value.items():
+        if key not in EXPORT_KEYS:
+            known = ", ".join(EXPORT_KEYS)
+            raise _fail(f"{where}.{key}", f"unknown key: the keys are {known}")
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(f"{where}.{key}", "expected text")
+        out[key] = item
+    return out
+
+
+# [tool.claimcheck.export]: what `claimcheck export` publishes that no claim file says.
+EXPORT_KEYS = ("reviewer", "reviewer-url", "url")
+
 # Fields whose values are paths, relative to the folder of the pyproject.toml that sets them.
-PATH_FIELDS = frozenset({"kb"})
+PATH_FIELDS = frozenset({"kb", "paths"})
+# Where claim files are, when `claims` is not set: relative to the project root.
+DEFAULT_CLAIMS = ("claims",)
+# Where the knowledge base is, when `kb` is not set: `kb/` and the claim folders, below the
+# root; when none of them exists, the *.kb.* files at the top of the root itself.
+DEFAULT_KB = ("kb",)
 
 # Other settings (`limits`, `cache-dir`...) are one entry each: the Options field
 # they set and a parser that checks the value.
@@ -147,7 +176,9 @@ KEYS: dict[str, Key] = {
     "fail-on": Key("fail_on", _severity, "exit 1 for findings at least this severe"),
     "rules": Key("rule_settings", _rules, "per rule: severity and the rule's options"),
     "limits": Key("limits", _limits, "bounds on one input: see the README's Limits table"),
-    "kb": Key("kb", _paths, "knowledge base files or folders (default: *.kb.* below the paths)"),
+    "claims": Key("paths", _paths, 'claim files or folders (default: ["claims"])'),
+    "kb": Key("kb", _paths, 'knowledge base files or folders (default: ["kb"] and `claims`)'),
+    "export": Key("export", _export, "reviewer, reviewer-url and url of `claimcheck export`"),
 }
 
 
@@ -184,11 +215,192 @@ def find_config(paths: Iterable[str], root: str | None = None) -> Path | None:
 
 def describe_project(options: Options) -> str:
     """The root and the configuration a run uses, for ``-v`` (one line, for stderr)."""
-    first = next(iter(options.paths), ".")
-    root = resolved(Path(options.root)) if options.root else find_root(Path(first))
-    config = find_config(options.paths, options.root)
-    shown = config.as_posix() if config is not None else "none"
-    return f"claimcheck: project root {root.as_posix()}, configuration {shown}"
+    project = load_project(options.paths, options.root)
+    shown = project.config.as_posix() if project.config is not None else "none"
+    return f"claimcheck: project root {project.root.as_posix()}, configuration {shown}"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's claim files and knowledge base are, and what its configuration sets.
+
+    Every path is absolute and inside ``root``. ``claims`` and ``kb`` come from
+    `[tool.claimcheck]`, else from the defaults (`DEFAULT_CLAIMS`, `DEFAULT_KB`).
+    """
+
+    root: Path
+    config: Path | None
+    claims: tuple[str, ...]
+    kb: tuple[str, ...]
+    settings: dict[str, Any]  # the other `Options` fields the configuration sets
+    export: dict[str, str]  # [tool.claimcheck.export]
+
+    def apply(self, options: Options, given: Collection[str] = ()) -> Options:
+        """``options`` with the project's settings filled in, except the fields in ``given``.
+
+        ``given`` names the `Options` fields set on the command line: flags override the
+        file. Named paths (``"paths"`` in ``given``) are checked as `expand_paths` says.
+        """
+        values = {k: v for k, v in self.settings.items() if k not in given}
+        values["paths"] = (
+            self.expand_paths(options.paths) if "paths" in given else self.claim_paths()
+        )
+        if "kb" not in given:
+            values["kb"] = self.kb
+        return dataclasses.replace(options, **values)
+
+    def claim_paths(self) -> tuple[str, ...]:
+        """The configured claim files and folders; one that does not exist is an error."""
+        for path in self.claims:
+            if not Path(path).exists():
+                shown = display_path(Path(path), self.root)
+                raise PathNotFoundError(
+                    f"{shown}: no such folder, where the claim files are expected: create it "
+                    f"(`claimcheck init` writes there), or set `claims` in [{SECTION}]"
+                )
+        return self.claims
+
+    def expand_paths(self, named: Iterable[str]) -> tuple[str, ...]:
+        """The claim files a named path stands for, as the pre-commit hook passes them.
+
+        A knowledge-base file stands for every claim file of the project (any verdict may
+        rest on it); an article text (a file that is neither YAML nor JSON) for the claim
+        files whose `article.text` names it; anything else for itself.
+        """
+        out: list[str] = []
+        articles: list[Path] = []
+        for raw in named:
+            name = Path(raw).name
+            if name.endswith(KB_SUFFIXES) and Path(raw).is_file():
+                out.extend(self.dependents())
+            elif not Path(raw).is_file() or name.endswith(CLAIM_OR_DATA_SUFFIXES):
+                out.append(raw)  # a folder, or what verify reports (a link loop...)
+            else:
+                articles.append(Path(raw))
+        if articles:
+            limits = self.settings.get("limits", DEFAULT_LIMITS)
+            out.extend(str(p) for p in claim_files_of(articles, self.dependents(), limits))
+        return tuple(dict.fromkeys(out))
+
+    def dependents(self) -> tuple[str, ...]:
+        """Where the claim files that may depend on an article or a KB file are.
+
+        The claim folders; in a flat project (no `claims/`, and no `claims` key), the claim
+        files at the top of the root, as for the knowledge base (`default_kb`).
+        """
+        default = tuple(str(self.root / c) for c in DEFAULT_CLAIMS)
+        if self.claims != default or any(Path(c).exists() for c in self.claims):
+            return self.claim_paths()
+        try:
+            top = sorted(p for p in self.root.iterdir() if p.name.endswith(CLAIM_SUFFIXES))
+        except OSError:
+            return ()
+        return tuple(str(p) for p in top if p.is_file())
+
+
+# A named file with one of these endings is a claim file (checked whatever its name).
+CLAIM_OR_DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def claim_files_of(
+    articles: list[Path], claims: tuple[str, ...], limits: Limits = DEFAULT_LIMITS
+) -> list[Path]:
+    """The claim files below ``claims`` whose `article.text` is one of ``articles``.
+
+    Only files that mention an article's file name are parsed (within the project's
+    limits); one that cannot be read is left to `verify` of the whole folder to report.
+    """
+    # lazy: start-up (the loader: only a run named with an article text reads claim files)
+    from claimcheck.loader import LoadError, load_document
+    from claimcheck.loader.reader import ReadError, read_bytes
+
+    wanted = {resolved(a) for a in articles}
+    names = {a.name.encode() for a in articles}
+    found = []
+    for path, _ in discover(claims):
+        try:
+            raw = read_bytes(str(path), limits)
+            if not any(n in raw for n in names):
+                continue
+            data = load_document(str(path), raw, limits).data
+        except (ReadError, LoadError):
+            continue
+        article = data.get("article") if isinstance(data, dict) else None
+        text = article.get("text") if isinstance(article, dict) else None
+        if isinstance(text, str) and resolved(path.parent / text) in wanted:
+            found.append(path)
+    return found
+
+
+def load_project(
+    paths: Iterable[str] = (), root: str | None = None, cwd: Path | None = None
+) -> Project:
+    """The project of a run: of the first named path, else of ``cwd`` (default: the current
+    folder), else of ``--root``. A named path that does not exist is `PathNotFoundError`.
+    """
+    here = cwd or Path.cwd()
+    named = [p if Path(p).is_absolute() else str(here / p) for p in paths]
+    for raw, given in zip(named, paths, strict=True):
+        if _missing(raw):
+            raise PathNotFoundError(f"{given}: no such file or folder{_did_you_mean(Path(raw))}")
+    config = find_config(named or [str(here)], root)
+    top = resolved(Path(root)) if root else find_root(Path(named[0]) if named else here)
+    settings = read_config(config) if config is not None else {}
+    export = settings.pop("export", {})
+    claims = settings.pop("paths", None) or tuple(str(top / c) for c in DEFAULT_CLAIMS)
+    kb = settings.pop("kb", None)
+    for value in kb or ():
+        if _missing(value):
+            shown = display_path(Path(value), here.resolve())
+            raise PathNotFoundError(f"{shown}: no such file or folder (`kb` in [{SECTION}])")
+    kb = kb or default_kb(top, claims)
+    for key, values in (("claims", claims), ("kb", kb)):
+        for value in values:
+            if not resolved(Path(value)).is_relative_to(top):
+                raise ConfigError(
+                    f"{SECTION}.{key}: {value} is outside the project root {top.as_posix()}"
+                )
+    return Project(top, config, claims, kb, settings, export)
+
+
+def _missing(path: str) -> bool:
+    """Nothing is there; a link loop or a folder one may not read is verify's to report."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
+    """`kb/` and the claim folders that exist, else the *.kb.* files at the top of the root."""
+    folders = [str(root / k) for k in DEFAULT_KB] + list(claims)
+    found = tuple(f for f in dict.fromkeys(folders) if Path(f).is_dir())
+    if found:
+        return found
+    try:
+        top = sorted(p for p in root.iterdir() if p.name.endswith(KB_SUFFIXES))
+    except OSError:
+        return ()
+    return tuple(str(p) for p in top)
+
+
+def _did_you_mean(path: Path) -> str:
+    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``."""
+    # lazy: start-up (difflib: only a path that does not exist needs a near miss)
+    import difflib
+
+    try:
+        names = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    suffix = "/" if (path.parent / close[0]).is_dir() else ""
+    return f" (did you mean {(path.parent / close[0]).name}{suffix}?)"
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -229,13 +441,12 @@ def parse_table(table: Any) -> dict[str, Any]:
     return values
 
 
-def apply_config(options: Options, given: Collection[str] = ()) -> Options:
+def apply_config(options: Options, given: Collection[str] = (), *, named: bool = True) -> Options:
     """``options`` with the project's settings filled in, except the fields in ``given``.
 
     ``given`` names the `Options` fields set on the command line: flags override the file.
+    ``named``: the paths were named (checked as `Project.expand_paths` says); else the run
+    checks the project's claim files, whatever ``options.paths`` holds.
     """
-    path = find_config(options.paths, options.root)
-    if path is None:
-        return options
-    values = {k: v for k, v in read_config(path).items() if k not in given}
-    return dataclasses.replace(options, **values)
+    project = load_project(options.paths if named else (), options.root)
+    return project.apply(options, {*given, "paths"} if named else set(given) - {"paths"})

@@ -1,7 +1,12 @@
-"""`claimcheck init ARTICLE`: a claim file to start from, valid against the schema as written.
+"""`claimcheck init ARTICLE`: a claim file to start from, where `verify` looks for it.
 
-Every placeholder is a value the schema accepts, so the editor's schema check (the
-``yaml-language-server`` line) and `claimcheck verify` pass before the first claim is added.
+The file goes into the project's first claim folder (`claims/` by default, see
+`config.load_project`), so that a bare `claimcheck verify` checks it. Every placeholder is a
+value the schema accepts, so the editor's schema check works from the first line; CC119
+reports the placeholders until they are replaced, so the file cannot pass CI as it is. The
+``yaml-language-server`` line names the schema by a relative path, to the copy in the
+project's `schema/` folder (`claimcheck schema --write schema/`; init writes it when it is
+missing): an editor resolves it offline.
 """
 
 from __future__ import annotations
@@ -12,19 +17,21 @@ import re
 from datetime import date
 from pathlib import Path
 
+from claimcheck.config import load_project
 from claimcheck.core.escape import UNSAFE_CHARS
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
 from claimcheck.core.paths import PathRefusedError, resolved
-from claimcheck.core.project import find_root
+from claimcheck.core.project import CLAIM_SUFFIXES, find_root
 from claimcheck.formats.records import SCHEMA_ID
+from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import LoadError
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import CONTROL_RE, decode
 
-SCHEMA_FILE = Path("schema") / "claims-v1.json"
-ARTICLES_FOLDER = "articles"
+SCHEMA_FOLDER = "schema"
+SCHEMA_FILE = Path(SCHEMA_FOLDER) / "claims-v1.json"
 
 
 def article_id(article: Path) -> str:
@@ -32,12 +39,29 @@ def article_id(article: Path) -> str:
     return slug or "article"
 
 
-def default_target(article: Path) -> Path:
-    """Beside the article; one folder up when the article sits in an `articles/` folder."""
-    folder = article.parent
-    if folder.name == ARTICLES_FOLDER:
-        folder = folder.parent
+def default_target(article: Path, claims: tuple[str, ...]) -> Path:
+    """In the project's first claim folder (`claims/` unless configured), where verify looks;
+    beside the first claim file when the configuration names files, not folders."""
+    first = Path(claims[0])
+    folder = first.parent if first.is_file() or first.name.endswith(CLAIM_SUFFIXES) else first
     return folder / f"{article.stem}.claims.yaml"
+
+
+def write_schemas(folder: Path, root: str | None = None) -> list[Path]:
+    """Write the published schemas into ``folder`` (`claimcheck schema --write`); the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, make in SCHEMAS.items():
+        target = folder / name
+        try:
+            with open_output(str(target), root) as handle:
+                handle.write(render(make()))
+        except PathRefusedError as exc:
+            raise UsageError(f"cannot write {target}: {exc}") from None
+        except OSError as exc:
+            raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+        written.append(target)
+    return written
 
 
 def _rel(target: Path, base: Path) -> str:
@@ -74,8 +98,7 @@ def template(article: Path, target: Path, today: date) -> str:
     root = find_root(folder)
     if not resolved(article).is_relative_to(root):
         raise UsageError(f"{article} is outside the project root {root}: copy it inside first")
-    schema = root / SCHEMA_FILE
-    schema_ref = _rel(schema, folder) if schema.is_file() else SCHEMA_ID
+    schema_ref = _rel(root / SCHEMA_FILE, folder)
     if _comment(schema_ref) != schema_ref:  # the editor's modeline takes no quotes
         schema_ref = SCHEMA_ID
     text_ref = _rel(resolved(article), folder)
@@ -114,13 +137,26 @@ claims: []
 """
 
 
-def init_claims(article: str, output: str | None = None, today: date | None = None) -> Path:
-    """Write the starting claim file and return its path; never overwrite a file."""
+def init_claims(
+    article: str, output: str | None = None, today: date | None = None
+) -> tuple[Path, list[Path]]:
+    """Write the starting claim file, and the schemas when the project has none yet.
+
+    Returns the claim file and the schema files written; never overwrites a claim file.
+    """
     source = Path(article)
     if not source.is_file():
         raise UsageError(f"no article text at {article}")
-    target = Path(output) if output else default_target(source)
+    project = load_project((article,))
+    if output:
+        target = Path(output)
+    else:
+        target = default_target(source, project.claims)
+        target.parent.mkdir(parents=True, exist_ok=True)
     body = template(source, target, today or date.today())
+    schemas = []
+    if not (project.root / SCHEMA_FILE).exists():
+        schemas = write_schemas(project.root / SCHEMA_FOLDER, str(project.root))
     try:
         with open_output(str(target), overwrite=False) as handle:
             handle.write(body)
@@ -130,4 +166,4 @@ def init_claims(article: str, output: str | None = None, today: date | None = No
         raise UsageError(f"{target} exists: claimcheck init never overwrites a file") from None
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
-    return target
+    return target, schemas

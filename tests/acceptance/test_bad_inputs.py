@@ -61,7 +61,8 @@ POSITIONS: dict[str, list[tuple[int, int]]] = {
     "y12_tab_indent.yaml": [(2, 1)],
     "y14_long_implicit_key.yaml": [(1, 1)],
     "y16_bad_indent.yaml": [(3, 2)],
-    "y16_unclosed_quote.yaml": [(4, 1)],
+    # The corpus names the end (4:1) and the opening (2:4): reported where the quote opens.
+    "y16_unclosed_quote.yaml": [(2, 4)],
 }
 WORDS: dict[str, tuple[str, ...]] = {
     "j01_duplicate_keys.json": ("duplicate key 'name'",),

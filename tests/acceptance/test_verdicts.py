@@ -90,7 +90,7 @@ def test_a_wrong_weekday_is_refuted_without_a_knowledge_base_and_exported_false(
     [evidence] = verdict.evidence
     assert (evidence.fact_id, evidence.rule, evidence.claims) == ("", "CC104", ())
     options = Options(paths=(str(project),), root=str(project), select=("CC104",))
-    text, _, left_out = export(options, ReviewSettings(url="https://facts.example/r"))
+    text, _, left_out = export(options, ReviewSettings("Desk", url="https://facts.example/r"))
     [review] = json.loads(text)
     assert review["reviewRating"]["alternateName"] == "False"
     assert review["reviewRating"]["ratingValue"] == 1

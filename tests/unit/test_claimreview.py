@@ -14,7 +14,7 @@ import pytest
 
 from claimcheck.app import UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef, Verdict
-from claimcheck.export.claimreview import ReviewSettings, claim_reviews, render
+from claimcheck.export.claimreview import ReviewSettings, claim_reviews, reader_quote, render
 from claimcheck.formats.records import claim_file, replace
 from claimcheck.loader import load_document
 from tests.conftest import SEED
@@ -140,16 +140,52 @@ def _unchecked(model):
     return replace(model, claims=claims)
 
 
-def test_defaults_author_is_the_publisher_and_a_url_is_required(seed):
+def test_the_reviewer_is_never_the_publisher_and_a_url_is_required(seed):
     seed = _unchecked(seed)
     with_url = replace(seed, article=replace(seed.article, url="https://news.example/a#top"))
-    (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings(), date(2026, 1, 2))
-    assert review["author"] == {"@type": "Organization", "name": seed.article.publisher}
+    desk = ReviewSettings(author="Desk")
+    (review,) = claim_reviews(VERDICTS[1:2], {PATH: with_url}, desk, date(2026, 1, 2))
+    assert review["author"] == {"@type": "Organization", "name": "Desk"}
     assert review["url"] == "https://news.example/a#brics-members"
     assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/a#top"
     assert review["datePublished"] == "2026-01-02"
     with pytest.raises(UsageError, match="--url"):
-        claim_reviews(VERDICTS[1:2], {PATH: seed}, ReviewSettings())
+        claim_reviews(VERDICTS[1:2], {PATH: seed}, desk)
+    with pytest.raises(UsageError, match=r"not the article's publisher.*--reviewer"):
+        claim_reviews(VERDICTS[1:2], {PATH: with_url}, ReviewSettings())
+
+
+def test_settings_fill_in_from_the_export_table_options_first():
+    config = {"reviewer": "Desk", "reviewer-url": "https://d.example", "url": "https://r.example"}
+    assert ReviewSettings().with_defaults(config) == ReviewSettings(
+        "Desk", "https://d.example", "https://r.example", None
+    )
+    given = ReviewSettings("Me", None, "https://me.example", "2026-01-01")
+    assert given.with_defaults(config) == ReviewSettings(
+        "Me", "https://d.example", "https://me.example", "2026-01-01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "want"),
+    [
+        ("comprising Brazil", "The BRICS forum, comprising Brazil and Russia, met."),
+        ("India   joined", "Then India joined."),  # spaces as the article has them
+        ("Russia, met. Then", "Russia, met. Then"),  # across two sentences: no one sentence
+        ("not in it", "not in it"),
+    ],
+)
+def test_claim_reviewed_is_the_sentence_a_reader_would_quote(quote, want):
+    text = "Title\n\nThe BRICS forum, comprising\nBrazil and Russia, met. Then India joined.\n"
+    got = reader_quote(text, quote)
+    if quote == "Russia, met. Then":
+        assert got == "The BRICS forum, comprising Brazil and Russia, met. Then India joined."
+    else:
+        assert got == want
+    assert reader_quote(None, quote) == quote
+    # The headline, a line without a stop, is not part of the first sentence.
+    assert reader_quote("Talks Held\nThe ministers met. Then", "ministers") == "The ministers met."
+    assert reader_quote("Talks Held\nThe ministers met.", "Talks") == "Talks Held"
 
 
 def test_who_checked_a_claim_and_when_are_the_reviews_author_and_date(seed):
@@ -179,9 +215,15 @@ def test_rendered_json_ld_is_safe_inside_a_script_tag(seed):
 
 
 def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
-    out = run_cli("export", "--format", "claimreview", "claims/", "--url", "https://x.example/r")
-    assert out.returncode == 0
+    # The README's command, as written: the page and the reviewer come from this
+    # repository's [tool.claimcheck.export], never from the article's publisher.
+    out = run_cli("export", "--format", "claimreview", "claims/")
+    assert out.returncode == 0, out.stderr
     reviews = {r["url"].rsplit("#", 1)[1]: r for r in json.loads(out.stdout)}
+    first = next(iter(reviews.values()))
+    assert first["url"].startswith("https://claimcheck.example/reviews/japan-india-2plus2#")
+    assert first["author"]["affiliation"]["name"] == "claimcheck showcase desk"
+    assert first["claimReviewed"].startswith("The foreign and defense ministers of Japan")
     # The border dispute, the border and the coast guard incursions: no fact bears on
     # them, so nothing was reviewed.
     unjudged = {"india-china-border-dispute", "india-borders-china", "coast-guard-incursions"}
@@ -191,7 +233,6 @@ def test_export_command_reviews_every_claim_the_knowledge_base_judged(run_cli):
     assert reviews["india-in-brics"]["reviewRating"]["alternateName"] == "True"
     # A fact bears on "uninhabited" but no source dates it: reviewed, and left unproven.
     assert reviews["senkaku-uninhabited"]["reviewRating"]["alternateName"] == "Unproven"
-    assert run_cli("export", "claims/").returncode == 2  # --format is required
 
 
 def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypatch):
@@ -267,3 +308,19 @@ def test_export_reads_each_claim_file_once_and_applies_the_configuration(project
         f.write("[tool.claimcheck.limits]\nmax-file-bytes = 10\n")
     _, result, _ = claimreview.export(Options(paths=(".",)), claimreview.ReviewSettings())
     assert result.exit_code == 2  # the file is larger than the configured limit
+
+
+def test_a_file_read_again_keeps_the_claims_verify_checked(tmp_path: Path):
+    """A result that came without its model (from a worker) is read again: a claim that
+    broke the schema is left out, as verify left it out; the valid ones are exported."""
+    from claimcheck.check.result import FileResult, Result
+    from claimcheck.export.claimreview import load_models
+    from tests.helpers import BRICS_ENTITIES, HEADER
+
+    claim = "  - {id: ID, kind: membership, group: brics, members: [india], FIELD, quote: q}\n"
+    body = claim.replace("ID", "good").replace("FIELD", "complete: false")
+    body += claim.replace("ID", "bad").replace("FIELD", "complete: maybe")
+    path = tmp_path / "a.claims.yaml"
+    path.write_text(HEADER + BRICS_ENTITIES + "claims:\n" + body, encoding="utf-8")
+    models = load_models(Result(files=[FileResult(str(path), "checked")]))
+    assert [c.id for c in models[str(path)].claims] == ["good"]

@@ -170,7 +170,7 @@ def test_no_knowledge_base_or_a_missing_one_is_a_query_error(
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
     (tmp_path / "claims").mkdir()
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(QueryError, match=r"^no knowledge base found: name \*\.kb\.yaml files"):
+    with pytest.raises(QueryError, match=r"^no knowledge base found \(\*\.kb"):
         query.open_kb(())
     with pytest.raises(QueryError, match=r"^--kb nope\.kb\.yaml: no such file or folder$"):
         query.open_kb(("nope.kb.yaml",))

@@ -152,7 +152,7 @@ def test_yaml_positions_for_keys_and_values():
     [
         ("a: b: c\n", (1, 5), "a value that holds ': ' must be quoted"),
         ("a: @x\n", (1, 4), "quote the value"),
-        ("a: 'open\nb: 1\n", (3, 1), "the quote opened at 1:4 is never closed"),
+        ("a: 'open\nb: 1\n", (1, 4), "the quote opened at 1:4 is never closed"),
         ("a:\n  b: 1\n c: 2\n", (3, 2), "check the indentation of this line"),
         ("%YAML 2.0\n---\na: 1\n", (1, 1), "remove the directive"),
         ("- " + "k" * 1100 + ": v\n", (1, 3), "key of 1,100 characters is over YAML's limit"),

@@ -26,7 +26,7 @@ def test_a_file_name_cannot_write_yaml_into_the_comment(tmp_path: Path, monkeypa
     make_project(tmp_path)
     (tmp_path / name).write_text("Title\n\nBody.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    target = init_claims(name, "x.claims.yaml", today=dt.date(2026, 11, 30))
+    target, _ = init_claims(name, "x.claims.yaml", today=dt.date(2026, 11, 30))
     raw = target.read_bytes()
     data = load_document(str(target), raw).data
     assert data["claims"] == [] and data["article"]["text"] == name
@@ -49,5 +49,35 @@ def test_a_plain_file_name_is_written_as_it_is(tmp_path: Path, monkeypatch):
     make_project(tmp_path)
     (tmp_path / "my article.txt").write_text("Title\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    text = init_claims("my article.txt", today=dt.date(2026, 11, 30)).read_text()
-    assert "# Claims of the article in my article.txt. Replace" in text
+    target, schemas = init_claims("my article.txt", today=dt.date(2026, 11, 30))
+    assert target == tmp_path / "claims" / "my article.claims.yaml"  # where verify looks
+    assert [p.name for p in schemas] == ["claims-v1.json", "report-v2.json", "kb-v1.json"]
+    text = target.read_text()
+    assert "# Claims of the article in ../my article.txt. Replace" in text
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/claims-v1.json"
+    # The schema is written once: a second article's init leaves the project's copy alone.
+    (tmp_path / "schema" / "claims-v1.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B\n", encoding="utf-8")
+    assert init_claims("b.txt")[1] == []
+    assert (tmp_path / "schema" / "claims-v1.json").read_text() == "{}"
+
+
+def test_init_writes_into_the_configured_claim_folder(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nclaims = ["fact-checks"]\n')
+    (tmp_path / "fact-checks").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Title\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "articles")
+    target, _ = init_claims("a.txt")
+    assert target == tmp_path / "fact-checks" / "a.claims.yaml"
+
+
+def test_init_writes_beside_a_configured_claim_file(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.claimcheck]\nclaims = ["desk/one.claims.yaml"]\n'
+    )
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "one.claims.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert init_claims("b.txt")[0] == tmp_path / "desk" / "b.claims.yaml"

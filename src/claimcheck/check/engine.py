@@ -22,7 +22,7 @@ from claimcheck.core.limits import Limits, claim_count
 from claimcheck.core.options import Options, RuleSettings, UsageError
 from claimcheck.core.project import find_root
 from claimcheck.core.verdicts import ClaimVerdict, Evidence, Verdict, combine
-from claimcheck.formats.validate import claim_file
+from claimcheck.formats.validate import claim_file, valid_claims
 from claimcheck.judge import VerdictMemo, judge_file
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
@@ -98,8 +98,13 @@ class Engine:
             message = f"{claims:,} claims in one file, more than {self.limits.cap('max_claims')}"
             return FileResult(shown, "unreadable", findings=[unreadable(shown, message, line, col)])
         model, problems = claim_file(doc, shown)
+        partial = None
         if model is None:
-            return FileResult(shown, "checked", findings=problems).sorted()
+            # One invalid claim hides nothing: the others are checked when they stand alone.
+            partial = valid_claims(doc, problems)
+            if partial is None or not partial.keep:  # nothing left to check
+                return FileResult(shown, "checked", findings=problems).sorted()
+            doc, model = partial.doc, partial.model
         index = ClaimIndex.build(model, self.kb)
         ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
         findings: list[Finding] = []
@@ -114,6 +119,9 @@ class Engine:
             found.extend(rule.check(ctx))
         checked = self._suppress(ctx, found)
         findings.extend(checked)
+        if partial is not None:
+            findings = [replace(f, pointer=partial.pointer(f.pointer)) for f in findings]
+            findings.extend(problems)
         verdicts = proven_verdicts(ctx, judgements.verdicts(), checked, self.rules)
         verdicts = with_checkers(ctx, verdicts)
         ids = tuple(c.id for c in model.claims)

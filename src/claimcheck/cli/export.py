@@ -17,11 +17,30 @@ from claimcheck.export import EXPORTERS
 
 @click.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
-@click.option("--author", help="The fact-checking organisation (default: the article's publisher).")
-@click.option("--author-url", help="Its web address.")
-@click.option("--url", help="The page that publishes the reviews (default: the article's url).")
-@click.option("--date", "review_date", help="When the reviews are published (default: today).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORTERS)),
+    default="claimreview",
+    show_default=True,
+)
+@click.option(
+    "--reviewer",
+    "--author",
+    "author",
+    help="The fact-checking organisation (default: `reviewer` in [tool.claimcheck.export]).",
+)
+@click.option("--reviewer-url", "--author-url", "author_url", help="Its web address.")
+@click.option(
+    "--url",
+    help="The page that publishes the reviews (default: `url` in [tool.claimcheck.export], "
+    "else the article's url).",
+)
+@click.option(
+    "--date",
+    "review_date",
+    help="When the reviews are published (default: each claim's checked_on, else today).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the export here.")
 def command(
     paths: tuple[str, ...],
@@ -40,7 +59,7 @@ def command(
     run = getattr(importlib.import_module(module), func)
     settings = ReviewSettings(author, author_url, url, review_date)
     with usage_errors():
-        text, result, left_out = run(Options(paths=paths or ("claims",)), settings)
+        text, result, left_out = run(Options(paths=paths), settings, named=bool(paths))
     if result.exit_code == exitcodes.USAGE_OR_UNREADABLE:
         click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
         sys.exit(exitcodes.USAGE_OR_UNREADABLE)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from claimcheck.cli.params import usage_errors
 from claimcheck.core.escape import safe
+from claimcheck.core.project import display_path
 
 
 @click.command("init")
@@ -14,7 +17,7 @@ from claimcheck.core.escape import safe
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Where to write (default: NAME.claims.yaml beside the article, or above articles/).",
+    help="Where to write (default: NAME.claims.yaml in the project's claim folder, claims/).",
 )
 def command(article: str, output: str | None) -> None:
     """Start a claim file for the article text in ARTICLE; never overwrites."""
@@ -22,5 +25,12 @@ def command(article: str, output: str | None) -> None:
     from claimcheck.scaffold import init_claims
 
     with usage_errors():
-        target = init_claims(article, output)
-    click.echo(f"wrote {safe(str(target))}")
+        target, schemas = init_claims(article, output)
+    cwd = Path.cwd().resolve()
+    for schema in schemas:
+        click.echo(f"wrote {safe(display_path(schema, cwd))} (the schema your editor reads)")
+    shown = safe(display_path(target, cwd))
+    click.echo(
+        f"wrote {shown}: fill in its TODO values (CC119 reports each one until it is "
+        "filled in), then add the claims"
+    )

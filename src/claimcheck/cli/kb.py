@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from claimcheck.cli.params import parse_date
+from claimcheck.cli.params import parse_date, usage_errors
 from claimcheck.core import exitcodes
 from claimcheck.reporters.text import format_finding
 
@@ -22,7 +22,7 @@ _kb_option = click.option(
     "kb_paths",
     multiple=True,
     type=click.Path(),
-    help="Knowledge base file or folder (repeatable; default: claims/).",
+    help="Knowledge base file or folder (repeatable; default: the project's, see docs/kb.md).",
 )
 _format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -32,10 +32,13 @@ _format_option = click.option(
 def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> None:
     """Load the KB, run one query, print it; a bad KB or an unknown entity exits 2."""
     # lazy: start-up (the knowledge base and its models; `claimcheck --help` imports this)
+    from claimcheck.config import load_project
     from claimcheck.kb import query as kb_query
 
+    with usage_errors():
+        project = load_project()
     try:
-        kb, findings = kb_query.open_kb(kb_paths)
+        kb, findings = kb_query.open_kb(kb_paths or project.kb, str(project.root))
         if findings:
             click.echo("\n".join(format_finding(f) for f in findings), err=True)
             sys.exit(exitcodes.USAGE_OR_UNREADABLE)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from claimcheck.core.options import UsageError
+from claimcheck.core import exitcodes
+from claimcheck.core.options import PathNotFoundError, UsageError
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
@@ -33,8 +34,16 @@ def usage_errors() -> Iterator[None]:
     """The library's ``UsageError`` said as click says its own: usage line, message, exit 2."""
     try:
         yield
+    except PathNotFoundError as exc:  # a mistyped path: one line, not the usage text
+        raise NotFound(str(exc)) from None
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+class NotFound(click.ClickException):
+    """``Error: claim/: no such file or folder (did you mean claims/?)``, exit 2."""
+
+    exit_code = exitcodes.USAGE_OR_UNREADABLE
 
 
 class Echo(io.TextIOBase):

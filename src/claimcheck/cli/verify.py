@@ -128,7 +128,7 @@ def command(
     )
     with usage_errors():
         if verbose:  # which root and configuration decided the run (stderr: not the report)
-            shown = describe_project(Options(paths=request.paths or ("claims",), root=root))
+            shown = describe_project(Options(paths=request.paths, root=root))
             click.echo(safe(shown), err=True)
         code = run_verify(request, cast(TextIO, Echo()))
     sys.exit(code)

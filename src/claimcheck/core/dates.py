@@ -24,6 +24,54 @@ _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
+_NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+_MONTHS = tuple(_dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13))
+# "20 August 2024", "Aug. 20, 2024", "August 20th 2024".
+_WORDY = re.compile(
+    r"^\s*(?:(\d{1,2})\s+([A-Za-z]+)\.?,?|([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)"
+    r"\s+(\d{4})\s*$"
+)
+
+
+def _month(name: str) -> int | None:
+    name = name.lower()
+    found = [n for n, m in enumerate(_MONTHS, 1) if len(name) >= 3 and m.startswith(name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_hint(text: str) -> str:
+    """``: did you mean 2024-08-20?`` for a date written the European or American way.
+
+    20/08/2024 can only be day first and 08/20/2024 only month first; 05/08/2024 could be
+    either, so both readings are given and the writer chooses.
+    """
+    m = _NUMERIC_DMY.match(text)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day_first, month_first = _iso(year, b, a), _iso(year, a, b)
+        if day_first and month_first and day_first != month_first:
+            return (
+                f": did you mean {day_first} (day first, as in Europe) or {month_first} "
+                "(month first, as in the US)?"
+            )
+        one = day_first or month_first
+        return f": did you mean {one}?" if one else ""
+    m = _WORDY.match(text)
+    if m:
+        day, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = _month(name)
+        found = _iso(int(m.group(5)), month, int(day)) if month else None
+        return f": did you mean {found}?" if found else ""
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A calendar date known to year, month or day precision: the interval of days it covers.
@@ -40,7 +88,9 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         m = _DATE_RE.match(text)
         if not m:
-            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(
+                f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{date_hint(text)}"
+            )
         year = int(m.group(1))
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None

@@ -44,3 +44,7 @@ class Options:
 
 class UsageError(Exception):
     """The command line or configuration is wrong: exit 2 with this message."""
+
+
+class PathNotFoundError(UsageError):
+    """A path named on the command line or in the configuration does not exist: one line."""

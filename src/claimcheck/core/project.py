@@ -68,11 +68,26 @@ def owned_by_another_user(path: Path) -> bool:
 
 
 def display_path(path: Path, base: Path) -> str:
+    """``path`` as a report shows it: relative to ``base`` (the current folder).
+
+    A file beside the current folder (the claim files of a project run from its `articles/`
+    folder) is shown with ``..``, as editors and terminals follow it; one that shares no
+    folder but ``/`` with ``base`` is shown as it is.
+    """
     # Only the folder is resolved: a link is shown by its own name, not by where it leads.
     try:
-        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
-    except (ValueError, OSError, RuntimeError):
+        full = path.parent.resolve() / path.name
+    except (OSError, RuntimeError):
         return path.as_posix()
+    if full.is_relative_to(base):
+        return full.relative_to(base).as_posix()
+    try:
+        shared = Path(os.path.commonpath([full, base]))
+    except ValueError:  # pragma: no cover - Windows: another drive
+        return path.as_posix()
+    if shared == Path(shared.anchor):
+        return path.as_posix()
+    return Path(os.path.relpath(full, base)).as_posix()
 
 
 def discover(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# name -> "module:function"; the function takes (Options, ReviewSettings) and returns text.
+# name -> "module:function"; the function takes (Options, ReviewSettings, named=whether the
+# paths were named) and returns (text, Result, claims left out).
 EXPORTERS: dict[str, str] = {
     "claimreview": "claimcheck.export.claimreview:export",
 }

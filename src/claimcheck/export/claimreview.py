@@ -23,13 +23,19 @@ by the article itself (a wrong weekday, a count its own list denies) is refuted,
 base or not, and exported as False.
 
 A claim that says who checked it (`checked_by`) has that person as the review's ``author``,
-with the organisation (``--author``, else the publisher) as their ``affiliation``; its
-`checked_on` is the review's ``datePublished`` unless ``--date`` gives one for the export.
+with the fact-checking organisation (``--reviewer``, else `reviewer` in
+`[tool.claimcheck.export]`) as their ``affiliation``; its `checked_on` is the review's
+``datePublished`` unless ``--date`` gives one for the export. The reviewer is never taken
+to be the article's publisher: a newsroom does not review its own article for aggregators.
+
+``claimReviewed`` is the claim as a reader would quote it: the article's whole sentence
+holding the claim's `quote`, else the quote itself.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -38,14 +44,18 @@ from typing import Any
 from urllib.parse import quote, urldefrag, urlsplit
 
 from claimcheck.app import verify_stream
+from claimcheck.check.inputs import input_name, read_input
 from claimcheck.check.result import FileResult, Result
-from claimcheck.config import apply_config
+from claimcheck.config import load_project
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.verdicts import ClaimVerdict, Verdict
+from claimcheck.formats import validate
 from claimcheck.formats.records import Article, ClaimFile, claim_file
+from claimcheck.formats.validate import valid_claims
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
+from claimcheck.loader.text import decode
 from claimcheck.run.stream import Stream, collect
 
 CONTEXT = "https://schema.org"
@@ -62,10 +72,50 @@ RATINGS: dict[Verdict, tuple[int, str]] = {
 
 @dataclass(frozen=True)
 class ReviewSettings:
-    author: str | None = None  # the fact-checking organisation; the article's publisher if None
+    author: str | None = None  # the fact-checking organisation (the reviewer)
     author_url: str | None = None
     url: str | None = None  # the page that publishes the reviews; the article's url if None
     date: str | None = None  # when the reviews are published (ISO 8601); today if None
+
+    def with_defaults(self, config: Mapping[str, str]) -> ReviewSettings:
+        """These settings, with `[tool.claimcheck.export]` filling what the options left out."""
+        return ReviewSettings(
+            self.author or config.get("reviewer"),
+            self.author_url or config.get("reviewer-url"),
+            self.url or config.get("url"),
+            self.date,
+        )
+
+
+# Where a sentence ends: a stop (and closing quotes or brackets) before a space, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
+_LONGEST_SENTENCE = 600
+
+
+def reader_quote(text: str | None, quote: str) -> str:
+    """The article's sentence that holds ``quote``, one line; the quote when it is not found.
+
+    A reader quotes a claim as a sentence ("The BRICS forum, comprising Brazil, Russia, China
+    and South Africa, ..."), not as the fragment a claim anchors on.
+    """
+    if not text:
+        return quote
+    words = quote.split()
+    found = re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
+    if found is None:
+        return quote
+    # The first line is the headline (as `init` reads it), never the start of a sentence.
+    headline = text.lstrip()
+    start = len(text) - len(headline) + len(headline.split("\n", 1)[0])
+    if found.end() <= start:  # a claim on the headline: the headline is what readers quote
+        return " ".join(text[:start].split())
+    if found.start() < start:
+        start = 0
+    for end in _SENTENCE_END.finditer(text, start, found.start()):
+        start = end.end()
+    after = _SENTENCE_END.search(text, max(found.end() - 1, found.start()))
+    sentence = " ".join(text[start : after.end() if after else len(text)].split())
+    return sentence if len(sentence) <= _LONGEST_SENTENCE else quote
 
 
 def _organisation(name: str, url: str | None = None) -> dict[str, Any]:
@@ -97,7 +147,11 @@ def _appearance(article: Article) -> dict[str, Any]:
 
 
 def claim_review(
-    verdict: ClaimVerdict, model: ClaimFile, settings: ReviewSettings, today: date
+    verdict: ClaimVerdict,
+    model: ClaimFile,
+    settings: ReviewSettings,
+    today: date,
+    text: str | None = None,
 ) -> dict[str, Any]:
     claim = next(c for c in model.claims if c.id == verdict.claim_id)
     article = model.article
@@ -109,13 +163,18 @@ def claim_review(
         )
     value, name = RATINGS[verdict.verdict]
     explanation = verdict.explanation
-    organisation = _organisation(settings.author or article.publisher, settings.author_url)
+    if settings.author is None:
+        raise UsageError(
+            "ClaimReview needs who reviewed the claims (not the article's publisher): pass "
+            "--reviewer, or set reviewer in [tool.claimcheck.export]"
+        )
+    organisation = _organisation(settings.author, settings.author_url)
     checked_on = None if claim.checked_on is None else str(claim.checked_on)
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": _review_url(base, claim.id),
-        "claimReviewed": claim.quote,
+        "claimReviewed": reader_quote(text, claim.quote),
         "datePublished": settings.date or checked_on or today.isoformat(),
         "author": _author(claim.checked_by, organisation),
         "reviewRating": {
@@ -158,8 +217,12 @@ def claim_reviews(
     models: Mapping[str, ClaimFile],
     settings: ReviewSettings,
     today: date | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Reviews in file order, then claim order; verdicts of files not loaded are skipped."""
+    """Reviews in file order, then claim order; verdicts of files not loaded are skipped.
+
+    ``texts`` holds each file's article text, by the file's path, where it could be read.
+    """
     check_settings(settings)
     order = {(path, c.id): (path, n) for path, m in models.items() for n, c in enumerate(m.claims)}
     chosen = sorted(
@@ -167,7 +230,8 @@ def claim_reviews(
         key=lambda v: order[(v.path, v.claim_id)],
     )
     day = today or date.today()
-    return [claim_review(v, models[v.path], settings, day) for v in chosen]
+    texts = texts or {}
+    return [claim_review(v, models[v.path], settings, day, texts.get(v.path)) for v in chosen]
 
 
 def render(reviews: list[dict[str, Any]]) -> str:
@@ -188,6 +252,10 @@ def load_models(result: Result, limits: Limits = DEFAULT_LIMITS) -> dict[str, Cl
         except (ReadError, LoadError):
             continue  # verify reported it already
         model = claim_file(doc.data)
+        if model is None:  # its valid claims, as verify checked them (`valid_claims`)
+            _, problems = validate.claim_file(doc, fr.path)
+            partial = valid_claims(doc, problems)
+            model = partial.model if partial is not None and partial.keep else None
         if model is not None:  # else verify reported its schema problems
             models[fr.path] = model
     return models
@@ -211,13 +279,36 @@ def verify_with_models(options: Options) -> tuple[Result, dict[str, ClaimFile]]:
     return result, models
 
 
-def export(options: Options, settings: ReviewSettings) -> tuple[str, Result, int]:
+def article_texts(models: Mapping[str, ClaimFile], root: Path, limits: Limits) -> dict[str, str]:
+    """Each file's article text, read as `verify` reads it (inside the root), where it can be."""
+    texts = {}
+    for path, model in models.items():
+        name = input_name("article text path", Path(path).parent, model.article.text)
+        read = read_input(root, name, limits)
+        if read.raw is not None:
+            try:
+                texts[path] = decode(read.raw)
+            except LoadError:
+                continue  # verify reported it
+    return texts
+
+
+def export(
+    options: Options, settings: ReviewSettings, *, named: bool = True
+) -> tuple[str, Result, int]:
     """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
 
-    The options go through ``[tool.claimcheck]`` as `verify`'s do, so both check the same.
+    The options go through the project (`config.load_project`) as `verify`'s do, so both
+    check the same files against the same knowledge base; ``named``: the paths were named
+    (else the project's claim files are exported).
     """
-    result, found = verify_with_models(apply_config(options))
+    given = {"paths"} if named else set()
+    project = load_project(options.paths if named else (), options.root)
+    settings = settings.with_defaults(project.export)
+    check_settings(settings)
+    result, found = verify_with_models(project.apply(options, given))
     models = {fr.path: found[fr.path] for fr in result.files if fr.path in found}  # file order
-    reviews = claim_reviews(result.verdicts, models, settings)
+    texts = article_texts(models, project.root, options.limits)
+    reviews = claim_reviews(result.verdicts, models, settings, texts=texts)
     claims = sum(len(m.claims) for m in models.values())
     return render(reviews), result, claims - len(reviews)

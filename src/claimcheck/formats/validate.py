@@ -7,7 +7,9 @@ errors say what is wrong and where.
 
 from __future__ import annotations
 
+import functools
 import importlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.diagnostics import SCHEMA
@@ -17,7 +19,7 @@ from claimcheck.formats import records
 from claimcheck.loader.document import MAX_PROBLEMS, Document, Pointer, pointer_str
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from pydantic import BaseModel, ValidationError
     from pydantic_core import ErrorDetails
@@ -26,6 +28,62 @@ if TYPE_CHECKING:
 def claim_file(doc: Document, display: str) -> tuple[records.ClaimFile | None, list[Finding]]:
     """The claim file as records, or None and the schema findings."""
     return _validate(doc, display, records.claim_file, "models", "ClaimFile")
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A claim file without its invalid claims: checked so that one bad claim hides nothing.
+
+    ``doc`` answers positions and ``keep`` maps pointers back to the whole file's: claim
+    ``i`` of ``model`` is claim ``keep[i]`` of the file.
+    """
+
+    doc: Document
+    model: records.ClaimFile
+    keep: tuple[int, ...]
+
+    def pointer(self, text: str) -> str:
+        """A finding's JSON pointer into the trimmed file, as a pointer into the whole file."""
+        head, sep, rest = text.removeprefix("/claims/").partition("/")
+        if not text.startswith("/claims/") or not head.isdigit() or int(head) >= len(self.keep):
+            return text
+        return f"/claims/{self.keep[int(head)]}{sep}{rest}"
+
+
+def valid_claims(doc: Document, problems: list[Finding]) -> Partial | None:
+    """The file without the claims ``problems`` are in, when the rest of it is valid.
+
+    Every problem must lie inside one claim (else the article or the entities are wrong,
+    and no claim can be checked against them); the claims left must pass the generated
+    validator, the same fast path as a valid file.
+    """
+    data = doc.data
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(claims, list):
+        return None
+    bad = set()
+    for f in problems:
+        head, _, _ = f.pointer.removeprefix("/claims/").partition("/")
+        if not f.pointer.startswith("/claims/") or not head.isdigit():
+            return None
+        bad.add(int(head))
+    keep = tuple(i for i in range(len(claims)) if i not in bad)
+    trimmed = {**data, "claims": [claims[i] for i in keep]}
+    model = records.claim_file(trimmed)
+    if model is None:
+        return None
+
+    def find(pointer: Pointer, key: bool) -> tuple[int, int]:
+        if (
+            len(pointer) >= 2
+            and pointer[0] == "claims"
+            and isinstance(pointer[1], int)
+            and pointer[1] < len(keep)
+        ):
+            pointer = ("claims", keep[pointer[1]], *pointer[2:])
+        return doc.position(pointer, key=key)
+
+    return Partial(Document(doc.path, trimmed, doc.text, _find=find), model, keep)
 
 
 def kb_file(doc: Document, display: str) -> tuple[records.KBFile | None, list[Finding]]:
@@ -97,18 +155,128 @@ def _pointer(data: Any, loc: tuple[Any, ...]) -> tuple[Pointer, bool]:
     return tuple(out), exists
 
 
-def _message(err: ErrorDetails, pointer: Pointer) -> str:
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+
+
+def _value(data: Any, pointer: Pointer) -> Any:
+    node = data
+    for step in pointer:
+        inside = isinstance(node, dict) and step in node
+        if isinstance(node, list) and isinstance(step, int):
+            inside = 0 <= step < len(node)
+        if not inside:
+            return None
+        node = node[step]
+    return node
+
+
+def _spans_lines(doc: Document, pointer: Pointer, value: str) -> bool:
+    """Whether a text value was written over several lines (list items without dashes)."""
+    line, col = doc.position(pointer)
+    lines = doc.text.splitlines()
+    return 0 < line <= len(lines) and value.rsplit(maxsplit=1)[-1] not in lines[line - 1][col - 1 :]
+
+
+def _comma_hint(doc: Document, pointer: Pointer, field: str) -> str:
+    """For `{name: Washington, D.C.}`: the comma ended the value; quote the value."""
+    line, col = doc.position(pointer, key=True)
+    lines = doc.text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    before = lines[line - 1][: col - 1].rstrip()
+    if not before.endswith(","):
+        return ""
+    previous = before[:-1].rsplit(":", 1)
+    if len(previous) != 2 or "{" not in lines[line - 1][: col - 1]:
+        return ""
+    value = previous[1].strip()
+    return (
+        f": inside {{...}} a comma separates fields, so '{field}' was read as a field; if "
+        f'the comma belongs to the value, quote it: "{value}, {field}"'
+    )
+
+
+@functools.cache
+def _field_names() -> tuple[str, ...]:
+    """Every field name of the claim and KB models: the candidates of a did-you-mean."""
+    # lazy: start-up (pydantic: only a file that broke the schema gets here)
+    from pydantic import BaseModel
+
+    names: set[str] = set()
+    for module in ("models", "kb_models"):
+        for obj in vars(importlib.import_module(f"claimcheck.formats.{module}")).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel):
+                names.update(obj.model_fields)
+    return tuple(sorted(names))
+
+
+def _did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
+    # lazy: start-up (difflib: only a file that broke the schema asks for a near miss)
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _message(
+    err: ErrorDetails, pointer: Pointer, doc: Document, missing: set[Pointer] | None = None
+) -> str:
+    """What is wrong, in the words of someone writing the file, and what to write instead."""
     field = str(pointer[-1]) if pointer else "document"
     kind = err["type"]
+    value = _value(doc.data, pointer)
     if kind == "extra_forbidden":
         odd = lookalike_problems(field)
         if odd:
             return f"unknown field '{field}': it has {'; '.join(odd)}: retype it"
+        if value is None:
+            hint = _comma_hint(doc, pointer, field)
+            if hint:
+                return f"unknown field '{field}'{hint}"
+        siblings = [str(p[-1]) for p in missing or () if p[:-1] == pointer[:-1]]
+        near = _did_you_mean(field, siblings) or _did_you_mean(field, _field_names())
+        if near is not None and near != field:
+            return f"unknown field '{field}': did you mean '{near}'?"
         return f"unknown field '{field}': check its spelling against the schema"
     if kind == "missing":
         return f"missing required field '{field}'"
     if kind == "union_tag_invalid":
-        return f"{err['msg']}"
+        ctx = err.get("ctx") or {}
+        tag = str(ctx.get("tag", value))
+        expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        near = _did_you_mean(tag, expected)
+        hint = f"did you mean '{near}'? " if near else ""
+        return f"unknown {field} '{tag}': {hint}the kinds are {', '.join(expected)}"
+    if kind == "list_type":
+        if isinstance(value, str) and value.strip() and _spans_lines(doc, pointer, value):
+            first = value.split()[0]
+            return (
+                f"{field}: these lines are one text, not a list: start each item on its own "
+                f"line with a dash, as in `- {first}`"
+            )
+        shown = ", ".join(value.split()) if isinstance(value, str) and value.strip() else "..."
+        return f"{field}: write a list, as in `{field}: [{shown}]`, or one `- item` per line"
+    if kind in ("model_type", "dict_type") and len(pointer) >= 2 and pointer[-2] == "aliases":
+        shown = value if isinstance(value, str) else "..."
+        return (
+            f"aliases: in a knowledge base each alias is a mapping, not text: write "
+            f"`- {{name: {shown}}}` (with `used_by` and `sources` when only some use it)"
+        )
+    if kind == "bool_type":
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return f"{field}: write {value.lower()} without quotes (quoted, it is text)"
+        return f"{field}: write true or false (yes, no, on and off are text in a claim file)"
+    if kind == "int_type":
+        if isinstance(value, str) and value.strip().isdigit():
+            return f"{field}: write {value.strip()} without quotes (quoted, it is text)"
+        number = _NUMBER_WORDS.get(str(value).strip().lower()) if value is not None else None
+        example = number if number is not None else 4
+        return f"{field}: write a whole number in digits, as in `{field}: {example}`"
     msg = str(err["msg"]).removeprefix("Value error, ")
     return f"{field}: {msg}"
 
@@ -116,8 +284,21 @@ def _message(err: ErrorDetails, pointer: Pointer) -> str:
 def schema_findings(doc: Document, exc: ValidationError, display: str) -> list[Finding]:
     findings = []
     errors = exc.errors(include_url=False, include_input=False)
+    located = [_pointer(doc.data, tuple(err["loc"])) for err in errors]
+    missing = {p for (p, _), err in zip(located, errors, strict=True) if err["type"] == "missing"}
+    # A missing field that an unknown field beside it misspells is said once, by that one.
+    explained = set()
+    for (p, _), err in zip(located, errors, strict=True):
+        if err["type"] == "extra_forbidden":
+            near = _did_you_mean(str(p[-1]), [str(m[-1]) for m in missing if m[:-1] == p[:-1]])
+            if near is not None:
+                explained.add((*p[:-1], near))
     for n, err in enumerate(errors):
-        pointer, exists = _pointer(doc.data, tuple(err["loc"]))
+        pointer, exists = located[n]
+        if err["type"] == "union_tag_invalid":  # said at the tag itself: `kind: membrship`
+            pointer = (*pointer, "kind")
+        if err["type"] == "missing" and pointer in explained:
+            continue
         if n == MAX_PROBLEMS:  # a flood (a hostile file, a wrong file) says enough by now
             line, col = doc.position(pointer)
             message = f"{len(errors) - n:,} more schema problems not shown: fix these first"
@@ -133,7 +314,7 @@ def schema_findings(doc: Document, exc: ValidationError, display: str) -> list[F
             Finding(
                 rule_id=SCHEMA.id,
                 severity=SCHEMA.severity,
-                message=_message(err, pointer),
+                message=_message(err, pointer, doc, missing),
                 location=Location(display, line, col),
                 pointer=pointer_str(pointer),
                 claim_id=_claim_id(doc.data, pointer),

@@ -31,7 +31,7 @@ class QueryError(Exception):
 def open_kb(
     paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[KnowledgeBase, list[Finding]]:
-    """The KB in ``paths`` (default: the ``claims`` folder), inside the project root."""
+    """The KB in ``paths`` (files or folders), inside the project root."""
     cwd = Path.cwd().resolve()
     project = Path(root).resolve() if root else find_root(cwd)
     try:
@@ -39,7 +39,10 @@ def open_kb(
     except UsageError as exc:
         raise QueryError(str(exc)) from None
     if not files:
-        raise QueryError("no knowledge base found: name *.kb.yaml files or folders with --kb")
+        raise QueryError(
+            "no knowledge base found (*.kb.yaml files below kb/ or the claim folders, see "
+            "docs/kb.md): name its files or folders with --kb, or set `kb` in [tool.claimcheck]"
+        )
     return load_kb(files, limits, lambda p: display_path(p, cwd))
 
 

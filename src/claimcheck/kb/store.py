@@ -620,22 +620,28 @@ def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, lis
     kb = KnowledgeBase()
     problems: list[Reference] = []
     entity_seen: dict[str, str] = {}
+    declared: dict[str, object] = {}  # each entity as its first file wrote it
     for shown, doc, model in files:
         kb.files.append(shown)
         kb.verified[shown] = model.verified
         for entity_id, record in model.entities.items():
+            written = doc.data["entities"][entity_id]
+            if entity_id in entity_seen and declared[entity_id] == written:
+                continue  # topic files that each declare a shared entity, word for word
             if entity_id in entity_seen:
                 problems.append(
                     Reference(
                         shown,
                         doc,
                         ("entities", entity_id),
-                        f"entity '{entity_id}' is already defined in {entity_seen[entity_id]}",
+                        f"entity '{entity_id}' is already defined in {entity_seen[entity_id]}, "
+                        "differently: declare it the same way in every file, or in one",
                         key=True,
                     )
                 )
                 continue
             entity_seen[entity_id] = shown
+            declared[entity_id] = written
             kb.add_entity(entity_id, record)
     for shown, doc, model in files:
         for i, fact in enumerate(model.facts):

@@ -87,9 +87,13 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
         elif problem == _KEY_ERRORS[0]:
             message += ": a value that holds ': ' must be quoted"
     elif context == "while scanning a quoted scalar" and opened is not None:
+        # Reported where the quote opens: where the scanner gave up is often the file's end.
+        line, col = opened.line + 1, opened.column + 1
+        opening = lines[opened.line][opened.column : opened.column + 1] if lines else '"'
         message = (
-            f"YAML syntax error: the quote opened at {opened.line + 1}:{opened.column + 1} "
-            "is never closed"
+            f"YAML syntax error: the quote opened at {line}:{col} is never closed (the parser "
+            f"read on to {mark.line + 1}:{mark.column + 1}): end the value with {opening} on "
+            "its line"
         )
     elif problem == "did not find expected key":
         message += ": check the indentation of this line"

@@ -1,0 +1,56 @@
+"""One KB file per topic: an entity two topics share may be declared in each, word for word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcheck.core.limits import DEFAULT_LIMITS
+from claimcheck.kb.load import load_kb
+
+SOURCE = "sources: [{url: 'https://example.org/a', accessed: 2025-10}]"
+BRICS = f"""claimcheck-kb: 1
+entities:
+  india: {{name: India, kind: country}}
+  brics: {{name: BRICS, kind: organisation}}
+facts:
+  - {{id: india-brics, kind: membership, group: brics, member: india, start: "2009", {SOURCE}}}
+"""
+QUAD = f"""claimcheck-kb: 1
+entities:
+  india: {{name: India, kind: country}}
+  quad: {{name: Quad, kind: organisation}}
+facts:
+  - {{id: india-quad, kind: membership, group: quad, member: india, start: 2017-11, {SOURCE}}}
+"""
+
+
+def _load(tmp_path: Path, *texts: str):
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"t{n}.kb.yaml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+
+
+def test_an_entity_declared_identically_in_two_topic_files_loads(tmp_path: Path):
+    kb, findings = _load(tmp_path, BRICS, QUAD)
+    assert findings == []
+    assert {"india-brics", "india-quad"} <= set(kb.facts)
+
+
+def test_an_entity_declared_differently_is_still_an_error(tmp_path: Path):
+    other = QUAD.replace(
+        "india: {name: India, kind: country}", "india: {name: Bharat, kind: country}"
+    )
+    _, findings = _load(tmp_path, BRICS, other)
+    assert [(f.location.path, f.location.line, f.message) for f in findings] == [
+        (
+            "t1.kb.yaml",
+            3,
+            (
+                "entity 'india' is already defined in t0.kb.yaml, differently: declare it the "
+                "same way in every file, or in one"
+            ),
+        )
+    ]
