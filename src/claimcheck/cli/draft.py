@@ -1,0 +1,48 @@
+"""`claimcheck draft`."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.params import parse_date, usage_errors
+from claimcheck.core.escape import safe
+
+
+@click.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option(
+    "--published",
+    required=True,
+    metavar="YYYY-MM-DD",
+    help="The article's publication date: relative dates ('on Tuesday') resolve against it.",
+)
+@click.option(
+    "--kb",
+    "kb",
+    multiple=True,
+    type=click.Path(),
+    help="Knowledge base files or folders whose names are linked (default: claims/).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write (default: NAME.claims.yaml beside the article, or above articles/).",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Add only the new drafts to an existing claim file, keeping what is there.",
+)
+def command(
+    article: str, published: str, kb: tuple[str, ...], output: str | None, update: bool
+) -> None:
+    """Draft a claim file from the article text in ARTICLE, every claim marked for review."""
+    day = parse_date(published, "--published")
+    assert day is not None
+    # lazy: start-up (the matcher and the knowledge base; `claimcheck --help` imports this)
+    from claimcheck.draft.compose import draft_claims
+
+    with usage_errors():
+        target, count = draft_claims(article, day, kb, output, update=update)
+    click.echo(f"wrote {safe(str(target))}: {count} draft claim{'s' if count != 1 else ''}")

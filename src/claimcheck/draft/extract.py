@@ -1,0 +1,953 @@
+"""From sentences to typed claims: patterns over the words, the linked names and the dates.
+
+Each pattern reads one construction newspapers use ("comprising A, B and C", "Prime
+Minister X", "the third ... since", "controlled by Tokyo") and drafts the claim it states,
+quoting the article's words that state it. A sentence of opinion or analysis gives nothing.
+What no pattern reads is left to the reviewer: a draft proposes, it never decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.core.dates import PartialDate
+from claimcheck.draft.lexicon import (
+    MEMBER_NOUNS,
+    NUMBERS,
+    OPINION,
+    ORDINALS,
+    TITLES,
+)
+from claimcheck.draft.link import Gazetteer, Mention, key, new_id
+from claimcheck.draft.when import When, dates_in
+
+_ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|No|vs|U\.S|U\.K|etc)\.$")
+_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+GOVERNMENT = ("country",)
+GROUPISH = ("organisation", "group", "series", "other")
+
+
+@dataclass
+class Sentence:
+    start: int
+    text: str
+    mentions: list[Mention]
+    dates: list[When]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The article's sentences with their offsets; the first line (the headline) is left out."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    first = True
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        offset = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        if not body:
+            continue
+        if first:
+            first = False
+            continue
+        if len(body.split()) < 4:
+            continue
+        start = 0
+        for m in _END.finditer(body):
+            if _ABBREV.search(body[: m.start() + 1]):
+                continue
+            out.append((offset + start, body[start : m.start() + 1]))
+            start = m.end()
+        if start < len(body):
+            out.append((offset + start, body[start:]))
+    return out
+
+
+def is_opinion(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in OPINION)
+
+
+def number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+@dataclass
+class Draft:
+    """The claims and entities drafted from one article, in article order."""
+
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    skipped: list[str] = field(default_factory=list)
+
+
+class Drafter:
+    def __init__(
+        self, text: str, published: PartialDate, names: Gazetteer, kb: Any | None = None
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.names = names
+        self.kb = kb
+        self.draft = Draft()
+        self.last_group: str | None = None
+        self.last_members: list[str] = []
+        self.main_event: dict[str, Any] | None = None
+        self.main_date: PartialDate | None = None
+        self.topic: Mention | None = None
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def entity(self, m: Mention, kind: str | None = None) -> str:
+        """The id a claim uses for a mention, adding its entry to the file's entities."""
+        if m.entity is None:
+            ident = new_id(m.text)
+            self._define(ident, m.text, kind or (m.kind if m.kind != "lookalike" else "other"))
+            return ident
+        ident = (
+            m.how.split("|")[1] if m.how.startswith("place|") and kind == "country" else m.entity
+        )
+        self._define(
+            ident, self.names.display.get(ident, m.text), self.names.kinds.get(ident, m.kind)
+        )
+        return ident
+
+    def _define(self, ident: str, name: str, kind: str) -> None:
+        if ident in self.draft.entities:
+            return
+        entry: dict[str, Any] = {"name": name, "kind": kind}
+        known = self.kb.entities.get(ident) if self.kb is not None else None
+        if known is not None:
+            entry = {"name": known.name, "kind": known.kind}
+            if known.wikidata:
+                entry["wikidata"] = known.wikidata
+        self.draft.entities[ident] = entry
+
+    def government(self, m: Mention) -> tuple[str, str | None]:
+        """A country, government or capital used for its government, and the note that says so."""
+        if m.how == "demonym":
+            ident = self.entity(m)
+            return ident, f"'{m.text}' read as {self.names.display.get(ident, ident)}"
+        if m.how == "capital" or m.how.startswith("place|"):
+            gov = m.how.split("|")[1] if m.how.startswith("place|") else m.entity
+            assert gov is not None
+            self._define(gov, self.names.display.get(gov, gov), "country")
+            return gov, f"'{m.text}' read as {self.names.display.get(gov, gov)}, its government"
+        return self.entity(m), None
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def add(
+        self, kind: str, a: int, b: int, fields: dict[str, Any], note: str | None = None
+    ) -> dict[str, Any]:
+        quote = self.text[a:b].strip(" ,;:—-")
+        base = new_id("-".join(str(v) for v in _id_parts(kind, fields)))[:60].strip("-") or kind
+        ident = base
+        n = 2
+        while ident in self.draft.ids:
+            ident = f"{base}-{n}"
+            n += 1
+        self.draft.ids.add(ident)
+        claim: dict[str, Any] = {"id": ident, "kind": kind, **fields, "quote": quote, "draft": True}
+        if note:
+            claim["notes"] = note
+        self.draft.claims.append(claim)
+        return claim
+
+    # -- the run -----------------------------------------------------------------------------
+
+    def run(self) -> Draft:
+        for start, body in sentences(self.text):
+            mentions = [
+                Mention(start + m.start, start + m.end, m.text, m.entity, m.kind, m.how)
+                for m in self.names.mentions(body)
+            ]
+            dates = [
+                When(start + w.start, start + w.end, w.date, w.weekday, w.relative)
+                for w in dates_in(body, self.published)
+            ]
+            s = Sentence(start, body, mentions, dates)
+            if is_opinion(body):
+                self.draft.skipped.append(body)
+                continue
+            self.sentence(s)
+        for claim in self.draft.claims:
+            if claim["kind"] == "event":
+                self._define(claim["event"], claim["what"], "event")
+        return self.draft
+
+    def sentence(self, s: Sentence) -> None:
+        for step in (
+            self.complete_members,
+            self.partial_members,
+            self.member_of,
+            self.counts,
+            self.offices,
+            self.events,
+            self.series,
+            self.relations,
+            self.properties,
+        ):
+            step(s)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def rel(self, s: Sentence, pos: int) -> int:
+        return pos - s.start
+
+    def chain(self, s: Sentence, after: int, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        """The list of names that starts right after position ``after``: "A, B, and C"."""
+        out: list[Mention] = []
+        pos = after
+        for m in s.mentions:
+            if m.start < pos:
+                continue
+            gap = self.text[pos : m.start]
+            sep = (
+                r"\s*(?:the\s+)?"
+                if not out
+                else r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
+            )
+            if not re.fullmatch(sep, gap):
+                break
+            if kinds and m.kind not in kinds and m.entity is not None:
+                break
+            out.append(m)
+            pos = m.end
+        return out
+
+    def chain_before(self, s: Sentence, before: int) -> list[Mention]:
+        """The list of names that ends right before ``before``: "Japan and India are"."""
+        out: list[Mention] = []
+        pos = before
+        for m in reversed(s.mentions):
+            if m.end > pos:
+                continue
+            gap = self.text[m.end : pos]
+            sep = r"\s*" if not out else r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+            if not re.fullmatch(sep, gap):
+                break
+            out.insert(0, m)
+            pos = m.start
+        return out
+
+    def previous(self, s: Sentence, pos: int, kinds: tuple[str, ...]) -> Mention | None:
+        for m in reversed(s.mentions):
+            if m.end <= pos and m.kind in kinds:
+                return m
+        return None
+
+    def next_mention(
+        self, s: Sentence, pos: int, kinds: tuple[str, ...] | None = None
+    ) -> Mention | None:
+        for m in s.mentions:
+            if m.start >= pos and (kinds is None or m.kind in kinds):
+                return m
+        return None
+
+    def group_before(self, s: Sentence, pos: int) -> Mention | None:
+        for m in reversed(s.mentions):
+            if m.end <= pos and m.kind in GROUPISH and m.how in ("name", "new"):
+                return m
+        return None
+
+    def members(self, ms: list[Mention]) -> list[str]:
+        out: list[str] = []
+        for m in ms:
+            ident = self.government(m)[0] if m.kind == "country" else self.entity(m)
+            if ident not in out:
+                out.append(ident)
+        return out
+
+    # -- memberships -----------------------------------------------------------------------
+
+    def complete_members(self, s: Sentence) -> None:
+        for kw in re.finditer(
+            r"\b(?:comprising|comprises|comprised of|made up of|consisting of|consists of|"
+            r"composed of|whose members are)\b",
+            s.text,
+        ):
+            at = s.start + kw.start()
+            group = self.group_before(s, at)
+            listed = self.chain(s, s.start + kw.end())
+            if group is None or len(listed) < 2:
+                continue
+            gid = self.entity(group, "organisation")
+            members = self.members(listed)
+            founding = "founding" in self.text[group.start - 20 : at].lower()
+            fields: dict[str, Any] = {"group": gid, "members": members, "complete": True}
+            if founding:
+                fields["founding"] = True
+            self.add("membership", group.start, listed[-1].end, fields)
+            self.last_group, self.last_members = gid, members
+
+    def partial_members(self, s: Sentence) -> None:
+        for kw in re.finditer(r"\b(?:including|includes|include|such as|among them)\b", s.text):
+            at = s.start + kw.start()
+            group = self.group_before(s, at)
+            listed = self.chain(s, s.start + kw.end())
+            if group is None or not listed:
+                continue
+            if not all(m.kind in ("country", "organisation", "other", "person") for m in listed):
+                continue
+            head = re.search(
+                r"\b(?:are|is|were|was)\s+(?:also\s+)?(?:\w+\s+)?members?\s+of\s+(?:the\s+)?$",
+                self.text[s.start : group.start],
+            )
+            before: list[Mention] = []
+            start = group.start
+            if head:
+                before = self.chain_before(s, s.start + head.start() - 1)
+                if before:
+                    start = before[0].start
+            gid = self.entity(group, "organisation")
+            members = self.members(before + listed)
+            self.add(
+                "membership",
+                start if before else listed[0].start,
+                listed[-1].end,
+                {"group": gid, "members": members, "complete": False},
+            )
+            self.last_group, self.last_members = gid, members
+
+    def member_of(self, s: Sentence) -> None:
+        for kw in re.finditer(
+            r"\b(?:[Aa]s\s+)?an?\s+(?:(founding|full|permanent|non-permanent)\s+)?member\s+of\s+(?:the\s+)?",
+            s.text,
+        ):
+            at, after = s.start + kw.start(), s.start + kw.end()
+            group = self.next_mention(s, after)
+            if group is None or group.start != after:
+                continue
+            gid = self.entity(group, "organisation")
+            subject: Mention | None = None
+            start = at
+            if kw.group().lower().startswith("as"):
+                # "As a member of G—...—X has": X, the first name after G's aside.
+                rest = [m for m in s.mentions if m.start > group.end]
+                aside_end = group.end
+                dash = re.search(r"[—–]|\s-\s", self.text[group.end : s.end])
+                if dash and len(self.text[group.end : group.end + dash.start()].split()) <= 2:
+                    close = re.search(r"[—–]|\s-\s", self.text[group.end + dash.end() : s.end])
+                    if close:
+                        aside_end = group.end + dash.end() + close.end()
+                for m in rest:
+                    if m.start >= aside_end:
+                        subject = m
+                        break
+                noun = re.match(
+                    r"\s+(?:forum|bloc|alliance|group|club|organisation|organization)\b",
+                    self.text[group.end : s.end],
+                )
+                end = group.end + (noun.end() if noun else 0)
+            else:
+                prior = re.search(
+                    r"(?:,\s*|\s+(?:is|was|became|remains)\s+)$", self.text[s.start : at]
+                )
+                if prior:
+                    subject = self.previous(s, at, ("country", "organisation", "person", "other"))
+                    if subject is not None:
+                        start = subject.start
+                end = group.end
+            if subject is None or subject.kind not in (
+                "country",
+                "organisation",
+                "person",
+                "other",
+            ):
+                continue
+            fields: dict[str, Any] = {
+                "group": gid,
+                "members": self.members([subject]),
+                "complete": False,
+            }
+            if kw.group(1) == "founding":
+                fields["founding"] = True
+            self.add("membership", start, end, fields)
+            self.last_group = gid
+
+    def counts(self, s: Sentence) -> None:
+        nouns = "|".join(MEMBER_NOUNS)
+        for m in re.finditer(
+            rf"\b(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+(?P<n>\d+|[a-z]+)\s+"
+            rf"(?P<founding>founding\s+)?(?P<noun>{nouns})\b",
+            s.text,
+            re.IGNORECASE,
+        ):
+            n = number(m.group("n"))
+            if n is None:
+                continue
+            owner = m.group("owner")
+            at = s.start + m.start()
+            group: str | None = None
+            if owner:
+                named = next(
+                    (x for x in s.mentions if x.start <= at + len(owner) and x.end >= at), None
+                )
+                group = self.entity(named, "organisation") if named else self.last_group
+            else:
+                near = self.group_before(s, at)
+                group = self.entity(near, "organisation") if near else self.last_group
+            if group is None:
+                continue
+            clause = re.search(r"[,;]|$", self.text[s.start + m.end() : s.end])
+            end = s.start + m.end() + (clause.start() if clause else 0)
+            fields: dict[str, Any] = {"of": "members", "group": group, "count": n}
+            if m.group("founding"):
+                fields["founding"] = True
+            self.add("count", at, end, fields)
+        joint = re.search(r"\bjoint\s+(?:\w+\s+)?(?:exercises|drills|patrols|operations)\b", s.text)
+        if joint and self.last_members:
+            lead = re.search(
+                r"(?:\w+\s+)?(?:through|in|with|via)\s+$",
+                self.text[s.start : s.start + joint.start()],
+            )
+            start = s.start + (lead.start() if lead else joint.start())
+            self.add(
+                "event",
+                start,
+                s.start + joint.end(),
+                {
+                    "event": new_id(joint.group()),
+                    "what": joint.group(),
+                    "participants": list(self.last_members),
+                },
+            )
+
+    # -- offices ---------------------------------------------------------------------------
+
+    def offices(self, s: Sentence) -> None:
+        titles = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+        country: Mention | None = None
+        found: list[tuple[str, str, Mention]] = []  # (title, country id, holder)
+        for m in re.finditer(
+            rf"\b(?:(?P<former>former|ex-)\s*)?(?P<title>{titles})\s+", s.text, re.IGNORECASE
+        ):
+            title = m.group("title")
+            if not title[0].isupper():
+                continue
+            at = s.start + m.start()
+            holder = self.next_mention(s, s.start + m.end())
+            if holder is None or holder.start != s.start + m.end():
+                continue
+            if holder.kind not in ("person", "other") and holder.entity is not None:
+                continue
+            before = self.previous(s, at, ("country",))
+            adjacent = before is not None and re.fullmatch(r"\s*", self.text[before.end : at])
+            if adjacent:
+                country = before
+            if country is None:
+                continue
+            start = before.start if adjacent and before is not None else at
+            former = bool(m.group("former"))
+            self.office(title, country, holder, start, holder.end, former)
+            found.append((title, self.government(country)[0], holder))
+        self.respectively(s, found)
+        self.became(s)
+
+    def office(
+        self,
+        title: str,
+        country: Mention,
+        holder: Mention,
+        a: int,
+        b: int,
+        former: bool = False,
+        since: PartialDate | None = None,
+    ) -> None:
+        cid, note = self.government(country)
+        oid = self.office_id(title, cid)
+        fields: dict[str, Any] = {"office": oid, "holder": self.entity(holder, "person")}
+        if self.main_date is not None and not former and since is None:
+            fields["at"] = str(self.main_date)
+        if former:
+            fields["former"] = True
+        if since is not None:
+            fields["since"] = str(since)
+        self.add("office", a, b, fields, note)
+
+    def office_id(self, title: str, country: str) -> str:
+        words = TITLES[title.lower()]
+        cname = key(self.names.display.get(country, country))
+        if self.kb is not None:
+            for ident, entity in sorted(self.kb.entities.items()):
+                if entity.kind != "office":
+                    continue
+                name = key(entity.name)
+                if cname in name and any(key(w) in name for w in words):
+                    self._define(ident, entity.name, "office")
+                    return str(ident)
+        ident = new_id(f"{country}-{title}")
+        self._define(
+            ident, f"{title.title()} of {self.names.display.get(country, country)}", "office"
+        )
+        return ident
+
+    def respectively(self, s: Sentence, found: list[tuple[str, str, Mention]]) -> None:
+        m = re.search(r"\b(?:their|its)\s+(\w+)\s+counterparts?,?\s+", s.text)
+        if not m or "respectively" not in s.text or not found:
+            return
+        demonym = next((x for x in s.mentions if x.start == s.start + m.start(1)), None)
+        listed = self.chain(s, s.start + m.end())
+        if demonym is None or len(listed) != len(found):
+            return
+        tail = re.search(r"respectively", self.text[listed[-1].end : s.end])
+        end = listed[-1].end + (tail.end() if tail else 0)
+        for (title, _, _), person in zip(found, listed, strict=True):
+            self.office(self._counterpart(title), demonym, person, s.start + m.start(), end)
+
+    @staticmethod
+    def _counterpart(title: str) -> str:
+        return title
+
+    def became(self, s: Sentence) -> None:
+        titles = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+        for m in re.finditer(
+            rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as)\s+"
+            rf"(?:(?P<dem>[A-Z]\w+)\s+)?(?P<title>{titles})\b",
+            s.text,
+            re.IGNORECASE,
+        ):
+            at = s.start + m.start()
+            holder = self.previous(s, at, ("person", "other"))
+            country = next(
+                (x for x in s.mentions if m.group("dem") and x.start == s.start + m.start("dem")),
+                None,
+            )
+            if country is None:
+                country = self.previous(s, at, ("country",)) or self.next_mention(
+                    s, at, ("country",)
+                )
+            when = next((w for w in s.dates if w.start >= s.start + m.end()), None)
+            if holder is None or country is None or when is None:
+                continue
+            self.office(m.group("title"), country, holder, holder.start, when.end, since=when.date)
+
+    # -- events ----------------------------------------------------------------------------
+
+    _EVENT = re.compile(
+        r"\b(?:met|meet|convened|gathered|held\s+talks|hosted|co-hosted|signed|visited|"
+        r"launched|won|beat|defeated|elected|entered|invaded|is\s+considering|are\s+considering|"
+        r"opened|attended|announced|agreed|took\s+place|was\s+held|were\s+held)\b"
+    )
+
+    def events(self, s: Sentence) -> None:
+        invasion = re.search(r"\b(\w[\w ]*?)['’]s\s+invasion\s+of\s+", s.text)
+        if invasion:
+            self.invasion(s, invasion)
+        verb = self._EVENT.search(s.text)
+        if verb is None or verb.group() in ("invaded", "signed") or s.text.startswith("If "):
+            return
+        at = s.start + verb.start()
+        # The verb's own clause: its date and place, not those of a later "since ..." aside.
+        tail = re.search(r",|\bsince\b|$", self.text[at : s.end])
+        clause_end = at + (tail.start() if tail else 0)
+        when = next((w for w in s.dates if at - 40 <= w.start < clause_end), None)
+        place = None
+        for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", self.text[at:clause_end]):
+            cand = self.next_mention(s, at + m.end())
+            if (
+                cand is not None
+                and cand.start == at + m.end()
+                and cand.kind in ("place", "country")
+            ):
+                place = cand
+                break
+        kinds = ("country", "person", "organisation", "other")
+        subjects = [m for m in s.mentions if m.end <= at and m.kind in kinds]
+        objects: list[Mention] = []
+        name = verb.group()
+        if name in ("met", "meet"):
+            objects = [m for m in s.mentions if m.start > at and m.kind == "person"]
+        elif "considering" in name:
+            objects = [m for m in s.mentions if at < m.start < clause_end and m.how == "demonym"][
+                :1
+            ]
+        people = [m for m in subjects + objects if m.kind == "person"]
+        if name in ("met", "meet") and len(people) >= 2:
+            who = people
+        else:
+            who = [
+                m
+                for m in subjects + objects
+                if m.kind in ("country", "organisation") or (m.entity is None and m.kind == "other")
+            ]
+        if name == "entered" and place is None:
+            place = self.next_mention(s, at, ("place",))
+        if not who and when is None and place is None:
+            return
+        ends = [x.end for x in [*who, place] if x is not None and x.start < clause_end]
+        ends += [when.end] if when is not None else []
+        end = max([at + len(verb.group()), *ends]) if when or place else clause_end
+        if name in ("entered",) or "considering" in name:
+            end = clause_end
+        if name in ("met", "meet") and "respectively" in self.text[at : s.end]:
+            end = at + self.text[at : s.end].index("respectively") + len("respectively")
+        start = _sentence_start_if_close(self.text, s, min([x.start for x in who] + [at]))
+        fields: dict[str, Any] = {"event": "?", "what": _what(self.text[start:end])}
+        if when is not None:
+            fields["date"] = str(when.date)
+            if when.weekday:
+                fields["weekday"] = when.weekday
+                fields["relative"] = True
+        if place is not None:
+            fields["place"] = self.entity(place)
+        if who:
+            fields["participants"] = self.members(who)
+        same = self.main_event is not None and when is None and name in ("met", "meet")
+        claim = self.add("event", start, end, fields)
+        if same and self.main_event is not None:
+            claim["event"] = self.main_event["event"]
+        else:
+            claim["event"] = self._event_id(claim)
+        if self.main_event is None and name in (
+            "met",
+            "meet",
+            "convened",
+            "gathered",
+            "held talks",
+            "hosted",
+            "co-hosted",
+        ):
+            self.main_event = claim
+            self.main_date = when.date if when is not None else None
+
+    def _event_id(self, claim: dict[str, Any]) -> str:
+        parts = [claim.get("what", "event")]
+        if "date" in claim:
+            parts.append(claim["date"])
+        return new_id(" ".join(str(p) for p in parts))[:80]
+
+    def invasion(self, s: Sentence, m: re.Match[str]) -> None:
+        who = self.previous(s, s.start + m.end(1) + 1, ("country",))
+        target = self.next_mention(s, s.start + m.end(), ("country", "place"))
+        if who is None or target is None or target.start != s.start + m.end():
+            return
+        when = next(
+            (w for w in s.dates if w.start >= target.end and w.start - target.end < 6), None
+        )
+        end = when.end if when else target.end
+        a, b = self.entity(who), self.entity(target)
+        fields: dict[str, Any] = {
+            "event": new_id(f"invasion of {target.text}"),
+            "what": _what(self.text[who.start : end]),
+        }
+        if when:
+            fields["date"] = str(when.date)
+        fields["participants"] = [a, b]
+        self.add("event", who.start, end, fields)
+        rel: dict[str, Any] = {"subject": a, "predicate": "invaded", "object": b}
+        if when:
+            rel["at"] = str(when.date)
+        self.add("relation", who.start, end, rel)
+
+    def series(self, s: Sentence) -> None:
+        ords = "|".join(ORDINALS)
+        for m in re.finditer(
+            rf"\b(?:marking\s+|mark\s+)?the\s+(?P<ord>{ords})\s+(?P<name>[^,.;]{{1,80}}?)(?=\s+(?:between|since|under|in|at|to|was|is|will)\b|[,.;]|$)",
+            s.text,
+            re.IGNORECASE,
+        ):
+            ordinal = ORDINALS[m.group("ord").lower()]
+            name = m.group("name")
+            at = s.start + m.start()
+            countries = [x for x in s.mentions if x.kind == "country"]
+            series_id = self.series_id(name, countries, s, s.start + m.start("name"))
+            clause = re.search(r"\s+since\b|,|$", self.text[s.start + m.end() : s.end])
+            end = s.start + m.end() + (clause.start() if clause else 0)
+            marking = (
+                m.group().lower().startswith("mark") and "would" not in self.text[at - 15 : at]
+            )
+            fields: dict[str, Any] = {
+                "event": "?",
+                "what": _what(name),
+                "series": series_id,
+                "ordinal": ordinal,
+            }
+            if marking and self.main_event is not None:
+                fields["event"] = self.main_event["event"]
+                self.main_event.setdefault("series", series_id)
+            else:
+                parties = self.members(
+                    [x for x in s.mentions if x.kind == "country" and x.start > at]
+                )
+                if parties:
+                    fields["participants"] = parties
+            claim = self.add("event", at, end, fields)
+            claim["event"] = self._kb_event(series_id, ordinal, None) or (
+                fields["event"]
+                if fields["event"] != "?"
+                else new_id(f"{ORDINALS_NAME[ordinal]} {name}")
+            )
+            if marking and self.main_event is not None:
+                old = self.main_event["event"]
+                for other in self.draft.claims:
+                    if other.get("event") == old:
+                        other["event"] = claim["event"]
+            since = re.search(
+                r"\bsince\s+(?:the\s+)?(?:\w+\s+)*?(?:were|was)\s+(?:initiated|launched|started|begun|first\s+held)\s+",
+                self.text[end : s.end],
+            )
+            if since:
+                when = next((w for w in s.dates if w.start >= end + since.start()), None)
+                if when is not None:
+                    first = {
+                        "event": self._kb_event(series_id, 1, when.date)
+                        or new_id(f"first {name} {when.date}"),
+                        "what": f"first {_what(name)}",
+                        "date": str(when.date),
+                        "series": series_id,
+                        "ordinal": 1,
+                    }
+                    self.add("event", end + since.start(), when.end, first)
+
+    def series_id(self, name: str, countries: list[Mention], s: Sentence, at: int) -> str:
+        text = re.sub(r"[“”\"‘’']", "", name)
+        for word, n in NUMBERS.items():
+            text = re.sub(rf"\b{word}\b", str(n), text, flags=re.IGNORECASE)
+        text = re.sub(r"\s*-?plus-?\s*", "+", text)
+        k = key(text)
+        cnames = [
+            key(self.names.display.get(c.entity or "", c.text)) for c in countries if c.entity
+        ]
+        if self.kb is not None:
+            best = []
+            for ident, entity in sorted(self.kb.entities.items()):
+                if entity.kind != "series":
+                    continue
+                name_k = key(entity.name)
+                words = [w for w in k.split() if w not in ("dialogue", "meeting", "talks", "round")]
+                if words and all(w in name_k.split() or w in name_k for w in words):
+                    score = sum(c in name_k for c in cnames)
+                    best.append((-score, ident))
+            if best:
+                ident = min(best)[1]
+                self._define(ident, self.kb.entities[ident].name, "series")
+                return str(ident)
+        ident = new_id(name)
+        self._define(ident, re.sub(r"[“”\"]", "", name), "series")
+        return ident
+
+    def _kb_event(self, series: str, ordinal: int | None, date: PartialDate | None) -> str | None:
+        if self.kb is None:
+            return None
+        for fact in self.kb.series.get(series, []):
+            if (ordinal is not None and fact.ordinal == ordinal) or (
+                date is not None and date.contains(fact.date)
+            ):
+                self._define(
+                    fact.event,
+                    self.kb.entities[fact.event].name
+                    if fact.event in self.kb.entities
+                    else fact.event,
+                    "event",
+                )
+                return str(fact.event)
+        return None
+
+    # -- relations -------------------------------------------------------------------------
+
+    def relations(self, s: Sentence) -> None:
+        self.by_verbs(s)
+        self.calls(s)
+        self.disputes(s)
+        self.lies_in(s)
+        self.agreement(s)
+
+    def topic_before(self, s: Sentence, pos: int) -> Mention | None:
+        if self.topic is not None and s.start <= self.topic.start < pos:
+            return self.topic
+        for m in reversed(s.mentions):
+            if m.end <= pos and m.kind == "place" and self.text[m.start - 3 : m.start] != "by ":
+                return m
+        return None
+
+    def by_verbs(self, s: Sentence) -> None:
+        for m in re.finditer(r"\b(controlled|administered|governed|claimed|ruled)\s+by\s+", s.text):
+            at = s.start + m.start()
+            who = self.next_mention(s, s.start + m.end())
+            what = self.topic_before(s, at)
+            if who is None or what is None or who.start != s.start + m.end():
+                continue
+            gov, note = self.government(who)
+            predicate = "claims" if m.group(1) == "claimed" else "administers"
+            start = at
+            lead = re.search(r"\bbut\s+$", self.text[max(s.start, at - 6) : at])
+            if lead:
+                start = at - (len(self.text[max(s.start, at - 6) : at]) - lead.start())
+            self.add(
+                "relation",
+                start,
+                who.end,
+                {"subject": gov, "predicate": predicate, "object": self.entity(what)},
+                note,
+            )
+            self.topic = what
+
+    def calls(self, s: Sentence) -> None:
+        for m in re.finditer(
+            r"\b(?:which|who)\s+(?:refers\s+to|calls|names)\s+(?:them|it)\s+(?:as\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+            s.text,
+        ):
+            at = s.start + m.start()
+            who = self.previous(s, at, ("country",))
+            if who is None:
+                continue
+            gov, note = self.government(who)
+            what = (
+                self.topic
+                if self.topic is not None and self.topic.start >= s.start
+                else self.topic_before(s, who.start)
+            )
+            if what is None:
+                continue
+            self.add(
+                "relation",
+                at,
+                s.start + m.end(),
+                {
+                    "subject": gov,
+                    "predicate": "calls",
+                    "object": self.entity(what),
+                    "name": m.group("name"),
+                },
+                note,
+            )
+
+    def disputes(self, s: Sentence) -> None:
+        m = re.search(r"\b(?:territorial|border)\s+dispute\s+with\s+", s.text)
+        if not m:
+            return
+        other = self.next_mention(s, s.start + m.end(), ("country",))
+        subject = next(
+            (x for x in s.mentions if x.kind == "country" and x.end <= s.start + m.start()), None
+        )
+        if other is None or subject is None or other.start != s.start + m.end():
+            return
+        a, b = self.government(subject)[0], self.government(other)[0]
+        tail = re.search(r"\s+in\s+the\s+[\w\s-]*?border\s+region", self.text[other.end : s.end])
+        end = other.end + (tail.end() if tail else 0)
+        self.add(
+            "relation",
+            subject.start,
+            end,
+            {"subject": a, "predicate": "disputes_territory_with", "object": b},
+        )
+        if tail:
+            self.add(
+                "relation",
+                other.end + tail.start(),
+                end,
+                {"subject": a, "predicate": "borders", "object": b},
+            )
+
+    def lies_in(self, s: Sentence) -> None:
+        for sea in s.mentions:
+            if sea.kind != "place" or not re.match(
+                r",\s+where\b", self.text[sea.end : sea.end + 8]
+            ):
+                continue
+            if not re.search(
+                r"\b(?:sea|ocean|gulf|bay|strait|region|basin)$", sea.text, re.IGNORECASE
+            ):
+                continue
+            inner = next((x for x in s.mentions if x.start > sea.end and x.kind == "place"), None)
+            if inner is None:
+                continue
+            self.add(
+                "relation",
+                sea.start,
+                inner.end,
+                {"subject": self.entity(inner), "predicate": "lies_in", "object": self.entity(sea)},
+            )
+            self.topic = inner
+
+    def agreement(self, s: Sentence) -> None:
+        for m in re.finditer(
+            r"\bthe\s+(?P<parties>[A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(?P<what>[\w\s-]{0,80}?)\b(?P<noun>agreement|treaty|accord|pact|convention)\b",
+            s.text,
+        ):
+            start, end = s.start + m.start("parties"), s.start + m.end()
+            parties = [
+                x
+                for x in s.mentions
+                if start <= x.start and x.end <= s.start + m.end("parties") and x.kind == "country"
+            ]
+            if len(parties) < 2:
+                continue
+            name = self.text[start:end]
+            agreement = new_id(name)
+            self._define(agreement, f"{name[0].upper()}{name[1:]}", "agreement")
+            ids = self.members(parties)
+            for party in ids:
+                self.add(
+                    "relation",
+                    s.start + m.start(),
+                    end,
+                    {"subject": party, "predicate": "party_to", "object": agreement},
+                )
+            signed = re.match(r"\s+(?:was\s+)?signed\b", self.text[end : s.end])
+            if signed:
+                when = next((w for w in s.dates if w.start >= end and w.start - end < 20), None)
+                if when is not None:
+                    fields: dict[str, Any] = {
+                        "event": new_id(f"signing {name}"),
+                        "what": f"signing of the {name}",
+                        "date": str(when.date),
+                        "participants": ids,
+                    }
+                    self.add("event", s.start + m.start(), when.end, fields)
+
+    # -- properties ------------------------------------------------------------------------
+
+    def properties(self, s: Sentence) -> None:
+        for m in re.finditer(r"\b(uninhabited|landlocked|disbanded)\b", s.text):
+            at = s.start + m.start()
+            subject = self.previous(s, at, ("place", "country", "organisation"))
+            if subject is None:
+                continue
+            lead = re.search(r"(?:an?\s+(?:group\s+of\s+)?)$", self.text[s.start : at])
+            start = s.start + lead.start() if lead else at
+            tail = re.match(r"\s+\w+", self.text[at + len(m.group()) : s.end])
+            end = at + len(m.group()) + (tail.end() if tail else 0)
+            self.add(
+                "property", start, end, {"subject": self.entity(subject), "property": m.group(1)}
+            )
+            self.topic = subject
+
+
+ORDINALS_NAME = {v: k for k, v in reversed(list(ORDINALS.items()))}
+
+
+def _what(text: str) -> str:
+    text = " ".join(re.sub(r"[“”\"]", "", text).split())
+    return text[:120] or "event"
+
+
+def _sentence_start_if_close(text: str, s: Sentence, start: int) -> int:
+    """Start the quote at the sentence when only a few words precede the first name."""
+    head = text[s.start : start]
+    return s.start if len(head.split()) <= 8 and not re.search(r"[,;]", head) else start
+
+
+def _id_parts(kind: str, fields: dict[str, Any]) -> list[Any]:
+    if kind == "membership":
+        return [fields["group"], "members" if fields["complete"] else fields["members"][0]]
+    if kind == "count":
+        return [fields["group"], fields["count"], fields["of"]]
+    if kind == "office":
+        return [fields["holder"], fields["office"]]
+    if kind == "relation":
+        return [fields["subject"], fields["predicate"], fields["object"]]
+    if kind == "property":
+        return [fields["subject"], fields["property"]]
+    return [" ".join(str(fields.get("what", "event")).split()[:6]), fields.get("date", "")]
