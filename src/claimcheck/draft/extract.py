@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.core.dates import PartialDate
 from claimcheck.draft.lexicon import (
+    CORPORATE,
     MEMBER_NOUNS,
     NUMBERS,
     OPINION,
@@ -100,17 +101,27 @@ class Drafter:
         self.kb = kb
         self.draft = Draft()
         self.last_group: str | None = None
+        self.last_org: str | None = None
+        self.last_agreement: str | None = None
+        self.home: str | None = None  # the country the article is about: its headline's
         self.last_members: list[str] = []
         self.main_event: dict[str, Any] | None = None
         self.main_date: PartialDate | None = None
         self.topic: Mention | None = None
+        self.surnames: dict[str, str] = {}  # a new person's last name -> the person's id
+        self.taken: list[tuple[int, int]] = []  # spans an event claim already quotes
 
     # -- entities ---------------------------------------------------------------------------
 
     def entity(self, m: Mention, kind: str | None = None) -> str:
         """The id a claim uses for a mention, adding its entry to the file's entities."""
         if m.entity is None:
+            ident = self.surnames.get(m.text) if " " not in m.text else None
+            if ident is not None:
+                return ident  # "Lopez", after "Maria Lopez": the same person
             ident = new_id(m.text)
+            if " " in m.text and m.kind in ("person", "other") and kind in (None, "person"):
+                self.surnames.setdefault(m.text.split()[-1], ident)
             self._define(ident, m.text, kind or (m.kind if m.kind != "lookalike" else "other"))
             return ident
         ident = (
@@ -149,7 +160,7 @@ class Drafter:
     def add(
         self, kind: str, a: int, b: int, fields: dict[str, Any], note: str | None = None
     ) -> dict[str, Any]:
-        quote = self.text[a:b].strip(" ,;:—-")
+        quote = self.text[a:b].strip(" ,;:—-").rstrip(".")
         base = new_id("-".join(str(v) for v in _id_parts(kind, fields)))[:60].strip("-") or kind
         ident = base
         n = 2
@@ -166,6 +177,11 @@ class Drafter:
     # -- the run -----------------------------------------------------------------------------
 
     def run(self) -> Draft:
+        headline = self.text.strip().split("\n", 1)[0]
+        for m in self.names.mentions(headline) + self.names.mentions(self.text):
+            if m.kind == "country" and m.entity is not None:
+                self.home = m.how.split("|")[1] if m.how.startswith("place|") else m.entity
+                break
         for start, body in sentences(self.text):
             mentions = [
                 Mention(start + m.start, start + m.end, m.text, m.entity, m.kind, m.how)
@@ -180,6 +196,11 @@ class Drafter:
                 self.draft.skipped.append(body)
                 continue
             self.sentence(s)
+            for m in s.mentions:
+                if m.kind in ("organisation", "group") and m.how in ("name", "new"):
+                    self.last_org = self.entity(m, "organisation")
+                elif m.kind == "agreement":
+                    self.last_agreement = self.entity(m, "agreement")
         for claim in self.draft.claims:
             if claim["kind"] == "event":
                 self._define(claim["event"], claim["what"], "event")
@@ -192,9 +213,10 @@ class Drafter:
             self.member_of,
             self.counts,
             self.offices,
-            self.events,
             self.series,
+            self.hosts,
             self.relations,
+            self.events,
             self.properties,
         ):
             step(s)
@@ -215,7 +237,8 @@ class Drafter:
             sep = (
                 r"\s*(?:the\s+)?"
                 if not out
-                else r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
+                else r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,\s+(?:which|who)\s+[^,]*,\s*"
+                r"(?:and\s+)?)(?:the\s+)?"
             )
             if not re.fullmatch(sep, gap):
                 break
@@ -260,6 +283,39 @@ class Drafter:
                 return m
         return None
 
+    _GROUP_NOUN = re.compile(
+        r"\b[Tt]he\s+(?P<noun>board|committee|cabinet|panel|team|bloc|alliance|group|union|"
+        r"council|organisation|organization|league|club|forum)\b(?:['’]s)?[^.]*?$"
+    )
+    _SUBGROUP = ("board", "committee", "cabinet", "panel", "team")
+
+    def group_ref(self, s: Sentence, at: int) -> tuple[str, int] | None:
+        """The group a list or a count is about: a name before it in the sentence, else "the
+        bloc" (the group the article is about), "the board" (of the company it is about), or
+        "27 members, including" (the group of the last sentences)."""
+        head = self.text[s.start : at]
+        noun = self._GROUP_NOUN.search(head)
+        group = self.group_before(s, at)
+        if group is not None and (noun is None or group.start > s.start + noun.start()):
+            return self.entity(group, "organisation"), group.start
+        context = self.last_group or self.last_org
+        if noun is not None:
+            word = noun.group("noun").lower()
+            where = s.start + noun.start()
+            if word in self._SUBGROUP and self.last_org is not None:
+                owner = self.names.display.get(self.last_org) or self.draft.entities.get(
+                    self.last_org, {}
+                ).get("name", self.last_org)
+                ident = new_id(f"{self.last_org} {word}")
+                self._define(ident, f"{owner} {word}", "group")
+                return ident, where
+            if context is not None:
+                return context, where
+        nouns = "|".join(MEMBER_NOUNS)
+        if context is not None and re.search(rf"\b(?:{nouns})\b[^.]{{0,40}}$", head):
+            return context, at
+        return None
+
     def members(self, ms: list[Mention]) -> list[str]:
         out: list[str] = []
         for m in ms:
@@ -277,47 +333,107 @@ class Drafter:
             s.text,
         ):
             at = s.start + kw.start()
-            group = self.group_before(s, at)
+            ref = self.group_ref(s, at)
             listed = self.chain(s, s.start + kw.end())
-            if group is None or len(listed) < 2:
+            if ref is None or len(listed) < 2:
                 continue
-            gid = self.entity(group, "organisation")
+            gid, start = ref
             members = self.members(listed)
-            founding = "founding" in self.text[group.start - 20 : at].lower()
+            founding = "founding" in self.text[start - 20 : at].lower()
             fields: dict[str, Any] = {"group": gid, "members": members, "complete": True}
             if founding:
                 fields["founding"] = True
-            self.add("membership", group.start, listed[-1].end, fields)
+            self.add("membership", start, listed[-1].end, fields)
             self.last_group, self.last_members = gid, members
+        self.numbered_list(s)
+
+    def numbered_list(self, s: Sentence) -> None:
+        """ "six countries, Belgium, France, ...": a list as long as its number is whole."""
+        nouns = "|".join(MEMBER_NOUNS)
+        for m in re.finditer(
+            rf"\b(?P<n>\d+|[a-z]+)\s+(?P<founding>founding\s+)?(?:{nouns})(?:[,:]|\s+were|\s+are)\s+",
+            s.text,
+        ):
+            n = number(m.group("n"))
+            listed = self.chain(s, s.start + m.end())
+            if n is None or len(listed) != n or n < 2:
+                continue
+            at = s.start + m.start()
+            ref = self.group_ref(s, at)
+            if ref is None:
+                continue
+            gid = ref[0]
+            head = self.text[s.start : at].lower()
+            founding = bool(m.group("founding")) or bool(
+                re.search(r"\b(?:founded|created|established|formed)\b", head)
+            )
+            fields: dict[str, Any] = {
+                "group": gid,
+                "members": self.members(listed),
+                "complete": True,
+            }
+            if founding:
+                fields["founding"] = True
+            self.add("membership", at, listed[-1].end, fields)
+            self.last_members = fields["members"]
 
     def partial_members(self, s: Sentence) -> None:
         for kw in re.finditer(r"\b(?:including|includes|include|such as|among them)\b", s.text):
             at = s.start + kw.start()
-            group = self.group_before(s, at)
+            ref = self.group_ref(s, at)
             listed = self.chain(s, s.start + kw.end())
-            if group is None or not listed:
+            if ref is None or not listed:
                 continue
+            gid, gstart = ref
             if not all(m.kind in ("country", "organisation", "other", "person") for m in listed):
                 continue
             head = re.search(
                 r"\b(?:are|is|were|was)\s+(?:also\s+)?(?:\w+\s+)?members?\s+of\s+(?:the\s+)?$",
-                self.text[s.start : group.start],
+                self.text[s.start : gstart],
             )
             before: list[Mention] = []
-            start = group.start
             if head:
                 before = self.chain_before(s, s.start + head.start() - 1)
-                if before:
-                    start = before[0].start
-            gid = self.entity(group, "organisation")
             members = self.members(before + listed)
-            self.add(
-                "membership",
-                start if before else listed[0].start,
-                listed[-1].end,
-                {"group": gid, "members": members, "complete": False},
-            )
+            fields: dict[str, Any] = {"group": gid, "members": members, "complete": False}
+            if "founding" in self.text[max(s.start, at - 30) : at].lower():
+                fields["founding"] = True
+            start = before[0].start if before else min(gstart, at)
+            if not before and len(self.text[start : listed[0].start].split()) > 12:
+                start = at
+            self.add("membership", start, listed[-1].end, fields)
             self.last_group, self.last_members = gid, members
+
+    def founded(self, s: Sentence) -> None:
+        """ "founded in 1967 by five countries": how many founded it (a count at founding)."""
+        nouns = "|".join(MEMBER_NOUNS)
+        for m in re.finditer(
+            rf"\b(?:founded|created|established|formed)\b[^.;]*?\bby\s+(?:the\s+)?"
+            rf"(?P<n>\d+|[a-z]+)\s+(?:founding\s+)?(?:{nouns})\b",
+            s.text,
+        ):
+            n = number(m.group("n"))
+            if n is None:
+                continue
+            at = s.start + m.start()
+            ref = self.group_ref(s, at)
+            subject = self.subject_before(s, at)
+            group = (
+                self.entity(subject[0], "organisation")
+                if subject and subject[0].kind in GROUPISH
+                else (ref[0] if ref else None)
+            )
+            if group is None:
+                continue
+            start = s.start + m.start("n") - len("by ")
+            if "the " in self.text[start - 4 : s.start + m.start("n")]:
+                start = s.start + m.start("n")
+            self.add(
+                "count",
+                at,
+                s.start + m.end(),
+                {"of": "members", "group": group, "count": n, "founding": True},
+            )
 
     def member_of(self, s: Sentence) -> None:
         for kw in re.finditer(
@@ -327,7 +443,16 @@ class Drafter:
             at, after = s.start + kw.start(), s.start + kw.end()
             group = self.next_mention(s, after)
             if group is None or group.start != after:
-                continue
+                noun = re.match(
+                    r"(?:council|bloc|alliance|group|union|board|league|club|party|committee)\b",
+                    self.text[after : s.end],
+                )
+                context = self.last_group or self.last_org
+                if noun is None or context is None:
+                    continue
+                group = Mention(
+                    after, after + noun.end(), noun.group(), context, "organisation", "name"
+                )
             gid = self.entity(group, "organisation")
             subject: Mention | None = None
             start = at
@@ -378,33 +503,43 @@ class Drafter:
     def counts(self, s: Sentence) -> None:
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
-            rf"\b(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+(?P<n>\d+|[a-z]+)\s+"
-            rf"(?P<founding>founding\s+)?(?P<noun>{nouns})\b",
+            rf"\b(?:(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+|(?P<made>made\s+up\s+of|"
+            rf"comprising|consisting\s+of|with)\s+)(?P<n>\d+|[a-z]+)\s+"
+            rf"(?:(?P<founding>founding)\s+|(?P<qualified>permanent|non-permanent|elected|"
+            rf"new|other|remaining)\s+)?(?P<noun>{nouns})\b",
             s.text,
             re.IGNORECASE,
         ):
             n = number(m.group("n"))
-            if n is None:
-                continue
+            if n is None or m.group("qualified"):
+                continue  # "five permanent members" counts a part of the group, not the group
             owner = m.group("owner")
             at = s.start + m.start()
+            if owner and re.search(r"\b[Tt]he\s+$", self.text[s.start : at]):
+                at -= len(re.search(r"[Tt]he\s+$", self.text[s.start : at]).group())  # type: ignore[union-attr]
             group: str | None = None
+            named = None
             if owner:
                 named = next(
-                    (x for x in s.mentions if x.start <= at + len(owner) and x.end >= at), None
+                    (x for x in s.mentions if x.start <= at < x.end or x.start == at), None
                 )
-                group = self.entity(named, "organisation") if named else self.last_group
+            if named is not None and named.kind in GROUPISH:
+                group = self.entity(named, "organisation")
             else:
-                near = self.group_before(s, at)
-                group = self.entity(near, "organisation") if near else self.last_group
+                ref = self.group_ref(s, at)
+                group = ref[0] if ref else self.last_group or self.last_org
             if group is None:
                 continue
             clause = re.search(r"[,;]|$", self.text[s.start + m.end() : s.end])
             end = s.start + m.end() + (clause.start() if clause else 0)
+            if m.group("made"):
+                end = s.start + m.end()
             fields: dict[str, Any] = {"of": "members", "group": group, "count": n}
-            if m.group("founding"):
+            head = self.text[s.start : at].lower()
+            if m.group("founding") or re.search(r"\b(?:founded|created|established)\b", head):
                 fields["founding"] = True
             self.add("count", at, end, fields)
+        self.founded(s)
         joint = re.search(r"\bjoint\s+(?:\w+\s+)?(?:exercises|drills|patrols|operations)\b", s.text)
         if joint and self.last_members:
             lead = re.search(
@@ -425,12 +560,33 @@ class Drafter:
 
     # -- offices ---------------------------------------------------------------------------
 
+    _TITLES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+
+    def owner(
+        self, s: Sentence, at: int, title: str, carried: Mention | None
+    ) -> tuple[str, str | None, Mention | None] | None:
+        """Whose office a title names: the country (or demonym) right before it, the one the
+        sentence named for an earlier title, a company's for a company title, else the
+        country the article is about (its headline's)."""
+        before = self.previous(s, at, ("country",))
+        if before is not None and re.fullmatch(r"\s*", self.text[before.end : at]):
+            cid, note = self.government(before)
+            return cid, note, before
+        if carried is not None:
+            cid, note = self.government(carried)
+            return cid, note, None
+        if title.lower() in CORPORATE and self.last_org is not None:
+            return self.last_org, None, None
+        if self.home is not None and title.lower() not in CORPORATE:
+            home = self.names.display.get(self.home, self.home)
+            return self.home, f"no country named: read as {home}, the article's country", None
+        return None
+
     def offices(self, s: Sentence) -> None:
-        titles = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-        country: Mention | None = None
-        found: list[tuple[str, str, Mention]] = []  # (title, country id, holder)
+        carried: Mention | None = None
+        found: list[tuple[str, str, Mention]] = []  # (title, owner id, holder)
         for m in re.finditer(
-            rf"\b(?:(?P<former>former|ex-)\s*)?(?P<title>{titles})\s+", s.text, re.IGNORECASE
+            rf"\b(?:(?P<former>former|ex-)\s*)?(?P<title>{self._TITLES})\s+", s.text, re.IGNORECASE
         ):
             title = m.group("title")
             if not title[0].isupper():
@@ -441,31 +597,57 @@ class Drafter:
                 continue
             if holder.kind not in ("person", "other") and holder.entity is not None:
                 continue
-            before = self.previous(s, at, ("country",))
-            adjacent = before is not None and re.fullmatch(r"\s*", self.text[before.end : at])
-            if adjacent:
-                country = before
-            if country is None:
+            owner = self.owner(s, at, title, carried)
+            if owner is None:
                 continue
-            start = before.start if adjacent and before is not None else at
-            former = bool(m.group("former"))
-            self.office(title, country, holder, start, holder.end, former)
-            found.append((title, self.government(country)[0], holder))
+            oid, note, adjacent = owner
+            if adjacent is not None:
+                carried = adjacent
+            start = adjacent.start if adjacent is not None else at
+            self.office(title, oid, holder, start, holder.end, note, former=bool(m.group("former")))
+            found.append((title, oid, holder))
         self.respectively(s, found)
         self.became(s)
+        self.whose_title(s)
+
+    def whose_title(self, s: Sentence) -> None:
+        """ "Hungary, whose prime minister, Viktor Orban", "Japan's prime minister, X"."""
+        for m in re.finditer(
+            rf"\b(?:whose|(?P<owner>\w+)['’]s)\s+(?P<title>{self._TITLES}),?\s+",
+            s.text,
+            re.IGNORECASE,
+        ):
+            at = s.start + m.start()
+            holder = self.next_mention(s, s.start + m.end())
+            if (
+                holder is None
+                or holder.start != s.start + m.end()
+                or holder.kind not in ("person", "other")
+            ):
+                continue
+            if m.group("owner"):
+                who = next((x for x in s.mentions if x.start <= at < x.end), None)
+            else:
+                who = self.previous(s, at, ("country", "organisation", "other"))
+            if who is None:
+                continue
+            oid, note = self.government(who) if who.kind == "country" else (self.entity(who), None)
+            start = who.start if m.group("owner") else at
+            self.office(m.group("title"), oid, holder, start, holder.end, note)
 
     def office(
         self,
         title: str,
-        country: Mention,
+        owner: str,
         holder: Mention,
         a: int,
         b: int,
+        note: str | None = None,
+        *,
         former: bool = False,
         since: PartialDate | None = None,
     ) -> None:
-        cid, note = self.government(country)
-        oid = self.office_id(title, cid)
+        oid = self.office_id(title, owner)
         fields: dict[str, Any] = {"office": oid, "holder": self.entity(holder, "person")}
         if self.main_date is not None and not former and since is None:
             fields["at"] = str(self.main_date)
@@ -487,9 +669,10 @@ class Drafter:
                     self._define(ident, entity.name, "office")
                     return str(ident)
         ident = new_id(f"{country}-{title}")
-        self._define(
-            ident, f"{title.title()} of {self.names.display.get(country, country)}", "office"
+        owner = self.names.display.get(country) or self.draft.entities.get(country, {}).get(
+            "name", country
         )
+        self._define(ident, f"{title.title()} of {owner}", "office")
         return ident
 
     def respectively(self, s: Sentence, found: list[tuple[str, str, Mention]]) -> None:
@@ -502,97 +685,159 @@ class Drafter:
             return
         tail = re.search(r"respectively", self.text[listed[-1].end : s.end])
         end = listed[-1].end + (tail.end() if tail else 0)
+        cid, note = self.government(demonym)
         for (title, _, _), person in zip(found, listed, strict=True):
-            self.office(self._counterpart(title), demonym, person, s.start + m.start(), end)
-
-    @staticmethod
-    def _counterpart(title: str) -> str:
-        return title
+            self.office(title, cid, person, s.start + m.start(), end, note)
 
     def became(self, s: Sentence) -> None:
-        titles = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
         for m in re.finditer(
             rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as)\s+"
-            rf"(?:(?P<dem>[A-Z]\w+)\s+)?(?P<title>{titles})\b",
+            rf"(?:(?P<dem>[A-Z]\w+)\s+)?(?P<title>{self._TITLES})\b",
             s.text,
             re.IGNORECASE,
         ):
             at = s.start + m.start()
             holder = self.previous(s, at, ("person", "other"))
-            country = next(
+            when = next((w for w in s.dates if w.start >= s.start + m.end()), None)
+            if holder is None or when is None or when.start - (s.start + m.end()) > 20:
+                continue
+            dem = next(
                 (x for x in s.mentions if m.group("dem") and x.start == s.start + m.start("dem")),
                 None,
             )
-            if country is None:
-                country = self.previous(s, at, ("country",)) or self.next_mention(
-                    s, at, ("country",)
-                )
-            when = next((w for w in s.dates if w.start >= s.start + m.end()), None)
-            if holder is None or country is None or when is None:
-                continue
-            self.office(m.group("title"), country, holder, holder.start, when.end, since=when.date)
+            country = dem or self.previous(s, holder.start, ("country",))
+            if country is not None:
+                oid, note = self.government(country)
+            else:
+                found = self.owner(s, at, m.group("title"), None)
+                if found is None:
+                    continue
+                oid, note, _ = found
+            self.office(
+                m.group("title"), oid, holder, holder.start, when.end, note, since=when.date
+            )
 
     # -- events ----------------------------------------------------------------------------
 
     _EVENT = re.compile(
         r"\b(?:met|meet|convened|gathered|held\s+talks|hosted|co-hosted|signed|visited|"
         r"launched|won|beat|defeated|elected|entered|invaded|is\s+considering|are\s+considering|"
-        r"opened|attended|announced|agreed|took\s+place|was\s+held|were\s+held)\b"
+        r"opened|closed|attended|announced|agreed|took\s+place|was\s+held|were\s+held|joined|"
+        r"rejoined|withdrew|left|founded|created|established|adopted|ratified|failed|vetoed|"
+        r"named|appointed|resigned|"
+        r"(?P<noun>election|summit|conference|ceremony|referendum|final|vote))\b"
     )
+    _MET = ("met", "meet")
+    _WITH_OBJECT = ("met", "meet", "beat", "defeated", "joined", "rejoined", "named", "appointed",
+                    "visited", "elected")  # fmt: skip
+    _GATHERING = ("met", "meet", "convened", "gathered", "held talks", "hosted", "co-hosted")
 
     def events(self, s: Sentence) -> None:
         invasion = re.search(r"\b(\w[\w ]*?)['’]s\s+invasion\s+of\s+", s.text)
         if invasion:
             self.invasion(s, invasion)
-        verb = self._EVENT.search(s.text)
-        if verb is None or verb.group() in ("invaded", "signed") or s.text.startswith("If "):
+        if s.text.startswith("If "):
             return
-        at = s.start + verb.start()
-        # The verb's own clause: its date and place, not those of a later "since ..." aside.
-        tail = re.search(r",|\bsince\b|$", self.text[at : s.end])
-        clause_end = at + (tail.start() if tail else 0)
-        when = next((w for w in s.dates if at - 40 <= w.start < clause_end), None)
-        place = None
-        for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", self.text[at:clause_end]):
-            cand = self.next_mention(s, at + m.end())
-            if (
-                cand is not None
-                and cand.start == at + m.end()
-                and cand.kind in ("place", "country")
-            ):
-                place = cand
-                break
+        for verb in self._EVENT.finditer(s.text):
+            at = s.start + verb.start()
+            if verb.group() == "invaded":
+                continue  # read by `invasion`
+            if any(a <= at < b for a, b in self.taken):
+                continue
+            if self.text[at - 4 : at] in ("to ", "will ") or self.text[at - 3 : at] == "to ":
+                continue
+            self.event_at(s, verb)
+
+    def subject_before(self, s: Sentence, at: int) -> list[Mention]:
+        """Who does what the verb at ``at`` says: "X, which joined", else the sentence's
+        first names when they open it, else the names right before the verb."""
+        head = self.text[s.start : at]
+        rel = re.search(r",\s+(?:which|who)\s+(?:\w+\s+){0,2}$", head)
+        if rel:
+            return self.chain_before(s, s.start + rel.start())
         kinds = ("country", "person", "organisation", "other")
-        subjects = [m for m in s.mentions if m.end <= at and m.kind in kinds]
-        objects: list[Mention] = []
+        openers = list(re.finditer(r"(?:,\s+|\b)(?:where|when|while|after|as)\s+", head))
+        if openers:
+            opener = openers[-1]
+            inner = [m for m in s.mentions if s.start + opener.end() <= m.start and m.end <= at]
+            if inner and inner[0].kind in kinds:
+                return self.chain(s, inner[0].start) or inner[:1]
+        first = next((m for m in s.mentions if m.start < at), None)
+        if first is not None and len(self.text[s.start : first.start].split()) <= 7:
+            chain = self.chain(s, first.start) or [first]
+            chain = [m for m in chain if m.end <= at and m.kind in kinds]
+            if chain:
+                return chain
+        return [m for m in self.chain_before(s, at) if m.kind in kinds]
+
+    def event_at(self, s: Sentence, verb: re.Match[str]) -> None:
+        at = s.start + verb.start()
         name = verb.group()
-        if name in ("met", "meet"):
+        noun = verb.group("noun") is not None
+        # The verb's own clause: its date and place, not those of a later aside.
+        tail = re.search(r",|;|\bsince\b|\band\s+(?=\w+ed\b)|$", self.text[at + len(name) : s.end])
+        clause_end = at + len(name) + (tail.start() if tail else 0)
+        when = next((w for w in s.dates if at <= w.start < clause_end), None)
+        if when is None and not noun:
+            when = next(
+                (
+                    w
+                    for w in s.dates
+                    if at - 40 <= w.start < at and "," not in self.text[w.end : at]
+                ),
+                None,
+            )
+        if noun and (when is None or when.start - (at + len(name)) > 25):
+            return
+        place = self.place_in(s, at, clause_end)
+        kinds = ("country", "person", "organisation", "other")
+        subjects = [] if noun else self.subject_before(s, at)
+        objects: list[Mention] = []
+        if name in self._MET:
+            subjects = [m for m in s.mentions if m.end <= at and m.kind == "person"] or subjects
             objects = [m for m in s.mentions if m.start > at and m.kind == "person"]
+        elif name in self._WITH_OBJECT:
+            objects = [m for m in self.chain(s, at + len(name)) if m.kind in kinds]
         elif "considering" in name:
-            objects = [m for m in s.mentions if at < m.start < clause_end and m.how == "demonym"][
-                :1
-            ]
+            objects = [m for m in s.mentions if at < m.start < clause_end and m.how == "demonym"]
+            objects = objects[:1]
+        if place is not None:
+            objects = [m for m in objects if m is not place]
         people = [m for m in subjects + objects if m.kind == "person"]
-        if name in ("met", "meet") and len(people) >= 2:
+        if name in self._MET and len(people) >= 2:
             who = people
         else:
             who = [
                 m
                 for m in subjects + objects
-                if m.kind in ("country", "organisation") or (m.entity is None and m.kind == "other")
+                if m.kind in ("country", "organisation", "person")
+                or (m.entity is None and m.kind == "other")
             ]
         if name == "entered" and place is None:
             place = self.next_mention(s, at, ("place",))
-        if not who and when is None and place is None:
+        pair = name in self._WITH_OBJECT and len(who) >= 2
+        if (
+            when is None
+            and place is None
+            and not pair
+            and name != "entered"
+            and "consider" not in name
+        ):
             return
         ends = [x.end for x in [*who, place] if x is not None and x.start < clause_end]
         ends += [when.end] if when is not None else []
-        end = max([at + len(verb.group()), *ends]) if when or place else clause_end
+        end = max([at + len(name), *ends])
         if name in ("entered",) or "considering" in name:
             end = clause_end
-        if name in ("met", "meet") and "respectively" in self.text[at : s.end]:
+        if name in self._MET and "respectively" in self.text[at : s.end]:
             end = at + self.text[at : s.end].index("respectively") + len("respectively")
-        start = _sentence_start_if_close(self.text, s, min([x.start for x in who] + [at]))
+        starts = [x.start for x in who if x.start < at] + [at]
+        if noun:
+            lead = re.search(r"(?:\bthe\s+)?(?:\w+\s+)?$", self.text[max(s.start, at - 30) : at])
+            starts.append(
+                at - (len(self.text[max(s.start, at - 30) : at]) - lead.start()) if lead else at
+            )
+        start = _sentence_start_if_close(self.text, s, min(starts))
         fields: dict[str, Any] = {"event": "?", "what": _what(self.text[start:end])}
         if when is not None:
             fields["date"] = str(when.date)
@@ -600,26 +845,31 @@ class Drafter:
                 fields["weekday"] = when.weekday
                 fields["relative"] = True
         if place is not None:
-            fields["place"] = self.entity(place)
+            fields["place"] = self.entity(place, "place")
         if who:
             fields["participants"] = self.members(who)
-        same = self.main_event is not None and when is None and name in ("met", "meet")
+        same = self.main_event is not None and when is None and name in self._MET
         claim = self.add("event", start, end, fields)
+        self.taken.append((start, end))
         if same and self.main_event is not None:
             claim["event"] = self.main_event["event"]
         else:
             claim["event"] = self._event_id(claim)
-        if self.main_event is None and name in (
-            "met",
-            "meet",
-            "convened",
-            "gathered",
-            "held talks",
-            "hosted",
-            "co-hosted",
-        ):
+        if self.main_event is None and name in self._GATHERING:
             self.main_event = claim
             self.main_date = when.date if when is not None else None
+
+    def place_in(self, s: Sentence, at: int, end: int) -> Mention | None:
+        """The place of a clause: "in X" or "at X", X a place, a country or a new name."""
+        for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", self.text[at:end]):
+            cand = self.next_mention(s, at + m.end())
+            if cand is None or cand.start != at + m.end():
+                continue
+            if cand.how == "capital":  # "in Paris": the city, not the government
+                return Mention(cand.start, cand.end, cand.text, None, "place", "new")
+            if cand.kind in ("place", "country") or (cand.entity is None and cand.kind == "other"):
+                return cand
+        return None
 
     def _event_id(self, claim: dict[str, Any]) -> str:
         parts = [claim.get("what", "event")]
@@ -653,13 +903,21 @@ class Drafter:
     def series(self, s: Sentence) -> None:
         ords = "|".join(ORDINALS)
         for m in re.finditer(
-            rf"\b(?:marking\s+|mark\s+)?the\s+(?P<ord>{ords})\s+(?P<name>[^,.;]{{1,80}}?)(?=\s+(?:between|since|under|in|at|to|was|is|will)\b|[,.;]|$)",
+            rf"\b(?:marking\s+|mark\s+)?the\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
+            r"(?P<name>[^,.;]{1,80}?)"
+            r"(?=\s+(?:between|since|under|in|at|to|was|were|is|will|has|have|had|cast|by|for|"
+            r"of\s+the)\b|\s+[a-z]+ed\b|[,.;]|$)",
             s.text,
             re.IGNORECASE,
         ):
-            ordinal = ORDINALS[m.group("ord").lower()]
+            word = m.group("ord").lower()
+            ordinal = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
             name = m.group("name")
+            if re.match(r"(?:member|members|largest|biggest|time\s+in)\b", name, re.IGNORECASE):
+                continue
             at = s.start + m.start()
+            if ordinal == 1 and re.match(r"[^,.;]*\bsince\b", self.text[s.start + m.end() : s.end]):
+                continue  # "the first Labour victory since 2005": the first in a while
             countries = [x for x in s.mentions if x.kind == "country"]
             series_id = self.series_id(name, countries, s, s.start + m.start("name"))
             clause = re.search(r"\s+since\b|,|$", self.text[s.start + m.end() : s.end])
@@ -673,20 +931,34 @@ class Drafter:
                 "series": series_id,
                 "ordinal": ordinal,
             }
+            when = next((w for w in s.dates if at < w.start < end), None)
+            if when is not None:
+                fields["date"] = str(when.date)
+            place = self.place_in(s, s.start + m.end("name"), end)
+            if place is not None:
+                fields["place"] = self.entity(place, "place")
             if marking and self.main_event is not None:
                 fields["event"] = self.main_event["event"]
                 self.main_event.setdefault("series", series_id)
             else:
                 parties = self.members(
-                    [x for x in s.mentions if x.kind == "country" and x.start > at]
+                    [
+                        x
+                        for x in s.mentions
+                        if x.kind == "country"
+                        and at < x.start < end
+                        and x.how != "capital"
+                        and not re.search(r"\b(?:in|at)\s+$", self.text[x.start - 4 : x.start])
+                    ]
                 )
                 if parties:
                     fields["participants"] = parties
             claim = self.add("event", at, end, fields)
+            self.taken.append((at, end))
             claim["event"] = self._kb_event(series_id, ordinal, None) or (
                 fields["event"]
                 if fields["event"] != "?"
-                else new_id(f"{ORDINALS_NAME[ordinal]} {name}")
+                else new_id(f"{ORDINALS_NAME.get(ordinal, ordinal)} {name}")
             )
             if marking and self.main_event is not None:
                 old = self.main_event["event"]
@@ -694,7 +966,8 @@ class Drafter:
                     if other.get("event") == old:
                         other["event"] = claim["event"]
             since = re.search(
-                r"\bsince\s+(?:the\s+)?(?:\w+\s+)*?(?:were|was)\s+(?:initiated|launched|started|begun|first\s+held)\s+",
+                r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+met|first\s+gathered|"
+                r"(?:were|was)\s+(?:initiated|launched|started|begun|first\s+held)|began|started)\s+",
                 self.text[end : s.end],
             )
             if since:
@@ -709,6 +982,7 @@ class Drafter:
                         "ordinal": 1,
                     }
                     self.add("event", end + since.start(), when.end, first)
+                    self.taken.append((end + since.start(), when.end))
 
     def series_id(self, name: str, countries: list[Mention], s: Sentence, at: int) -> str:
         text = re.sub(r"[“”\"‘’']", "", name)
@@ -762,6 +1036,7 @@ class Drafter:
         self.disputes(s)
         self.lies_in(s)
         self.agreement(s)
+        self.party_to(s)
 
     def topic_before(self, s: Sentence, pos: int) -> Mention | None:
         if self.topic is not None and s.start <= self.topic.start < pos:
@@ -850,6 +1125,51 @@ class Drafter:
                 {"subject": a, "predicate": "borders", "object": b},
             )
 
+    def party_to(self, s: Sentence) -> None:
+        """ "The United States, a party to the agreement": the last agreement named."""
+        for m in re.finditer(
+            r",\s+(?:a|one)\s+(?:of\s+the\s+)?(?:party|parties|signatory|signatories)\s+to\s+"
+            r"the\s+(?:agreement|treaty|accord|pact|convention)\b",
+            s.text,
+        ):
+            at = s.start + m.start()
+            who = self.chain_before(s, at)
+            if not who or self.last_agreement is None:
+                continue
+            for party in self.members(who):
+                self.add(
+                    "relation",
+                    who[0].start,
+                    s.start + m.end(),
+                    {"subject": party, "predicate": "party_to", "object": self.last_agreement},
+                )
+
+    def hosts(self, s: Sentence) -> None:
+        """ "co-hosted by A, B and C in 2026": the hosts of an event, and its date."""
+        for m in re.finditer(r"\b(?:co-hosted|hosted|co-organised|organised)\s+by\s+", s.text):
+            at = s.start + m.start()
+            listed = [
+                x
+                for x in self.chain(s, s.start + m.end())
+                if x.kind in ("country", "organisation", "other")
+            ]
+            if not listed:
+                continue
+            tail = re.search(r",|;|$", self.text[listed[-1].end : s.end])
+            end = listed[-1].end + (tail.start() if tail else 0)
+            when = next((w for w in s.dates if listed[-1].end <= w.start < end), None)
+            subject = self.subject_before(s, at)
+            start = subject[0].start if subject else at
+            start = _sentence_start_if_close(self.text, s, start)
+            fields: dict[str, Any] = {"event": "?", "what": _what(self.text[start:end])}
+            if when is not None:
+                fields["date"] = str(when.date)
+                end = max(end, when.end)
+            fields["hosts"] = self.members(listed)
+            claim = self.add("event", start, end, fields)
+            claim["event"] = self._event_id(claim)
+            self.taken.append((start, end))
+
     def lies_in(self, s: Sentence) -> None:
         for sea in s.mentions:
             if sea.kind != "place" or not re.match(
@@ -886,6 +1206,7 @@ class Drafter:
                 continue
             name = self.text[start:end]
             agreement = new_id(name)
+            self.last_agreement = agreement
             self._define(agreement, f"{name[0].upper()}{name[1:]}", "agreement")
             ids = self.members(parties)
             for party in ids:
@@ -906,6 +1227,7 @@ class Drafter:
                         "participants": ids,
                     }
                     self.add("event", s.start + m.start(), when.end, fields)
+                    self.taken.append((s.start + m.start(), when.end))
 
     # -- properties ------------------------------------------------------------------------
 

@@ -101,6 +101,7 @@ TITLES = {
     "chairwoman": ("chair",),
     "chair": ("chair",),
     "chief executive officer": ("chief executive",),
+    "chief financial officer": ("chief financial officer", "finance"),
     "ceo": ("chief executive",),
     "mayor": ("mayor",),
     "governor": ("governor",),
@@ -110,6 +111,12 @@ TITLES = {
     "head coach": ("coach",),
     "manager": ("manager",),
 }
+
+# Titles of a company's officers: without a country, they are the company's offices.
+CORPORATE = frozenset(
+    {"chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chair",
+     "chief financial officer", "manager", "coach", "head coach", "captain"}
+)  # fmt: skip
 
 # Words that make a sentence an opinion or an analysis, which gives no claim.
 OPINION = (

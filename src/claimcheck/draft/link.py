@@ -213,13 +213,21 @@ def unknown_names(
     return out, drop
 
 
-_TITLE_WORDS = {w for t in TITLES for w in t.split()} | {"minister", "secretary", "chief"}
+_TITLE_WORDS = {w for t in TITLES for w in t.split()} | {
+    "minister",
+    "secretary",
+    "chief",
+    "former",
+    "ex",
+    "then",
+}
 
 
 _KIND_WORDS = (
     ("organisation", ("forum", "organisation", "organization", "union", "council", "bank",
                       "party", "association", "committee", "league", "federation", "club",
                       "fc", "inc", "corp", "ltd", "group", "guard", "force", "ministry",
+                      "holdings", "corporation", "airlines", "motors", "bank", "labour",
                       "nations", "alliance", "company", "board", "navy", "army", "court")),
     ("place", ("sea", "ocean", "islands", "island", "river", "mountains", "city", "stadium",
                "region", "province", "state", "strait", "gulf", "bay", "peninsula")),
@@ -229,6 +237,8 @@ _KIND_WORDS = (
 
 
 def guess_kind(name: str) -> str:
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return "organisation"  # NATO, ASEAN, OPEC: an acronym is mostly an organisation's
     words = {w.lower().strip(".,") for w in re.split(r"[\s-]+", name)}
     for kind, nouns in _KIND_WORDS:
         if words & set(nouns):
