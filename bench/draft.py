@@ -74,7 +74,7 @@ def quality() -> dict[str, Any]:
 
     cases = [load_case(p) for p in sorted(CORPUS.glob("*.expected.yaml"))]
     kbs = load_kbs(cases)
-    total, corpus = Score(), Score()
+    total, corpus, heldout, heldout2 = Score(), Score(), Score(), Score()
     rows = []
     opinions = 0
     for case in cases:
@@ -82,10 +82,21 @@ def quality() -> dict[str, Any]:
         from_opinion = opinion_drafts(case, claims)
         opinions += len(from_opinion)
         total.add(result)
-        if case["path"].name != "seed.expected.yaml":
+        if case.get("heldout2"):
+            heldout2.add(result)
+        elif case.get("heldout"):
+            heldout.add(result)
+        elif case["path"].name != "seed.expected.yaml":
             corpus.add(result)
         rows.append((case["path"].name.removesuffix(".expected.yaml"), result, len(from_opinion)))
-    return {"rows": rows, "total": total, "corpus": corpus, "opinion": opinions}
+    return {
+        "rows": rows,
+        "total": total,
+        "corpus": corpus,
+        "heldout": heldout,
+        "heldout2": heldout2,
+        "opinion": opinions,
+    }
 
 
 def report(q: dict[str, Any]) -> None:
@@ -93,7 +104,7 @@ def report(q: dict[str, Any]) -> None:
     for name, r, op in q["rows"]:
         recall = f"{r.found}/{r.expected}"
         print(f"{name:28} {recall:>7} {r.accuracy:>7.0%} {r.drafted:>6} {r.false:>5} {op:>7}")
-    for label in ("corpus", "total"):
+    for label in ("corpus", "heldout", "heldout2", "total"):
         r = q[label]
         print(
             f"{label}: recall {r.found}/{r.expected} = {r.recall:.0%}, field accuracy "

@@ -504,7 +504,7 @@ class Drafter:
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
             rf"\b(?:(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+|(?P<made>made\s+up\s+of|"
-            rf"comprising|consisting\s+of|with)\s+)(?P<n>\d+|[a-z]+)\s+"
+            rf"comprising|consisting\s+of|with|has|have|had)\s+)(?P<n>\d+|[a-z]+)\s+"
             rf"(?:(?P<founding>founding)\s+|(?P<qualified>permanent|non-permanent|elected|"
             rf"new|other|remaining)\s+)?(?P<noun>{nouns})\b",
             s.text,
@@ -560,7 +560,10 @@ class Drafter:
 
     # -- offices ---------------------------------------------------------------------------
 
-    _TITLES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+    # The titles of the lexicon, and any "<Portfolio> Minister" ("Energy Minister").
+    _TITLES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + (
+        r"|[A-Z][a-z]+\s+[Mm]inister"
+    )
 
     def owner(
         self, s: Sentence, at: int, title: str, carried: Mention | None
@@ -577,7 +580,7 @@ class Drafter:
             return cid, note, None
         if title.lower() in CORPORATE and self.last_org is not None:
             return self.last_org, None, None
-        if self.home is not None and title.lower() not in CORPORATE:
+        if self.home is not None:
             home = self.names.display.get(self.home, self.home)
             return self.home, f"no country named: read as {home}, the article's country", None
         return None
@@ -613,7 +616,7 @@ class Drafter:
     def whose_title(self, s: Sentence) -> None:
         """ "Hungary, whose prime minister, Viktor Orban", "Japan's prime minister, X"."""
         for m in re.finditer(
-            rf"\b(?:whose|(?P<owner>\w+)['’]s)\s+(?P<title>{self._TITLES}),?\s+",
+            rf"\b(?:whose|its|their|(?P<owner>\w+)['’]s)\s+(?P<title>{self._TITLES}),?\s+",
             s.text,
             re.IGNORECASE,
         ):
@@ -629,10 +632,16 @@ class Drafter:
                 who = next((x for x in s.mentions if x.start <= at < x.end), None)
             else:
                 who = self.previous(s, at, ("country", "organisation", "other"))
-            if who is None:
+            context = self.last_group or self.last_org
+            if who is not None:
+                oid, note = (
+                    self.government(who) if who.kind == "country" else (self.entity(who), None)
+                )
+            elif context is not None:  # "The group, whose secretary-general, X"
+                oid, note = context, None
+            else:
                 continue
-            oid, note = self.government(who) if who.kind == "country" else (self.entity(who), None)
-            start = who.start if m.group("owner") else at
+            start = who.start if m.group("owner") and who is not None else at
             self.office(m.group("title"), oid, holder, start, holder.end, note)
 
     def office(
@@ -658,7 +667,8 @@ class Drafter:
         self.add("office", a, b, fields, note)
 
     def office_id(self, title: str, country: str) -> str:
-        words = TITLES[title.lower()]
+        title = " ".join(title.split())
+        words = TITLES.get(title.lower(), (title.split()[0].lower(),))
         cname = key(self.names.display.get(country, country))
         if self.kb is not None:
             for ident, entity in sorted(self.kb.entities.items()):
@@ -691,7 +701,7 @@ class Drafter:
 
     def became(self, s: Sentence) -> None:
         for m in re.finditer(
-            rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as)\s+"
+            rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as|took\s+over\s+as)\s+"
             rf"(?:(?P<dem>[A-Z]\w+)\s+)?(?P<title>{self._TITLES})\b",
             s.text,
             re.IGNORECASE,
@@ -725,7 +735,7 @@ class Drafter:
         r"opened|closed|attended|announced|agreed|took\s+place|was\s+held|were\s+held|joined|"
         r"rejoined|withdrew|left|founded|created|established|adopted|ratified|failed|vetoed|"
         r"named|appointed|resigned|"
-        r"(?P<noun>election|summit|conference|ceremony|referendum|final|vote))\b"
+        r"(?P<noun>election|summit|conference|ceremony|referendum|final|vote|victory|win|defeat))\b"
     )
     _MET = ("met", "meet")
     _WITH_OBJECT = ("met", "meet", "beat", "defeated", "joined", "rejoined", "named", "appointed",
@@ -903,7 +913,7 @@ class Drafter:
     def series(self, s: Sentence) -> None:
         ords = "|".join(ORDINALS)
         for m in re.finditer(
-            rf"\b(?:marking\s+|mark\s+)?the\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
+            rf"\b(?:marking\s+|mark\s+)?(?:the|its|their|[A-Z]\w*['’]s)\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
             r"(?P<name>[^,.;]{1,80}?)"
             r"(?=\s+(?:between|since|under|in|at|to|was|were|is|will|has|have|had|cast|by|for|"
             r"of\s+the)\b|\s+[a-z]+ed\b|[,.;]|$)",

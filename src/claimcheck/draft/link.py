@@ -150,8 +150,9 @@ def _order(name: Name) -> tuple[str, str, str]:
 
 # A proper name: capitalised words, maybe joined by "of", "for", "the", "and" inside it
 # ("Ministry of Foreign Affairs"), and hyphens ("Self-Defense").
+_PARTICLE = r"(?:of|for|de|the|bin|ibn|bint|van|von|der|da|di|du|del|al|el)"
 _PROPER = re.compile(
-    r"\b[A-Z][\w’'.&-]*[\w&](?:\s+(?:(?:of|for|de|the)\s+)*[A-Z][\w’'.&-]*[\w&])*"
+    rf"\b[A-Z][\w’'.&-]*[\w&](?:\s+(?:{_PARTICLE}\s+)*(?:al-|el-)?[A-Z][\w’'.&-]*[\w&])*"
     r"|\b[A-Z]\b"
 )
 _STOP = {
@@ -196,7 +197,11 @@ def unknown_names(
     for m in _PROPER.finditer(rest):
         a = m.start()
         words = m.group().split()
-        while words and (words[0] in _STOP or words[0].lower() in _TITLE_WORDS):
+        while words and (
+            words[0] in _STOP
+            or words[0].lower() in _TITLE_WORDS
+            or (len(words) > 1 and words[1].lower() in ("minister", "secretary"))
+        ):
             a += len(words[0])
             a += len(rest[a:]) - len(rest[a:].lstrip())
             words = words[1:]
