@@ -7,6 +7,7 @@ A drafted claim is new when no claim of the file has its kind and its quote's wo
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -99,7 +100,7 @@ def draft_claims(
         start = template(source, target, date.today(), str(published))
         head = start.split("entities: {}\n", 1)[0]
         body = (
-            head.replace("#\n", HEADER + "#\n", 1)
+            head.replace("#\n", HEADER + _lookalikes(result.lookalikes) + "#\n", 1)
             + _entities(result.entities)
             + _claims(result.claims)
         )
@@ -112,6 +113,14 @@ def draft_claims(
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
     return target, added
+
+
+def _lookalikes(names: list[str]) -> str:
+    """The names whose letters are not what they look like: never linked, said in the header."""
+    if not names:
+        return ""
+    shown = ", ".join(json.dumps(n) for n in names)  # ASCII escapes show the odd letter
+    return f"# Not linked, their letters are not what they look like: {shown}\n"
 
 
 def _entities(entities: dict[str, dict[str, Any]]) -> str:

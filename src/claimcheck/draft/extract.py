@@ -89,6 +89,7 @@ class Draft:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
+    lookalikes: list[str] = field(default_factory=list)  # names never linked, shown to the reviewer
 
 
 class Drafter:
@@ -191,6 +192,10 @@ class Drafter:
                 When(start + w.start, start + w.end, w.date, w.weekday, w.relative)
                 for w in dates_in(body, self.published)
             ]
+            for m in mentions:
+                if m.kind == "lookalike" and m.text not in self.draft.lookalikes:
+                    self.draft.lookalikes.append(m.text)
+            mentions = [m for m in mentions if m.kind != "lookalike"]
             s = Sentence(start, body, mentions, dates)
             if is_opinion(body):
                 self.draft.skipped.append(body)

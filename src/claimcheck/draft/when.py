@@ -50,7 +50,8 @@ def dates_in(text: str, published: PartialDate) -> list[When]:
             when = _read(name, m, published)
             if when is not None:
                 found.append(when)
-                taken.append(span)
+            if when is not None or name in ("dmy", "mdy"):
+                taken.append(span)  # "31 February 2019" is no date, nor is its "February 2019"
     return sorted(found, key=lambda w: w.start)
 
 
