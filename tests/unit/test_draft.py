@@ -227,7 +227,7 @@ try:
     main()
 except SystemExit:
     pass
-print(sorted(m for m in sys.modules if m.split(".")[0] == "ahocorasick" or m.startswith("claimcheck.draft")))
+print(sorted(m for m in sys.modules if m.startswith(("ahocorasick", "claimcheck.draft"))))
 """
 
 

@@ -22,15 +22,25 @@ entities:
   m2024: {name: third 2+2, kind: event}
   new-delhi: {name: New Delhi, kind: place}
 facts:
-  - {id: t1, kind: tenure, office: jp-pm, holder: kishida, start: 2021-10-04, end: 2024-10-01, sources: [{url: "https://example.org/t"}]}
-  - {id: t2, kind: tenure, office: jp-pm, holder: ishiba, start: 2024-10-01, end: 2025-10-21, sources: [{url: "https://example.org/t"}]}
-  - {id: b1, kind: membership, group: brics, member: brazil, start: 2009-06-16, sources: [{url: "https://example.org/b"}]}
-  - {id: b2, kind: membership, group: brics, member: russia, start: 2009-06-16, sources: [{url: "https://example.org/b"}]}
-  - {id: b3, kind: membership, group: brics, member: india, start: 2009-06-16, sources: [{url: "https://example.org/b"}]}
-  - {id: b4, kind: membership, group: brics, member: china, start: 2009-06-16, sources: [{url: "https://example.org/b"}]}
-  - {id: b5, kind: membership, group: brics, member: south-africa, start: 2010-12-24, sources: [{url: "https://example.org/b"}]}
-  - {id: bc, kind: complete, group: brics, of: members, start: 2009-06-16, end: 2010-12-24, sources: [{url: "https://example.org/b"}]}
-  - {id: e3, kind: event, event: m2024, date: 2024-08-20, place: new-delhi, participants: [japan, india], series: talks, ordinal: 3, sources: [{url: "https://example.org/e"}]}
+  - {id: t1, kind: tenure, office: jp-pm, holder: kishida, start: 2021-10-04, end: 2024-10-01,
+     sources: [{url: "https://example.org/t"}]}
+  - {id: t2, kind: tenure, office: jp-pm, holder: ishiba, start: 2024-10-01, end: 2025-10-21,
+     sources: [{url: "https://example.org/t"}]}
+  - {id: b1, kind: membership, group: brics, member: brazil, start: 2009-06-16,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: b2, kind: membership, group: brics, member: russia, start: 2009-06-16,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: b3, kind: membership, group: brics, member: india, start: 2009-06-16,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: b4, kind: membership, group: brics, member: china, start: 2009-06-16,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: b5, kind: membership, group: brics, member: south-africa, start: 2010-12-24,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: bc, kind: complete, group: brics, of: members, start: 2009-06-16, end: 2010-12-24,
+     sources: [{url: "https://example.org/b"}]}
+  - {id: e3, kind: event, event: m2024, date: 2024-08-20, place: new-delhi,
+     participants: [japan, india], series: talks, ordinal: 3,
+     sources: [{url: "https://example.org/e"}]}
 """
 Q = "quote: The foreign and defense ministers of Japan and India convened in New Delhi on Tuesday"
 
