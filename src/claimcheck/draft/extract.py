@@ -75,9 +75,19 @@ def is_opinion(text: str) -> bool:
 
 
 def number(word: str) -> int | None:
-    word = word.lower()
+    """ "27", "twelve", "twenty-seven": the number, or None."""
+    word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)
+    tens, _, unit = word.partition("-")
+    if unit:
+        if (
+            NUMBERS.get(tens, 0) >= 20
+            and NUMBERS.get(tens, 0) % 10 == 0
+            and 0 < NUMBERS.get(unit, 0) < 10
+        ):
+            return NUMBERS[tens] + NUMBERS[unit]
+        return None
     return NUMBERS.get(word)
 
 
@@ -356,7 +366,7 @@ class Drafter:
         """ "six countries, Belgium, France, ...": a list as long as its number is whole."""
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
-            rf"\b(?P<n>\d+|[a-z]+)\s+(?P<founding>founding\s+)?(?:{nouns})(?:[,:]|\s+were|\s+are)\s+",
+            rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<founding>founding\s+)?(?:{nouns})(?:[,:]|\s+were|\s+are)\s+",
             s.text,
         ):
             n = number(m.group("n"))
@@ -414,7 +424,7 @@ class Drafter:
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
             rf"\b(?:founded|created|established|formed)\b[^.;]*?\bby\s+(?:the\s+)?"
-            rf"(?P<n>\d+|[a-z]+)\s+(?:founding\s+)?(?:{nouns})\b",
+            rf"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:founding\s+)?(?:{nouns})\b",
             s.text,
         ):
             n = number(m.group("n"))
@@ -509,7 +519,7 @@ class Drafter:
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
             rf"\b(?:(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+|(?P<made>made\s+up\s+of|"
-            rf"comprising|consisting\s+of|with|has|have|had)\s+)(?P<n>\d+|[a-z]+)\s+"
+            rf"comprising|consisting\s+of|with|has|have|had)\s+)(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
             rf"(?:(?P<founding>founding)\s+|(?P<qualified>permanent|non-permanent|elected|"
             rf"new|other|remaining)\s+)?(?P<noun>{nouns})\b",
             s.text,

@@ -40,17 +40,23 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+# ASCII punctuation, controls and space as one space: `fold` for ASCII, in C.
+_ASCII_FOLD = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in KEEP)}
+)
+
+
 def key(name: str) -> str:
+    """A name folded as `fold` folds the article (a fast path for ASCII names: a KB of
+    millions of names is folded in a second or two)."""
+    if name.isascii():
+        return " ".join(name.lower().translate(_ASCII_FOLD).split())
     return fold(name)[0]
 
 
-@dataclass(frozen=True)
-class Name:
-    """What a folded name stands for: an entity, and how the article may use the name."""
-
-    entity: str
-    kind: str
-    how: str  # "name", "demonym" or "capital"
+# What a folded name stands for: (entity id, kind, how the article may use the name: "name",
+# "demonym" or "capital"). A plain tuple: millions are made for a big KB.
+Name = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -68,35 +74,42 @@ class Gazetteer:
 
     def __init__(self, names: Iterable[tuple[str, str, str]]) -> None:
         """``names``: (entity id, name, kind) for every name and alias."""
-        found: dict[str, set[Name]] = {}
+        found: dict[str, list[Name]] = {}
         self.kinds: dict[str, str] = {}
         self.display: dict[str, str] = {}
         for entity, name, kind in names:
             k = key(name)
             if not k:
                 continue
-            found.setdefault(k, set()).add(Name(entity, kind, "name"))
-            self.kinds.setdefault(entity, kind)
-            self.display.setdefault(entity, name)
+            meaning = (entity, kind, "name")
+            same = found.get(k)
+            if same is None:
+                found[k] = [meaning]
+            elif meaning not in same:
+                same.append(meaning)
+            if entity not in self.kinds:
+                self.kinds[entity] = kind
+                self.display[entity] = name
         self.countries: dict[str, str] = {}  # country name -> entity id (known or new)
         for country, (demonym, capital) in sorted(COUNTRIES.items()):
-            named = found.get(key(country), set())
-            ids = sorted(n.entity for n in named if n.kind == "country")
+            named = found.get(key(country), [])
+            ids = sorted(n[0] for n in named if n[1] == "country")
             entity = ids[0] if len(ids) == 1 else new_id(country)
             self.countries[country] = entity
             self.kinds.setdefault(entity, "country")
             self.display.setdefault(entity, country)
             if not named:
-                found.setdefault(key(country), set()).add(Name(entity, "country", "name"))
+                found.setdefault(key(country), []).append((entity, "country", "name"))
             for word, how in ((demonym, "demonym"), (capital, "capital")):
                 k = key(word)
                 if k == key(country):
                     continue
                 # A capital the KB knows as a place keeps that entry too: "in New Delhi".
-                found.setdefault(k, set()).add(Name(entity, "country", how))
+                found.setdefault(k, []).append((entity, "country", how))
         self.automaton = ahocorasick.Automaton()
         for k, meanings in found.items():
-            self.automaton.add_word(k, (len(k), tuple(sorted(meanings, key=_order))))
+            ordered = tuple(sorted(meanings, key=_order)) if len(meanings) > 1 else tuple(meanings)
+            self.automaton.add_word(k, (len(k), ordered))
         self.automaton.make_automaton()
 
     def mentions(self, text: str) -> list[Mention]:
@@ -129,23 +142,25 @@ class Gazetteer:
 
     def _choose(self, text: str, a: int, b: int, meanings: tuple[Name, ...]) -> Mention | None:
         written = text[a:b]
-        if written[:1].islower() and not any(m.how == "demonym" for m in meanings):
+        hows = {how for _, _, how in meanings}
+        if written[:1].islower() and "demonym" not in hows:
             return None  # "quad" in running text is a word, not the Quad
-        named = [m for m in meanings if m.how == "name"]
-        if len({m.entity for m in named}) > 1:
+        named = [m for m in meanings if m[2] == "name"]
+        if len({entity for entity, _, _ in named}) > 1:
             return None  # shared by two entities: never resolved to either
-        if named and named[0].kind != "country" and any(m.how == "capital" for m in meanings):
+        if named and "capital" in hows:
+            entity, kind, _ = named[0]
+            if kind == "country":  # "Beijing" as the KB's alias of China
+                return Mention(a, b, written, entity, "country", "capital")
             # A capital the KB knows as a place: the place, or the government (chosen later).
-            gov = next(m for m in meanings if m.how == "capital")
-            return Mention(a, b, written, named[0].entity, named[0].kind, f"place|{gov.entity}")
-        if named and any(m.how == "capital" for m in meanings):
-            return Mention(a, b, written, named[0].entity, "country", "capital")
-        pick = named[0] if named else meanings[0]
-        return Mention(a, b, written, pick.entity, pick.kind, pick.how)
+            gov = next(m[0] for m in meanings if m[2] == "capital")
+            return Mention(a, b, written, entity, kind, f"place|{gov}")
+        entity, kind, how = named[0] if named else meanings[0]
+        return Mention(a, b, written, entity, kind, how)
 
 
 def _order(name: Name) -> tuple[str, str, str]:
-    return (name.how, name.entity, name.kind)
+    return (name[2], name[0], name[1])
 
 
 # A proper name: capitalised words, maybe joined by "of", "for", "the", "and" inside it
