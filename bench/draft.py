@@ -77,7 +77,7 @@ def quality() -> dict[str, Any]:
 
     cases = [load_case(p) for p in sorted(CORPUS.glob("*.expected.yaml"))]
     kbs = load_kbs(cases)
-    total, corpus, heldout, heldout2 = Score(), Score(), Score(), Score()
+    total, corpus, heldout, heldout2, heldout3 = Score(), Score(), Score(), Score(), Score()
     rows = []
     opinions = 0
     for case in cases:
@@ -85,7 +85,9 @@ def quality() -> dict[str, Any]:
         from_opinion = opinion_drafts(case, claims)
         opinions += len(from_opinion)
         total.add(result)
-        if case.get("heldout2"):
+        if case.get("heldout3"):
+            heldout3.add(result)
+        elif case.get("heldout2"):
             heldout2.add(result)
         elif case.get("heldout"):
             heldout.add(result)
@@ -98,6 +100,7 @@ def quality() -> dict[str, Any]:
         "corpus": corpus,
         "heldout": heldout,
         "heldout2": heldout2,
+        "heldout3": heldout3,
         "opinion": opinions,
     }
 
@@ -107,7 +110,7 @@ def report(q: dict[str, Any]) -> None:
     for name, r, op in q["rows"]:
         recall = f"{r.found}/{r.expected}"
         print(f"{name:28} {recall:>7} {r.accuracy:>7.0%} {r.drafted:>6} {r.false:>5} {op:>7}")
-    for label in ("corpus", "heldout", "heldout2", "total"):
+    for label in ("corpus", "heldout", "heldout2", "heldout3", "total"):
         r = q[label]
         print(
             f"{label}: recall {r.found}/{r.expected} = {r.recall:.0%}, field accuracy "

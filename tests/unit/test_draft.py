@@ -116,6 +116,17 @@ def test_vague_or_impossible_dates_give_none(text):
     assert dates_in(text, AUG_20) == []
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["no", "2015", "a: b", '"quoted"', "# not a comment", "line\u2028break", "’s", "\ufeffx"],
+)
+def test_every_written_string_reads_back_as_itself(value):
+    from claimcheck.draft.write import scalar
+    from claimcheck.loader import load_document
+
+    assert load_document("x.yaml", f"k: {scalar(value)}\n".encode()).data == {"k": value}
+
+
 def test_an_opinion_sentence_gives_no_claim(kb):
     text = (
         "T\nThis latest round of talks highlights the growing importance of BRICS, "

@@ -21,7 +21,7 @@ from claimcheck.core.paths import PathRefusedError
 from claimcheck.core.textnorm import normalise
 from claimcheck.draft.extract import Draft, Drafter
 from claimcheck.draft.link import Gazetteer
-from claimcheck.draft.write import claim_yaml, entity_yaml
+from claimcheck.draft.write import claim_yaml, entity_yaml, scalar
 from claimcheck.kb.query import QueryError, open_kb
 from claimcheck.kb.store import KnowledgeBase
 from claimcheck.loader import LoadError, load_document
@@ -100,7 +100,11 @@ def draft_claims(
         start = template(source, target, date.today(), str(published))
         head = start.split("entities: {}\n", 1)[0]
         body = (
-            head.replace("#\n", HEADER + _lookalikes(result.lookalikes) + "#\n", 1)
+            head.replace(
+                "#\n",
+                HEADER + _lookalikes(result.lookalikes) + _opinions(result.skipped) + "#\n",
+                1,
+            )
             + _entities(result.entities)
             + _claims(result.claims)
         )
@@ -121,6 +125,18 @@ def _lookalikes(names: list[str]) -> str:
         return ""
     shown = ", ".join(json.dumps(n) for n in names)  # ASCII escapes show the odd letter
     return f"# Not linked, their letters are not what they look like: {shown}\n"
+
+
+def _opinions(sentences: list[str]) -> str:
+    """The sentences read as opinion, so that a reviewer sees what was left out and why."""
+    if not sentences:
+        return ""
+    lines = [f"# Left out as opinion or analysis ({len(sentences)}):\n"]
+    for sentence in sentences:
+        words = sentence.split()
+        shown = " ".join(words[:10]) + (" ..." if len(words) > 10 else "")
+        lines.append(f"#   {scalar(shown)}\n")  # one line whatever the sentence holds
+    return "".join(lines)
 
 
 def _entities(entities: dict[str, dict[str, Any]]) -> str:

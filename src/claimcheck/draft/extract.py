@@ -23,15 +23,18 @@ from claimcheck.draft.lexicon import (
 )
 from claimcheck.draft.link import Gazetteer, Mention, key, new_id
 from claimcheck.draft.when import When, dates_in
+from claimcheck.kb.store import KnowledgeBase
 
 _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|No|vs|U\.S|U\.K|etc)\.$")
 _END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-GOVERNMENT = ("country",)
 GROUPISH = ("organisation", "group", "series", "other")
 
 
 @dataclass
 class Sentence:
+    """One sentence: where it starts in the article, its names and its dates (article
+    offsets, so that every quote is cut from the article itself)."""
+
     start: int
     text: str
     mentions: list[Mention]
@@ -98,13 +101,21 @@ class Draft:
     claims: list[dict[str, Any]] = field(default_factory=list)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sentences read as opinion
     lookalikes: list[str] = field(default_factory=list)  # names never linked, shown to the reviewer
 
 
 class Drafter:
+    """Reads an article sentence by sentence, keeping what a reader keeps between sentences:
+    the group in view ("the bloc"), the company ("the board"), the country the article is
+    about, the main event ("marking the third ..."), and the place the sentence is about."""
+
     def __init__(
-        self, text: str, published: PartialDate, names: Gazetteer, kb: Any | None = None
+        self,
+        text: str,
+        published: PartialDate,
+        names: Gazetteer,
+        kb: KnowledgeBase | None = None,
     ) -> None:
         self.text = text
         self.published = published
@@ -238,9 +249,6 @@ class Drafter:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def rel(self, s: Sentence, pos: int) -> int:
-        return pos - s.start
-
     def chain(self, s: Sentence, after: int, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """The list of names that starts right after position ``after``: "A, B, and C"."""
         out: list[Mention] = []
@@ -299,8 +307,9 @@ class Drafter:
         return None
 
     _GROUP_NOUN = re.compile(
-        r"\b[Tt]he\s+(?P<noun>board|committee|cabinet|panel|team|bloc|alliance|group|union|"
-        r"council|organisation|organization|league|club|forum)\b(?:['’]s)?[^.]*?$"
+        r"\b(?P<article>[Tt]he|[Aa])\s+(?P<noun>board|committee|cabinet|panel|team|bloc|alliance|"
+        r"group|union|council|organisation|organization|league|club|forum|coalition)\b"
+        r"(?:['’]s)?[^.]*?$"
     )
     _SUBGROUP = ("board", "committee", "cabinet", "panel", "team")
 
@@ -317,6 +326,11 @@ class Drafter:
         if noun is not None:
             word = noun.group("noun").lower()
             where = s.start + noun.start()
+            if noun.group("article").lower() == "a":
+                # "a coalition of three parties": a group of its own, named by the reviewer.
+                ident = new_id(f"{self.names.display.get(self.home or '', '')} {word}")
+                self._define(ident, f"{word} ({self.text[where:at].strip()})", "group")
+                return ident, where
             if word in self._SUBGROUP and self.last_org is not None:
                 owner = self.names.display.get(self.last_org) or self.draft.entities.get(
                     self.last_org, {}
@@ -462,9 +476,12 @@ class Drafter:
                     r"(?:council|bloc|alliance|group|union|board|league|club|party|committee)\b",
                     self.text[after : s.end],
                 )
-                context = self.last_group or self.last_org
-                if noun is None or context is None:
+                if noun is None:
                     continue
+                context = self.last_group or self.last_org
+                if context is None:  # "a member of the league", none named: one of its own
+                    context = new_id(noun.group())
+                    self._define(context, noun.group(), "organisation")
                 group = Mention(
                     after, after + noun.end(), noun.group(), context, "organisation", "name"
                 )
@@ -519,7 +536,8 @@ class Drafter:
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
             rf"\b(?:(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+|(?P<made>made\s+up\s+of|"
-            rf"comprising|consisting\s+of|with|has|have|had)\s+)(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
+            rf"comprising|consisting\s+of|with|has|have|had|(?:a|the)\s+(?:coalition|"
+            rf"alliance|union|group|bloc)\s+of)\s+)(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
             rf"(?:(?P<founding>founding)\s+|(?P<qualified>permanent|non-permanent|elected|"
             rf"new|other|remaining)\s+)?(?P<noun>{nouns})\b",
             s.text,
@@ -626,6 +644,8 @@ class Drafter:
             found.append((title, oid, holder))
         self.respectively(s, found)
         self.became(s)
+        self.led_by(s)
+        self.sworn_in(s)
         self.whose_title(s)
 
     def whose_title(self, s: Sentence) -> None:
@@ -714,6 +734,55 @@ class Drafter:
         for (title, _, _), person in zip(found, listed, strict=True):
             self.office(title, cid, person, s.start + m.start(), end, note)
 
+    _BY = {"coached": "coach", "managed": "manager", "chaired": "chair", "captained": "captain"}
+
+    def led_by(self, s: Sentence) -> None:
+        """ "The club, coached by Xabi Alonso since October 2022": an office and its start."""
+        for m in re.finditer(r"\b(?P<verb>coached|managed|chaired|captained)\s+by\s+", s.text):
+            at = s.start + m.start()
+            holder = self.next_mention(s, s.start + m.end())
+            if holder is None or holder.start != s.start + m.end():
+                continue
+            owner = self.owner(s, at, self._BY[m.group("verb")], None)
+            if owner is None:
+                continue
+            since = re.match(r"\s+since\s+", self.text[holder.end : s.end])
+            when = next((w for w in s.dates if since and w.start == holder.end + since.end()), None)
+            end = when.end if when is not None else holder.end
+            self.office(
+                self._BY[m.group("verb")],
+                owner[0],
+                holder,
+                at,
+                end,
+                owner[1],
+                since=when.date if when is not None else None,
+            )
+
+    def sworn_in(self, s: Sentence) -> None:
+        """ "X was sworn in as India's prime minister": the office, its holder named before."""
+        for m in re.finditer(
+            rf"\b(?:was|were|is)\s+(?:sworn\s+in|elected|re-elected|appointed|named)\s+"
+            rf"(?:as\s+)?(?:(?P<owner>\w+)['’]s\s+|the\s+)?(?P<title>{self._TITLES})\b",
+            s.text,
+            re.IGNORECASE,
+        ):
+            at = s.start + m.start()
+            holder = self.chain_before(s, at)
+            if len(holder) != 1 or holder[0].kind not in ("person", "other"):
+                continue
+            if m.group("owner"):
+                who = next((x for x in s.mentions if x.start == s.start + m.start("owner")), None)
+                found = self.government(who) if who is not None and who.kind == "country" else None
+            else:
+                first = self.owner(s, at, m.group("title"), None)
+                found = (first[0], first[1]) if first is not None else None
+            if found is None:
+                continue
+            self.office(
+                m.group("title"), found[0], holder[0], holder[0].start, s.start + m.end(), found[1]
+            )
+
     def became(self, s: Sentence) -> None:
         for m in re.finditer(
             rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as|took\s+over\s+as)\s+"
@@ -749,7 +818,9 @@ class Drafter:
         r"launched|won|beat|defeated|elected|entered|invaded|is\s+considering|are\s+considering|"
         r"opened|closed|attended|announced|agreed|took\s+place|was\s+held|were\s+held|joined|"
         r"rejoined|withdrew|left|founded|created|established|adopted|ratified|failed|vetoed|"
-        r"named|appointed|resigned|"
+        r"named|appointed|resigned|collapsed|ended|dissolved|concluded|completed|reached|"
+        r"approved|rejected|passed|sworn\s+in|"
+        r"struck|sealed|"
         r"(?P<noun>election|summit|conference|ceremony|referendum|final|vote|victory|win|defeat))\b"
     )
     _MET = ("met", "meet")
@@ -928,7 +999,7 @@ class Drafter:
     def series(self, s: Sentence) -> None:
         ords = "|".join(ORDINALS)
         for m in re.finditer(
-            rf"\b(?:marking\s+|mark\s+)?(?:the|its|their|[A-Z]\w*['’]s)\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
+            rf"\b(?:marking\s+|mark\s+)?(?:the|its|their|his|her|[A-Z]\w*['’]s)\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
             r"(?P<name>[^,.;]{1,80}?)"
             r"(?=\s+(?:between|since|under|in|at|to|was|were|is|will|has|have|had|cast|by|for|"
             r"of\s+the)\b|\s+[a-z]+ed\b|[,.;]|$)",
@@ -941,6 +1012,12 @@ class Drafter:
             if re.match(r"(?:member|members|largest|biggest|time\s+in)\b", name, re.IGNORECASE):
                 continue
             at = s.start + m.start()
+            person = re.match(r"(?:marking\s+|mark\s+)?(?:his|her)\b", m.group(), re.IGNORECASE)
+            if person and not re.match(
+                r"(?:consecutive\s+|successive\s+|straight\s+)?(?:term|title|victory|win)\b",
+                name,
+            ):
+                continue  # "her first summit": her attendance, not a series of her own
             if ordinal == 1 and re.match(r"[^,.;]*\bsince\b", self.text[s.start + m.end() : s.end]):
                 continue  # "the first Labour victory since 2005": the first in a while
             countries = [x for x in s.mentions if x.kind == "country"]

@@ -35,6 +35,7 @@ COUNTRIES = {
     "Angola": ("Angolan", "Luanda"),
     "Argentina": ("Argentine", "Buenos Aires"),
     "Bangladesh": ("Bangladeshi", "Dhaka"),
+    "Bolivia": ("Bolivian", "La Paz"),
     "Colombia": ("Colombian", "Bogotá"),
     "Croatia": ("Croatian", "Zagreb"),
     "Czech Republic": ("Czech", "Prague"),
@@ -45,6 +46,7 @@ COUNTRIES = {
     "Malaysia": ("Malaysian", "Kuala Lumpur"),
     "Morocco": ("Moroccan", "Rabat"),
     "Mozambique": ("Mozambican", "Maputo"),
+    "Paraguay": ("Paraguayan", "Asunción"),
     "Peru": ("Peruvian", "Lima"),
     "Qatar": ("Qatari", "Doha"),
     "Romania": ("Romanian", "Bucharest"),
@@ -98,6 +100,7 @@ COUNTRIES = {
     "United Arab Emirates": ("Emirati", "Abu Dhabi"),
     "United Kingdom": ("British", "London"),
     "United States": ("American", "Washington"),
+    "Uruguay": ("Uruguayan", "Montevideo"),
     "Vietnam": ("Vietnamese", "Hanoi"),
 }
 
@@ -169,4 +172,15 @@ OPINION = (
 )
 
 # Nouns after "the N ..." that count a group's members.
-MEMBER_NOUNS = ("nations", "countries", "members", "states", "member states", "economies")
+MEMBER_NOUNS = (
+    "nations",
+    "countries",
+    "members",
+    "states",
+    "member states",
+    "economies",
+    "parties",
+    "teams",
+    "clubs",
+    "companies",
+)

@@ -18,6 +18,11 @@ FIELD_ORDER = (
 )  # fmt: skip
 
 
+# Characters a YAML reader takes as line breaks or refuses raw inside a double-quoted
+# scalar; escaped, they stay the article's characters (JSON escapes are YAML escapes).
+_YAML_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\u0085\u2028\u2029\ufeff"})
+
+
 def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -25,7 +30,7 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(scalar(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False).translate(_YAML_BREAKS)
 
 
 def claim_yaml(claim: dict[str, Any]) -> str:
