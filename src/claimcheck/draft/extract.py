@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from claimcheck.core.dates import PartialDate
 from claimcheck.draft.lexicon import (
@@ -734,7 +734,12 @@ class Drafter:
         for (title, _, _), person in zip(found, listed, strict=True):
             self.office(title, cid, person, s.start + m.start(), end, note)
 
-    _BY = {"coached": "coach", "managed": "manager", "chaired": "chair", "captained": "captain"}
+    _BY: ClassVar[dict[str, str]] = {
+        "coached": "coach",
+        "managed": "manager",
+        "chaired": "chair",
+        "captained": "captain",
+    }
 
     def led_by(self, s: Sentence) -> None:
         """ "The club, coached by Xabi Alonso since October 2022": an office and its start."""
