@@ -258,15 +258,15 @@ def _bench():
 
 
 def test_the_drafting_corpus_keeps_its_floors():
-    """Floors under bench/draft.py's figures (measured: seed 28/35, corpus 100%, held-out 100%
-    and 58%): a change that makes the drafter worse fails here."""
+    """Floors under bench/draft.py's figures (README, "Drafting a claim file"): a change that
+    makes the drafter worse fails here."""
     q = _bench().quality()
     rows = {name: r for name, r, _ in q["rows"]}
     assert rows["seed"].found >= 28  # of 35; the other 7 cannot be encoded
     assert rows["seed"].false == 0
     assert q["corpus"].recall >= 0.95
-    assert q["heldout"].recall >= 0.9
-    assert q["heldout2"].recall >= 0.55
+    for batch in ("heldout", "heldout2", "heldout3"):
+        assert q[batch].recall >= 0.85, batch
     assert q["total"].accuracy >= 0.95
-    assert q["total"].false <= 3
+    assert q["total"].false <= 4
     assert q["opinion"] <= 1

@@ -177,22 +177,12 @@ def _updated(target: Path, result: Draft) -> tuple[str, int]:
             claim["id"] = f"{claim['id']}-draft"
         ids.add(claim["id"])
         new.append(claim)
-    used = {v for c in new for v in _refs(c)}
+    used = result.referenced(new)
     fresh = {k: v for k, v in result.entities.items() if k in used and k not in entities}
     text = _insert_entities(text, fresh)
     if new:
         text = _append_claims(text, new)
     return text, len(new)
-
-
-def _refs(claim: dict[str, Any]) -> list[str]:
-    out: list[str] = []
-    for k in ("event", "group", "office", "holder", "subject", "object", "place", "series"):
-        if isinstance(claim.get(k), str):
-            out.append(claim[k])
-    for k in ("members", "participants", "hosts"):
-        out.extend(claim.get(k) or [])
-    return out
 
 
 def _insert_entities(text: str, fresh: dict[str, dict[str, Any]]) -> str:

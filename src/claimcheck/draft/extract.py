@@ -104,6 +104,19 @@ class Draft:
     skipped: list[str] = field(default_factory=list)  # sentences read as opinion
     lookalikes: list[str] = field(default_factory=list)  # names never linked, shown to the reviewer
 
+    def referenced(self, claims: list[dict[str, Any]] | None = None) -> set[str]:
+        """The entity ids the claims use: only those get an entry in the file."""
+        out: set[str] = set()
+        for claim in self.claims if claims is None else claims:
+            for name in ("event", "group", "office", "holder", "subject", "object", "place"):
+                if isinstance(claim.get(name), str):
+                    out.add(claim[name])
+            for name in ("members", "participants", "hosts"):
+                out.update(claim.get(name) or ())
+            if isinstance(claim.get("series"), str):
+                out.add(claim["series"])
+        return out
+
 
 class Drafter:
     """Reads an article sentence by sentence, keeping what a reader keeps between sentences:
@@ -230,6 +243,8 @@ class Drafter:
         for claim in self.draft.claims:
             if claim["kind"] == "event":
                 self._define(claim["event"], claim["what"], "event")
+        used = self.draft.referenced()
+        self.draft.entities = {k: v for k, v in self.draft.entities.items() if k in used}
         return self.draft
 
     def sentence(self, s: Sentence) -> None:
@@ -973,10 +988,11 @@ class Drafter:
         return None
 
     def _event_id(self, claim: dict[str, Any]) -> str:
-        parts = [claim.get("what", "event")]
+        """A short id from the event's first words and its date: a reviewer renames it."""
+        parts = str(claim.get("what", "event")).split()[:6]
         if "date" in claim:
-            parts.append(claim["date"])
-        return new_id(" ".join(str(p) for p in parts))[:80]
+            parts.append(str(claim["date"]))
+        return new_id(" ".join(parts))[:80]
 
     def invasion(self, s: Sentence, m: re.Match[str]) -> None:
         who = self.previous(s, s.start + m.end(1) + 1, ("country",))
