@@ -151,6 +151,24 @@ def test_lists_counts_and_memberships():
     assert (count["group"], count["count"]) == ("quad", 27)  # "the bloc": the group in view
 
 
+def test_relations_the_kb_has_predicates_for():
+    text = (
+        "T\nThe Treaty of Lisbon was agreed in 2007.\n"
+        "Portugal and Spain signed the treaty in December 2007.\n"
+        "Mosul, which lies in the Nineveh Plains, is busy.\n"
+        "Finland borders Russia along a long frontier.\n"
+    )
+    rel = {
+        (c["subject"], c["predicate"], c["object"])
+        for c in draft_text(text, AUG_20, None).claims
+        if c["kind"] == "relation"
+    }
+    assert ("portugal", "party_to", "treaty-of-lisbon") in rel
+    assert ("spain", "party_to", "treaty-of-lisbon") in rel
+    assert ("mosul", "lies_in", "nineveh-plains") in rel
+    assert ("finland", "borders", "russia") in rel
+
+
 def test_a_tenure_start_and_former_are_drafted_in_their_fields():
     text = (
         "British vote\nKeir Starmer, who became prime minister in July 2024, spoke.\n"

@@ -1160,6 +1160,8 @@ class Drafter:
         self.lies_in(s)
         self.agreement(s)
         self.party_to(s)
+        self.located(s)
+        self.signed(s)
 
     def topic_before(self, s: Sentence, pos: int) -> Mention | None:
         if self.topic is not None and s.start <= self.topic.start < pos:
@@ -1247,6 +1249,61 @@ class Drafter:
                 end,
                 {"subject": a, "predicate": "borders", "object": b},
             )
+
+    def located(self, s: Sentence) -> None:
+        """ "X lies in the Y", "X, which is located in Y", "X borders Y", "shares a border with"."""
+        places = ("place", "country")
+        for m in re.finditer(
+            r"\b(?P<verb>lies|lie|is\s+located|are\s+located|is\s+situated|are\s+situated)\s+in\s+"
+            r"(?:the\s+)?|\b(?P<border>borders|border|shares\s+a\s+border\s+with|share\s+a\s+"
+            r"border\s+with)\s+(?:the\s+)?",
+            s.text,
+        ):
+            at = s.start + m.start()
+            other = self.next_mention(s, s.start + m.end())
+
+            def placed(x: Mention) -> bool:  # a known place or country, or a new name
+                return x.kind in places or (x.entity is None and x.kind == "other")
+
+            if other is None or other.start != s.start + m.end() or not placed(other):
+                continue
+            subjects = [x for x in self.subject_before(s, at) if placed(x)]
+            if not subjects:
+                continue
+            if m.group("border"):
+                predicate = "borders"
+            else:
+                predicate = "located_in" if other.kind == "country" else "lies_in"
+            target = self.entity(other, "place")
+            for x in subjects:
+                fields = {
+                    "subject": self.entity(x, "place"),
+                    "predicate": predicate,
+                    "object": target,
+                }
+                self.add("relation", subjects[0].start, other.end, fields)
+
+    def signed(self, s: Sentence) -> None:
+        """ "Japan and India signed the agreement in 2015": each signatory is a party to it."""
+        for m in re.finditer(r"\b(?:signed|ratified|joined)\s+the\s+", s.text):
+            at = s.start + m.start()
+            after = s.start + m.end()
+            named = self.next_mention(s, after)
+            if named is not None and named.start == after and named.kind == "agreement":
+                agreement, end = self.entity(named, "agreement"), named.end
+            else:
+                noun = re.match(
+                    r"(?:agreement|treaty|accord|pact|convention)\b", self.text[after : s.end]
+                )
+                if noun is None or self.last_agreement is None:
+                    continue
+                agreement, end = self.last_agreement, after + noun.end()
+            parties = [
+                x for x in self.subject_before(s, at) if x.kind in ("country", "organisation")
+            ]
+            for party in self.members(parties):
+                fields = {"subject": party, "predicate": "party_to", "object": agreement}
+                self.add("relation", parties[0].start, end, fields)
 
     def party_to(self, s: Sentence) -> None:
         """ "The United States, a party to the agreement": the last agreement named."""

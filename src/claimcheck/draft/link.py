@@ -197,11 +197,19 @@ def unknown_names(
     drop: set[tuple[int, int]] = set()
     for m in _PROPER.finditer(text):
         inside = [(s, e) for s, e in known if m.start() <= s and e <= m.end()]
-        words = m.group().split()
-        if inside and guess_kind(words[-1]) != "other" and inside[-1][1] < m.end():
-            a = inside[0][0]
-            written = _TRIM.sub("", text[a : m.end()])
-            out.append(Mention(a, a + len(written), written, None, guess_kind(written), "new"))
+        if not inside:
+            continue
+        a = m.start()
+        for word in m.group().split():
+            if word not in _STOP:
+                break
+            a = text.index(word, a) + len(word)
+            a += len(text[a:]) - len(text[a:].lstrip())
+        written = _TRIM.sub("", text[a : m.end()])
+        kind = guess_kind(written)
+        longer = a < inside[0][0] or inside[-1][1] < a + len(written)
+        if kind != "other" and longer and "," not in written:
+            out.append(Mention(a, a + len(written), written, None, kind, "new"))
             drop.update(inside)
     blank = list(text)
     for s, e in known:
