@@ -168,6 +168,7 @@ class Drafter:
         return ident
 
     def _define(self, ident: str, name: str, kind: str) -> None:
+        """An entity entry, once: the KB's name, kind and Wikidata id when the KB has it."""
         if ident in self.draft.entities:
             return
         entry: dict[str, Any] = {"name": name, "kind": kind}
@@ -195,6 +196,7 @@ class Drafter:
     def add(
         self, kind: str, a: int, b: int, fields: dict[str, Any], note: str | None = None
     ) -> dict[str, Any]:
+        """A claim with a unique readable id, its quote cut from the article, marked a draft."""
         quote = self.text[a:b].strip(" ,;:—-").rstrip(".")
         base = new_id("-".join(str(v) for v in _id_parts(kind, fields)))[:60].strip("-") or kind
         ident = base
@@ -212,6 +214,8 @@ class Drafter:
     # -- the run -----------------------------------------------------------------------------
 
     def run(self) -> Draft:
+        """Every sentence in order (the context a sentence leaves is the next one's), then
+        the file's entities cut down to those the claims use."""
         headline = self.text.strip().split("\n", 1)[0]
         for m in self.names.mentions(headline) + self.names.mentions(self.text):
             if m.kind == "country" and m.entity is not None:
@@ -248,6 +252,8 @@ class Drafter:
         return self.draft
 
     def sentence(self, s: Sentence) -> None:
+        """Memberships and counts first (they set the group in view), events last (they
+        skip what a series or an agreement claim already quotes)."""
         for step in (
             self.complete_members,
             self.partial_members,
@@ -302,6 +308,7 @@ class Drafter:
         return out
 
     def previous(self, s: Sentence, pos: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The last name of one of ``kinds`` that ends before ``pos``."""
         for m in reversed(s.mentions):
             if m.end <= pos and m.kind in kinds:
                 return m
@@ -316,6 +323,7 @@ class Drafter:
         return None
 
     def group_before(self, s: Sentence, pos: int) -> Mention | None:
+        """The last group-like name before ``pos``: what a list that follows belongs to."""
         for m in reversed(s.mentions):
             if m.end <= pos and m.kind in GROUPISH and m.how in ("name", "new"):
                 return m
@@ -361,6 +369,7 @@ class Drafter:
         return None
 
     def members(self, ms: list[Mention]) -> list[str]:
+        """Mentions as entity ids, a demonym or a capital as its country, each once."""
         out: list[str] = []
         for m in ms:
             ident = self.government(m)[0] if m.kind == "country" else self.entity(m)
@@ -371,6 +380,7 @@ class Drafter:
     # -- memberships -----------------------------------------------------------------------
 
     def complete_members(self, s: Sentence) -> None:
+        """The whole list: "BRICS, comprising A, B and C", "made up of", "whose members are"."""
         for kw in re.finditer(
             r"\b(?:comprising|comprises|comprised of|made up of|consisting of|consists of|"
             r"composed of|whose members are)\b",
@@ -422,6 +432,8 @@ class Drafter:
             self.last_members = fields["members"]
 
     def partial_members(self, s: Sentence) -> None:
+        """Some members, not all: "the Quad, which includes A and B", "X and Y are members
+        of G, which includes"."""
         for kw in re.finditer(r"\b(?:including|includes|include|such as|among them)\b", s.text):
             at = s.start + kw.start()
             ref = self.group_ref(s, at)
@@ -480,6 +492,7 @@ class Drafter:
             )
 
     def member_of(self, s: Sentence) -> None:
+        """One member: "As a member of G, X ...", "X, a member of G", "X is a member of G"."""
         for kw in re.finditer(
             r"\b(?:[Aa]s\s+)?an?\s+(?:(founding|full|permanent|non-permanent)\s+)?member\s+of\s+(?:the\s+)?",
             s.text,
@@ -548,6 +561,8 @@ class Drafter:
             self.last_group = gid
 
     def counts(self, s: Sentence) -> None:
+        """A count of the group in view: "the four nations", "the bloc's 27 members", "made
+        up of ten member states"; "five permanent members" counts a part and gives none."""
         nouns = "|".join(MEMBER_NOUNS)
         for m in re.finditer(
             rf"\b(?:(?:the|its|their|(?P<owner>[A-Za-z]+)['’]s)\s+|(?P<made>made\s+up\s+of|"
@@ -634,6 +649,8 @@ class Drafter:
         return None
 
     def offices(self, s: Sentence) -> None:
+        """Titles before names ("Japanese Foreign Minister X and Defense Minister Y": the
+        second keeps the country), then the other office constructions."""
         carried: Mention | None = None
         found: list[tuple[str, str, Mention]] = []  # (title, owner id, holder)
         for m in re.finditer(
@@ -706,6 +723,7 @@ class Drafter:
         former: bool = False,
         since: PartialDate | None = None,
     ) -> None:
+        """The office claim: dated like the sentence's event, or `former`, or with `since`."""
         oid = self.office_id(title, owner)
         fields: dict[str, Any] = {"office": oid, "holder": self.entity(holder, "person")}
         if self.main_date is not None and not former and since is None:
@@ -717,6 +735,7 @@ class Drafter:
         self.add("office", a, b, fields, note)
 
     def office_id(self, title: str, country: str) -> str:
+        """The KB's office for a title and a country (its name holds both), else a new one."""
         title = " ".join(title.split())
         words = TITLES.get(title.lower(), (title.split()[0].lower(),))
         cname = key(self.names.display.get(country, country))
@@ -736,6 +755,8 @@ class Drafter:
         return ident
 
     def respectively(self, s: Sentence, found: list[tuple[str, str, Mention]]) -> None:
+        """Counterparts: "A and B met their Indian counterparts, C and D, respectively" gives
+        C and D the titles of A and B, for India."""
         m = re.search(r"\b(?:their|its)\s+(\w+)\s+counterparts?,?\s+", s.text)
         if not m or "respectively" not in s.text or not found:
             return
@@ -804,6 +825,7 @@ class Drafter:
             )
 
     def became(self, s: Sentence) -> None:
+        """A tenure's start: "X, who became prime minister in July 2024"."""
         for m in re.finditer(
             rf",\s+who\s+(?:became|was\s+appointed|was\s+named|took\s+office\s+as|took\s+over\s+as)\s+"
             rf"(?:(?P<dem>[A-Z]\w+)\s+)?(?P<title>{self._TITLES})\b",
@@ -849,6 +871,8 @@ class Drafter:
     _GATHERING = ("met", "meet", "convened", "gathered", "held talks", "hosted", "co-hosted")
 
     def events(self, s: Sentence) -> None:
+        """An event per verb or event noun ("met", "signed", "the election on Thursday"),
+        and an invasion read as an event and a relation."""
         invasion = re.search(r"\b(\w[\w ]*?)['’]s\s+invasion\s+of\s+", s.text)
         if invasion:
             self.invasion(s, invasion)
@@ -887,6 +911,9 @@ class Drafter:
         return [m for m in self.chain_before(s, at) if m.kind in kinds]
 
     def event_at(self, s: Sentence, verb: re.Match[str]) -> None:
+        """The event one verb states: the date and place in its clause, who did it and to
+        whom ("beat France", "named Maria Lopez"). Without a date, a place or two parties
+        it is too vague to check, and gives nothing."""
         at = s.start + verb.start()
         name = verb.group()
         noun = verb.group("noun") is not None
@@ -995,6 +1022,7 @@ class Drafter:
         return new_id(" ".join(parts))[:80]
 
     def invasion(self, s: Sentence, m: re.Match[str]) -> None:
+        """An invasion: "Russia's invasion of Ukraine in February 2022", event and relation."""
         who = self.previous(s, s.start + m.end(1) + 1, ("country",))
         target = self.next_mention(s, s.start + m.end(), ("country", "place"))
         if who is None or target is None or target.start != s.start + m.end():
@@ -1018,6 +1046,8 @@ class Drafter:
         self.add("relation", who.start, end, rel)
 
     def series(self, s: Sentence) -> None:
+        """A place in a series: "the third two-plus-two dialogue ... since the talks were
+        initiated in November 2019" gives the third meeting and the first, dated."""
         ords = "|".join(ORDINALS)
         for m in re.finditer(
             rf"\b(?:marking\s+|mark\s+)?(?:the|its|their|his|her|[A-Z]\w*['’]s)\s+(?P<ord>{ords}|\d+(?:st|nd|rd|th))\s+"
@@ -1108,6 +1138,8 @@ class Drafter:
                     self.taken.append((end + since.start(), when.end))
 
     def series_id(self, name: str, countries: list[Mention], s: Sentence, at: int) -> str:
+        """The KB's series whose name holds the words written (number words as digits,
+        "two-plus-two" as "2+2"), the one naming the sentence's countries first; else new."""
         text = re.sub(r"[“”\"‘’']", "", name)
         for word, n in NUMBERS.items():
             text = re.sub(rf"\b{word}\b", str(n), text, flags=re.IGNORECASE)
@@ -1135,6 +1167,7 @@ class Drafter:
         return ident
 
     def _kb_event(self, series: str, ordinal: int | None, date: PartialDate | None) -> str | None:
+        """The KB's event of a series with that ordinal or date, so that the claim is judged."""
         if self.kb is None:
             return None
         for fact in self.kb.series.get(series, []):
@@ -1154,6 +1187,7 @@ class Drafter:
     # -- relations -------------------------------------------------------------------------
 
     def relations(self, s: Sentence) -> None:
+        """The relation constructions, each for a predicate the KB records."""
         self.by_verbs(s)
         self.calls(s)
         self.disputes(s)
@@ -1164,6 +1198,8 @@ class Drafter:
         self.signed(s)
 
     def topic_before(self, s: Sentence, pos: int) -> Mention | None:
+        """The place a sentence is about, which a relative clause ("which refers to them")
+        points back to."""
         if self.topic is not None and s.start <= self.topic.start < pos:
             return self.topic
         for m in reversed(s.mentions):
@@ -1172,6 +1208,8 @@ class Drafter:
         return None
 
     def by_verbs(self, s: Sentence) -> None:
+        """A government and a place: "controlled by Tokyo" (administers), "claimed by
+        Beijing" (claims)."""
         for m in re.finditer(r"\b(controlled|administered|governed|claimed|ruled)\s+by\s+", s.text):
             at = s.start + m.start()
             who = self.next_mention(s, s.start + m.end())
@@ -1194,6 +1232,7 @@ class Drafter:
             self.topic = what
 
     def calls(self, s: Sentence) -> None:
+        """A name: "Beijing, which refers to them as Diaoyu"."""
         for m in re.finditer(
             r"\b(?:which|who)\s+(?:refers\s+to|calls|names)\s+(?:them|it)\s+(?:as\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
             s.text,
@@ -1224,6 +1263,8 @@ class Drafter:
             )
 
     def disputes(self, s: Sentence) -> None:
+        """A dispute: "a territorial dispute with China in the Himalayan border region", and
+        the border the region implies."""
         m = re.search(r"\b(?:territorial|border)\s+dispute\s+with\s+", s.text)
         if not m:
             return
@@ -1351,6 +1392,7 @@ class Drafter:
             self.taken.append((start, end))
 
     def lies_in(self, s: Sentence) -> None:
+        """A place in a sea: "the East China Sea, where ... the Senkaku Islands"."""
         for sea in s.mentions:
             if sea.kind != "place" or not re.match(
                 r",\s+where\b", self.text[sea.end : sea.end + 8]
@@ -1372,6 +1414,8 @@ class Drafter:
             self.topic = inner
 
     def agreement(self, s: Sentence) -> None:
+        """An agreement: "the Japan-India ... agreement signed in 2015" gives each country a
+        party, and the signing, dated."""
         for m in re.finditer(
             r"\bthe\s+(?P<parties>[A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(?P<what>[\w\s-]{0,80}?)\b(?P<noun>agreement|treaty|accord|pact|convention)\b",
             s.text,
@@ -1412,6 +1456,7 @@ class Drafter:
     # -- properties ------------------------------------------------------------------------
 
     def properties(self, s: Sentence) -> None:
+        """A property: "a group of uninhabited islets", of the place before it."""
         for m in re.finditer(r"\b(uninhabited|landlocked|disbanded)\b", s.text):
             at = s.start + m.start()
             subject = self.previous(s, at, ("place", "country", "organisation"))
