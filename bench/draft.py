@@ -10,6 +10,7 @@ with a synthetic KB of one million names.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -72,7 +73,38 @@ def opinion_drafts(case: dict[str, Any], claims: list[dict[str, Any]]) -> list[s
     return [c["quote"] for c in claims if any(m in c["quote"].casefold() for m in marks)]
 
 
-def quality() -> dict[str, Any]:
+def verified(case: dict[str, Any]) -> dict[str, int]:
+    """The case drafted by the command into a project of its own, then verified: the
+    findings that mean the draft is broken (CC0xx: unreadable or invalid; CC114: a quote not
+    in the article; CC115: an undefined entity), by rule."""
+    from claimcheck.app import Options, verify
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.draft.compose import draft_claims
+
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        (project / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        (project / "article.txt").write_text(case["text"], encoding="utf-8")
+        kb: tuple[str, ...] = ()
+        if case.get("kb"):
+            shutil.copytree((case["path"].parent / case["kb"]).resolve(), project / "kb")
+            kb = ("kb",)
+        os.chdir(project)
+        try:
+            published = PartialDate.parse(str(case["published"]))
+            draft_claims("article.txt", published, kb, "a.claims.yaml")
+            options = Options(paths=("a.claims.yaml",), kb=kb, select=("CC0", "CC114", "CC115"))
+            found = verify(options).findings
+        finally:
+            os.chdir(here)
+    counts: dict[str, int] = {}
+    for finding in found:
+        counts[finding.rule_id] = counts.get(finding.rule_id, 0) + 1
+    return counts
+
+
+def quality(check: bool = False) -> dict[str, Any]:
     from claimcheck.draft.score import Score
 
     cases = [load_case(p) for p in sorted(CORPUS.glob("*.expected.yaml"))]
@@ -80,7 +112,11 @@ def quality() -> dict[str, Any]:
     total, corpus, heldout, heldout2, heldout3 = Score(), Score(), Score(), Score(), Score()
     rows = []
     opinions = 0
+    broken: dict[str, int] = {}
     for case in cases:
+        if check:
+            for rule, n in verified(case).items():
+                broken[rule] = broken.get(rule, 0) + n
         result, claims = run_case(case, kbs)
         from_opinion = opinion_drafts(case, claims)
         opinions += len(from_opinion)
@@ -102,6 +138,7 @@ def quality() -> dict[str, Any]:
         "heldout2": heldout2,
         "heldout3": heldout3,
         "opinion": opinions,
+        "broken": broken,
     }
 
 
@@ -117,6 +154,8 @@ def report(q: dict[str, Any]) -> None:
             f"{r.keys_right}/{r.keys} = {r.accuracy:.0%}, false drafts {r.false}/{r.drafted}"
         )
     print(f"claims drafted from opinion phrases: {q['opinion']}")
+    if "broken" in q:
+        print(f"findings that mean a broken draft (CC0xx, CC114, CC115): {q['broken'] or 'none'}")
     print("misses by category:", dict(sorted(q["total"].misses.items())))
     print("wrong key values by category.field:", dict(sorted(q["total"].wrong.items())))
     for line in q["total"].missed:
@@ -222,7 +261,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="quality only, no timings")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    report(quality())
+    report(quality(check=True))
     if not args.quick:
         timings()
     return 0
