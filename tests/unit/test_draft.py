@@ -232,6 +232,18 @@ def test_update_proposes_only_what_is_new_and_keeps_what_a_person_wrote(
     assert again == 0
 
 
+def test_a_claim_file_that_cannot_be_read_is_refused_at_its_line(project: Path, monkeypatch):
+    from claimcheck.core.options import UsageError
+
+    monkeypatch.chdir(project)
+    (project / "a.claims.yaml").write_text("claimcheck: 1\nclaims: [\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"^a\.claims\.yaml:\d+:\d+: "):
+        draft_claims("articles/a.txt", AUG_20, (), "a.claims.yaml", update=True)
+    (project / "b.txt").write_bytes(b"caf\xe9\n")
+    with pytest.raises(UsageError, match=r"^b\.txt:1:\d+: "):
+        draft_claims("b.txt", AUG_20, (), "b.claims.yaml")
+
+
 def test_the_command_refuses_to_overwrite_and_reads_the_date(run_cli, project: Path, monkeypatch):
     shutil.copytree(CLAIMS / "kb", project / "kb")
     out = run_cli("draft", "articles/a.txt", "--published", "2024-08-20", "--kb", "kb", cwd=project)

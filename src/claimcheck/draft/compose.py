@@ -59,7 +59,14 @@ def _read(path: Path) -> str:
     except ReadError as exc:
         raise UsageError(f"cannot read {path}: {exc}") from None
     except LoadError as exc:
-        raise UsageError(f"{path}: {exc.problems[0].message}") from None
+        raise UsageError(_where(path, exc)) from None
+
+
+def _where(path: Path, exc: LoadError) -> str:
+    """The first problem of a file that cannot be read, at its line and column when known."""
+    problem = exc.problems[0]
+    at = f":{problem.line}:{problem.column}" if problem.line else ""
+    return f"{path}{at}: {problem.message}"
 
 
 def _kb(paths: tuple[str, ...]) -> KnowledgeBase | None:
@@ -161,7 +168,7 @@ def _updated(target: Path, result: Draft) -> tuple[str, int]:
     try:
         data = load_document(str(target), text.encode("utf-8"), DEFAULT_LIMITS).data
     except LoadError as exc:
-        raise UsageError(f"{target}: {exc.problems[0].message}") from None
+        raise UsageError(_where(target, exc)) from None
     if not isinstance(data, dict):
         raise UsageError(f"{target} is not a claim file")
     claims = data.get("claims") or []
