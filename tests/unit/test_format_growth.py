@@ -81,7 +81,20 @@ def test_a_tenure_that_began_in_another_month_is_refuted_at_since():
         f"at: 2025-01-01, {Q}}}"
     )
     assert verdict is Verdict.REFUTED
-    assert "did not become Prime Minister of Japan in September 2024" in findings[("c", "CC207")]
+    assert findings[("c", "CC207")].startswith(
+        "Shigeru Ishiba did not become Prime Minister of Japan in September 2024: Fumio Kishida "
+        "held it throughout (Fumio Kishida took office on 4 October 2021"
+    )
+
+
+def test_a_tenure_start_the_kb_cannot_place_is_not_enough_info():
+    # Kishida's tenure in the KB began in 2021; an earlier one it does not record may have
+    # begun in 2012, and nobody else is recorded then: never refuted from what it lacks.
+    verdict, findings = _one(
+        f"- {{id: c, kind: office, office: jp-pm, holder: kishida, since: 2012-12, {Q}}}"
+    )
+    assert verdict is Verdict.NOT_ENOUGH_INFO
+    assert ("c", "CC207") not in findings
 
 
 def test_former_holds_after_the_tenure_ended_and_is_refuted_during_it():

@@ -91,21 +91,31 @@ def _tenures(kb: KnowledgeBase, holder: str, office: str) -> list[TenureFact]:
 
 
 def _since(kb: KnowledgeBase, out: Outcome, office: str, holder: str, since: PartialDate) -> None:
-    """ "Who became X in October 2024": a tenure of the holder starts within that date."""
-    own = _tenures(kb, holder, office)
-    if not own or any(f.start is None for f in own):
-        out.aspect(NEI, f"the knowledge base records no start of {kb.name(holder)}'s tenure")
-        return
-    began = [f for f in own if f.start is not None and f.start.overlaps(since)]
+    """ "Who became X in October 2024": a tenure of the holder starts within that date.
+
+    Refuted only by what the KB knows: someone else held the office on every day of that
+    date. A tenure the KB lacks (an earlier term) may have begun then: "not enough info".
+    """
+    began = [
+        f for f in _tenures(kb, holder, office) if f.start is not None and f.start.overlaps(since)
+    ]
     if began:
         out.aspect(SUPPORTED, _took_office(kb, began[0]), began[0])
         return
-    took = "; ".join(_took_office(kb, f) for f in own[:NAMED_LIMIT])
-    out.aspect(REFUTED, f"{took}, not {dated(since)}", *own[:NAMED_LIMIT])
-    out.issue(
-        Problem.WRONG_TENURE,
-        f"{kb.name(holder)} did not become {kb.name(office)} {dated(since)}: {took}",
-        "since",
+    others = [f for h, f in kb.office_roster(office, since).sure.items() if h != holder]
+    if others:
+        took = "; ".join(_took_office(kb, f) for f in others[:NAMED_LIMIT])
+        held = enumeration([kb.name(f.holder) for f in others], len(others))
+        out.aspect(REFUTED, f"{held} held {kb.name(office)} throughout {human(since)}", *others)
+        out.issue(
+            Problem.WRONG_TENURE,
+            f"{kb.name(holder)} did not become {kb.name(office)} {dated(since)}: {held} held "
+            f"it throughout ({took})",
+            "since",
+        )
+        return
+    out.aspect(
+        NEI, f"the knowledge base records no tenure of {kb.name(holder)} beginning {dated(since)}"
     )
 
 
