@@ -190,7 +190,8 @@ class OfficeHolderConflict(Rule):
         - {id: a, kind: office, office: jp-pm, holder: kishida, ...}
         - {id: b, kind: office, office: jp-pm, holder: ishiba, ...}
 
-    Passes: the second claim with `at: 2024-10-01`, or `at: 2024-10` (a month).
+    Passes: the second claim with `at: 2024-10-01`, or `at: 2024-10` (a month), or with
+    `former: true` ("former Prime Minister Kishida").
     """
 
     id = "CC109"
@@ -199,7 +200,9 @@ class OfficeHolderConflict(Rule):
     proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        for office, claims in ctx.index.offices.items():
+        for office, all_claims in ctx.index.offices.items():
+            # A former holder is not said to hold it then: "former Prime Minister X".
+            claims = [(i, c) for i, c in all_claims if not c.former]
             for i, claim, j, first in _disagreements(ctx, claims, lambda c: ctx.key(c.holder)):
                 yield self.report(
                     ctx,
