@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
@@ -154,7 +155,8 @@ class CountConflict(Rule):
         - {id: a, kind: count, of: members, group: quad, count: 4, ...}
         - {id: b, kind: count, of: members, group: quad, count: 5, ...}
 
-    Passes: the second count with `at: "2007"`, or both counts 4.
+    Passes: the second count with `at: "2007"`, or `founding: true` ("the twelve founding
+    members" beside "its 32 members"), or both counts 4.
     """
 
     id = "CC108"
@@ -164,8 +166,11 @@ class CountConflict(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.counts.items():
-            for kind in ("members", "events"):
-                of: list[tuple[int, CountClaim]] = [(i, c) for i, c in claims if c.of == kind]
+            # The founders ("the twelve founding members") are counted apart from today's.
+            for kind, founding in itertools.product(("members", "events"), (False, True)):
+                of: list[tuple[int, CountClaim]] = [
+                    (i, c) for i, c in claims if c.of == kind and c.founding is founding
+                ]
                 for i, claim, j, first in _disagreements(ctx, of, lambda c: c.count):
                     yield self.report(
                         ctx,
