@@ -32,6 +32,7 @@ from claimcheck.loader.text import CONTROL_RE, decode
 
 SCHEMA_FOLDER = "schema"
 SCHEMA_FILE = Path(SCHEMA_FOLDER) / "claims-v1.json"
+_DATE_TODO = "the publication date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
 def article_id(article: Path) -> str:
@@ -87,7 +88,9 @@ def _title(text: str, fallback: str) -> str:
     return fallback
 
 
-def template(article: Path, target: Path, today: date) -> str:
+def template(article: Path, target: Path, today: date, published: str | None = None) -> str:
+    """The starting file; ``published`` (when known, as `claimcheck draft` knows it) replaces
+    the placeholder date."""
     try:
         text = decode(read_bytes(str(article), DEFAULT_LIMITS))
     except ReadError as exc:
@@ -117,7 +120,7 @@ article:
   id: {q(article_id(article))}
   title: {q(_title(text, article.stem))}
   publisher: {q("TODO: who published the article")}
-  published: {today.isoformat()}  # TODO: the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
+  published: {published or f"{today.isoformat()}  # TODO: {_DATE_TODO}"}
   text: {q(text_ref)}
 entities: {{}}
 # For example:

@@ -134,6 +134,13 @@ def test_export_rates_stale_incomplete_and_conflicting_on_the_same_scale(
     assert (rating["worstRating"], rating["bestRating"]) == (1, 3)
 
 
+def test_an_unreviewed_draft_is_never_published_as_a_review(seed):
+    claims = [replace(c, draft=c.id == "brics-members") for c in seed.claims]
+    reviews = claim_reviews(VERDICTS, {PATH: replace(seed, claims=claims)}, SETTINGS)
+    reviewed = [r["url"].rsplit("#", 1)[1] for r in reviews]
+    assert reviewed == ["quad-members", "india-in-brics"]  # file order
+
+
 def _unchecked(model):
     """The claims without who checked them and when."""
     claims = [replace(c, checked_by=None, checked_on=None) for c in model.claims]

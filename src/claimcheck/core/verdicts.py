@@ -315,6 +315,7 @@ class Problem(enum.Enum):
     OTHER_NAME = "other-name"  # the subject calls the object something else
     STALE = "stale"  # true when published, false at --as-of
     PROPERTY_NOT_HELD = "property-not-held"  # a source says the entity lacks the property
+    WRONG_TENURE = "wrong-tenure"  # "became X in ..." or "former X" against the tenures
 
 
 @dataclass(frozen=True, slots=True)

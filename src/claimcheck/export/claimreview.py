@@ -219,12 +219,18 @@ def claim_reviews(
     today: date | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Reviews in file order, then claim order; verdicts of files not loaded are skipped.
+    """Reviews in file order, then claim order; verdicts of files not loaded are skipped, and
+    so are drafts (`draft: true`): no person has checked them, so nothing is published.
 
     ``texts`` holds each file's article text, by the file's path, where it could be read.
     """
     check_settings(settings)
-    order = {(path, c.id): (path, n) for path, m in models.items() for n, c in enumerate(m.claims)}
+    order = {
+        (path, c.id): (path, n)
+        for path, m in models.items()
+        for n, c in enumerate(m.claims)
+        if not c.draft
+    }
     chosen = sorted(
         (v for v in verdicts if (v.path, v.claim_id) in order and _reviewed(v)),
         key=lambda v: order[(v.path, v.claim_id)],

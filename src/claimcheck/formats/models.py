@@ -143,6 +143,11 @@ class _Claim(_Model):
     suppress: list[Suppression] = Field(default_factory=list)
     checked_by: str | None = Field(default=None, min_length=1, description="Who checked it.")
     checked_on: Date | None = Field(default=None, description="When it was checked.")
+    draft: bool = Field(
+        default=False,
+        description="True when `claimcheck draft` wrote the claim and no person has checked "
+        "it yet (CC118 reports it as an error); delete the field to confirm the claim.",
+    )
 
 
 class MembershipClaim(_Claim):
@@ -155,6 +160,11 @@ class MembershipClaim(_Claim):
         description="True when the article presents the list as the whole membership."
     )
     at: Date | None = Field(default=None, description="When; the publication date if absent.")
+    founding: bool = Field(
+        default=False,
+        description='True for the members a group was founded with ("the founding members"): '
+        "judged on the day of the earliest membership the KB records, not on `at`.",
+    )
 
 
 class EventClaim(_Claim):
@@ -170,6 +180,11 @@ class EventClaim(_Claim):
     )
     place: EntityId | None = None
     participants: list[EntityId] = Field(default_factory=list)
+    hosts: list[EntityId] = Field(
+        default_factory=list,
+        description='Who hosted it, two or more for co-hosts ("co-hosted by A and B"): they '
+        "took part, so they are checked as participants too.",
+    )
     series: EntityId | None = None
     ordinal: int | None = Field(
         default=None, ge=1, description="Its place in the series: 3 for third."
@@ -184,6 +199,11 @@ class CountClaim(_Claim):
     group: EntityId
     count: int = Field(ge=0)
     at: Date | None = None
+    founding: bool = Field(
+        default=False,
+        description='True for a count of the founding members ("the twelve founding '
+        'members"): judged on the day of the earliest membership the KB records.',
+    )
 
 
 class OfficeClaim(_Claim):
@@ -191,6 +211,16 @@ class OfficeClaim(_Claim):
     office: EntityId
     holder: EntityId
     at: Date | None = None
+    since: Date | None = Field(
+        default=None,
+        description='When the tenure began, at the precision written ("who became prime '
+        'minister in October 2024"): the holder took office within this date.',
+    )
+    former: bool = Field(
+        default=False,
+        description='True for "former X": the holder held the office before `at` (or the '
+        "publication date) and no longer held it then.",
+    )
 
 
 Predicate = Literal[

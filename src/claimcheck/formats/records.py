@@ -203,6 +203,8 @@ class MembershipClaim(_Record):
         "checked_by",
         "checked_on",
         "complete",
+        "draft",
+        "founding",
         "group",
         "id",
         "members",
@@ -219,10 +221,12 @@ class MembershipClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     group: str
     members: list[str]
     complete: bool
     at: PartialDate | None
+    founding: bool
 
     def __init__(
         self,
@@ -234,10 +238,12 @@ class MembershipClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         group: str,
         members: list[str],
         complete: bool,
         at: PartialDate | None = None,
+        founding: bool = False,
     ) -> None:
         self.id = id
         self.quote = quote
@@ -246,10 +252,12 @@ class MembershipClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.group = group
         self.members = members
         self.complete = complete
         self.at = at
+        self.founding = founding
 
 
 class Source(_Record):
@@ -313,7 +321,9 @@ class EventClaim(_Record):
         "checked_by",
         "checked_on",
         "date",
+        "draft",
         "event",
+        "hosts",
         "id",
         "notes",
         "ordinal",
@@ -335,6 +345,7 @@ class EventClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     event: str
     what: str
     date: PartialDate | None
@@ -342,6 +353,7 @@ class EventClaim(_Record):
     relative: bool
     place: str | None
     participants: list[str]
+    hosts: list[str]
     series: str | None
     ordinal: int | None
 
@@ -355,6 +367,7 @@ class EventClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         event: str,
         what: str,
         date: PartialDate | None = None,
@@ -362,6 +375,7 @@ class EventClaim(_Record):
         relative: bool = False,
         place: str | None = None,
         participants: list[str] | None = None,
+        hosts: list[str] | None = None,
         series: str | None = None,
         ordinal: int | None = None,
     ) -> None:
@@ -372,6 +386,7 @@ class EventClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.event = event
         self.what = what
         self.date = date
@@ -379,6 +394,7 @@ class EventClaim(_Record):
         self.relative = relative
         self.place = place
         self.participants = [] if participants is None else participants
+        self.hosts = [] if hosts is None else hosts
         self.series = series
         self.ordinal = ordinal
 
@@ -391,6 +407,8 @@ class CountClaim(_Record):
         "checked_by",
         "checked_on",
         "count",
+        "draft",
+        "founding",
         "group",
         "id",
         "notes",
@@ -407,10 +425,12 @@ class CountClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     of: Literal["members", "events"]
     group: str
     count: int
     at: PartialDate | None
+    founding: bool
 
     def __init__(
         self,
@@ -422,10 +442,12 @@ class CountClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         of: Literal["members", "events"],
         group: str,
         count: int,
         at: PartialDate | None = None,
+        founding: bool = False,
     ) -> None:
         self.id = id
         self.quote = quote
@@ -434,10 +456,12 @@ class CountClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.of = of
         self.group = group
         self.count = count
         self.at = at
+        self.founding = founding
 
 
 class OfficeClaim(_Record):
@@ -445,11 +469,14 @@ class OfficeClaim(_Record):
         "at",
         "checked_by",
         "checked_on",
+        "draft",
+        "former",
         "holder",
         "id",
         "notes",
         "office",
         "quote",
+        "since",
         "sources",
         "suppress",
     )
@@ -461,9 +488,12 @@ class OfficeClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     office: str
     holder: str
     at: PartialDate | None
+    since: PartialDate | None
+    former: bool
 
     def __init__(
         self,
@@ -475,9 +505,12 @@ class OfficeClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         office: str,
         holder: str,
         at: PartialDate | None = None,
+        since: PartialDate | None = None,
+        former: bool = False,
     ) -> None:
         self.id = id
         self.quote = quote
@@ -486,9 +519,12 @@ class OfficeClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.office = office
         self.holder = holder
         self.at = at
+        self.since = since
+        self.former = former
 
 
 class RelationClaim(_Record):
@@ -498,6 +534,7 @@ class RelationClaim(_Record):
         "at",
         "checked_by",
         "checked_on",
+        "draft",
         "id",
         "name",
         "notes",
@@ -517,6 +554,7 @@ class RelationClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     subject: str
     predicate: Predicate
     object: str
@@ -534,6 +572,7 @@ class RelationClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         subject: str,
         predicate: Predicate,
         object: str,
@@ -548,6 +587,7 @@ class RelationClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.subject = subject
         self.predicate = predicate
         self.object = object
@@ -563,6 +603,7 @@ class PropertyClaim(_Record):
         "at",
         "checked_by",
         "checked_on",
+        "draft",
         "id",
         "notes",
         "property",
@@ -579,6 +620,7 @@ class PropertyClaim(_Record):
     suppress: list[Suppression]
     checked_by: str | None
     checked_on: PartialDate | None
+    draft: bool
     subject: str
     property: Property
     at: PartialDate | None
@@ -593,6 +635,7 @@ class PropertyClaim(_Record):
         suppress: list[Suppression] | None = None,
         checked_by: str | None = None,
         checked_on: PartialDate | None = None,
+        draft: bool = False,
         subject: str,
         property: Property,
         at: PartialDate | None = None,
@@ -604,6 +647,7 @@ class PropertyClaim(_Record):
         self.suppress = [] if suppress is None else suppress
         self.checked_by = checked_by
         self.checked_on = checked_on
+        self.draft = draft
         self.subject = subject
         self.property = property
         self.at = at
@@ -1173,11 +1217,13 @@ _MEMBERSHIP_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "group",
     "members",
     "complete",
     "at",
+    "founding",
 }
 _MEMBERSHIP_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "group", "members", "complete"}
 
@@ -1212,6 +1258,9 @@ def _membership_claim(data: Any) -> MembershipClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("membership",):
         raise _SchemaError
     group_ = data["group"]
@@ -1229,6 +1278,9 @@ def _membership_claim(data: Any) -> MembershipClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
+    founding_ = data.get("founding", False)
+    if type(founding_) is not bool:
+        raise _SchemaError
     record = _new(MembershipClaim)
     record.id = id_
     record.quote = quote_
@@ -1237,10 +1289,12 @@ def _membership_claim(data: Any) -> MembershipClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.group = group_
     record.members = members_
     record.complete = complete_
     record.at = at_
+    record.founding = founding_
     return record
 
 
@@ -1326,6 +1380,7 @@ _EVENT_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "event",
     "what",
@@ -1334,6 +1389,7 @@ _EVENT_CLAIM_KEYS = {
     "relative",
     "place",
     "participants",
+    "hosts",
     "series",
     "ordinal",
 }
@@ -1370,6 +1426,9 @@ def _event_claim(data: Any) -> EventClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("event",):
         raise _SchemaError
     event_ = data["event"]
@@ -1396,6 +1455,12 @@ def _event_claim(data: Any) -> EventClaim:
     for item in participants_:
         if type(item) is not str or not item or len(item) > 128:
             raise _SchemaError
+    hosts_ = data.get("hosts", [])
+    if type(hosts_) is not list:
+        raise _SchemaError
+    for item in hosts_:
+        if type(item) is not str or not item or len(item) > 128:
+            raise _SchemaError
     series_ = data.get("series", None)
     if series_ is not None and (type(series_) is not str or not series_ or len(series_) > 128):
         raise _SchemaError
@@ -1410,6 +1475,7 @@ def _event_claim(data: Any) -> EventClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.event = event_
     record.what = what_
     record.date = date_
@@ -1417,6 +1483,7 @@ def _event_claim(data: Any) -> EventClaim:
     record.relative = relative_
     record.place = place_
     record.participants = participants_
+    record.hosts = hosts_
     record.series = series_
     record.ordinal = ordinal_
     return record
@@ -1430,11 +1497,13 @@ _COUNT_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "of",
     "group",
     "count",
     "at",
+    "founding",
 }
 _COUNT_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "of", "group", "count"}
 
@@ -1469,6 +1538,9 @@ def _count_claim(data: Any) -> CountClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("count",):
         raise _SchemaError
     of_: Literal["members", "events"] = data["of"]
@@ -1483,6 +1555,9 @@ def _count_claim(data: Any) -> CountClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
+    founding_ = data.get("founding", False)
+    if type(founding_) is not bool:
+        raise _SchemaError
     record = _new(CountClaim)
     record.id = id_
     record.quote = quote_
@@ -1491,10 +1566,12 @@ def _count_claim(data: Any) -> CountClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.of = of_
     record.group = group_
     record.count = count_
     record.at = at_
+    record.founding = founding_
     return record
 
 
@@ -1506,10 +1583,13 @@ _OFFICE_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "office",
     "holder",
     "at",
+    "since",
+    "former",
 }
 _OFFICE_CLAIM_KEYS_REQUIRED = {"id", "quote", "kind", "office", "holder"}
 
@@ -1544,6 +1624,9 @@ def _office_claim(data: Any) -> OfficeClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("office",):
         raise _SchemaError
     office_ = data["office"]
@@ -1555,6 +1638,12 @@ def _office_claim(data: Any) -> OfficeClaim:
     at_ = data.get("at", None)
     if at_ is not None:
         at_ = _date(at_)
+    since_ = data.get("since", None)
+    if since_ is not None:
+        since_ = _date(since_)
+    former_ = data.get("former", False)
+    if type(former_) is not bool:
+        raise _SchemaError
     record = _new(OfficeClaim)
     record.id = id_
     record.quote = quote_
@@ -1563,9 +1652,12 @@ def _office_claim(data: Any) -> OfficeClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.office = office_
     record.holder = holder_
     record.at = at_
+    record.since = since_
+    record.former = former_
     return record
 
 
@@ -1577,6 +1669,7 @@ _RELATION_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "subject",
     "predicate",
@@ -1618,6 +1711,9 @@ def _relation_claim(data: Any) -> RelationClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("relation",):
         raise _SchemaError
     subject_ = data["subject"]
@@ -1646,6 +1742,7 @@ def _relation_claim(data: Any) -> RelationClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.subject = subject_
     record.predicate = predicate_
     record.object = object_
@@ -1663,6 +1760,7 @@ _PROPERTY_CLAIM_KEYS = {
     "suppress",
     "checked_by",
     "checked_on",
+    "draft",
     "kind",
     "subject",
     "property",
@@ -1701,6 +1799,9 @@ def _property_claim(data: Any) -> PropertyClaim:
     checked_on_ = data.get("checked_on", None)
     if checked_on_ is not None:
         checked_on_ = _date(checked_on_)
+    draft_ = data.get("draft", False)
+    if type(draft_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("property",):
         raise _SchemaError
     subject_ = data["subject"]
@@ -1720,6 +1821,7 @@ def _property_claim(data: Any) -> PropertyClaim:
     record.suppress = suppress_
     record.checked_by = checked_by_
     record.checked_on = checked_on_
+    record.draft = draft_
     record.subject = subject_
     record.property = property_
     record.at = at_

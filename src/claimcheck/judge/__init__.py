@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import ClaimVerdict, Judgement, Judgements, Problem, Verdict
 from claimcheck.formats.records import (
     CountClaim,
@@ -32,7 +33,6 @@ from claimcheck.judge.shared import NEI, REFUTED, STALE, SUPPORTED, Outcome, Sco
 
 if TYPE_CHECKING:
     from claimcheck.context import ArticleContext
-    from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import Claim, Entity
     from claimcheck.kb.store import KnowledgeBase
 
@@ -89,6 +89,8 @@ def judge_claim(
     s = Scope(ctx, kb)
     if isinstance(claim, EventClaim):
         return _judgement(s, i, claim, event.judge(s, claim)), s.seen
+    if isinstance(claim, MembershipClaim | CountClaim) and claim.founding:
+        return _judgement(s, i, claim, _founding(s, claim)), s.seen
     on = claim.at or ctx.model.article.published
     then = _at(s, claim, on)
     # True as far as it goes (supported, or incomplete) when published: judged again.
@@ -113,6 +115,18 @@ def _at(s: Scope, claim: Claim, on: PartialDate) -> Outcome:
         return properties.judge(s, claim, on)
     assert isinstance(claim, RelationClaim)
     return relation.judge(s, claim, on)
+
+
+def _founding(s: Scope, claim: MembershipClaim | CountClaim) -> Outcome:
+    """ "The founding members": judged on the first day the earliest membership is sure."""
+    group = s.resolve(claim.group)
+    starts = [f.start for f in s.kb.memberships.get(group or "", ()) if f.start is not None]
+    if group is None or not starts:
+        out = Outcome()
+        out.aspect(NEI, f"the knowledge base records no founding of {claim.group}")
+        return out
+    first = min(starts, key=lambda d: d.sort_key())
+    return _at(s, claim, PartialDate.of(first.end))
 
 
 def _stale(then: Outcome, now: Outcome, on: PartialDate, as_of: PartialDate) -> Outcome:

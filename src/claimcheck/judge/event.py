@@ -50,8 +50,10 @@ def judge(s: Scope, claim: EventClaim) -> Outcome:
             disagree(s, out, "the place", placed, "place")
         else:
             _place(s, out, inner, claim.place)
-    if claim.participants:
-        _participants(s, out, fact, claim.participants)
+    # Hosts took part: "co-hosted by A and B" is checked as A and B among the participants.
+    taking_part = [*claim.participants, *(h for h in claim.hosts if h not in claim.participants)]
+    if taking_part:
+        _participants(s, out, fact, taking_part)
     if claim.ordinal is not None:
         _ordinal(s, out, fact, claim)
     return out

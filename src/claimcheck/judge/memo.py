@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from claimcheck.kb.store import KnowledgeBase
 
 # Claim fields no verdict depends on: a claim's name for itself, its words, its paper trail.
-UNJUDGED = frozenset({"id", "quote", "sources", "notes", "suppress", "what"})
+UNJUDGED = frozenset({"id", "quote", "sources", "notes", "suppress", "what", "draft"})
 
 _MAX_ENTRIES = 1 << 14  # verdicts kept at once: a bounded store, never an archive's
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
@@ -154,7 +155,8 @@ class CountConflict(Rule):
         - {id: a, kind: count, of: members, group: quad, count: 4, ...}
         - {id: b, kind: count, of: members, group: quad, count: 5, ...}
 
-    Passes: the second count with `at: "2007"`, or both counts 4.
+    Passes: the second count with `at: "2007"`, or `founding: true` ("the twelve founding
+    members" beside "its 32 members"), or both counts 4.
     """
 
     id = "CC108"
@@ -164,8 +166,11 @@ class CountConflict(Rule):
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
         for group, claims in ctx.index.counts.items():
-            for kind in ("members", "events"):
-                of: list[tuple[int, CountClaim]] = [(i, c) for i, c in claims if c.of == kind]
+            # The founders ("the twelve founding members") are counted apart from today's.
+            for kind, founding in itertools.product(("members", "events"), (False, True)):
+                of: list[tuple[int, CountClaim]] = [
+                    (i, c) for i, c in claims if c.of == kind and c.founding is founding
+                ]
                 for i, claim, j, first in _disagreements(ctx, of, lambda c: c.count):
                     yield self.report(
                         ctx,
@@ -190,7 +195,8 @@ class OfficeHolderConflict(Rule):
         - {id: a, kind: office, office: jp-pm, holder: kishida, ...}
         - {id: b, kind: office, office: jp-pm, holder: ishiba, ...}
 
-    Passes: the second claim with `at: 2024-10-01`, or `at: 2024-10` (a month).
+    Passes: the second claim with `at: 2024-10-01`, or `at: 2024-10` (a month), or with
+    `former: true` ("former Prime Minister Kishida").
     """
 
     id = "CC109"
@@ -199,7 +205,9 @@ class OfficeHolderConflict(Rule):
     proves = Verdict.CONFLICTING
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        for office, claims in ctx.index.offices.items():
+        for office, all_claims in ctx.index.offices.items():
+            # A former holder is not said to hold it then: "former Prime Minister X".
+            claims = [(i, c) for i, c in all_claims if not c.former]
             for i, claim, j, first in _disagreements(ctx, claims, lambda c: ctx.key(c.holder)):
                 yield self.report(
                     ctx,

@@ -17,6 +17,11 @@ from claimcheck.loader.document import Pointer
 from claimcheck.rules.base import RELATED_LIMIT, Rule
 
 
+def _time(ctx: ArticleContext, claim: CountClaim | MembershipClaim) -> PartialDate | str:
+    """The time a claim about members speaks of: the founding, or its date."""
+    return "founding" if claim.founding else ctx.when(claim.at)
+
+
 def listing(ctx: ArticleContext, ids: list[str], total: int, limit: int = 6) -> str:
     """Readable names for a message, cut short after ``limit`` of ``total``."""
     names = [ctx.name(i) for i in ids[:limit]]
@@ -98,7 +103,7 @@ class CountMismatch(Rule):
         for group, counts in ctx.index.counts.items():
             for i, claim in counts:
                 if claim.of == "members":
-                    roster = rosters.get((group, ctx.when(claim.at)))
+                    roster = rosters.get((group, _time(ctx, claim)))
                     if roster is not None:
                         yield from self._members(ctx, i, claim, roster)
                     continue
@@ -158,11 +163,11 @@ class CountMismatch(Rule):
         )
 
     @staticmethod
-    def _rosters(ctx: ArticleContext) -> dict[tuple[str, PartialDate], _Roster]:
-        rosters: dict[tuple[str, PartialDate], _Roster] = {}
+    def _rosters(ctx: ArticleContext) -> dict[tuple[str, PartialDate | str], _Roster]:
+        rosters: dict[tuple[str, PartialDate | str], _Roster] = {}
         for group in ctx.index.counts:
             for j, claim in ctx.index.memberships.get(group, ()):
-                roster = rosters.setdefault((group, ctx.when(claim.at)), _Roster())
+                roster = rosters.setdefault((group, _time(ctx, claim)), _Roster())
                 if claim.complete and roster.complete is None:
                     roster.complete = (j, claim)
                 for member in claim.members:

@@ -141,7 +141,7 @@ class OfficeHolderVsTenures(KBRule):
     id = "CC207"
     name = "office-holder-vs-kb"
     severity = Severity.ERROR
-    problems = frozenset({Problem.OTHER_HOLDER})
+    problems = frozenset({Problem.OTHER_HOLDER, Problem.WRONG_TENURE})
 
 
 class RelationVsKB(KBRule):

@@ -27,7 +27,8 @@ class IncompleteMemberList(Rule):
            members: [india], quote: "..."}
 
     Passes: the complete list names India too, or the other claim is about another group or
-    another date (`at: 1967-08-08` for ASEAN's founders, a member named for today). Groups and
+    another date (`at: 1967-08-08` for ASEAN's founders, a member named for today; or
+    `founding: true`, the founders whatever their date). Groups and
     members are entities, however a claim spells them: `quad` and "Quad" are
     one group (see `claimcheck.kb.resolve`).
 
@@ -49,9 +50,11 @@ class IncompleteMemberList(Rule):
             # 1967 are not refuted by a member of today. Dates are compared as written, so a
             # list "in 2024" and a claim "on 20 August 2024" are not compared: a missed
             # finding, never a false one.
+            # The founders ("founding: true") are a time of their own, whatever the date.
             by_date: dict[str, list[tuple[int, MembershipClaim]]] = {}
             for i, claim in claims:
-                by_date.setdefault(str(claim.at or published), []).append((i, claim))
+                when = "founding" if claim.founding else str(claim.at or published)
+                by_date.setdefault(when, []).append((i, claim))
             for same_date in by_date.values():
                 if not any(c.complete for _, c in same_date):
                     continue

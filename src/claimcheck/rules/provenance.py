@@ -145,3 +145,33 @@ class NonHttpUrl(Rule):
         return self.report(
             ctx, f"URL {url!r} {why}: give the full https:// address of the page", pointer, claim_id
         )
+
+
+class UnreviewedDraft(Rule):
+    """A claim drafted by `claimcheck draft` that no person has reviewed yet.
+
+    A draft is a proposal read off the article's words by patterns: its kind, its entities
+    and its dates may be wrong, and it has no sources. Until someone checks it against the
+    article and the sources, a clean run would say the facts were checked when they were
+    not, so every draft is an error. Reviewing it means deleting `draft: true` (and adding
+    its sources); a draft that is wrong is deleted or corrected.
+
+    Triggers: `{id: a, kind: relation, draft: true, ...}`.
+
+    Passes: the same claim without `draft` (or with `draft: false`).
+    """
+
+    id = "CC118"
+    name = "unreviewed-draft"
+    severity = Severity.ERROR
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        for i, claim in ctx.index.claims:
+            if claim.draft:
+                yield self.report(
+                    ctx,
+                    "this claim is an unreviewed draft: check its values against the article, "
+                    "add its sources, then delete `draft: true`",
+                    ("claims", i, "draft"),
+                    claim.id,
+                )
