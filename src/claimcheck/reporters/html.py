@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from claimcheck import __version__
 from claimcheck.check.result import VERDICT_NAMES, FileResult, Tally
@@ -38,7 +39,7 @@ from claimcheck.rules.quotes import locate_quotes
 
 if TYPE_CHECKING:
     from claimcheck.context import QuotePlaces
-    from claimcheck.core.verdicts import ClaimVerdict, SourceRef
+    from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef
     from claimcheck.formats.records import ClaimFile
     from claimcheck.run.stream import RunInfo
 
@@ -199,8 +200,8 @@ class ClaimView:
     findings: list[FindingView]
     severity: str  # the worst active finding's, or NO_FINDING
     severities: list[SeverityCount]
-    evidence: list[EvidenceView]
-    sources: list[SourceView]
+    evidence: list[Markup]  # each rendered once per run (``Renderer``)
+    sources: list[Markup]
     checked_by: str | None
     checked_on: str | None
     placed: bool
@@ -290,12 +291,45 @@ def _worst(findings: list[Finding]) -> str:
     return str(max(active)) if active else NO_FINDING
 
 
+class Renderer:
+    """The template's pieces, and what a run renders once and reuses: a fact that decides
+    many claims, a source many claims cite."""
+
+    def __init__(self) -> None:
+        template, self.style, self.script = _resources()
+        self.module: Any = template.module
+        # A macro's output is Markup (its values escaped by autoescape).
+        self._evidence: dict[Evidence, Markup] = {}
+        self._sources: dict[SourceRef, Markup] = {}
+
+    def evidence(self, e: Evidence) -> Markup:
+        found = self._evidence.get(e)
+        if found is None:
+            view = EvidenceView(
+                e.fact_id,
+                e.status == "disputed",
+                e.rule,
+                e.claims,
+                e.statement,
+                [_source(s) for s in e.sources],
+            )
+            found = self._evidence[e] = self.module.evidence(view)
+        return found
+
+    def source(self, src: SourceRef) -> Markup:
+        found = self._sources.get(src)
+        if found is None:
+            found = self._sources[src] = self.module.source(_source(src))
+        return found
+
+
 def _claim_views(
     anchor: str,
     model: ClaimFile,
     verdicts: list[ClaimVerdict],
     by_claim: dict[str, list[Finding]],
     placed: list[bool],
+    render: Renderer,
 ) -> list[ClaimView]:
     verdict_of: dict[str, ClaimVerdict] = {}
     for verdict in verdicts:
@@ -305,17 +339,6 @@ def _claim_views(
         v = verdict_of.get(claim.id)
         style = STYLES[v.verdict.value if v is not None else "not_enough_info"]
         found = by_claim.get(claim.id, [])
-        evidence = [
-            EvidenceView(
-                e.fact_id,
-                e.status == "disputed",
-                e.rule,
-                e.claims,
-                e.statement,
-                [_source(s) for s in e.sources],
-            )
-            for e in (v.evidence if v is not None else ())
-        ]
         views.append(
             ClaimView(
                 ref=f"{anchor}-c{i + 1}",
@@ -329,8 +352,8 @@ def _claim_views(
                 findings=[_finding(f) for f in found],
                 severity=_worst(found),
                 severities=_severity_counts(found),
-                evidence=evidence,
-                sources=[_source(s) for s in source_refs(claim.sources)],
+                evidence=[render.evidence(e) for e in (v.evidence if v is not None else ())],
+                sources=[render.source(s) for s in source_refs(claim.sources)],
                 checked_by=v.checked_by if v is not None else None,
                 checked_on=v.checked_on if v is not None else None,
                 placed=placed[i],
@@ -423,7 +446,7 @@ def _marks(
     return marks
 
 
-def article_view(report: FileResult, anchor: str, as_of: str) -> ArticleView:
+def article_view(report: FileResult, anchor: str, as_of: str, render: Renderer) -> ArticleView:
     """One claim file's part of the page, from its result (and the article the engine read)."""
     by_claim: dict[str, list[Finding]] = {}
     model = report.model
@@ -449,7 +472,8 @@ def article_view(report: FileResult, anchor: str, as_of: str) -> ArticleView:
         if places is None:  # the quote rule did not run: its search, once, here
             places = locate_quotes(text, [c.quote for c in model.claims])
         spans = original_spans(text, places)
-    claims = _claim_views(anchor, model, report.verdicts, by_claim, [s is not None for s in spans])
+    placed = [s is not None for s in spans]
+    claims = _claim_views(anchor, model, report.verdicts, by_claim, placed, render)
     a = model.article
     return ArticleView(
         anchor=anchor,
@@ -497,15 +521,15 @@ class HtmlReporter(Reporter):
 
     def start(self, out: TextIO, info: RunInfo) -> None:
         self.out, self.info = out, info
-        self.template, self.style, self.script = _resources()
-        self.module: Any = self.template.module
+        self.pieces = Renderer()
+        self.module = self.pieces.module
         self.body = Spool()
         self.index: list[IndexEntry] = []
         self.as_of = str(info.as_of) if info.as_of is not None else ""
 
     def file(self, report: FileResult) -> None:
         anchor = f"a{len(self.index) + 1}"
-        view = article_view(report, anchor, self.as_of)
+        view = article_view(report, anchor, self.as_of, self.pieces)
         self.body.write(str(self.module.article(view)))
         self.index.append(IndexEntry(anchor, view.title, view.path, view.verdicts, view.severities))
 
@@ -518,9 +542,9 @@ class HtmlReporter(Reporter):
             title="claimcheck review"
             + (f": {self.index[0].title}" if len(self.index) == 1 else ""),
             version=__version__,
-            csp=content_policy(self.style, self.script),
-            style=self.style,
-            script=self.script,
+            csp=content_policy(self.pieces.style, self.pieces.script),
+            style=self.pieces.style,
+            script=self.pieces.script,
             as_of=self.as_of or "each article's publication date",
             kb_files=list(self.info.kb_files),
             kb_findings=[_finding(f, where=True) for f in self.info.kb_findings],
