@@ -6,14 +6,16 @@
 For each size, a seeded corpus (bench/corpus.py: articles made of their claims' quotes, a
 knowledge base of the world) is checked twice, each run a whole process timed from outside:
 ``--format json --no-cache`` (checking alone) and ``--format html`` (checking, placing every
-quote in its article, and writing the page). Prints a table: seconds, seconds per article,
-the page's size, and the HTML run's time per article relative to the smallest size (1.0 is
-linear). Timings on a shared machine are noisy: compare ratios taken in one run.
+quote in its article, and writing the page). Prints a table: wall and CPU seconds of each,
+the page's size, and the HTML run's CPU time per article relative to the smallest size (1.0
+is linear). Timings on a shared machine are noisy (CPU time less so than wall time):
+compare ratios taken in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,13 +31,18 @@ CLAIMCHECK = Path(sys.executable).parent / "claimcheck"
 PER_ARTICLE = 100
 
 
-def timed(args: list[str], cwd: Path) -> float:
+def timed(args: list[str], cwd: Path) -> tuple[float, float]:
+    """The run's wall time and CPU time (user and system: what a shared machine's load
+    changes least)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
-    return elapsed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -51,24 +58,27 @@ def main() -> None:
                 root, seed=7, total_claims=articles * PER_ARTICLE, per_file=PER_ARTICLE, fmt="yaml"
             )
             common = [str(CLAIMCHECK), "verify", ".", "--no-cache"]
-            check = timed([*common, "--format", "json", "-o", "report.json"], root)
-            page = timed([*common, "--format", "html", "-o", "report.html"], root)
+            check, check_cpu = timed([*common, "--format", "json", "-o", "report.json"], root)
+            page, page_cpu = timed([*common, "--format", "html", "-o", "report.html"], root)
             size = (root / "report.html").stat().st_size
-        per = page / articles
+        per = page_cpu / articles
         base = base or per
-        rows.append((articles, check, page, page - check, per, size, per / base))
+        rows.append((articles, check, check_cpu, page, page_cpu, per, size, per / base))
         print(
-            f"{articles:>6} articles: check {check:7.2f} s, page {page:7.2f} s "
-            f"({per * 1000:6.1f} ms an article, x{per / base:.2f}), {size / 1e6:8.1f} MB",
+            f"{articles:>6} articles: check {check:7.2f} s ({check_cpu:7.2f} s CPU), page "
+            f"{page:7.2f} s ({page_cpu:7.2f} s CPU, {per * 1000:6.1f} ms an article, "
+            f"x{per / base:.2f}), {size / 1e6:8.1f} MB",
             flush=True,
         )
-    head = ("articles", "claims", "check (json) s", "html s", "html - json s", "ms / article")
-    print("\n| " + " | ".join([*head, "page MB", "per article vs smallest"]) + " |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for articles, check, page, extra, per, size, ratio in rows:
+    head = ("articles", "claims", "json: wall s", "CPU s", "html: wall s", "CPU s")
+    tail = ("html - json CPU s", "html CPU ms / article", "page MB", "vs smallest")
+    print("\n| " + " | ".join([*head, *tail]) + " |")
+    print("|" + "---:|" * (len(head) + len(tail)))
+    for articles, check, check_cpu, page, page_cpu, per, size, ratio in rows:
         print(
-            f"| {articles:,} | {articles * PER_ARTICLE:,} | {check:.2f} | {page:.2f} | "
-            f"{extra:.2f} | {per * 1000:.1f} | {size / 1e6:.1f} | {ratio:.2f} |"
+            f"| {articles:,} | {articles * PER_ARTICLE:,} | {check:.2f} | {check_cpu:.2f} | "
+            f"{page:.2f} | {page_cpu:.2f} | {page_cpu - check_cpu:.2f} | {per * 1000:.1f} | "
+            f"{size / 1e6:.1f} | {ratio:.2f} |"
         )
 
 

@@ -267,3 +267,39 @@ def test_review_writes_the_page_verify_writes(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'data-claim="brics-members"' in page
     assert Path(out).read_bytes() == render(SEED, root=ROOT, no_cache=True)[0].encode()
+
+
+def test_several_articles_make_one_page_with_an_index(tmp_path, monkeypatch):
+    claims = """entities:
+  g: {name: G, kind: organisation}
+  m: {name: M, kind: country}
+claims:
+  - id: same-id
+    kind: membership
+    group: g
+    members: [m]
+    complete: false
+    quote: words
+    sources: [{url: "https://example.org/", accessed: 2024-08}]
+"""
+    first = write_article(tmp_path, "Some words.\n", claims, name="a")
+    second = write_article(tmp_path, "Other words.\n", claims, name="b")
+    monkeypatch.chdir(tmp_path)
+    text = render(first, second, root=tmp_path, no_cache=True)[0]
+    index = text[text.index('<nav class="index"') : text.index("</nav>")]
+    assert index.count("<li>") == 2 and 'href="#a1"' in index and 'href="#a2"' in index
+    page = Page(text)
+    # One claim id in two files: two highlights, each pointing at its own article's entry.
+    assert [(m["data-claim"], m["data-ref"]) for m in page.marks] == [
+        ("same-id", "a1-c1"),
+        ("same-id", "a2-c1"),
+    ]
+    assert len(set(page.ids)) == len(page.ids)
+
+
+def test_a_collected_result_renders_the_same_page(seed_page):
+    """``Reporter.render`` of what ``app.verify`` collected: the page a run streams."""
+    from claimcheck.reporters import get_reporter
+
+    result = verify(Options(paths=(str(SEED),), root=str(ROOT)))
+    assert get_reporter("html").render(result) == seed_page
