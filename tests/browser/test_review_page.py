@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from claimcheck.core.escape import safe
 from tests.conftest import ROOT, SEED
 from tests.review_pages import HOSTILE_IDS, render, write_hostile
 
@@ -155,7 +156,7 @@ def test_a_hostile_claim_file_runs_nothing_and_keeps_the_layout(browser, tmp_pat
         ref = page.evaluate(
             "id => [...document.querySelectorAll('details.claim')]"
             ".find(d => d.dataset.claim === id).id",
-            claim,
+            safe(claim),  # the id as the text report shows it
         )
         page.click(f'mark[data-ref="{ref}"] a.tag')
         assert page.locator(f"#{ref}").evaluate("d => d.open")

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 
 from claimcheck.app import Options, verify
+from claimcheck.core.escape import safe
 from claimcheck.core.textnorm import normal_map, normalise
 from claimcheck.reporters import REPORTERS
-from claimcheck.reporters.html import paragraphs, safe_href, visible
+from claimcheck.reporters.html import paragraphs, safe_href, shown
 from tests.conftest import ROOT, SEED
 from tests.review_pages import (
     HOSTILE_IDS,
@@ -143,11 +145,11 @@ def test_hostile_text_is_escaped_and_links_are_http_only(tmp_path, monkeypatch):
     links = [h for h in page.hrefs if not h.startswith("#")]
     assert links and all(h.startswith("https://example.org/") for h in links)
     assert 'href="javascript' not in text and 'href="data:' not in text
-    # Bidi controls are shown, never obeyed; in attributes they stay what the file says.
-    assert "\u202e" not in text.replace(f'data-claim="{HOSTILE_IDS[1]}"', "")
-    assert "bidi-\\u202eid" in text
+    # Bidi controls are shown, never obeyed, in text and attributes alike.
+    assert "\u202e" not in text
+    assert 'data-claim="bidi-\\u202eid"' in text
     marks = {m["data-claim"] for m in page.marks}
-    assert marks == {HOSTILE_IDS[0], HOSTILE_IDS[1], "long"}
+    assert marks == {safe(claim) for claim in HOSTILE_IDS}
     long = "".join(m["text"] for m in page.marks if m["data-claim"] == "long")
     assert long.endswith(LONG_WORD)
     # The quote no longer in the article is listed, with its finding, never dropped.
@@ -182,8 +184,10 @@ def test_only_http_and_https_addresses_become_links(url, kept):
 
 
 def test_control_and_bidi_characters_are_shown_as_escapes():
-    assert visible("a\u202eb\u200bc\x1b[31m\r\nd") == "a\\u202eb\\u200bc\\x1b[31m \nd"
-    assert visible("plain “text” — ok") == "plain “text” — ok"
+    assert shown("a\u202eb\u200bc\x1b[31m\r\nd") == "a\\u202eb\\u200bc\\x1b[31m\\x0d\\nd"
+    assert shown("plain “text” — ok") == "plain “text” — ok"
+    assert shown(Markup("<li>made by the page</li>")) == "<li>made by the page</li>"
+    assert shown(3) == 3
 
 
 def test_overlapping_quotes_nest_and_each_stays_whole(tmp_path, monkeypatch):

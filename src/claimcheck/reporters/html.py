@@ -3,11 +3,11 @@
 One self-contained HTML file for the whole run: a summary and (for several articles) an
 index on top, then each article in turn, its text with each quote highlighted where it
 stands, beside it the list of its claims (verdict, findings, deciding facts and their
-sources). Everything that came from a file is untrusted: Jinja2 escapes it (autoescape), a
-link is written only for an http or https address, control and bidi characters are shown
-as escapes, and a Content-Security-Policy lets only the page's own style and script run.
-The page's contract for tools (the highlight elements and their attributes) is in
-docs/review.md.
+sources). Everything that came from a file is untrusted: control and bidi characters and
+line breaks are shown as escapes (as the text report shows them), Jinja2 escapes the rest
+(autoescape), a link is written only for an http or https address, and a
+Content-Security-Policy lets only the page's own style and script run. The page's contract
+for tools (the highlight elements and their attributes) is in docs/review.md.
 
 Articles are written as they are checked (spooled: the summary on top needs the totals);
 placing one article's quotes costs time linear in its text and its quotes.
@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from claimcheck import __version__
 from claimcheck.check.result import VERDICT_NAMES, FileResult, Tally
-from claimcheck.core.escape import UNSAFE_CHARS
+from claimcheck.core.escape import UNSAFE_CHARS, safe
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.core.textnorm import normal_map
 from claimcheck.kb.store import source_refs
@@ -75,6 +75,7 @@ SEVERITIES = [str(s) for s in reversed(Severity)]  # error, warning, info
 _SCHEMES = frozenset({"http", "https"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\r?\n")
+_LAYOUT = str.maketrans("\r\n\t", "   ")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
@@ -92,23 +93,14 @@ def safe_href(url: str | None) -> str | None:
     return url
 
 
-def _escape_char(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(text: str) -> str:
-    """Text shown as written, but with control, bidi and invisible characters as escapes
-    (``\\u202e``): they can neither reorder the page nor hide in it. Line breaks stay."""
-    return UNSAFE_CHARS.sub(lambda m: " " if m.group() == "\r" else _escape_char(m), text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def attribute(text: str) -> str:
-    """An attribute value as written, but for lone surrogates, which UTF-8 cannot hold."""
-    return _SURROGATE.sub(_escape_char, text)
+def shown(value: object) -> object:
+    """What the page writes of every value (Jinja2's ``finalize``, before autoescaping):
+    text as the text report shows it (``core.escape.safe``: control, bidi and invisible
+    characters and line breaks as escapes such as ``\\u202e``), so it can neither reorder the
+    page, hide in it, nor break a line of it; markup the page made itself as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return safe(value)
+    return value
 
 
 @cache
@@ -119,10 +111,8 @@ def _resources() -> tuple[jinja2.Template, str, str]:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        trim_blocks=False,
+        finalize=shown,
     )
-    env.filters["visible"] = visible
-    env.filters["attr"] = attribute
     template = env.from_string((folder / "review.html.j2").read_text(encoding="utf-8"))
     style = (folder / "review.css").read_text(encoding="utf-8")
     script = (folder / "review.js").read_text(encoding="utf-8")
@@ -279,10 +269,10 @@ def _finding(f: Finding, where: bool = False) -> FindingView:
 
 def _source(src: SourceRef) -> SourceView:
     href = safe_href(src.url)
-    shown = {"url"} if src.url else {"citation", "published"} if src.citation else set()
+    said = {"url"} if src.url else {"citation", "published"} if src.citation else set()
     if not src.url and not src.citation:
-        shown = {"title", "publisher", "published"}
-    fields = [(k, v) for k, v in src.items() if k not in shown]
+        said = {"title", "publisher", "published"}  # what the label says is not said twice
+    fields = [(k, v) for k, v in src.items() if k not in said]
     return SourceView(src.label, href, fields, safe_href(src.archive))
 
 
@@ -411,7 +401,7 @@ def segments(
     events.sort()
     out: list[list[Segment]] = []
     active: set[_Key] = set()
-    shown: set[int] = set()  # claims whose first piece was written (it carries the link)
+    written: set[int] = set()  # claims whose first piece was written (it carries the link)
     k = 0
     for p_start, p_end in paragraphs(text):
         para: list[Segment] = []
@@ -426,7 +416,8 @@ def segments(
                 k += 1
             end = min(events[k][0] if k < len(events) else len(text), p_end)
             if end > at:
-                para.append(Segment(text[at:end], _marks(sorted(active), claims, shown)))
+                piece = text[at:end].translate(_LAYOUT)  # white space, as HTML reads it
+                para.append(Segment(piece, _marks(sorted(active), claims, written)))
             if end >= p_end:
                 break
             at = end
@@ -435,13 +426,13 @@ def segments(
 
 
 def _marks(
-    active: list[tuple[int, int, int]], claims: list[ClaimView], shown: set[int]
+    active: list[tuple[int, int, int]], claims: list[ClaimView], written: set[int]
 ) -> list[MarkView]:
     marks = []
     for depth, (_start, _neg_end, i) in enumerate(active, 1):
         c = claims[i]
-        first = i not in shown
-        shown.add(i)
+        first = i not in written
+        written.add(i)
         marks.append(MarkView(c.ref, c.id, c.verdict, c.label, c.symbol, min(depth, 4), first))
     return marks
 

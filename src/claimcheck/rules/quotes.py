@@ -71,10 +71,6 @@ class _Text:
         self._refined: dict[tuple[str, int], dict[str, list[int]]] = {}
 
     @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @property
     def starts(self) -> dict[str, list[int]]:
         if self._starts is None:
             text = self.text
