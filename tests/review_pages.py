@@ -92,13 +92,9 @@ def write_article(folder: Path, text: str, claims: str, name: str = "a") -> Path
 def render(*paths: Path, root: Path, **request: object) -> tuple[str, int]:
     """The page ``claimcheck verify PATHS --format html`` writes, and the exit code."""
     out = io.StringIO()
+    fields: dict[str, object] = {"fmt": "html", **request}
     code = run_verify(
-        VerifyRequest(
-            paths=tuple(str(p) for p in paths),
-            root=str(root),
-            fmt="html",
-            **request,  # type: ignore[arg-type]
-        ),
+        VerifyRequest(paths=tuple(str(p) for p in paths), root=str(root), **fields),  # type: ignore[arg-type]
         out,
     )
     return out.getvalue(), code

@@ -96,9 +96,10 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
         verbosity=r.verbosity,
     )
     reporter = get_reporter(r.fmt or default_format(), settings)
-    if reporter.reads_articles:
+    options = apply_config(options, r.given)
+    if reporter.reads_articles:  # the article text stays with a fresh check in this process
         options = replace(options, jobs=1, cache_dir=None)
-    stream = verify_stream(apply_config(options, r.given))
+    stream = verify_stream(options)
     if r.write_baseline:
         # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
         from claimcheck.baseline import accept_stream

@@ -307,3 +307,77 @@ def test_a_collected_result_renders_the_same_page(seed_page):
 
     result = verify(Options(paths=(str(SEED),), root=str(ROOT)))
     assert get_reporter("html").render(result) == seed_page
+
+
+_ONE_CLAIM = """entities:
+  g: {name: G, kind: organisation}
+  m: {name: M, kind: country}
+claims:
+  - id: one
+    kind: membership
+    group: g
+    members: [m]
+    complete: false
+    quote: Some words
+    sources: [{url: "https://example.org/", accessed: 2024-08}]
+"""
+
+
+def _marked(text: str) -> list[tuple[str, str]]:
+    return [(m["data-claim"], m["text"]) for m in Page(text).marks]
+
+
+def test_the_page_places_quotes_with_the_quote_rule_left_out(tmp_path, monkeypatch):
+    path = write_article(tmp_path, "Some words here.\n", _ONE_CLAIM)
+    monkeypatch.chdir(tmp_path)
+    with_rule = render(path, root=tmp_path, no_cache=True)[0]
+    without = render(path, root=tmp_path, no_cache=True, given=frozenset({"ignore"}))[0]
+    ignored = render(
+        path, root=tmp_path, no_cache=True, ignore=("CC114",), given=frozenset({"ignore"})
+    )[0]
+    assert _marked(with_rule) == _marked(without) == _marked(ignored) == [("one", "Some words")]
+
+
+def test_a_cache_and_jobs_do_not_take_the_text_away(tmp_path, monkeypatch, checks):
+    """The page needs the article: every file is checked again, in this process."""
+    path = write_article(tmp_path, "Some words here.\n", _ONE_CLAIM)
+    other = write_article(tmp_path, "Some words again.\n", _ONE_CLAIM, name="b")
+    monkeypatch.chdir(tmp_path)
+    cache = str(tmp_path / "cache")
+    render(path, other, root=tmp_path, cache_dir=cache, fmt="json")  # fills the cache
+    first = render(path, other, root=tmp_path, cache_dir=cache, jobs=2)[0]
+    second = render(path, other, root=tmp_path, cache_dir=cache, jobs=2)[0]
+    assert first == second and _marked(first) == [("one", "Some words")] * 2
+    # The json run, then each page: no cache hit, and no worker process (whose checks
+    # this process would not see).
+    assert checks == ["a.claims.yaml", "b.claims.yaml"] * 3
+
+
+def test_an_unreadable_article_is_said_and_its_finding_listed(tmp_path, monkeypatch):
+    path = write_article(tmp_path, "Some words here.\n", _ONE_CLAIM)
+    (tmp_path / "articles" / "a.txt").unlink()
+    monkeypatch.chdir(tmp_path)
+    text, code = render(path, root=tmp_path, no_cache=True)
+    assert code == 2
+    assert "The article text could not be read" in text and "CC001" in text
+    assert Page(text).marks == []
+
+
+def test_review_open_writes_a_file_and_opens_it(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    path = write_article(tmp_path, "Some words here.\n", _ONE_CLAIM)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["review", str(path), "--open"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""  # the page went to the file, not to stdout
+    (url,) = opened
+    page = Path(url.removeprefix("file://"))
+    try:
+        assert 'data-claim="one"' in page.read_text(encoding="utf-8")
+    finally:
+        page.unlink()
