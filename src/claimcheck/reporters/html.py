@@ -282,18 +282,18 @@ def _worst(findings: list[Finding]) -> str:
 
 
 class Renderer:
-    """The template's pieces, and what a run renders once and reuses: a fact that decides
-    many claims, a source many claims cite."""
+    """The template's pieces, and the knowledge base's facts rendered once a run: a fact
+    decides many claims. Only facts are kept (they are bounded by the knowledge base); what
+    belongs to one claim (the article's own findings, the claim's sources) is not."""
 
     def __init__(self) -> None:
         template, self.style, self.script = _resources()
         self.module: Any = template.module
         # A macro's output is Markup (its values escaped by autoescape).
-        self._evidence: dict[Evidence, Markup] = {}
-        self._sources: dict[SourceRef, Markup] = {}
+        self._facts: dict[Evidence, Markup] = {}
 
     def evidence(self, e: Evidence) -> Markup:
-        found = self._evidence.get(e)
+        found = self._facts.get(e) if e.fact_id else None
         if found is None:
             view = EvidenceView(
                 e.fact_id,
@@ -303,14 +303,14 @@ class Renderer:
                 e.statement,
                 [_source(s) for s in e.sources],
             )
-            found = self._evidence[e] = self.module.evidence(view)
+            found = self.module.evidence(view)
+            if e.fact_id:
+                self._facts[e] = found
         return found
 
     def source(self, src: SourceRef) -> Markup:
-        found = self._sources.get(src)
-        if found is None:
-            found = self._sources[src] = self.module.source(_source(src))
-        return found
+        rendered: Markup = self.module.source(_source(src))
+        return rendered
 
 
 def _claim_views(
