@@ -321,12 +321,16 @@ def _claim_views(
     placed: list[bool],
     render: Renderer,
 ) -> list[ClaimView]:
+    # One verdict per claim, in file order: two claims that share an id keep their own.
+    aligned = len(verdicts) == len(model.claims) and all(
+        v.claim_id == c.id for v, c in zip(verdicts, model.claims, strict=True)
+    )
     verdict_of: dict[str, ClaimVerdict] = {}
     for verdict in verdicts:
         verdict_of.setdefault(verdict.claim_id, verdict)
     views = []
     for i, claim in enumerate(model.claims):
-        v = verdict_of.get(claim.id)
+        v = verdicts[i] if aligned else verdict_of.get(claim.id)
         style = STYLES[v.verdict.value if v is not None else "not_enough_info"]
         found = by_claim.get(claim.id, [])
         views.append(
