@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.check.result import FileResult, Result, Tally
@@ -107,7 +107,10 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
         verbosity=r.verbosity,
     )
     reporter = get_reporter(r.fmt or default_format(), settings)
-    stream = verify_stream(apply_config(options, r.given, named=bool(r.paths)))
+    options = apply_config(options, r.given, named=bool(r.paths))
+    if reporter.reads_articles:  # the article text stays with a fresh check in this process
+        options = replace(options, jobs=1, cache_dir=None)
+    stream = verify_stream(options)
     if r.write_baseline:
         # lazy: start-up (hashlib loads OpenSSL: a run without a baseline never needs it)
         from claimcheck.baseline import accept_stream

@@ -24,6 +24,8 @@ from claimcheck.kb.resolve import Resolver
 from claimcheck.loader.document import Document, Pointer, pointer_str
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from claimcheck.core.dates import PartialDate
     from claimcheck.formats.records import Claim, Entity
     from claimcheck.kb.store import KnowledgeBase
@@ -83,6 +85,24 @@ class ClaimIndex:
         return index
 
 
+# Where a quote's parts (split at its elisions) stand in the normalised article text.
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class QuotePlaces:
+    """Where each claim's quote stands in the article, searched for once per article (by the
+    search CC114 owns) for the rule and for the review page.
+
+    Places are offsets in ``text``, the normalised article (``core.textnorm.normalise``).
+    """
+
+    source: str  # the article text as read, which ``text`` normalises
+    text: str
+    spans: tuple[Spans | None, ...]  # per claim in file order; None: not in the text
+    unsearched: frozenset[int]  # claims whose quote was not looked for (the budget was spent)
+
+
 @dataclass(frozen=True, eq=False)
 class ArticleContext:
     """One claim file, loaded and validated, with everything the rules need to judge it.
@@ -109,6 +129,7 @@ class ArticleContext:
     # against the calendar and against the knowledge base).
     _locations: dict[tuple[Pointer, bool], Location] = field(default_factory=dict, repr=False)
     _resolvers: list[Resolver] = field(default_factory=list, repr=False)
+    _quote_places: list[QuotePlaces] = field(default_factory=list, repr=False)
 
     @property
     def resolver(self) -> Resolver:
@@ -119,6 +140,22 @@ class ArticleContext:
         if not self._resolvers or self._resolvers[0].kb is not self.kb:
             self._resolvers[:] = [Resolver(self.model.entities, self.kb)]
         return self._resolvers[0]
+
+    def quote_places(
+        self, locate: Callable[[str, list[str]], QuotePlaces] | None = None
+    ) -> QuotePlaces | None:
+        """Where the quotes stand in the article text (None: it was not read), found by
+        ``locate`` on first use and kept; without ``locate``, only what was found already."""
+        text = self.article_text
+        if text is None:
+            return None
+        kept = self._quote_places
+        if kept and kept[0].source is text:
+            return kept[0]
+        if locate is None:
+            return None
+        kept[:] = [locate(text, [claim.quote for claim in self.model.claims])]
+        return kept[0]
 
     def key(self, ref: str) -> str:
         """What claims about one entity share, however each spells it: see `ClaimIndex`."""

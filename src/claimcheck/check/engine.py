@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.check.inputs import input_name, read_input
-from claimcheck.check.result import FileResult
+from claimcheck.check.result import ArticleText, FileResult
 from claimcheck.context import ArticleContext, ClaimIndex
 from claimcheck.core.diagnostics import DIAGNOSTICS, UNREADABLE, UNUSED_SUPPRESSION, unreadable
 from claimcheck.core.findings import Finding
@@ -128,6 +128,7 @@ class Engine:
         n = len(model.claims)
         result = FileResult(shown, "checked", n, ids, findings, verdicts, inputs)
         result.model = model
+        result.article = ArticleText(text, ctx.quote_places())
         return result.sorted()
 
     def _load_article(

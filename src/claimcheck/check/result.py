@@ -18,6 +18,7 @@ from claimcheck.core import exitcodes
 from claimcheck.core.findings import Finding, Severity
 
 if TYPE_CHECKING:  # a run answered from the cache decodes no verdict, and imports neither
+    from claimcheck.context import QuotePlaces
     from claimcheck.core.dates import PartialDate
     from claimcheck.core.verdicts import ClaimVerdict, EvidenceMemo
     from claimcheck.formats.records import ClaimFile
@@ -56,6 +57,15 @@ def count_verdicts(verdicts: Iterable[ClaimVerdict]) -> Counts:
     return tuple(counts)
 
 
+@dataclass(frozen=True)
+class ArticleText:
+    """The article text a claim file names (None: it could not be read), and where its
+    quotes stand when the quote rule (CC114) looked for them in this run."""
+
+    text: str | None
+    places: QuotePlaces | None
+
+
 class FileResult:
     """One file's outcome: its findings (sorted within the file) and its verdicts.
 
@@ -68,6 +78,7 @@ class FileResult:
         "_memo",
         "_records",
         "_verdicts",
+        "article",
         "claim_ids",
         "claims",
         "findings",
@@ -101,6 +112,9 @@ class FileResult:
         # The validated claim file as the engine checked it, for a caller that wants it
         # (``claimcheck export``) and takes it; never pickled or cached.
         self.model: ClaimFile | None = None
+        # The article as the engine read it, for the review page (the html format); like
+        # ``model``, never pickled or cached.
+        self.article: ArticleText | None = None
 
     @classmethod
     def from_records(
@@ -158,7 +172,7 @@ class FileResult:
             self.inputs,
             self._memo,
         )
-        result._verdicts, result.model = self._verdicts, self.model
+        result._verdicts, result.model, result.article = self._verdicts, self.model, self.article
         return result
 
     def __eq__(self, other: object) -> bool:

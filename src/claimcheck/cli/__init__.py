@@ -19,7 +19,7 @@ from claimcheck.core import exitcodes
 from claimcheck.core.escape import safe
 
 # Command name -> module in this package; `--help` lists them in this (click's sorted) order.
-COMMANDS = ("draft", "explain", "export", "init", "kb", "rules", "schema", "verify")
+COMMANDS = ("draft", "explain", "export", "init", "kb", "review", "rules", "schema", "verify")
 
 
 class _Commands(click.Group):

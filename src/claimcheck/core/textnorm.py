@@ -7,8 +7,10 @@ opposite case: they must never be normalised away silently, only reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -41,6 +43,55 @@ def normalise(text: str) -> str:
     if not text.isascii():  # ASCII is NFC already and has no typographic characters
         text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     return " ".join(text.split())  # the same white space as the regular expression `\s`
+
+
+_RUN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class NormalMap:
+    """Where each word of ``normalise(text)`` stands in ``text``: a place found in the
+    normalised text (a quote) is shown where it was written.
+
+    A word normalised character for character maps offset by offset; one whose length
+    changed ("…" became "...", or Unicode composition joined characters) maps as a whole.
+    """
+
+    starts: list[int]  # each word's start in the normalised text
+    spans: list[tuple[int, int]]  # each word's start and end in the original
+    exact: list[bool]  # normalised character for character
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span [start, end), which lies on words."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        j = max(0, bisect.bisect_right(self.starts, max(start, end - 1)) - 1)
+        (a, a_end), (b, b_end) = self.spans[i], self.spans[j]
+        lo = a + (start - self.starts[i]) if self.exact[i] else a
+        hi = b + (end - self.starts[j]) if self.exact[j] else b_end
+        return min(lo, a_end), max(lo, min(hi, b_end))
+
+
+def normal_map(text: str) -> NormalMap | None:
+    """The map of ``normalise(text)`` back to ``text``; None in the rare case where
+    normalising word by word differs from normalising the whole (composition across white
+    space), where no place can be mapped."""
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    exact: list[bool] = []
+    words: list[str] = []
+    at = 0
+    for m in _RUN.finditer(text):
+        word = m.group()
+        plain = word.isascii()
+        norm = word if plain else unicodedata.normalize("NFC", word).translate(_TYPOGRAPHY)
+        starts.append(at)
+        spans.append(m.span())
+        exact.append(plain or (len(norm) == len(word) and unicodedata.is_normalized("NFC", word)))
+        words.append(norm)
+        at += len(norm) + 1
+    if " ".join(words) != normalise(text):
+        return None
+    return NormalMap(starts, spans, exact)
 
 
 INVISIBLE = {

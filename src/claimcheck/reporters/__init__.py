@@ -15,6 +15,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "claimcheck.reporters.sarif:SarifReporter",
     "github": "claimcheck.reporters.github:GithubReporter",
     "junit": "claimcheck.reporters.junit:JunitReporter",
+    "html": "claimcheck.reporters.html:HtmlReporter",
 }
 
 # Chosen when --format is not given and the environment variable has this value.

@@ -45,6 +45,9 @@ class Spool:
 
 class Reporter:
     name: str = ""
+    # Shows each article's text, which only a check made in this process keeps: the run
+    # reads no result from the cache and checks in one process.
+    reads_articles: bool = False
 
     def __init__(self, settings: ReportSettings | None = None):
         self.settings = settings or ReportSettings()

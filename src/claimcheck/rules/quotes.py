@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from claimcheck.context import ArticleContext
+from claimcheck.context import ArticleContext, QuotePlaces, Spans
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.core.textnorm import normalise
 from claimcheck.rules.base import Rule
@@ -71,10 +71,6 @@ class _Text:
         self._refined: dict[tuple[str, int], dict[str, list[int]]] = {}
 
     @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @property
     def starts(self) -> dict[str, list[int]]:
         if self._starts is None:
             text = self.text
@@ -119,29 +115,36 @@ class _Text:
 
     def has(self, quote: str) -> bool:
         """Whether the parts of ``quote`` between elisions ("...") occur in order."""
+        return self.locate(quote) is not None
+
+    def locate(self, quote: str) -> Spans | None:
+        """Where the parts of ``quote`` between elisions ("...") stand, in order, or None."""
         if "..." in quote:  # both kinds of elision mark hold three dots
             parts = [part for part in _ELISION.split(quote) if part]
         else:
             parts = [quote] if quote else []
         if len(parts) == 1:
-            return self._contains(parts[0])
+            at = self._position(parts[0])
+            return None if at < 0 else ((at, at + len(parts[0])),)
+        spans = []
         start = 0
         for part in parts:
             at = self.find(part, start)
             if at < 0:
-                return False
+                return None
             start = at + len(part)
-        return True
+            spans.append((at, start))
+        return tuple(spans)
 
-    def _contains(self, part: str) -> bool:
-        """Whether `find` finds ``part`` anywhere: looked for next to the last quote first."""
+    def _position(self, part: str) -> int:
+        """Where `find` finds ``part``, or -1: looked for next to the last quote first."""
         text = self.text
         at_word = len(part) >= _KEY and len(text) > _SCAN_LIMIT  # where `find` looks
         for around in (self.near, self.jump):
             at = self._around(part, around, at_word)
             if at >= 0:
                 self.near = at + len(part)
-                return True
+                return at
         if not at_word and self._scanned <= _SCANS * len(text):
             self._scanned += len(text)
             self._spend(len(text) // _FIND_SPEED)
@@ -149,11 +152,11 @@ class _Text:
         else:
             at = self.find(part, 0)
         if at < 0:
-            return False
+            return -1
         # A quote found elsewhere may be repeated there: the next one is looked for both
         # after the last quote found nearby and after this one.
         self.jump = at + len(part)
-        return True
+        return at
 
     def _around(self, part: str, around: int, at_word: bool) -> int:
         end = around + _NEAR + len(part)
@@ -340,18 +343,16 @@ class QuoteNotInArticle(Rule):
     options: QuoteOptions
 
     def check(self, ctx: ArticleContext) -> Iterator[Finding]:
-        if ctx.article_text is None:
+        places = ctx.quote_places(locate_quotes)
+        if places is None:
             return  # the article could not be read: reported once, as CC001
-        text = _Text(normalise(ctx.article_text))
         passages: _Passages | None = None
         where = ctx.model.article.text
         searchable: bool | None = None
         for i, claim in ctx.index.claims:
-            quote = normalise(claim.quote)
-            try:
-                if text.has(quote):
-                    continue
-            except _TooCostlyError:
+            if places.spans[i] is not None:
+                continue
+            if i in places.unsearched:
                 yield self.report(
                     ctx,
                     f"the quote was not looked for in the article text ({where}): the "
@@ -360,12 +361,13 @@ class QuoteNotInArticle(Rule):
                     claim.id,
                 )
                 continue
+            quote = normalise(claim.quote)
             message = f"the quote is not in the article text ({where})"
             closest = None
             if searchable is None:
-                searchable = text.words <= self.options.max_article_words
+                searchable = len(places.text.split()) <= self.options.max_article_words
             if searchable and quote.count(" ") < self.options.max_search_words:
-                passages = passages or _Passages(text.text)
+                passages = passages or _Passages(places.text)
                 try:
                     closest = passages.closest(quote, bounded=True)
                 except _TooCostlyError:
@@ -381,3 +383,17 @@ class QuoteNotInArticle(Rule):
                     f"{difference(quote, passage)}"
                 )
             yield self.report(ctx, message, ("claims", i, "quote"), claim.id)
+
+
+def locate_quotes(article: str, quotes: list[str]) -> QuotePlaces:
+    """Where each quote stands in the normalised article, searched within one budget."""
+    text = _Text(normalise(article))
+    spans: list[Spans | None] = []
+    unsearched = set()
+    for i, quote in enumerate(quotes):
+        try:
+            spans.append(text.locate(normalise(quote)))
+        except _TooCostlyError:
+            spans.append(None)
+            unsearched.add(i)
+    return QuotePlaces(article, text.text, tuple(spans), frozenset(unsearched))

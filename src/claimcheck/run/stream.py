@@ -119,8 +119,9 @@ def stream_of(result: Result) -> Stream:
         if v.path in verdicts:
             verdicts[v.path].append(v)
     info = RunInfo(result.fail_on, list(result.kb_files), result.as_of, outside)
-    files = (
-        FileResult(
+
+    def regrouped(fr: FileResult) -> FileResult:
+        again = FileResult(
             fr.path,
             fr.status,
             fr.claims,
@@ -129,6 +130,7 @@ def stream_of(result: Result) -> Stream:
             verdicts[fr.path],
             fr.inputs,
         )
-        for fr in result.files
-    )
-    return Stream(info, files)
+        again.model, again.article = fr.model, fr.article  # what the review page shows
+        return again
+
+    return Stream(info, map(regrouped, result.files))
