@@ -150,6 +150,15 @@ def test_an_unknown_field_near_no_name_keeps_the_plain_words():
     assert finding[2] == "unknown field 'zzqxv': check its spelling against the schema"
 
 
+def test_a_suggestion_is_only_a_field_allowed_where_the_misspelt_one_stands():
+    # 'countt' is close to a claim's `count`, but a membership claim has no `count`, so
+    # the fields of the models that fit its other keys are offered, never another model's.
+    (finding,) = _findings(CLAIM.replace("quote: BRICS forum", "quote: x\n    countt: 4"))
+    assert finding[2] == "unknown field 'countt': check its spelling against the schema"
+    (finding,) = _findings(CLAIM.replace("complete: false", "complete: false\n    qoute: x"))
+    assert finding[2].startswith("unknown field 'qoute': did you mean 'quote'?")
+
+
 def test_a_kb_alias_written_as_text_says_write_a_mapping():
     text = (
         "claimcheck-kb: 1\nentities:\n"

@@ -202,17 +202,31 @@ def _comma_hint(doc: Document, pointer: Pointer, field: str) -> str:
 
 
 @functools.cache
-def _field_names() -> tuple[str, ...]:
-    """Every field name of the claim and KB models: the candidates of a did-you-mean."""
+def _field_sets() -> tuple[frozenset[str], ...]:
+    """The field names of each claim and KB model: the candidates of a did-you-mean."""
     # lazy: start-up (pydantic: only a file that broke the schema gets here)
     from pydantic import BaseModel
 
-    names: set[str] = set()
+    sets: set[frozenset[str]] = set()
     for module in ("models", "kb_models"):
         for obj in vars(importlib.import_module(f"claimcheck.formats.{module}")).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):
-                names.update(obj.model_fields)
-    return tuple(sorted(names))
+                sets.add(frozenset(obj.model_fields))
+    return tuple(sorted(sets, key=sorted))
+
+
+def _fields_beside(keys: set[str]) -> list[str]:
+    """The fields of the models that best explain ``keys`` (the mapping's other fields).
+
+    A suggestion must be a field allowed where the misspelt one stands: 'country' at the top
+    of a file is not 'count', which only a claim has. With no known field beside it, nothing
+    is suggested.
+    """
+    scored = [(len(keys & fields), fields) for fields in _field_sets()]
+    best = max((score for score, _ in scored), default=0)
+    if best == 0:
+        return []
+    return sorted(set().union(*(fields for score, fields in scored if score == best)))
 
 
 def _did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
@@ -239,7 +253,9 @@ def _message(
             if hint:
                 return f"unknown field '{field}'{hint}"
         siblings = [str(p[-1]) for p in missing or () if p[:-1] == pointer[:-1]]
-        near = _did_you_mean(field, siblings) or _did_you_mean(field, _field_names())
+        mapping = _value(doc.data, pointer[:-1])
+        beside = set(mapping) - {field} if isinstance(mapping, dict) else set()
+        near = _did_you_mean(field, siblings) or _did_you_mean(field, _fields_beside(beside))
         if near is not None and near != field:
             return f"unknown field '{field}': did you mean '{near}'?"
         return f"unknown field '{field}': check its spelling against the schema"
