@@ -12,7 +12,7 @@ import pytest
 from claimcheck.app import Options, verify
 from claimcheck.core.dates import PartialDate
 from claimcheck.draft.compose import draft_claims, draft_text
-from claimcheck.draft.link import Gazetteer, fold
+from claimcheck.draft.link import Gazetteer, fold, new_id
 from claimcheck.draft.when import dates_in
 from claimcheck.kb.query import open_kb
 from tests.conftest import CLAIMS, ROOT
@@ -62,6 +62,14 @@ def test_look_alike_letters_never_match_a_name_nor_become_an_entity():
     assert "jаpan" not in draft.entities
     assert all("J\u0430pan" not in str(c.get("participants")) for c in draft.claims)
     assert draft.lookalikes == ["J\u0430pan"]
+
+
+def test_a_new_entity_id_keeps_accented_letters_readable():
+    assert new_id("Luiz Inácio Lula da Silva") == "luiz-inacio-lula-da-silva"
+    assert new_id("Tōkyō’s Ōkubo") == "tokyos-okubo"
+    # No Latin letter left: an id of its own per name, so two such names never merge.
+    assert new_id("北京").startswith("entity-")
+    assert new_id("北京") == new_id("北京") != new_id("東京")
 
 
 def test_a_name_two_entities_share_links_to_neither():

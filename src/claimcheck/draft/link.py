@@ -9,7 +9,9 @@ folded into others: a Cyrillic "а" stays itself, so a look-alike never matches 
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -275,5 +277,11 @@ def guess_kind(name: str) -> str:
 
 
 def new_id(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("’", "").replace("'", ""))
-    return slug.strip("-")[:100] or "entity"
+    """An id an editor can read: "Luiz Inácio Lula" is `luiz-inacio-lula`, not `luiz-in-cio`."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.replace("’", "").replace("'", ""))
+    if slug.strip("-"):
+        return slug.strip("-")[:100]
+    # No Latin letter left ("北京"): a stable id of its own, so two such names never merge.
+    return "entity-" + hashlib.blake2b(name.encode(), digest_size=4).hexdigest()
