@@ -438,6 +438,8 @@ class KnowledgeBase:
         text = f"fact {fact.id}"
         if sources:
             text += f", source {sources[0]}"
+            if sources[0].url and sources[0].accessed:  # an address says when it said so
+                text += f" (retrieved {sources[0].accessed})"
         if len(sources) > 1:
             text += f" and {len(sources) - 1} more"
         return text

@@ -511,10 +511,12 @@ def read_entities(
     try:
         with _open(path) as stream:
             first = stream.read(1)
+            lines_before = 0
             while first.isspace():
+                lines_before += first == b"\n"
                 first = stream.read(1)
             if first == b"[":
-                yield from _dump_lines(stream, shown, loads)
+                yield from _dump_lines(stream, shown, loads, lines_before)
                 return
             whole = first + stream.read()
     except (OSError, EOFError) as exc:
@@ -536,9 +538,9 @@ def read_entities(
 
 
 def _dump_lines(
-    stream: IO[bytes], shown: str, loads: Callable[[bytes], Any]
+    stream: IO[bytes], shown: str, loads: Callable[[bytes], Any], line_no: int
 ) -> Iterator[dict[str, Any]]:
-    line_no = 1
+    """The entities after a dump's opening ``[``: its line is the first one read."""
     for raw in stream:
         line_no += 1
         line = raw.strip()
