@@ -97,7 +97,7 @@ def test_outside_the_interval_refuted_once_the_holder_then_is_known(
     verdicts = {v["claim"]: v["verdict"] for v in report["verdicts"]}
     assert verdicts == {"inside": "supported", "outside": "refuted"}
     outside = next(v for v in report["verdicts"] if v["claim"] == "outside")
-    assert [e["fact"] for e in outside["evidence"]][0] == "palle-finance"
+    assert next(e["fact"] for e in outside["evidence"]) == "palle-finance"
     # Refuted on a sourced fact: no unsourced warning for it.
     assert ("outside", "CC212") not in [(f["claim"], f["rule"]) for f in report["findings"]]
 

@@ -267,4 +267,4 @@ def test_entities_and_dump_lines_are_read_one_at_a_time(tmp_path: Path) -> None:
 
 def test_only_the_entities_asked_for(tmp_path: Path) -> None:
     data, _, summary = _import(tmp_path, DUMP, selection=Selection(entities=frozenset({"Q8"})))
-    assert summary.entities == 1 and list(data["entities"])[0] == "Q8"
+    assert summary.entities == 1 and next(iter(data["entities"])) == "Q8"
