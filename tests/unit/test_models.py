@@ -180,7 +180,8 @@ KB_WORDS = [
         "/facts/0",
         (
             "Input tag 'rumour' found using 'kind' does not match any of the expected tags: "
-            "'membership', 'tenure', 'event', 'relation', 'complete', 'count', 'property'"
+            "'membership', 'tenure', 'event', 'relation', 'complete', 'count', 'property',"
+            " 'statement'"
         ),
     ),
 ]

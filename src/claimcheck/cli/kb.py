@@ -37,9 +37,12 @@ def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> N
     """Load the KB, run one query, print it; a bad KB or an unknown entity exits 2."""
     # lazy: start-up (the knowledge base and its models; `claimcheck --help` imports this)
     from claimcheck.kb import query as kb_query
+    from claimcheck.run.cache import default_dir
 
     try:
-        kb, findings = kb_query.open_kb(kb_paths)
+        about = str(args[0]) if args else None
+        store = Path(default_dir(None))  # a big KB's store is kept with the run's cache
+        kb, findings = kb_query.open_kb(kb_paths, about=about, store_dir=store)
         if findings:
             click.echo("\n".join(format_finding(f) for f in findings), err=True)
             sys.exit(exitcodes.USAGE_OR_UNREADABLE)

@@ -432,19 +432,29 @@ class Translator:
             if count is None or on is None:
                 self.summary.skip("member count without a whole number or a date")
                 return None
-            return {"id": fid, "kind": "count", "group": qid, "of": "members", "count": count,
-                    "start": str(on)}  # fmt: skip
+            return {
+                "id": fid,
+                "kind": "count",
+                "group": qid,
+                "of": "members",
+                "count": count,
+                "start": str(on),
+            }
         day = wikidata_time(value)
         if day is None:
             self.summary.skip("date at a precision coarser than a year")
             return None
         if prop == DISSOLVED:
-            return {"id": fid, "kind": "property", "subject": qid, "property": "disbanded",
-                    "start": str(day)}  # fmt: skip
+            return {
+                "id": fid,
+                "kind": "property",
+                "subject": qid,
+                "property": "disbanded",
+                "start": str(day),
+            }
         event = f"{qid}-{prop}"
         self.offices.setdefault(event, {"name": f"inception of {name}", "kind": "event"})
-        return {"id": fid, "kind": "event", "event": event, "date": str(day),
-                "participants": [qid]}  # fmt: skip
+        return {"id": fid, "kind": "event", "event": event, "date": str(day), "participants": [qid]}
 
     def _series_event(
         self, qid: str, fid: str, series: str, qualifiers: Any, claims: dict[str, Any]
