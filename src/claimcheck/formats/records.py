@@ -12,7 +12,12 @@ import re
 from typing import Any, ClassVar, Literal, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.formats.model_checks import disputed_without_note, end_before_start, end_twice, permanent_dated
+from claimcheck.formats.model_checks import (
+    disputed_without_note,
+    end_before_start,
+    end_twice,
+    permanent_dated,
+)
 
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
