@@ -290,16 +290,34 @@ def _truthful(statements: Any) -> Iterator[dict[str, Any]]:
 # -- entities ----------------------------------------------------------------------------------
 
 
+KINDS = (
+    "",
+    "other",
+    "person",
+    "country",
+    "place",
+    "office",
+    "organisation",
+    "event",
+    "group",
+    "series",
+)
+_DEFINED = 0x80  # the high bit: the entity itself was imported
+_PAGE = 4096
+_NONZERO = re.compile(rb"[^\x00]")
+
+
 class Translator:
     """Turns one entity at a time into entity records and facts; remembers which entities
-    facts named, so that every one is defined once at the end."""
+    facts named (one byte per Q-number, in pages made when first used: the kind its role
+    gives, and whether it was imported), so that every one is defined once at the end, in
+    memory bounded by the id space the dump uses, not by the number of its statements."""
 
     def __init__(self, selection: Selection, summary: Summary) -> None:
         self.selection = selection
         self.summary = summary
-        self.defined: set[str] = set()
-        self.roles: dict[str, str] = {}  # entity named by a fact -> the kind its role gives
-        self.offices: dict[str, dict[str, Any]] = {}
+        self.marks: dict[int, bytearray] = {}  # pages of `_PAGE` Q-numbers, made when used
+        self.made: list[tuple[str, dict[str, Any]]] = []  # offices and events made, to write
         self.unnamed = 0
 
     def entity(
@@ -318,7 +336,7 @@ class Translator:
         record: dict[str, Any] = {"name": name, "kind": kind, "wikidata": qid}
         if aliases:
             record["aliases"] = [{"name": a} for a in aliases]
-        self.defined.add(qid)
+        self._mark(qid, _DEFINED)
         facts: list[dict[str, Any]] = []
         for prop in self.selection.properties:
             for statement in _truthful(claims.get(prop)):
@@ -358,8 +376,36 @@ class Translator:
             return str(data["id"]), []
         return out[0], out[1:]
 
+    def _mark(self, qid: str, bits: int) -> None:
+        page, at = divmod(int(qid[1:]), _PAGE)
+        marks = self.marks.get(page)
+        if marks is None:
+            marks = self.marks[page] = bytearray(_PAGE)
+        if bits == _DEFINED or not marks[at] & 0x7F:
+            marks[at] |= bits
+
+    def _bits(self, qid: str) -> int:
+        page, at = divmod(int(qid[1:]), _PAGE)
+        marks = self.marks.get(page)
+        return 0 if marks is None else marks[at]
+
+    def defined(self, qid: str) -> bool:
+        return bool(self._bits(qid) & _DEFINED)
+
+    def role_kind(self, qid: str) -> str:
+        """The kind the first role a fact gave the entity says, else "other"."""
+        return KINDS[self._bits(qid) & 0x7F] or "other"
+
+    def undefined(self) -> Iterator[str]:
+        """The entities facts named that the import did not define, by Q-number."""
+        for page in sorted(self.marks):
+            marks = self.marks[page]
+            for found in _NONZERO.finditer(marks):
+                if not marks[found.start()] & _DEFINED:
+                    yield f"Q{page * _PAGE + found.start()}"
+
     def _named(self, qid: str, kind: str) -> str:
-        self.roles.setdefault(qid, kind)
+        self._mark(qid, KINDS.index(kind) if kind in KINDS else 1)
         return qid
 
     def _fact(
@@ -404,9 +450,10 @@ class Translator:
             fact.update(kind="tenure", office=self._named(target, "office"), holder=qid)
         elif prop in OFFICE_OF:
             office = f"{qid}-{prop}"
-            self.offices.setdefault(
-                office, {"name": f"{OFFICE_OF[prop]} of {name}", "kind": "office"}
-            )
+            if not any(key == office for key, _ in self.made):
+                self.made.append(
+                    (office, {"name": f"{OFFICE_OF[prop]} of {name}", "kind": "office"})
+                )
             fact.update(kind="tenure", office=office, holder=self._named(target, "person"))
         elif prop == TERRITORY_CLAIMED_BY:
             fact.update(kind="relation", subject=self._named(target, "country"), predicate="claims")
@@ -453,7 +500,8 @@ class Translator:
                 "start": str(day),
             }
         event = f"{qid}-{prop}"
-        self.offices.setdefault(event, {"name": f"inception of {name}", "kind": "event"})
+        if not any(key == event for key, _ in self.made):
+            self.made.append((event, {"name": f"inception of {name}", "kind": "event"}))
         return {"id": fid, "kind": "event", "event": event, "date": str(day), "participants": [qid]}
 
     def _series_event(
@@ -606,7 +654,7 @@ def import_wikidata(
                     continue  # properties, lexemes: not facts about the world
                 if selection.entities is not None and qid not in selection.entities:
                     continue
-                if qid in translator.defined:
+                if translator.defined(qid):
                     summary.skip("entity already imported")
                     continue
                 as_of = dated or _modified(data)
@@ -614,6 +662,9 @@ def import_wikidata(
                     newest = as_of
                 record, made_facts = translator.entity(data, as_of)
                 ents.write(json.dumps([qid, record], ensure_ascii=False) + "\n")
+                for key, made_record in translator.made:
+                    ents.write(json.dumps([key, made_record], ensure_ascii=False) + "\n")
+                translator.made.clear()
                 for fact in made_facts:
                     facts.write(json.dumps(fact, ensure_ascii=False) + "\n")
                 summary.entities += 1
@@ -638,15 +689,12 @@ def import_wikidata(
         for line in ents:
             qid, record = json.loads(line)
             if record["kind"] is None:
-                record["kind"] = translator.roles.get(qid, "other")
+                record["kind"] = translator.role_kind(qid)
             first = _item(out, first, f"{json.dumps(qid)}: {_record(record)}")
-        for qid, kind in translator.roles.items():
-            if qid not in translator.defined:
-                summary.placeholders += 1
-                record = {"name": qid, "kind": kind, "wikidata": qid}
-                first = _item(out, first, f"{json.dumps(qid)}: {_record(record)}")
-        for key, record in translator.offices.items():
-            first = _item(out, first, f"{json.dumps(key)}: {_record(record)}")
+        for qid in translator.undefined():
+            summary.placeholders += 1
+            record = {"name": qid, "kind": translator.role_kind(qid), "wikidata": qid}
+            first = _item(out, first, f"{json.dumps(qid)}: {_record(record)}")
         out.write('\n},\n"facts": [')
         facts.seek(0)
         first = True
