@@ -437,15 +437,26 @@ class KBStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._pid = -1
+        self._db: sqlite3.Connection | None = None
         self.files = self.db.execute("SELECT n, name, verified FROM files ORDER BY n").fetchall()
         self.names = [row[1] for row in self.files]
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The read-only connection of this process: a forked worker opens its own."""
+        if self._db is None or self._pid != os.getpid():
+            self._db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._db
 
     def findings(self) -> list[Finding]:
         return [_finding(t) for (t,) in self.db.execute("SELECT data FROM findings ORDER BY n")]
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     # -- what a claim file reaches --
 
