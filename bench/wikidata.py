@@ -134,9 +134,10 @@ class Dump:
         item = "wikibase-entityid"
         if kind <= 3:
             add("P31", _item(5), item)
-            for _ in range(rng.randint(6, 13)):
+            for _ in range(rng.randint(7, 14)):
                 add("P39", _item(self.ident(5)), item, self.interval(rng.randint(1950, 2020)))
-            add("P463", _item(self.ident(4)), item, self.interval(rng.randint(1980, 2020)))
+            for _ in range(rng.randint(1, 2)):
+                add("P463", _item(self.ident(4)), item, self.interval(rng.randint(1980, 2020)))
         elif kind <= 5:
             add("P31", _item(43229), item)
             for _ in range(rng.randint(6, 12)):
@@ -149,7 +150,7 @@ class Dump:
             add("P31", _item(515), item)
             add("P17", _item(self.ident(7)), item)
             add("P131", _item(self.ident(8)), item)
-            for _ in range(rng.randint(5, 9)):
+            for _ in range(rng.randint(6, 11)):
                 add("P463", _item(self.ident(4)), item, self.interval(rng.randint(1950, 2020)))
             add("P1082", {"amount": f"+{rng.randint(1, 10**7)}", "unit": "1"}, "quantity")
         else:
