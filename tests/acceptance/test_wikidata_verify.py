@@ -143,3 +143,20 @@ def test_the_import_command_refuses_bad_input_with_its_place(
         cli, ["kb", "import", "wikidata", "broken.json", "-o", "x", "--properties", "P1,Q2"]
     )
     assert bad.exit_code == 2 and "not a P-id: 'Q2'" in bad.stderr
+
+
+def test_unsourced_verdicts_refused_when_the_rule_is_an_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    config = project / "pyproject.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[tool.claimcheck.rules.CC212]\nseverity = "error"\n',
+        encoding="utf-8",
+    )
+    _import(project, DATA / "Q646148.json", "henning.kb.json")
+    write_claims(project, HENNING)
+    code, text = _verify(project, "json", "henning.kb.json")
+    (finding,) = json.loads(text)["findings"]
+    assert (finding["rule"], finding["severity"], code) == ("CC212", "error", 1)

@@ -268,3 +268,59 @@ def test_entities_and_dump_lines_are_read_one_at_a_time(tmp_path: Path) -> None:
 def test_only_the_entities_asked_for(tmp_path: Path) -> None:
     data, _, summary = _import(tmp_path, DUMP, selection=Selection(entities=frozenset({"Q8"})))
     assert summary.entities == 1 and next(iter(data["entities"])) == "Q8"
+
+
+def test_head_of_government_is_an_office_of_the_entity_known_up_to_the_data(
+    tmp_path: Path,
+) -> None:
+    _, kb, _ = _import(tmp_path, BIELEFELD)
+    assert kb.records["Q2112-P6"].name == "head of government of Bielefeld"
+    assert len(kb.tenures["Q2112-P6"]) == 5
+    (held,) = [f for f, t in kb.holders_on("Q2112-P6", D("2001")) if t is Tri.YES]
+    assert held.holder == "Q1278930"
+    # The current mayor, open-ended since 2009: certain up to the entity's `modified`
+    # (2023-04-04), no further.
+    ((current, truth),) = kb.holders_on("Q2112-P6", D("2020"))
+    assert (current.holder, truth) == ("Q2097128", Tri.YES)
+    ((_, later),) = kb.holders_on("Q2112-P6", D("2024"))
+    assert later is Tri.MAYBE
+
+
+def _as(statement: dict[str, Any], prop: str, value: Any) -> dict[str, Any]:
+    """A real statement, moved to another property with another value."""
+    changed = copy.deepcopy(statement)
+    changed["mainsnak"]["property"] = prop
+    changed["mainsnak"]["datavalue"]["value"] = value
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("prop", "value", "expected"),
+    [
+        ("P527", "item", {"kind": "membership", "group": "Q2112", "member": "Q627637"}),
+        ("P1336", "item", {"kind": "relation", "subject": "Q627637", "predicate": "claims"}),
+        ("P17", "item", {"kind": "relation", "subject": "Q2112", "predicate": "located_in"}),
+        ("P576", "time", {"kind": "property", "property": "disbanded", "start": "1998"}),
+        ("P2124", "amount", {"kind": "count", "group": "Q2112", "count": 32, "start": "1998"}),
+        ("P999", "item", {"kind": "statement", "property": "P999", "object": "Q627637"}),
+    ],
+)
+def test_each_property_of_the_news_set_becomes_its_kind(
+    tmp_path: Path, prop: str, value: str, expected: dict[str, Any]
+) -> None:
+    entity = _entity(BIELEFELD)
+    agfs = entity["claims"]["P463"][0]  # member of Q627637 since 1998, with a reference
+    start = agfs["qualifiers"]["P580"][0]["datavalue"]["value"]
+    if value == "item":
+        statement = agfs
+    elif value == "time":
+        statement = _as(agfs, prop, start)
+    else:
+        statement = _as(agfs, prop, {"amount": "+32", "unit": "1"})
+        statement["qualifiers"] = {"P585": agfs["qualifiers"]["P580"]}
+    entity["claims"] = {prop: [statement]}
+    selection = Selection(properties=(*DEFAULT_PROPERTIES, "P999"))
+    data, _, _ = _import(tmp_path, _write_entity(tmp_path, entity), selection=selection)
+    (fact,) = data["facts"]
+    assert {k: fact[k] for k in expected} == expected
+    assert fact["sources"][0]["url"] == "http://www.agfs-nrw.de/mitglieder/bielefeld.html"

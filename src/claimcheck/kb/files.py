@@ -114,15 +114,18 @@ class KBSource:
 
     @property
     def big(self) -> bool:
-        """Whether the files hold more than `STORE_BYTES`: then the store answers."""
+        """Whether the files hold more than `STORE_BYTES`, or one is larger than
+        `max-file-bytes` (a big import): then the store answers."""
         if self._big is None:
-            total = 0
+            total, largest = 0, 0
             for p in self.files:
                 try:
-                    total += p.stat().st_size
+                    size = p.stat().st_size
                 except OSError:
                     continue
-            self._big = total > STORE_BYTES
+                total += size
+                largest = max(largest, size)
+            self._big = total > STORE_BYTES or largest > self.limits.max_file_bytes
         return self._big
 
     def read(self) -> list[bytes | ReadError]:
