@@ -113,9 +113,14 @@ def test_the_store_is_built_once_per_content_and_opened_read_only(
     for _ in range(2):
         KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
     assert len(builds) == 1
+    # A store whose bytes changed (a poisoned cache) is not used: it is built again.
+    with builds[0].open("ab") as f:
+        f.write(b"\0")
+    KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
+    assert builds == [builds[0]] * 2
     kb.write_text(kb.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     store = KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
-    assert len(builds) == 2 and builds[0] != builds[1]
+    assert len(builds) == 3 and builds[0] != builds[2]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         store.db.execute("DELETE FROM facts")
 

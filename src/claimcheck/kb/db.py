@@ -29,6 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+try:  # as `loader.reader`: hashlib would load OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it
+    from hashlib import blake2b
+
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.diagnostics import SCHEMA, unreadable
 from claimcheck.core.findings import Finding, Location, Severity
@@ -427,6 +432,83 @@ def _finding(text: str) -> Finding:
     return Finding(
         rule, Severity(severity), message, Location(path, line, col), pointer, fatal=fatal
     )
+
+
+# -- keeping ----------------------------------------------------------------------------------
+
+_KEY_BYTES = 32
+_CHUNK = 1 << 20
+
+
+def open_store(
+    folder: Path, content: str, files: list[Path], shown: list[str], limits: Limits
+) -> KBStore:
+    """The store of KB files whose content hashes to ``content``, from ``folder`` when a
+    sealed one is there, else built (and sealed) first.
+
+    A store is untrusted input like the result cache (README, "Security"): a keyed hash of
+    its bytes, under a random key kept beside it (``key``, mode 0600), is checked on every
+    open, and a store that does not match, or a folder that is a link, is built again (in a
+    folder of its own, for a link). Checking reads the store once, a chunk at a time.
+    """
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder = Path(tempfile.mkdtemp(prefix="claimcheck-kb-"))
+    target = folder / f"{content}-v{STORE_FORMAT}.sqlite"
+    seal = target.with_suffix(".mac")
+    key = _key(folder)
+    if not _sealed(target, seal, key):
+        compile_store(files, shown, limits, target)
+        key = key or _key(folder)
+        mac = _mac(target, key) if key is not None else None
+        if mac is not None:
+            tmp = seal.with_name(f".{seal.name}.{os.getpid()}")
+            tmp.write_text(mac, encoding="ascii")
+            tmp.replace(seal)
+    return KBStore(target)
+
+
+def _key(folder: Path) -> bytes | None:
+    """The folder's random key: read, or made when missing (whoever wins a race sets it)."""
+    path = folder / "key"
+    folder.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        if path.is_file() and not path.is_symlink():
+            secret = path.read_bytes()[: _KEY_BYTES + 1]
+            if len(secret) == _KEY_BYTES:
+                return secret
+            path.unlink(missing_ok=True)  # damaged: made again
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(os.urandom(_KEY_BYTES))
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                continue  # another process made it first: read theirs
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    return None
+
+
+def _mac(path: Path, key: bytes) -> str | None:
+    """The keyed hash of a regular file's bytes, read a chunk at a time."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    hasher = blake2b(digest_size=32, key=key)
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def _sealed(target: Path, seal: Path, key: bytes | None) -> bool:
+    if key is None or seal.is_symlink() or not seal.is_file():
+        return False
+    try:
+        expected = seal.read_text(encoding="ascii")[:65]
+        return _mac(target, key) == expected
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 # -- answering ---------------------------------------------------------------------------------

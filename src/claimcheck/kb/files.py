@@ -161,17 +161,16 @@ class KBSource:
         """The compiled store of these files, built when no store of their content exists."""
         if self._store is None:
             # lazy: start-up (sqlite3 and the store: only a big knowledge base needs them)
-            from claimcheck.kb.db import STORE_FORMAT, KBStore, compile_store
+            from claimcheck.kb.db import open_store
 
             folder = self.store_dir
             if folder is None:  # no cache folder: a store for this run only
                 made = tempfile.TemporaryDirectory(prefix="claimcheck-kb-")
                 weakref.finalize(self, made.cleanup)
                 folder = Path(made.name)
-            target = Path(folder) / "kb" / f"{self.digest()}-v{STORE_FORMAT}.sqlite"
-            if not target.exists():
-                compile_store(self.files, self.names, self.limits, target)
-            self._store = KBStore(target)
+            self._store = open_store(
+                Path(folder) / "kb", self.digest(), self.files, self.names, self.limits
+            )
         return self._store
 
     def for_engine(self) -> tuple[KnowledgeBase | None, Callable[[Any], KnowledgeBase] | None]:
