@@ -324,3 +324,10 @@ def test_each_property_of_the_news_set_becomes_its_kind(
     (fact,) = data["facts"]
     assert {k: fact[k] for k in expected} == expected
     assert fact["sources"][0]["url"] == "http://www.agfs-nrw.de/mitglieder/bielefeld.html"
+
+
+def test_a_truncated_dump_stops_the_import(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(DUMP.read_bytes()[:3000])
+    with pytest.raises(WikidataError, match=r"cut\.json\.gz: cannot read"):
+        list(read_entities(cut))
