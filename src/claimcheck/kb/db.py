@@ -202,9 +202,11 @@ def _add_file(build: _Build, n: int, path: Path, name: str) -> None:
     for entity_id, record in (data.get("entities") or {}).items():
         line, col = doc.position(("entities", entity_id))
         _add_entity(build, n, entity_id, record, (line, col))
-    for i, fact in enumerate(data.get("facts") or ()):
-        line, col = doc.position(("facts", i))
-        _add_fact(build, n, i, fact, (line, col))
+    batch: list[_Row] = [
+        (i, fact, doc.position(("facts", i)), None)
+        for i, fact in enumerate(data.get("facts") or ())
+    ]
+    _insert_facts(build, n, batch)
 
 
 def _stream_file(build: _Build, n: int, path: Path, name: str) -> bool:
@@ -228,7 +230,7 @@ def _stream_file(build: _Build, n: int, path: Path, name: str) -> bool:
         build.db.execute("INSERT INTO files VALUES (?, ?, ?)", (n, name, verified))
         line_no = 2
         section = "entities"
-        batch: list[tuple[int, dict[str, Any], tuple[int, int]]] = []
+        batch: list[_Row] = []
         index = 0
         for raw in stream:
             line_no += 1
@@ -262,7 +264,7 @@ def _stream_file(build: _Build, n: int, path: Path, name: str) -> bool:
                     continue
                 _add_entity(build, n, entity_id, record, (line_no, 1))
             else:
-                batch.append((index, item, (line_no, 1)))
+                batch.append((index, item, (line_no, 1), body))
                 index += 1
                 if len(batch) >= _BATCH:
                     _add_facts(build, n, name, batch)
@@ -282,19 +284,24 @@ def _refused(name: str, line: int, col: int, what: str) -> Finding:
     )
 
 
-def _add_facts(
-    build: _Build, n: int, name: str, batch: list[tuple[int, dict[str, Any], tuple[int, int]]]
-) -> None:
+_Row = tuple[int, dict[str, Any], tuple[int, int], bytes | None]  # index, fact, place, line
+
+
+def _add_facts(build: _Build, n: int, name: str, batch: list[_Row]) -> None:
     """Validate a batch at once; on a refusal, each fact alone, to name the bad one."""
     if not batch:
         return
-    whole = records.kb_file({"claimcheck-kb": 1, "facts": [f for _, f, _ in batch]})
-    for i, fact, where in batch:
-        if whole is None and records.kb_file({"claimcheck-kb": 1, "facts": [fact]}) is None:
-            fid = fact.get("id") if isinstance(fact, dict) else None
-            build.findings.append(_refused(name, where[0], where[1], f"fact '{fid}'"))
-            continue
-        _add_fact(build, n, i, fact, where)
+    whole = records.kb_file({"claimcheck-kb": 1, "facts": [row[1] for row in batch]})
+    if whole is None:
+        good = []
+        for row in batch:
+            if records.kb_file({"claimcheck-kb": 1, "facts": [row[1]]}) is None:
+                fid = row[1].get("id") if isinstance(row[1], dict) else None
+                build.findings.append(_refused(name, row[2][0], row[2][1], f"fact '{fid}'"))
+            else:
+                good.append(row)
+        batch = good
+    _insert_facts(build, n, batch)
 
 
 def _add_entity(
@@ -321,24 +328,37 @@ def _add_entity(
     build.db.executemany("INSERT INTO names VALUES (?, ?)", [(k, rowid) for k in keys])
 
 
-def _add_fact(build: _Build, n: int, i: int, fact: dict[str, Any], where: tuple[int, int]) -> None:
-    data = json.dumps(fact, ensure_ascii=False, separators=(",", ":"))
-    cur = build.db.execute(
-        "INSERT OR IGNORE INTO facts(id, file, idx, line, col, data) VALUES (?, ?, ?, ?, ?, ?)",
-        (fact["id"], n, i, where[0], where[1], data),
-    )
-    if cur.rowcount == 0:
-        file, line, col = build.db.execute(
-            "SELECT file, line, col FROM facts WHERE id = ?", (fact["id"],)
-        ).fetchone()
-        message = f"fact id '{fact['id']}' is already used at {build.names[file]}:{line}:{col}"
-        build.problems.append(_Problem(n, ("facts", i, "id"), message, False, where, (1, n, i)))
-        return
-    rowid = cur.lastrowid
-    build.db.executemany(
-        "INSERT INTO roles VALUES (?, ?, ?)", [(e, r, rowid) for e, r in fact_roles(fact)]
-    )
-    build.facts += 1
+def _insert_facts(build: _Build, n: int, batch: list[_Row]) -> None:
+    """Insert validated facts, numbered in order; a fact id already used is a problem, at
+    the first use's place, as `kb.store.build` reports it."""
+    ids = [row[1]["id"] for row in batch]
+    used: dict[str, tuple[int, int, int]] = {}
+    for i in range(0, len(ids), _SQL_VARS):
+        chunk = ids[i : i + _SQL_VARS]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT id, file, line, col FROM facts WHERE id IN ({marks})"  # noqa: S608 - "?" only
+        for fid, file, line, col in build.db.execute(sql, chunk):
+            used[fid] = (file, line, col)
+    facts, roles = [], []
+    for i, fact, where, raw in batch:
+        fid = fact["id"]
+        first = used.get(fid)
+        if first is not None:
+            at = f"{build.names[first[0]]}:{first[1]}:{first[2]}"
+            message = f"fact id '{fid}' is already used at {at}"
+            build.problems.append(_Problem(n, ("facts", i, "id"), message, False, where, (1, n, i)))
+            continue
+        used[fid] = (n, *where)
+        build.facts += 1
+        rowid = build.facts
+        if raw is None:
+            data = json.dumps(fact, ensure_ascii=False, separators=(",", ":"))
+        else:
+            data = raw.decode("utf-8")
+        facts.append((rowid, fid, n, i, where[0], where[1], data))
+        roles += [(e, r, rowid) for e, r in fact_roles(fact)]
+    build.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)", facts)
+    build.db.executemany("INSERT INTO roles VALUES (?, ?, ?)", roles)
 
 
 def _references(fact: dict[str, Any]) -> list[tuple[str, int | None, str | None]]:
