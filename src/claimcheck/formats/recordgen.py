@@ -87,7 +87,7 @@ import re
 from typing import Any, ClassVar, Literal, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.formats.model_checks import {checks}
+{checks}
 
 '''
 RUNTIME = '''
@@ -478,7 +478,11 @@ class _Gen:
             self.top(model, build())
         code = {name: list(self.validator(name)) for name in self.classes}
         checks = sorted({c.__name__ for _, _, found in self.classes.values() for c in found})
-        out = [HEADER.format(checks=", ".join(checks)).rstrip("\n"), ""]
+        head = "from claimcheck.formats.model_checks import "
+        imports = _layout("", head, checks, "")
+        if len(imports) > 1:  # one a line, inside parentheses, as ruff format does
+            imports = [f"{head}(", *(f"    {c}," for c in checks), ")"]
+        out = [HEADER.format(checks="\n".join(imports)).rstrip("\n"), ""]
         out += [f"{k} = {_q(v)}" for k, v in CONSTANTS.items()]
         out += [""]
         for values, alias in sorted(self.literals.items(), key=lambda kv: kv[1]):
