@@ -110,9 +110,18 @@ def test_the_store_is_built_once_per_content_and_opened_read_only(
 
     monkeypatch.setattr(db, "compile_store", counted)
     monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
-    for _ in range(2):
+    hashed: list[Path] = []
+    mac = db._mac
+
+    def reads(path: Path, key: bytes) -> str | None:
+        hashed.append(path)
+        return mac(path, key)
+
+    monkeypatch.setattr(db, "_mac", reads)
+    for _ in range(3):
         KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
     assert len(builds) == 1
+    assert len(hashed) == 1  # sealed once built; later opens check its identity only
     # A store whose bytes changed (a poisoned cache) is not used: it is built again.
     with builds[0].open("ab") as f:
         f.write(b"\0")
@@ -170,3 +179,35 @@ def test_an_import_is_streamed_into_the_store_with_its_positions(
     expected = _report((str(project),), "json")
     monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
     assert _report((str(project),), "json") == expected
+
+
+def test_a_big_kb_file_is_hashed_again_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = tmp_path / "a.kb.yaml"
+    kb.write_text((ROOT / "claims" / "kb" / "groups.kb.yaml").read_text(encoding="utf-8"))
+    read: list[Path] = []
+    stream_digest = kb_files._stream_digest
+
+    def counted(path: Path) -> str:
+        read.append(path)
+        return stream_digest(path)
+
+    monkeypatch.setattr(kb_files, "_stream_digest", counted)
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
+
+    monkeypatch.chdir(tmp_path)
+
+    def digest() -> str:  # a cache folder named relative to the working folder
+        return KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, Path("cache")).digest()
+
+    first = digest()
+    assert digest() == first and len(read) == 1
+    # The same content as a small file's digest: the cache keys do not depend on the path.
+    monkeypatch.setattr(kb_files, "STORE_BYTES", 1 << 30)
+    assert digest() == first
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
+    kb.write_text(kb.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    assert digest() != first and len(read) == 2
+    store = KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, Path("cache")).store()
+    assert store.slice_entity("brics", everything=True).records

@@ -23,8 +23,9 @@ import datetime
 import json
 import os
 import sqlite3
+import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -467,9 +468,12 @@ def open_store(
     sealed one is there, else built (and sealed) first.
 
     A store is untrusted input like the result cache (README, "Security"): a keyed hash of
-    its bytes, under a random key kept beside it (``key``, mode 0600), is checked on every
-    open, and a store that does not match, or a folder that is a link, is built again (in a
-    folder of its own, for a link). Checking reads the store once, a chunk at a time.
+    its bytes, under a random key kept beside it (``key``, mode 0600), is checked when it
+    is first opened, and a store that does not match, or a folder that is a link, is built
+    again (in a folder of its own, for a link). Checking reads the store once, a chunk at a
+    time; then a keyed hash of the file's identity and change time (``_identity``) stands
+    for it, so that later opens read nothing: any write to the file, or a copy of it, moves
+    its change time, which nobody can set back.
     """
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         folder = Path(tempfile.mkdtemp(prefix="claimcheck-kb-"))
@@ -480,11 +484,63 @@ def open_store(
         compile_store(files, shown, limits, target)
         key = key or _key(folder)
         mac = _mac(target, key) if key is not None else None
-        if mac is not None:
-            tmp = seal.with_name(f".{seal.name}.{os.getpid()}")
-            tmp.write_text(mac, encoding="ascii")
-            tmp.replace(seal)
+        if key is not None and mac is not None:
+            _write_seal(seal, mac, _identity(target, key))
     return KBStore(target)
+
+
+def content_digest(folder: Path, path: Path, compute: Callable[[Path], str]) -> str:
+    """``compute(path)`` (a big KB file's content hash), remembered in ``folder`` under the
+    file's keyed identity (`_identity`): a file unchanged since it was hashed, by its inode
+    and change time, is not read again."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return compute(path)
+    key = _key(folder)
+    identity = _identity(path, key) if key is not None else None
+    if key is None or identity is None:
+        return compute(path)
+    name = blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
+    record = folder / "digests" / name
+    try:
+        if record.is_file() and not record.is_symlink():
+            digest, mac = [*record.read_text(encoding="ascii")[:200].split("\n"), ""][:2]
+            sealed = blake2b(f"{identity}|{digest}".encode(), digest_size=32, key=key)
+            if mac == sealed.hexdigest():
+                return digest
+    except (OSError, UnicodeDecodeError):
+        pass
+    digest = compute(path)
+    if digest.startswith("unreadable"):
+        return digest
+    mac = blake2b(f"{identity}|{digest}".encode(), digest_size=32, key=key).hexdigest()
+    try:
+        record.parent.mkdir(exist_ok=True)
+        tmp = record.with_name(f".{name}.{os.getpid()}")
+        tmp.write_text(f"{digest}\n{mac}\n", encoding="ascii")
+        tmp.replace(record)
+    except OSError:
+        pass
+    return digest
+
+
+def _write_seal(seal: Path, mac: str, identity: str | None) -> None:
+    tmp = seal.with_name(f".{seal.name}.{os.getpid()}")
+    tmp.write_text(f"{mac}\n{identity or ''}\n", encoding="ascii")
+    tmp.replace(seal)
+
+
+def _identity(path: Path, key: bytes) -> str | None:
+    """A keyed hash of what changes when the file does: its device, inode, size, and its
+    modification and change times (the kernel sets the change time on every write, copy or
+    `touch`, and it cannot be set back)."""
+    try:
+        st = path.stat(follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    text = f"{path.name}|{st.st_dev}|{st.st_ino}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}"
+    return blake2b(text.encode(), digest_size=32, key=key).hexdigest()
 
 
 def _key(folder: Path) -> bytes | None:
@@ -522,11 +578,19 @@ def _mac(path: Path, key: bytes) -> str | None:
 
 
 def _sealed(target: Path, seal: Path, key: bytes | None) -> bool:
+    """Whether the store is the one its seal vouches for: unchanged since its bytes were
+    checked, or its bytes match now (and the seal then records its identity)."""
     if key is None or seal.is_symlink() or not seal.is_file():
         return False
     try:
-        expected = seal.read_text(encoding="ascii")[:65]
-        return _mac(target, key) == expected
+        mac, identity, *_ = [*seal.read_text(encoding="ascii")[:200].split("\n"), ""]
+        now = _identity(target, key)
+        if now is not None and identity == now:
+            return True
+        if not mac or _mac(target, key) != mac:
+            return False
+        _write_seal(seal, mac, now)
+        return True
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -548,7 +612,7 @@ class KBStore:
     def db(self) -> sqlite3.Connection:
         """The read-only connection of this process: a forked worker opens its own."""
         if self._db is None or self._pid != os.getpid():
-            self._db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
             self._pid = os.getpid()
         return self._db
 

@@ -142,12 +142,13 @@ class KBSource:
     def digest(self) -> str:
         """A hash of every file's name and bytes: part of every cached result's key.
 
-        A big knowledge base is hashed as it is read, a chunk at a time, never held whole.
+        A big knowledge base is hashed as it is read, a chunk at a time, never held whole,
+        and only when it changed since it was last hashed (`kb.db.content_digest`).
         """
         if self._digest is None:
             if self.big:
                 states = [
-                    (n, _stream_digest(p)) for n, p in zip(self.names, self.files, strict=True)
+                    (n, self._big_digest(p)) for n, p in zip(self.names, self.files, strict=True)
                 ]
             else:
                 states = [
@@ -156,6 +157,15 @@ class KBSource:
                 ]
             self._digest = digest(repr(states).encode())
         return self._digest
+
+    def _big_digest(self, path: Path) -> str:
+        """A big file's content hash, remembered beside the stores while it is unchanged."""
+        if self.store_dir is None:
+            return _stream_digest(path)
+        # lazy: start-up (the store's keyed records: only a big knowledge base needs them)
+        from claimcheck.kb.db import content_digest
+
+        return content_digest(Path(self.store_dir) / "kb", path, _stream_digest)
 
     def store(self) -> KBStore:
         """The compiled store of these files, built when no store of their content exists."""
