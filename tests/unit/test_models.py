@@ -179,7 +179,7 @@ KB_WORDS = [
         "/facts/0/kind",
         (
             "unknown kind 'rumour': the kinds are membership, tenure, event, relation, "
-            "complete, count, property"
+            "complete, count, property, statement"
         ),
     ),
 ]

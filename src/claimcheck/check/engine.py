@@ -8,7 +8,7 @@ their findings prove about a claim (a rule's `proves`) joins the claim's verdict
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ from claimcheck.rules.base import Rule
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
     from claimcheck.core.findings import Location
+    from claimcheck.formats.records import ClaimFile
     from claimcheck.kb.store import KnowledgeBase
 
 
@@ -65,6 +66,8 @@ class Engine:
         self.limits = limits
         self.check_suppressions = check_suppressions
         self.kb: KnowledgeBase | None = None
+        # A big knowledge base: each claim file's slice of the compiled store (`kb.db`).
+        self.kb_for: Callable[[ClaimFile], KnowledgeBase] | None = None
         self.as_of: PartialDate | None = None
         self.memo = VerdictMemo()  # verdicts reused across this engine's files
         self.roots: dict[Path, Path] = {}  # find_root's answers, for this engine's run
@@ -105,8 +108,9 @@ class Engine:
             if partial is None or not partial.keep:  # nothing left to check
                 return FileResult(shown, "checked", findings=problems).sorted()
             doc, model = partial.doc, partial.model
-        index = ClaimIndex.build(model, self.kb)
-        ctx = ArticleContext(shown, doc, model, index, kb=self.kb, as_of=self.as_of)
+        kb = self.kb_for(model) if self.kb_for is not None else self.kb
+        index = ClaimIndex.build(model, kb)
+        ctx = ArticleContext(shown, doc, model, index, kb=kb, as_of=self.as_of)
         findings: list[Finding] = []
         inputs: dict[str, str] = {}  # the files read besides this one, for the result cache
         problem, text, article_path = self._load_article(path, ctx, inputs)

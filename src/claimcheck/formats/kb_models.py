@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from claimcheck.formats.model_checks import (
     disputed_without_note,
     end_before_start,
+    end_twice,
     permanent_dated,
 )
 from claimcheck.formats.models import (
@@ -34,6 +35,10 @@ FactId = Annotated[
     Field(min_length=1, max_length=128, description="Unique across the knowledge base."),
 ]
 Status = Literal["accepted", "disputed"]
+WikidataProperty = Annotated[
+    str,
+    Field(pattern=r"^P[0-9]+$", description="A Wikidata property id, such as P463."),
+]
 
 
 class _Model(BaseModel):
@@ -72,6 +77,12 @@ class _Fact(_Model):
         description="The day up to which the fact was checked; wins over the file's "
         "`verified`. An open-ended fact is known to hold only up to it.",
     )
+    unsourced: bool = Field(
+        default=False,
+        description="True when the place the fact was taken from cites nothing for it (a "
+        "Wikidata statement without a reference): a verdict that rests only on such facts "
+        "says so (CC212).",
+    )
 
     @model_validator(mode="after")
     def _disputed_has_note(self) -> _Fact:
@@ -86,10 +97,22 @@ class _Interval(_Fact):
     end: Date | None = Field(
         default=None, description="The day it stopped (a successor's first day); absent: open."
     )
+    end_unknown: bool = Field(
+        default=False,
+        description="True when it ended on a date the source does not give (Wikidata's end "
+        "time 'some value'): it held for certain only at its start. `end` is then absent.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> _Interval:
         problem = end_before_start(self.start, self.end)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
+    @model_validator(mode="after")
+    def _end_once(self) -> _Interval:
+        problem = end_twice(self.end, self.end_unknown)
         if problem is not None:
             raise ValueError(problem)
         return self
@@ -186,6 +209,16 @@ class PropertyFact(_Lasting):
     )
 
 
+class StatementFact(_Interval):
+    """A Wikidata statement of a property claimcheck has no kind for: kept with its P-id, so
+    that `claimcheck kb entity` shows it; no claim is judged against it."""
+
+    kind: Literal["statement"]
+    subject: EntityId
+    property: WikidataProperty
+    object: EntityId
+
+
 Fact = Annotated[
     MembershipFact
     | TenureFact
@@ -193,9 +226,23 @@ Fact = Annotated[
     | RelationFact
     | CompleteFact
     | CountFact
-    | PropertyFact,
+    | PropertyFact
+    | StatementFact,
     Field(discriminator="kind"),
 ]
+
+
+class Imported(_Model):
+    """Where an imported file's facts came from and when: its data is vouched for up to
+    `data_as_of`, which is also the file's `verified` date."""
+
+    tool: str = Field(min_length=1, description="The command that wrote the file.")
+    made: Date = Field(description="The day the import was made.")
+    sources: list[str] = Field(min_length=1, description="The files it was made from.")
+    data_as_of: Date | None = Field(
+        default=None,
+        description="The dump's date, else the newest `modified` of the entities imported.",
+    )
 
 
 class KBFile(_Model):
@@ -216,6 +263,9 @@ class KBFile(_Model):
         default=None,
         description="The day up to which this file's facts were checked: an open-ended fact "
         "is known to hold only up to it (a fact's own `verified` wins).",
+    )
+    imported: Imported | None = Field(
+        default=None, description="Set by `claimcheck kb import`: what the file was made from."
     )
     entities: dict[str, KBEntity] = Field(default_factory=dict)
     facts: list[Fact] = Field(default_factory=list)

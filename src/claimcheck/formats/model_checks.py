@@ -31,3 +31,9 @@ def permanent_dated(
             "remove `permanent: true` or the dates"
         )
     return None
+
+
+def end_twice(end: PartialDate | None, end_unknown: bool) -> str | None:
+    if end_unknown and end is not None:
+        return "`end_unknown: true` says the end date is not known: remove it or the `end`"
+    return None

@@ -43,6 +43,7 @@ CONSTANTS = {"SCHEMA_ID": models.SCHEMA_ID, "KB_SCHEMA_ID": kb_models.KB_SCHEMA_
 CHECKS: dict[tuple[type[BaseModel], str], Callable[..., str | None]] = {
     (kb_models._Fact, "_disputed_has_note"): model_checks.disputed_without_note,
     (kb_models._Interval, "_ordered"): model_checks.end_before_start,
+    (kb_models._Interval, "_end_once"): model_checks.end_twice,
     (kb_models._Lasting, "_permanent_alone"): model_checks.permanent_dated,
 }
 # The schema's keywords each kind of node may carry; any other one is an error, never dropped.
@@ -86,7 +87,7 @@ import re
 from typing import Any, ClassVar, Literal, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.formats.model_checks import {checks}
+{checks}
 
 '''
 RUNTIME = '''
@@ -477,7 +478,11 @@ class _Gen:
             self.top(model, build())
         code = {name: list(self.validator(name)) for name in self.classes}
         checks = sorted({c.__name__ for _, _, found in self.classes.values() for c in found})
-        out = [HEADER.format(checks=", ".join(checks)).rstrip("\n"), ""]
+        head = "from claimcheck.formats.model_checks import "
+        imports = _layout("", head, checks, "")
+        if len(imports) > 1:  # one a line, inside parentheses, as ruff format does
+            imports = [f"{head}(", *(f"    {c}," for c in checks), ")"]
+        out = [HEADER.format(checks="\n".join(imports)).rstrip("\n"), ""]
         out += [f"{k} = {_q(v)}" for k, v in CONSTANTS.items()]
         out += [""]
         for values, alias in sorted(self.literals.items(), key=lambda kv: kv[1]):

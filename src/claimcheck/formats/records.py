@@ -12,7 +12,12 @@ import re
 from typing import Any, ClassVar, Literal, TypeVar
 
 from claimcheck.core.dates import PartialDate
-from claimcheck.formats.model_checks import disputed_without_note, end_before_start, permanent_dated
+from claimcheck.formats.model_checks import (
+    disputed_without_note,
+    end_before_start,
+    end_twice,
+    permanent_dated,
+)
 
 SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
 KB_SCHEMA_ID = "https://claimcheck.dev/schema/kb-v1.json"
@@ -46,6 +51,7 @@ Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 _PATTERN_1 = re.compile("Q[0-9]+\\Z").match
 _PATTERN_2 = re.compile("https?://\\S+\\Z").match
 _PATTERN_3 = re.compile("CC[0-9]{3}\\Z").match
+_PATTERN_4 = re.compile("P[0-9]+\\Z").match
 _ENTITY_KIND = {
     "country",
     "organisation",
@@ -656,9 +662,10 @@ class PropertyClaim(_Record):
 class KBFile(_Record):
     """One file of the reference knowledge base."""
 
-    __slots__ = ("entities", "facts", "verified")
+    __slots__ = ("entities", "facts", "imported", "verified")
     claimcheck_kb: ClassVar[Literal[1]] = 1
     verified: PartialDate | None
+    imported: Imported | None
     entities: dict[str, KBEntity]
     facts: list[Fact]
 
@@ -666,12 +673,38 @@ class KBFile(_Record):
         self,
         *,
         verified: PartialDate | None = None,
+        imported: Imported | None = None,
         entities: dict[str, KBEntity] | None = None,
         facts: list[Fact] | None = None,
     ) -> None:
         self.verified = verified
+        self.imported = imported
         self.entities = {} if entities is None else entities
         self.facts = [] if facts is None else facts
+
+
+class Imported(_Record):
+    """Where an imported file's facts came from and when: its data is vouched for up to
+    `data_as_of`, which is also the file's `verified` date."""
+
+    __slots__ = ("data_as_of", "made", "sources", "tool")
+    tool: str
+    made: PartialDate
+    sources: list[str]
+    data_as_of: PartialDate | None
+
+    def __init__(
+        self,
+        *,
+        tool: str,
+        made: PartialDate,
+        sources: list[str],
+        data_as_of: PartialDate | None = None,
+    ) -> None:
+        self.tool = tool
+        self.made = made
+        self.sources = sources
+        self.data_as_of = data_as_of
 
 
 class KBEntity(_Record):
@@ -719,6 +752,7 @@ class MembershipFact(_Record):
 
     __slots__ = (
         "end",
+        "end_unknown",
         "group",
         "id",
         "member",
@@ -727,6 +761,7 @@ class MembershipFact(_Record):
         "sources",
         "start",
         "status",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["membership"]] = "membership"
@@ -735,8 +770,10 @@ class MembershipFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate | None
     end: PartialDate | None
+    end_unknown: bool
     permanent: bool
     group: str
     member: str
@@ -749,8 +786,10 @@ class MembershipFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         permanent: bool = False,
         group: str,
         member: str,
@@ -760,8 +799,10 @@ class MembershipFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.permanent = permanent
         self.group = group
         self.member = member
@@ -772,6 +813,7 @@ class TenureFact(_Record):
 
     __slots__ = (
         "end",
+        "end_unknown",
         "holder",
         "id",
         "note",
@@ -780,6 +822,7 @@ class TenureFact(_Record):
         "sources",
         "start",
         "status",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["tenure"]] = "tenure"
@@ -788,8 +831,10 @@ class TenureFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate | None
     end: PartialDate | None
+    end_unknown: bool
     permanent: bool
     office: str
     holder: str
@@ -802,8 +847,10 @@ class TenureFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         permanent: bool = False,
         office: str,
         holder: str,
@@ -813,8 +860,10 @@ class TenureFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.permanent = permanent
         self.office = office
         self.holder = holder
@@ -834,6 +883,7 @@ class EventFact(_Record):
         "series",
         "sources",
         "status",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["event"]] = "event"
@@ -842,6 +892,7 @@ class EventFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     event: str
     date: PartialDate
     place: str | None
@@ -857,6 +908,7 @@ class EventFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         event: str,
         date: PartialDate,
         place: str | None = None,
@@ -869,6 +921,7 @@ class EventFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.event = event
         self.date = date
         self.place = place
@@ -882,6 +935,7 @@ class RelationFact(_Record):
 
     __slots__ = (
         "end",
+        "end_unknown",
         "id",
         "name",
         "note",
@@ -892,6 +946,7 @@ class RelationFact(_Record):
         "start",
         "status",
         "subject",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["relation"]] = "relation"
@@ -900,8 +955,10 @@ class RelationFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate | None
     end: PartialDate | None
+    end_unknown: bool
     permanent: bool
     subject: str
     predicate: Predicate
@@ -916,8 +973,10 @@ class RelationFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         permanent: bool = False,
         subject: str,
         predicate: Predicate,
@@ -929,8 +988,10 @@ class RelationFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.permanent = permanent
         self.subject = subject
         self.predicate = predicate
@@ -946,15 +1007,29 @@ class CompleteFact(_Record):
     knows only some of the members.
     """
 
-    __slots__ = ("end", "group", "id", "note", "of", "sources", "start", "status", "verified")
+    __slots__ = (
+        "end",
+        "end_unknown",
+        "group",
+        "id",
+        "note",
+        "of",
+        "sources",
+        "start",
+        "status",
+        "unsourced",
+        "verified",
+    )
     kind: ClassVar[Literal["complete"]] = "complete"
     id: str
     sources: list[Source]
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate
     end: PartialDate | None
+    end_unknown: bool
     group: str
     of: Literal["members", "events"]
 
@@ -966,8 +1041,10 @@ class CompleteFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         group: str,
         of: Literal["members", "events"],
     ) -> None:
@@ -976,8 +1053,10 @@ class CompleteFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.group = group
         self.of = of
 
@@ -988,6 +1067,7 @@ class CountFact(_Record):
     __slots__ = (
         "count",
         "end",
+        "end_unknown",
         "group",
         "id",
         "note",
@@ -995,6 +1075,7 @@ class CountFact(_Record):
         "sources",
         "start",
         "status",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["count"]] = "count"
@@ -1003,8 +1084,10 @@ class CountFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate
     end: PartialDate | None
+    end_unknown: bool
     group: str
     of: Literal["members", "events"]
     count: int
@@ -1017,8 +1100,10 @@ class CountFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         group: str,
         of: Literal["members", "events"],
         count: int,
@@ -1028,8 +1113,10 @@ class CountFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.group = group
         self.of = of
         self.count = count
@@ -1040,6 +1127,7 @@ class PropertyFact(_Record):
 
     __slots__ = (
         "end",
+        "end_unknown",
         "holds",
         "id",
         "note",
@@ -1049,6 +1137,7 @@ class PropertyFact(_Record):
         "start",
         "status",
         "subject",
+        "unsourced",
         "verified",
     )
     kind: ClassVar[Literal["property"]] = "property"
@@ -1057,8 +1146,10 @@ class PropertyFact(_Record):
     status: Status
     note: str | None
     verified: PartialDate | None
+    unsourced: bool
     start: PartialDate | None
     end: PartialDate | None
+    end_unknown: bool
     permanent: bool
     subject: str
     property: Property
@@ -1072,8 +1163,10 @@ class PropertyFact(_Record):
         status: Status = "accepted",
         note: str | None = None,
         verified: PartialDate | None = None,
+        unsourced: bool = False,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        end_unknown: bool = False,
         permanent: bool = False,
         subject: str,
         property: Property,
@@ -1084,19 +1177,90 @@ class PropertyFact(_Record):
         self.status = status
         self.note = note
         self.verified = verified
+        self.unsourced = unsourced
         self.start = start
         self.end = end
+        self.end_unknown = end_unknown
         self.permanent = permanent
         self.subject = subject
         self.property = property
         self.holds = holds
 
 
+class StatementFact(_Record):
+    """A Wikidata statement of a property claimcheck has no kind for: kept with its P-id, so
+    that `claimcheck kb entity` shows it; no claim is judged against it."""
+
+    __slots__ = (
+        "end",
+        "end_unknown",
+        "id",
+        "note",
+        "object",
+        "property",
+        "sources",
+        "start",
+        "status",
+        "subject",
+        "unsourced",
+        "verified",
+    )
+    kind: ClassVar[Literal["statement"]] = "statement"
+    id: str
+    sources: list[Source]
+    status: Status
+    note: str | None
+    verified: PartialDate | None
+    unsourced: bool
+    start: PartialDate | None
+    end: PartialDate | None
+    end_unknown: bool
+    subject: str
+    property: str
+    object: str
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        sources: list[Source],
+        status: Status = "accepted",
+        note: str | None = None,
+        verified: PartialDate | None = None,
+        unsourced: bool = False,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        end_unknown: bool = False,
+        subject: str,
+        property: str,
+        object: str,
+    ) -> None:
+        self.id = id
+        self.sources = sources
+        self.status = status
+        self.note = note
+        self.verified = verified
+        self.unsourced = unsourced
+        self.start = start
+        self.end = end
+        self.end_unknown = end_unknown
+        self.subject = subject
+        self.property = property
+        self.object = object
+
+
 Claim = MembershipClaim | EventClaim | CountClaim | OfficeClaim | RelationClaim | PropertyClaim
 
 
 Fact = (
-    MembershipFact | TenureFact | EventFact | RelationFact | CompleteFact | CountFact | PropertyFact
+    MembershipFact
+    | TenureFact
+    | EventFact
+    | RelationFact
+    | CompleteFact
+    | CountFact
+    | PropertyFact
+    | StatementFact
 )
 
 
@@ -1828,7 +1992,7 @@ def _property_claim(data: Any) -> PropertyClaim:
     return record
 
 
-_KB_FILE_KEYS = {"claimcheck-kb", "verified", "entities", "facts"}
+_KB_FILE_KEYS = {"claimcheck-kb", "verified", "imported", "entities", "facts"}
 _KB_FILE_KEYS_REQUIRED = {"claimcheck-kb"}
 
 
@@ -1844,6 +2008,9 @@ def _kb_file(data: Any) -> KBFile:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    imported_ = data.get("imported", None)
+    if imported_ is not None:
+        imported_ = _imported(imported_)
     entities_ = data.get("entities", {})
     if type(entities_) is not dict:
         raise _SchemaError
@@ -1857,8 +2024,42 @@ def _kb_file(data: Any) -> KBFile:
     facts_ = [_fact(item) for item in facts_]
     record = _new(KBFile)
     record.verified = verified_
+    record.imported = imported_
     record.entities = entities_
     record.facts = facts_
+    return record
+
+
+_IMPORTED_KEYS = {"tool", "made", "sources", "data_as_of"}
+_IMPORTED_KEYS_REQUIRED = {"tool", "made", "sources"}
+
+
+def _imported(data: Any) -> Imported:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _IMPORTED_KEYS
+        or not data.keys() >= _IMPORTED_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    tool_ = data["tool"]
+    if type(tool_) is not str or not tool_:
+        raise _SchemaError
+    made_ = data["made"]
+    made_ = _date(made_)
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    for item in sources_:
+        if type(item) is not str:
+            raise _SchemaError
+    data_as_of_ = data.get("data_as_of", None)
+    if data_as_of_ is not None:
+        data_as_of_ = _date(data_as_of_)
+    record = _new(Imported)
+    record.tool = tool_
+    record.made = made_
+    record.sources = sources_
+    record.data_as_of = data_as_of_
     return record
 
 
@@ -1935,8 +2136,10 @@ _MEMBERSHIP_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "permanent",
     "kind",
     "group",
@@ -1968,12 +2171,18 @@ def _membership_fact(data: Any) -> MembershipFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     permanent_ = data.get("permanent", False)
     if type(permanent_) is not bool:
         raise _SchemaError
@@ -1991,14 +2200,18 @@ def _membership_fact(data: Any) -> MembershipFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.permanent = permanent_
     record.group = group_
     record.member = member_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     if permanent_dated(record.permanent, record.start, record.end) is not None:
         raise _SchemaError
@@ -2011,8 +2224,10 @@ _TENURE_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "permanent",
     "kind",
     "office",
@@ -2044,12 +2259,18 @@ def _tenure_fact(data: Any) -> TenureFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     permanent_ = data.get("permanent", False)
     if type(permanent_) is not bool:
         raise _SchemaError
@@ -2067,14 +2288,18 @@ def _tenure_fact(data: Any) -> TenureFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.permanent = permanent_
     record.office = office_
     record.holder = holder_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     if permanent_dated(record.permanent, record.start, record.end) is not None:
         raise _SchemaError
@@ -2087,6 +2312,7 @@ _EVENT_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "kind",
     "event",
     "date",
@@ -2121,6 +2347,9 @@ def _event_fact(data: Any) -> EventFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("event",):
         raise _SchemaError
     event_ = data["event"]
@@ -2149,6 +2378,7 @@ def _event_fact(data: Any) -> EventFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.event = event_
     record.date = date_
     record.place = place_
@@ -2166,8 +2396,10 @@ _RELATION_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "permanent",
     "kind",
     "subject",
@@ -2201,12 +2433,18 @@ def _relation_fact(data: Any) -> RelationFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     permanent_ = data.get("permanent", False)
     if type(permanent_) is not bool:
         raise _SchemaError
@@ -2230,8 +2468,10 @@ def _relation_fact(data: Any) -> RelationFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.permanent = permanent_
     record.subject = subject_
     record.predicate = predicate_
@@ -2240,6 +2480,8 @@ def _relation_fact(data: Any) -> RelationFact:
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     if permanent_dated(record.permanent, record.start, record.end) is not None:
         raise _SchemaError
@@ -2252,8 +2494,10 @@ _COMPLETE_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "kind",
     "group",
     "of",
@@ -2284,11 +2528,17 @@ def _complete_fact(data: Any) -> CompleteFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data["start"]
     start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("complete",):
         raise _SchemaError
     group_ = data["group"]
@@ -2303,13 +2553,17 @@ def _complete_fact(data: Any) -> CompleteFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.group = group_
     record.of = of_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     return record
 
@@ -2320,8 +2574,10 @@ _COUNT_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "kind",
     "group",
     "of",
@@ -2353,11 +2609,17 @@ def _count_fact(data: Any) -> CountFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data["start"]
     start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     if type(data["kind"]) is not str or data["kind"] not in ("count",):
         raise _SchemaError
     group_ = data["group"]
@@ -2375,14 +2637,18 @@ def _count_fact(data: Any) -> CountFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.group = group_
     record.of = of_
     record.count = count_
     if disputed_without_note(record.status, record.note) is not None:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     return record
 
@@ -2393,8 +2659,10 @@ _PROPERTY_FACT_KEYS = {
     "status",
     "note",
     "verified",
+    "unsourced",
     "start",
     "end",
+    "end_unknown",
     "permanent",
     "kind",
     "subject",
@@ -2427,12 +2695,18 @@ def _property_fact(data: Any) -> PropertyFact:
     verified_ = data.get("verified", None)
     if verified_ is not None:
         verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
     start_ = data.get("start", None)
     if start_ is not None:
         start_ = _date(start_)
     end_ = data.get("end", None)
     if end_ is not None:
         end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
     permanent_ = data.get("permanent", False)
     if type(permanent_) is not bool:
         raise _SchemaError
@@ -2453,8 +2727,10 @@ def _property_fact(data: Any) -> PropertyFact:
     record.status = status_
     record.note = note_
     record.verified = verified_
+    record.unsourced = unsourced_
     record.start = start_
     record.end = end_
+    record.end_unknown = end_unknown_
     record.permanent = permanent_
     record.subject = subject_
     record.property = property_
@@ -2463,7 +2739,95 @@ def _property_fact(data: Any) -> PropertyFact:
         raise _SchemaError
     if end_before_start(record.start, record.end) is not None:
         raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
+        raise _SchemaError
     if permanent_dated(record.permanent, record.start, record.end) is not None:
+        raise _SchemaError
+    return record
+
+
+_STATEMENT_FACT_KEYS = {
+    "id",
+    "sources",
+    "status",
+    "note",
+    "verified",
+    "unsourced",
+    "start",
+    "end",
+    "end_unknown",
+    "kind",
+    "subject",
+    "property",
+    "object",
+}
+_STATEMENT_FACT_KEYS_REQUIRED = {"id", "sources", "kind", "subject", "property", "object"}
+
+
+def _statement_fact(data: Any) -> StatementFact:
+    if (
+        type(data) is not dict
+        or not data.keys() <= _STATEMENT_FACT_KEYS
+        or not data.keys() >= _STATEMENT_FACT_KEYS_REQUIRED
+    ):
+        raise _SchemaError
+    id_ = data["id"]
+    if type(id_) is not str or not id_ or len(id_) > 128:
+        raise _SchemaError
+    sources_ = data["sources"]
+    if type(sources_) is not list or len(sources_) < 1:
+        raise _SchemaError
+    sources_ = [_source(item) for item in sources_]
+    status_: Status = data.get("status", "accepted")
+    if type(status_) is not str or status_ not in _STATUS:
+        raise _SchemaError
+    note_ = data.get("note", None)
+    if note_ is not None and type(note_) is not str:
+        raise _SchemaError
+    verified_ = data.get("verified", None)
+    if verified_ is not None:
+        verified_ = _date(verified_)
+    unsourced_ = data.get("unsourced", False)
+    if type(unsourced_) is not bool:
+        raise _SchemaError
+    start_ = data.get("start", None)
+    if start_ is not None:
+        start_ = _date(start_)
+    end_ = data.get("end", None)
+    if end_ is not None:
+        end_ = _date(end_)
+    end_unknown_ = data.get("end_unknown", False)
+    if type(end_unknown_) is not bool:
+        raise _SchemaError
+    if type(data["kind"]) is not str or data["kind"] not in ("statement",):
+        raise _SchemaError
+    subject_ = data["subject"]
+    if type(subject_) is not str or not subject_ or len(subject_) > 128:
+        raise _SchemaError
+    property_ = data["property"]
+    if type(property_) is not str or _PATTERN_4(property_) is None:
+        raise _SchemaError
+    object_ = data["object"]
+    if type(object_) is not str or not object_ or len(object_) > 128:
+        raise _SchemaError
+    record = _new(StatementFact)
+    record.id = id_
+    record.sources = sources_
+    record.status = status_
+    record.note = note_
+    record.verified = verified_
+    record.unsourced = unsourced_
+    record.start = start_
+    record.end = end_
+    record.end_unknown = end_unknown_
+    record.subject = subject_
+    record.property = property_
+    record.object = object_
+    if disputed_without_note(record.status, record.note) is not None:
+        raise _SchemaError
+    if end_before_start(record.start, record.end) is not None:
+        raise _SchemaError
+    if end_twice(record.end, record.end_unknown) is not None:
         raise _SchemaError
     return record
 
@@ -2494,6 +2858,7 @@ _FACT_KINDS: dict[str, Any] = {
     "complete": _complete_fact,
     "count": _count_fact,
     "property": _property_fact,
+    "statement": _statement_fact,
 }
 
 

@@ -7,9 +7,11 @@ cache can name and hash the knowledge base without importing the models.
 from __future__ import annotations
 
 import os
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.limits import Limits
 from claimcheck.core.options import Options, UsageError
@@ -19,9 +21,19 @@ from claimcheck.loader.reader import ReadError, digest, read_bytes
 
 if TYPE_CHECKING:
     from claimcheck.core.findings import Finding
+    from claimcheck.kb.db import KBStore
     from claimcheck.kb.store import KnowledgeBase
 
+try:  # as `loader.reader`: hashlib would load OpenSSL at start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it
+    from hashlib import blake2b
+
 KB_SUFFIXES = (".kb.yaml", ".kb.yml", ".kb.json")
+# Above this many bytes of KB files, a run answers from the compiled store (`kb.db`), built
+# once per content, instead of parsing every file: below it, parsing is faster than a build.
+STORE_BYTES = 4 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
 class KBPathError(Exception):
@@ -82,13 +94,39 @@ def kb_search_paths(named: tuple[str, ...], verified: tuple[str, ...], root: Pat
 class KBSource:
     """The knowledge base of one run: named and hashed at once, loaded only when needed."""
 
-    def __init__(self, files: list[Path], limits: Limits, shown: Callable[[Path], str]):
+    def __init__(
+        self,
+        files: list[Path],
+        limits: Limits,
+        shown: Callable[[Path], str],
+        store_dir: Path | None = None,
+    ):
         self.files = files
         self.limits = limits
         self.shown = shown
         self.names = [shown(p) for p in files]
+        self.store_dir = store_dir  # where compiled stores are kept (the cache folder)
         self._loaded: tuple[KnowledgeBase | None, list[Finding]] | None = None
         self._read: list[bytes | ReadError] | None = None
+        self._store: KBStore | None = None
+        self._digest: str | None = None
+        self._big: bool | None = None
+
+    @property
+    def big(self) -> bool:
+        """Whether the files hold more than `STORE_BYTES`, or one is larger than
+        `max-file-bytes` (a big import): then the store answers."""
+        if self._big is None:
+            total, largest = 0, 0
+            for p in self.files:
+                try:
+                    size = p.stat().st_size
+                except OSError:
+                    continue
+                total += size
+                largest = max(largest, size)
+            self._big = total > STORE_BYTES or largest > self.limits.max_file_bytes
+        return self._big
 
     def read(self) -> list[bytes | ReadError]:
         """Each file's bytes, or why it could not be read: read once, hashed and parsed as read."""
@@ -102,17 +140,65 @@ class KBSource:
         return self._read
 
     def digest(self) -> str:
-        """A hash of every file's name and bytes: part of every cached result's key."""
-        states = [
-            (name, f"unreadable: {raw}" if isinstance(raw, ReadError) else digest(raw))
-            for name, raw in zip(self.names, self.read(), strict=True)
-        ]
-        return digest(repr(states).encode())
+        """A hash of every file's name and bytes: part of every cached result's key.
+
+        A big knowledge base is hashed as it is read, a chunk at a time, never held whole,
+        and only when it changed since it was last hashed (`kb.db.content_digest`).
+        """
+        if self._digest is None:
+            if self.big:
+                states = [
+                    (n, self._big_digest(p)) for n, p in zip(self.names, self.files, strict=True)
+                ]
+            else:
+                states = [
+                    (name, f"unreadable: {raw}" if isinstance(raw, ReadError) else digest(raw))
+                    for name, raw in zip(self.names, self.read(), strict=True)
+                ]
+            self._digest = digest(repr(states).encode())
+        return self._digest
+
+    def _big_digest(self, path: Path) -> str:
+        """A big file's content hash, remembered beside the stores while it is unchanged."""
+        if self.store_dir is None:
+            return _stream_digest(path)
+        # lazy: start-up (the store's keyed records: only a big knowledge base needs them)
+        from claimcheck.kb.db import content_digest
+
+        return content_digest(Path(self.store_dir) / "kb", path, _stream_digest)
+
+    def store(self) -> KBStore:
+        """The compiled store of these files, built when no store of their content exists."""
+        if self._store is None:
+            # lazy: start-up (sqlite3 and the store: only a big knowledge base needs them)
+            from claimcheck.kb.db import open_store
+
+            folder = self.store_dir
+            if folder is None:  # no cache folder: a store for this run only
+                made = tempfile.TemporaryDirectory(prefix="claimcheck-kb-")
+                weakref.finalize(self, made.cleanup)
+                folder = Path(made.name)
+            self._store = open_store(
+                Path(folder) / "kb", self.digest(), self.files, self.names, self.limits
+            )
+        return self._store
+
+    def for_engine(self) -> tuple[KnowledgeBase | None, Callable[[Any], KnowledgeBase] | None]:
+        """What the engine judges with: the whole knowledge base, or (big) a function that
+        gives each claim file the slice of the store it reaches."""
+        if self.files and self.big:
+            return None, self.store().slice_for
+        return self.load()[0], None
 
     def load(self) -> tuple[KnowledgeBase | None, list[Finding]]:
-        """The knowledge base (None when there are no files) and its load findings, once."""
+        """The knowledge base (None when there are no files) and its load findings, once.
+
+        A big knowledge base is not loaded whole: None, and the store's findings.
+        """
         if self._loaded is None:
-            if not self.files:
+            if self.files and self.big:
+                self._loaded = (None, self.store().findings())
+            elif not self.files:
                 self._loaded = (None, [])
             else:
                 # lazy: start-up (the models: a cached run never loads the knowledge base)
@@ -121,6 +207,18 @@ class KBSource:
                 self._loaded = load_kb(self.files, self.limits, self.shown, self.read())
                 self._read = None  # parsed: the bytes are no longer needed
         return self._loaded
+
+
+def _stream_digest(path: Path) -> str:
+    """``digest(path.read_bytes())``, a chunk at a time."""
+    hasher = blake2b(digest_size=32)
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                hasher.update(chunk)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    return hasher.hexdigest()
 
 
 def run_kb_files(options: Options, root: Path | None, cwd: Path) -> list[Path]:

@@ -18,7 +18,7 @@ from claimcheck.core.options import Options, UsageError
 from claimcheck.core.project import display_path, find_root
 from claimcheck.core.wording import NAMED_LIMIT, enumeration
 from claimcheck.formats.records import Fact
-from claimcheck.kb.files import run_kb_files
+from claimcheck.kb.files import KBSource, run_kb_files
 from claimcheck.kb.load import load_kb
 from claimcheck.kb.resolve import Resolver
 from claimcheck.kb.store import KnowledgeBase, Lasting, Tri, source_labels
@@ -29,9 +29,18 @@ class QueryError(Exception):
 
 
 def open_kb(
-    paths: tuple[str, ...], root: str | None = None, limits: Limits = DEFAULT_LIMITS
+    paths: tuple[str, ...],
+    root: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    about: str | None = None,
+    store_dir: Path | None = None,
 ) -> tuple[KnowledgeBase, list[Finding]]:
-    """The KB in ``paths`` (files or folders), inside the project root."""
+    """The KB in ``paths`` (files or folders), inside the project root.
+
+    A big KB (`kb.files.STORE_BYTES`) is answered from its compiled store in ``store_dir``
+    (default: a folder for this query only): with ``about``, only the facts a query about that
+    entity reads, the same answers the whole KB gives.
+    """
     cwd = Path.cwd().resolve()
     project = Path(root).resolve() if root else find_root(cwd)
     try:
@@ -43,7 +52,11 @@ def open_kb(
             "no knowledge base found (*.kb.yaml files below kb/ or the claim folders, see "
             "docs/kb.md): name its files or folders with --kb, or set `kb` in [tool.claimcheck]"
         )
-    return load_kb(files, limits, lambda p: display_path(p, cwd))
+    source = KBSource(files, limits, lambda p: display_path(p, cwd), store_dir)
+    if about is None or not source.big:
+        return load_kb(files, limits, source.shown)
+    store = source.store()
+    return store.slice_entity(about, everything=True), store.findings()
 
 
 def _entity_id(kb: KnowledgeBase, ref: str) -> str:

@@ -18,6 +18,9 @@ What a fact's dates mean (one meaning, everywhere: `holds_on`):
   before its end, never "yes" (semantics change, issue 14: an absent start used to mean "since
   forever" for facts with no end). Give a start to a fact that should support claims.
 - A fact with `permanent: true` (geography) holds at every date.
+- A fact with `end_unknown: true` ended on a date the source does not give (Wikidata's
+  "some value"): it is "maybe" at every date after its start, and held for certain on some
+  day of a claim's date only when its whole start lies inside that date.
 - An open end holds for certain only up to the fact's horizon: its own `verified`, else its
   file's, else the newest date its sources were read or published; after it the answer is
   "maybe" ("the knowledge base was last verified on 21 October 2025"), and with no horizon at
@@ -54,6 +57,7 @@ from claimcheck.formats.records import (
     PropertyFact,
     RelationFact,
     Source,
+    StatementFact,
     TenureFact,
 )
 
@@ -149,6 +153,8 @@ class KnowledgeBase:
         default_factory=lambda: defaultdict(list)
     )
     by_subject: dict[str, list[RelationFact]] = field(default_factory=lambda: defaultdict(list))
+    # Imported statements of a property no claim kind reads: shown, never judged.
+    statements: dict[str, list[StatementFact]] = field(default_factory=lambda: defaultdict(list))
     # (subject, property) -> what the KB says about it, that it holds or that it does not.
     properties: dict[tuple[str, str], list[PropertyFact]] = field(
         default_factory=lambda: defaultdict(list)
@@ -232,6 +238,9 @@ class KnowledgeBase:
             self.counts[(fact.group, fact.of)].append(fact)
         elif isinstance(fact, PropertyFact):
             self.properties[(fact.subject, fact.property)].append(fact)
+        elif isinstance(fact, StatementFact):
+            self.statements[fact.subject].append(fact)
+            self.statements[fact.object].append(fact)
         else:
             self.relations[(fact.subject, fact.predicate, fact.object)].append(fact)
             self.by_predicate_object[(fact.predicate, fact.object)].append(fact)
@@ -248,6 +257,8 @@ class KnowledgeBase:
                 facts.sort(key=_interval_key)
         for said in self.properties.values():
             said.sort(key=_interval_key)
+        for stated in self.statements.values():
+            stated.sort(key=_interval_key)
         for complete in self.completeness.values():
             complete.sort(key=lambda f: (f.start.start, f.id))
         for counted in self.counts.values():
@@ -261,6 +272,8 @@ class KnowledgeBase:
         if isinstance(fact, Lasting) and fact.permanent:
             return Tri.YES
         truth = holds_on(fact.start, fact.end, on)
+        if truth is Tri.YES and fact.end_unknown:
+            return Tri.MAYBE
         if truth is Tri.YES and fact.end is None:
             until = self.horizon(fact)
             if until is None or until.end < on.end:
@@ -274,6 +287,9 @@ class KnowledgeBase:
         truth = self.truth(fact, on)
         if truth is not Tri.MAYBE or fact.start is None:
             return truth
+        if fact.end_unknown:  # it held on its start day, wherever in `start` that fell
+            sure = on.start <= fact.start.start and fact.start.end <= on.end
+            return Tri.YES if sure and fact.status == "accepted" else truth
         first = fact.start.end  # every start the partial date allows has come by then
         if fact.end is not None:
             last = fact.end.start - datetime.timedelta(days=1)  # the end day is "maybe"
@@ -291,6 +307,8 @@ class KnowledgeBase:
             return None
         if fact.start is None and not (fact.end is not None and fact.end.end < on.start):
             return "the knowledge base does not say when it began"
+        if fact.end_unknown and holds_on(fact.start, None, on) is Tri.YES:
+            return "the knowledge base says it ended, but not when"
         if fact.end is None and holds_on(fact.start, fact.end, on) is Tri.YES:
             until = self.horizon(fact)
             if until is None:
@@ -420,6 +438,8 @@ class KnowledgeBase:
         text = f"fact {fact.id}"
         if sources:
             text += f", source {sources[0]}"
+            if sources[0].url and sources[0].accessed:  # an address says when it said so
+                text += f" (retrieved {sources[0].accessed})"
         if len(sources) > 1:
             text += f" and {len(sources) - 1} more"
         return text
@@ -511,6 +531,7 @@ class KnowledgeBase:
         found += self.series.get(entity_id, ())
         found += self.events.get(entity_id, ())
         found += self.by_subject.get(entity_id, ())
+        found += self.statements.get(entity_id, ())
         for (subject, _), said in sorted(self.properties.items()):
             if subject == entity_id:
                 found += said
@@ -546,6 +567,8 @@ class KnowledgeBase:
         if isinstance(fact, PropertyFact):
             is_ = "is" if fact.holds else "is not"
             return f"{n(fact.subject)} {is_} {fact.property}{_span(fact)}"
+        if isinstance(fact, StatementFact):
+            return f"{n(fact.subject)} {fact.property} {n(fact.object)}{_span(fact)}"
         verb = fact.predicate.replace("_", " ")
         obj = n(fact.object) + (f" {fact.name!r}" if fact.name else "")
         return f"{n(fact.subject)} {verb} {obj}{_span(fact)}"
@@ -582,7 +605,7 @@ class EventTally:
 
 
 def _interval_key(
-    fact: MembershipFact | TenureFact | PropertyFact,
+    fact: MembershipFact | TenureFact | PropertyFact | StatementFact,
 ) -> tuple[bool, datetime.date, str]:
     """Start order, ties by id; a fact whose start is unknown comes first (an order for
     output only: an unknown start is never taken as "long ago" for a verdict)."""
@@ -602,7 +625,10 @@ def remember(store: dict[_K, _V], key: _K, answer: _V) -> None:
     store[key] = answer
 
 
-def _span(fact: Lasting | CompleteFact | CountFact) -> str:
+def _span(fact: Lasting | CompleteFact | CountFact | StatementFact) -> str:
+    if fact.end_unknown:
+        since = f" from {fact.start.human()}" if fact.start is not None else ""
+        return f"{since} until an unknown date"
     if fact.start is not None and fact.end is not None:
         return f" from {fact.start.human()} until {fact.end.human()}"
     if fact.start is not None:
@@ -702,6 +728,8 @@ def _unknown_refs(
         refs = [("group", None, fact.group)]
     elif isinstance(fact, PropertyFact):
         refs = [("subject", None, fact.subject)]
+    elif isinstance(fact, StatementFact):
+        refs = [("subject", None, fact.subject), ("object", None, fact.object)]
     else:
         refs = [("subject", None, fact.subject), ("object", None, fact.object)]
     out = []

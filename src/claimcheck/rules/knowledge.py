@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
-from claimcheck.core.verdicts import Problem
+from claimcheck.core.verdicts import Problem, Verdict
 from claimcheck.rules.base import Rule
 
 
@@ -221,3 +221,44 @@ class StaleClaim(KBRule):
     name = "stale-claim"
     severity = Severity.WARNING
     problems = frozenset({Problem.STALE})
+
+
+class UnsourcedFacts(Rule):
+    """A verdict rests only on facts whose own source cites nothing.
+
+    A Wikidata statement without a reference is imported as a fact marked `unsourced`: it
+    is what Wikidata says, but nothing says where Wikidata had it from. A supported or
+    refuted verdict built only on such facts is reported, so that an editor finds a source
+    before relying on it. To refuse them instead, make the rule an error:
+    `[tool.claimcheck.rules.CC212]` `severity = "error"`.
+
+    Triggers: `office: finance-minister, holder: christophersen, at: 1983` when the only
+    tenure fact is an unreferenced Wikidata statement.
+
+    Passes: the same claim when the fact has a reference (a URL or a work it was stated in).
+    """
+
+    id = "CC212"
+    name = "unsourced-facts"
+    severity = Severity.WARNING
+
+    def check(self, ctx: ArticleContext) -> Iterator[Finding]:
+        """Each decided verdict whose knowledge-base evidence is all unsourced."""
+        kb = ctx.kb
+        if kb is None:
+            return
+        for judgement in ctx.judgements.claims:
+            verdict = judgement.verdict
+            if verdict.verdict not in _DECIDED:
+                continue
+            facts = [kb.facts.get(e.fact_id) for e in verdict.evidence if e.fact_id]
+            if facts and all(f is not None and f.unsourced for f in facts):
+                ids = ", ".join(f"'{e.fact_id}'" for e in verdict.evidence if e.fact_id)
+                message = (
+                    f"{verdict.verdict.value} only on unsourced facts ({ids}): "
+                    "their source cites nothing; find one before relying on them"
+                )
+                yield self.report(ctx, message, ("claims", judgement.index), verdict.claim_id)
+
+
+_DECIDED = frozenset({Verdict.SUPPORTED, Verdict.REFUTED, Verdict.STALE, Verdict.INCOMPLETE})

@@ -83,7 +83,7 @@ class Checker:
             from claimcheck.check.engine import Engine
 
             engine = Engine.from_options(self.options, self.root)
-            engine.kb = self.kb.load()[0]
+            engine.kb, engine.kb_for = self.kb.for_engine()
             self._engine = engine
         return self._engine
 

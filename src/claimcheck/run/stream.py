@@ -57,7 +57,9 @@ def open_stream(options: Options) -> Stream:
             raise UsageError(f"no rule matches {code!r}: see `claimcheck rules`")
     cwd = Path.cwd().resolve()
     root = Path(options.root).resolve() if options.root else None
-    kb = KBSource(run_kb_files(options, root, cwd), options.limits, lambda p: display_path(p, cwd))
+    store_dir = Path(options.cache_dir) if options.cache_dir else None
+    files = run_kb_files(options, root, cwd)
+    kb = KBSource(files, options.limits, lambda p: display_path(p, cwd), store_dir)
     # Each file in discovery order: refused at once (with the reason), or to be checked.
     slots: list[tuple[str, str | None]] = []
     jobs: list[tuple[Path, str]] = []

@@ -1,0 +1,162 @@
+"""Verifying against imported Wikidata: the verdicts, the unsourced warning, every format."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.app import VerifyRequest, run_verify
+from claimcheck.cli import cli
+from claimcheck.core.dates import PartialDate
+from claimcheck.kb.wikidata import Selection, import_wikidata
+from claimcheck.reporters import REPORTERS
+from tests.helpers import write_claims
+
+DATA = Path(__file__).parent.parent / "fixtures" / "wikidata"
+
+HENNING = """entities:
+  henning: {name: Henning Christophersen, kind: person, wikidata: Q646148}
+claims:
+  - {id: inside, kind: office, office: Q5449541, holder: henning, at: "1983", quote: the talks}
+  - {id: outside, kind: office, office: Q5449541, holder: Q646148, at: "1990", quote: the talks}
+"""
+# A newsroom's own file beside the import: who held the office in 1990.
+SUCCESSOR = """claimcheck-kb: 1
+entities:
+  palle: {name: Palle Simonsen, kind: person}
+facts:
+  - id: palle-finance
+    kind: tenure
+    office: Q5449541
+    holder: palle
+    start: 1989-06-03
+    end: 1993-01-25
+    sources: [{url: https://example.org/ministers, title: Danish ministers of finance}]
+"""
+# Bielefeld joined the AGFS in 1998: the membership refutes a claim about 1990, and every
+# format shows the finding with the reference's address and the day it was retrieved.
+BIELEFELD = """claims:
+  - id: agfs
+    kind: membership
+    group: Q627637
+    members: [Leineweberstadt]
+    complete: false
+    at: "1990"
+    quote: the talks
+"""
+
+
+def _import(project: Path, source: Path, name: str, languages: tuple[str, ...] = ("en",)) -> None:
+    with (project / name).open("w", encoding="utf-8") as out:
+        import_wikidata([source], out, Selection(languages=languages), PartialDate(2026, 1, 2))
+
+
+def _verify(project: Path, fmt: str, *kb: str) -> tuple[int, str]:
+    out = io.StringIO()
+    request = VerifyRequest(
+        paths=(str(project / "a.claims.yaml"),),
+        select=("CC2",),
+        root=str(project),
+        kb=tuple(str(project / k) for k in kb),
+        no_cache=True,
+        fmt=fmt,
+        verbosity=1,
+    )
+    return run_verify(request, out), out.getvalue()
+
+
+def test_inside_the_interval_supported_with_the_unsourced_warning(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    _import(project, DATA / "Q646148.json", "henning.kb.json")
+    write_claims(project, HENNING)
+    code, text = _verify(project, "json", "henning.kb.json")
+    report = json.loads(text)
+    verdicts = {v["claim"]: v["verdict"] for v in report["verdicts"]}
+    # Outside his tenure, with nobody else known to hold the office: the KB lacks it.
+    assert verdicts == {"inside": "supported", "outside": "not_enough_info"}
+    findings = [(f["claim"], f["rule"]) for f in report["findings"]]
+    assert findings == [("inside", "CC212")]
+    assert code == 1  # a warning fails at the default --fail-on
+
+
+def test_outside_the_interval_refuted_once_the_holder_then_is_known(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    _import(project, DATA / "Q646148.json", "henning.kb.json")
+    (project / "ministers.kb.yaml").write_text(SUCCESSOR, encoding="utf-8")
+    write_claims(project, HENNING)
+    _, text = _verify(project, "json", "henning.kb.json", "ministers.kb.yaml")
+    report = json.loads(text)
+    verdicts = {v["claim"]: v["verdict"] for v in report["verdicts"]}
+    assert verdicts == {"inside": "supported", "outside": "refuted"}
+    outside = next(v for v in report["verdicts"] if v["claim"] == "outside")
+    assert next(e["fact"] for e in outside["evidence"]) == "palle-finance"
+    # Refuted on a sourced fact: no unsourced warning for it.
+    assert ("outside", "CC212") not in [(f["claim"], f["rule"]) for f in report["findings"]]
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_memberships_carry_their_references_in_every_format(
+    project: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(project)
+    _import(project, DATA / "Q2112.json", "bielefeld.kb.json", ("en", "de"))
+    write_claims(project, BIELEFELD)
+    _, text = _verify(project, fmt, "bielefeld.kb.json")
+    assert "http://www.agfs-nrw.de/mitglieder/bielefeld.html" in text
+    assert "retrieved 2018-04-18" in text  # the date the reference was retrieved (P813)
+    assert "CC201" in text
+
+
+def test_the_import_command_writes_a_kb_the_kb_command_reads(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "ids.txt").write_text("Q2112\n", encoding="utf-8")
+    source = str(DATA / "Q2112.json")
+    args = ["kb", "import", "wikidata", source, "-o", "wd.kb.json", "--entities", "@ids.txt"]
+    result = CliRunner().invoke(cli, [*args, "--languages", "en,de"])
+    assert result.exit_code == 0, result.output
+    assert "wd.kb.json: 1 entities, 15 facts" in result.stderr
+    shown = CliRunner().invoke(cli, ["kb", "entity", "Leineweberstadt", "--kb", "wd.kb.json"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("Bielefeld (Q2112): place, Q2112\n")
+    assert "also called Leineweberstadt" in shown.stdout
+
+
+def test_the_import_command_refuses_bad_input_with_its_place(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "broken.json").write_text('{"entities": {', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kb", "import", "wikidata", "broken.json", "-o", "x.kb.json"])
+    assert result.exit_code == 2
+    assert "broken.json:1:15: not JSON" in result.stderr
+    bad = CliRunner().invoke(
+        cli, ["kb", "import", "wikidata", "broken.json", "-o", "x", "--properties", "P1,Q2"]
+    )
+    assert bad.exit_code == 2 and "not a P-id: 'Q2'" in bad.stderr
+
+
+def test_unsourced_verdicts_refused_when_the_rule_is_an_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    config = project / "pyproject.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[tool.claimcheck.rules.CC212]\nseverity = "error"\n',
+        encoding="utf-8",
+    )
+    _import(project, DATA / "Q646148.json", "henning.kb.json")
+    write_claims(project, HENNING)
+    code, text = _verify(project, "json", "henning.kb.json")
+    (finding,) = json.loads(text)["findings"]
+    assert (finding["rule"], finding["severity"], code) == ("CC212", "error", 1)
