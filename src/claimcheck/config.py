@@ -136,6 +136,12 @@ def _limits(value: Any, where: str) -> Any:
         raise ConfigError(str(exc)) from None
 
 
+def _megabytes(value: Any, where: str) -> int:
+    if type(value) not in (int, float) or not value > 0 or value == float("inf"):
+        raise _fail(where, "expected a positive number of megabytes, like 512")
+    return int(value * 2**20)
+
+
 # Fields whose values are paths, relative to the folder of the pyproject.toml that sets them.
 PATH_FIELDS = frozenset({"kb"})
 
@@ -148,6 +154,7 @@ KEYS: dict[str, Key] = {
     "rules": Key("rule_settings", _rules, "per rule: severity and the rule's options"),
     "limits": Key("limits", _limits, "bounds on one input: see the README's Limits table"),
     "kb": Key("kb", _paths, "knowledge base files or folders (default: *.kb.* below the paths)"),
+    "cache-max-mb": Key("cache_max_bytes", _megabytes, "the result cache's bound, in MB"),
 }
 
 
