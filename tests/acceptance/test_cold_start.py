@@ -1,4 +1,5 @@
-"""A cold run on a valid file never imports pydantic; a broken file still gets its messages."""
+"""A cold run on a valid file never imports pydantic (nor Dask, without --executor dask); a
+broken file still gets its messages."""
 
 import subprocess
 import sys
@@ -15,7 +16,8 @@ try:
     main()
 except SystemExit as exc:
     code = exc.code
-print(code, sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "pydantic_core"}))
+heavy = {"pydantic", "pydantic_core", "dask", "distributed"}
+print(code, sorted({m.split(".")[0] for m in sys.modules} & heavy))
 """
 
 

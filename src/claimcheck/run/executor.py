@@ -278,7 +278,7 @@ class DaskExecutor:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    dashboard_address=":0",  # never a fixed port another cluster holds
                 )
                 self.client = distributed.Client(self._cluster)
         except (OSError, TimeoutError) as exc:

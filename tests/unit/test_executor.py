@@ -1,0 +1,45 @@
+"""The executors: whatever checks the files, the results come back in the files' order."""
+
+import sys
+
+import pytest
+
+from claimcheck.app import Options, verify
+from claimcheck.core.options import UsageError
+from claimcheck.run.executor import Task
+from claimcheck.run.parallel import _units
+from tests.helpers import BRICS, write_claims
+
+
+def test_units_hold_a_chunk_of_tasks_and_the_results_between(tmp_path):
+    from claimcheck.check.result import FileResult
+
+    hit = FileResult("h", "checked")
+    items = [hit, Task(tmp_path, "a"), hit, Task(tmp_path, "b"), Task(tmp_path, "c"), hit]
+    units = list(_units(iter(items), 2))
+    assert units == [items[:4], items[4:]]
+    assert [u for unit in units for u in unit] == items
+
+
+def test_a_partly_cached_run_on_two_processes_keeps_the_files_order(project, monkeypatch):
+    monkeypatch.chdir(project)
+    for n in range(10):
+        write_claims(project, BRICS.replace("id: full", f"id: full{n}"), f"f{n}.claims.yaml")
+    options = Options(paths=(".",), cache_dir=str(project / ".cache"))
+    verify(options)
+    for n in range(0, 10, 3):  # every third file changes: hits and misses interleave
+        (project / f"f{n}.claims.yaml").write_text(
+            (project / f"f{n}.claims.yaml").read_text().replace("[brazil, russia]", "[brazil]")
+        )
+    fresh = verify(Options(paths=(".",)))
+    again = verify(Options(paths=(".",), cache_dir=str(project / ".cache"), jobs=2))
+    assert [f.path for f in again.files] == [f"f{n}.claims.yaml" for n in range(10)]
+    assert again.findings == fresh.findings
+
+
+def test_dask_without_its_extra_is_a_usage_error(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    with pytest.raises(UsageError, match=r"pip install 'claimcheck\[dask\]'"):
+        verify(Options(paths=(".",), executor="dask"))
