@@ -9,7 +9,6 @@ setting off. Command-line flags override the file.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 import typing
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -202,8 +201,17 @@ def read_config(path: Path) -> dict[str, Any]:
     """The `Options` fields that the `[tool.claimcheck]` table of ``path`` sets."""
     shown = display_path(path, Path.cwd().resolve())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
+    if "claimcheck" not in text and "\\u" not in text and "\\U" not in text:
+        return {}  # no table of ours can be written without the word (or an escape)
+    # lazy: start-up (tomllib compiles its patterns: 2-5 ms a run without settings)
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
     except RecursionError:  # tomllib recurses once per level and gives no position
         raise ConfigError(

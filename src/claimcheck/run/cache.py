@@ -141,22 +141,24 @@ def library_fingerprint() -> list[tuple[str, ...]]:
     PyYAML has libyaml, and which build). A library not found is in the key as absent.
     """
     out: list[tuple[str, ...]] = [("python", sys.version)]
+    listed: dict[Path, list[str]] = {}  # site folders, listed once
     for module, dist in sorted(PARSING_LIBRARIES.items()):
-        out.append((module, *_library(module, _normal(dist))))
+        out.append((module, *_library(module, _normal(dist), listed)))
     return out
 
 
-def _library(module: str, dist: str) -> tuple[str, ...]:
+def _library(module: str, dist: str, listed: dict[Path, list[str]]) -> tuple[str, ...]:
     for entry in sys.path:
         folder = Path(entry or ".") / module
         if not (folder / "__init__.py").is_file():
             continue
+        if folder.parent not in listed:
+            listed[folder.parent] = [p.name for p in folder.parent.iterdir()]
         found = ["absent"]
-        with os.scandir(folder.parent) as it:
-            for e in it:
-                name, _, version = e.name.removesuffix(".dist-info").rpartition("-")
-                if e.name.endswith(".dist-info") and _normal(name) == dist:
-                    found = [version]
+        for name in listed[folder.parent]:
+            project, _, version = name.removesuffix(".dist-info").rpartition("-")
+            if name.endswith(".dist-info") and _normal(project) == dist:
+                found = [version]
         with os.scandir(folder) as it:
             extensions = sorted(
                 (e for e in it if e.name.endswith((".so", ".pyd"))), key=lambda e: e.name

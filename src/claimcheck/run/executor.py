@@ -21,7 +21,6 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -39,28 +38,35 @@ WINDOW_PER_WORKER = 8  # chunks in flight for each worker
 RETRIES = 3  # Dask: how often a chunk whose worker failed is run again
 
 
-@dataclass(frozen=True)
 class Task:
     """A file to check: its path, the name it is shown under, its bytes when already read,
-    and its cache key (None: not cached)."""
+    and its cache key (None: not cached). A plain class, not a dataclass: a dataclass costs
+    every start-up about a millisecond to create."""
 
-    path: Path
-    shown: str
-    raw: bytes | None = None
-    key: str | None = None
+    __slots__ = ("key", "path", "raw", "shown")
+
+    def __init__(self, path: Path, shown: str, raw: bytes | None = None, key: str | None = None):
+        self.path, self.shown, self.raw, self.key = path, shown, raw, key
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Task, (self.path, self.shown, self.raw, self.key))
 
 
-@dataclass(frozen=True)
 class WorkerSpec:
     """What a worker on another machine needs to build the run's engine: the options, the
     root, and the knowledge base (its files, the names they are shown under, and a token
     that tells one run's from another's)."""
 
-    options: Options
-    root: Path | None
-    kb_files: tuple[Path, ...]
-    kb_names: tuple[str, ...]
-    token: str
+    def __init__(
+        self,
+        options: Options,
+        root: Path | None,
+        kb_files: tuple[Path, ...],
+        kb_names: tuple[str, ...],
+        token: str,
+    ):
+        self.options, self.root, self.token = options, root, token
+        self.kb_files, self.kb_names = kb_files, kb_names
 
 
 @contextmanager
