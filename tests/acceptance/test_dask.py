@@ -10,14 +10,12 @@ from __future__ import annotations
 import io
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 from claimcheck.app import FileResult, Options, VerifyRequest, run_verify, verify_stream
 from claimcheck.run.stream import collect
-from tests.conftest import ROOT
 
 pytestmark = [
     pytest.mark.dask,
@@ -47,13 +45,10 @@ def cluster():
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
     """A seeded archive with its knowledge base: 36 articles of 25 claims."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from corpus import write_corpus
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    from bench.corpus import write_corpus
+
     folder = tmp_path_factory.mktemp("archive")
-    write_corpus(folder, seed=7, total_claims=900, per_file=25, fmt="yaml")
+    write_corpus(folder, seed=7, total_claims=900, per_file=25, fmt="yaml", varied=True)
     return folder
 
 
