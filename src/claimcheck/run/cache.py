@@ -40,7 +40,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -350,7 +349,7 @@ class Cache:
         secret = os.urandom(KEY_BYTES)
         try:
             self._prepare(self.directory)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-key-")  # mode 0600
+            fd, tmp = _mkstemp(dir=self.directory, prefix=".tmp-key-")  # mode 0600
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(secret)
@@ -467,7 +466,7 @@ class Cache:
             data = self.seal(body)
             if data is None:
                 return
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            fd, tmp = _mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
@@ -507,7 +506,7 @@ class Cache:
             total = self.evict()
         self.written = 0
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-usage-")
+            fd, tmp = _mkstemp(dir=self.directory, prefix=".tmp-usage-")
             with os.fdopen(fd, "w", encoding="ascii") as f:
                 f.write(str(total))
             Path(tmp).replace(usage)
@@ -543,6 +542,13 @@ class Cache:
             else:
                 _remove(path)
         return kept
+
+
+def _mkstemp(*, dir: Path, prefix: str, suffix: str = "") -> tuple[int, str]:
+    """A new file, mode 0600, in ``dir``: its descriptor and path."""
+    import tempfile  # lazy: start-up (a run the cache answers writes nothing)
+
+    return tempfile.mkstemp(dir=dir, prefix=prefix, suffix=suffix)
 
 
 def _children(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
