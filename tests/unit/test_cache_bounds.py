@@ -166,3 +166,16 @@ def test_the_cache_folder_and_bound_come_from_the_environment_and_the_config(pro
     out = run_cli("verify", ".", cwd=project)
     assert out.returncode == 2
     assert "cache-max-mb: expected a positive number of megabytes" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "bytes_"), [(512, 512 * 2**20), (0.5, 2**19), (True, None), ("1", None), (0, None)]
+)
+def test_the_bound_in_the_configuration_is_a_positive_number_of_megabytes(value, bytes_):
+    from claimcheck.config import ConfigError, parse_table
+
+    if bytes_ is None:
+        with pytest.raises(ConfigError, match="expected a positive number of megabytes"):
+            parse_table({"cache-max-mb": value})
+    else:
+        assert parse_table({"cache-max-mb": value}) == {"cache_max_bytes": bytes_}

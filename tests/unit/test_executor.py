@@ -43,3 +43,10 @@ def test_dask_without_its_extra_is_a_usage_error(project, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
     with pytest.raises(UsageError, match=r"pip install 'claimcheck\[dask\]'"):
         verify(Options(paths=(".",), executor="dask"))
+
+
+def test_a_scheduler_without_dask_is_a_usage_error(project, run_cli):
+    write_claims(project, BRICS)
+    out = run_cli("verify", ".", "--scheduler", "tcp://127.0.0.1:8786", cwd=project)
+    assert out.returncode == 2
+    assert "--scheduler needs --executor dask" in out.stderr
