@@ -392,6 +392,59 @@ def print_report(res: dict[str, Any]) -> None:
         print(f"  {t['target']:<48} {v:>7} <= {t['limit']:<5g} {verdict}")
 
 
+def markdown(res: dict[str, Any]) -> str:
+    """The README's table: one article against its references, then each archive."""
+    m = res["machine"]
+    one = res["one_article"]
+    out = [
+        (
+            f"{res['when'][:10]}, {m['cpus']} CPUs, load {m['load'][0]:.1f} before and "
+            f"{m['load_after'][0]:.1f} after; medians of {res['repeat']} interleaved rounds for "
+            f"one article, {res['archive_repeat']} for each archive; ratios within a round."
+        ),
+        "",
+        "| one article (the seed, 20 claims) | wall | CPU | peak memory | claimcheck cold / it |",
+        "|---|---|---|---|---|",
+    ]
+    cold = one["rows"]["claimcheck verify, cold (--no-cache)"]
+    for name, v in one["rows"].items():
+        r = one["ratios"].get(f"cold / {name}")
+        rel = f"{r['wall']:.2f}" if r else "-"
+        out.append(
+            f"| {name} | {fmt_s(v['median_s'])} | {fmt_s(v['cpu_median_s'])} | "
+            f"{v['rss_mib']} MiB | {rel if v is not cold else ''} |"
+        )
+    unchanged = one["ratios"]["unchanged / python -c pass"]["wall"]
+    out += [
+        "",
+        f"Unchanged / `python -c pass`: {unchanged:.2f}.",
+        "",
+        (
+            "| archive | parse floor | cold | unchanged | `--jobs 2` | Dask, 2 local workers "
+            "| peak memory (cold) | memo hits |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in res["archive"]:
+        cells = []
+        for n in ("floor", "cold", "unchanged", "jobs", "dask"):
+            run_ = row["runs"].get(n)
+            r = row["ratios"].get(f"{n} / floor")
+            if run_ is None:
+                cells.append("-")
+            else:
+                cells.append(fmt_s(run_["median_s"]) + (f" ({r['wall']:.1f}x)" if r else ""))
+        rate = row["memo_hit_rate"]
+        memo = "-" if rate is None else f"{rate:.0%}"
+        tag = f"{row['format'].upper()} {row['claims']:,} claims"
+        out.append(
+            f"| {tag} | "
+            + " | ".join(cells)
+            + f" | {row['runs']['cold']['rss_mib']} MiB | {memo} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
@@ -408,7 +461,11 @@ def main() -> None:
     parser.add_argument("--floor", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--big-in", help=argparse.SUPPRESS)
     parser.add_argument("--memo", help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", type=Path, help="print a results.json as README's table")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))), end="")
+        return
     if args.floor:
         floor_main(*args.floor)
         return
@@ -487,6 +544,7 @@ def main() -> None:
     res["targets"] = targets(res["one_article"], res["archive"])
     res["machine"]["load_after"] = os.getloadavg()
     print_report(res)
+    print("\n" + markdown(res))
     text = json.dumps(res, indent=2) + "\n"
     (args.out / "results.json").write_text(text, encoding="utf-8")
     stamp = res["when"].replace(":", "").replace("+0000", "Z")
