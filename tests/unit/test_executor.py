@@ -50,3 +50,34 @@ def test_a_scheduler_without_dask_is_a_usage_error(project, run_cli):
     out = run_cli("verify", ".", "--scheduler", "tcp://127.0.0.1:8786", cwd=project)
     assert out.returncode == 2
     assert "--scheduler needs --executor dask" in out.stderr
+
+
+def _named(task: Task):
+    from claimcheck.check.result import FileResult
+
+    return FileResult(task.shown, "checked")
+
+
+def test_a_pool_that_hangs_on_terminate_has_its_workers_killed(monkeypatch, tmp_path):
+    """Pool.terminate can block for ever (a worker holding the results queue's lock)."""
+    import multiprocessing.pool
+    import time
+
+    from claimcheck.run import executor
+
+    pool = executor.ProcessPool(2, _named, lambda: None)
+    assert pool.submit([Task(tmp_path, "a")]).result()[0].path == "a"
+    workers = set(pool._workers)
+    assert len(workers) == 2 and all(w.is_alive() for w in workers)
+    monkeypatch.setattr(executor, "TERMINATE_SECONDS", 0.2)
+    inner = pool._pool
+
+    def hang() -> None:  # as Pool.terminate starts, then blocked
+        inner._state = multiprocessing.pool.TERMINATE
+        time.sleep(60)
+
+    monkeypatch.setattr(inner, "terminate", hang)
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 5
+    assert not any(w.is_alive() for w in workers)

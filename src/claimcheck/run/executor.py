@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 WINDOW_PER_WORKER = 8  # chunks in flight for each worker
 RETRIES = 3  # Dask: how often a chunk whose worker failed is run again
+TERMINATE_SECONDS = 5  # the pool's own shutdown, before its workers are killed
 
 
 class Task:
@@ -205,6 +206,7 @@ class ProcessPool:
         self.check = check
         self.prepare = prepare
         self._pool: Pool | None = None
+        self._workers: set[Any] = set()  # the pool's processes, to kill if it hangs
         self._previous: Any = None
 
     def chunk_size(self, files: int) -> int:
@@ -227,10 +229,12 @@ class ProcessPool:
         main = threading.current_thread() is threading.main_thread()
         # Workers forked here inherit SIGINT ignored, before their initializer even runs.
         before = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        others = set(multiprocessing.active_children())
         try:
             self._pool = context.Pool(
                 self.processes, initializer=_start_worker, initargs=(self.check,)
             )
+            self._workers = set(multiprocessing.active_children()) - others
         finally:
             if main:
                 signal.signal(signal.SIGINT, before)
@@ -241,12 +245,23 @@ class ProcessPool:
         return self._pool
 
     def close(self) -> None:
-        """Terminate the workers, whether the run ended, failed or was stopped."""
+        """Terminate the workers, whether the run ended, failed or was stopped.
+
+        ``Pool.terminate`` can wait for ever on a stop: it posts to the results queue, whose
+        lock a worker holds while it blocks sending a result nobody reads any more (seen
+        once when Ctrl-C stopped a run). So it gets ``TERMINATE_SECONDS``; then the workers
+        are killed, and the thread left waiting is a daemon that does not hold the exit.
+        """
         if self._pool is None:
             return
-        self._pool.terminate()
-        self._pool.join()
-        self._pool = None
+        pool, self._pool = self._pool, None
+        ending = threading.Thread(target=pool.terminate, daemon=True)
+        ending.start()
+        ending.join(TERMINATE_SECONDS)
+        if ending.is_alive():
+            for worker in self._workers:
+                worker.kill()
+                worker.join()
         if self._previous is not None:
             signal.signal(signal.SIGTERM, self._previous)
             self._previous = None
