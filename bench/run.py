@@ -170,26 +170,36 @@ def floor_main(folder: str, fmt: str) -> None:
 
 
 def corpus_dir(out: Path, fmt: str, claims: int, per_file: int, seed: int) -> Path:
+    """The varied archive, generated once (in a child: see ``archive``) and kept under out/."""
     folder = out / "corpus" / f"{fmt}-{claims}-{per_file}-s{seed}-varied"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         t = time.perf_counter()
-        files = write_corpus(
-            folder, seed=seed, total_claims=claims, per_file=per_file, fmt=fmt, varied=True
-        )
-        done.write_text(str(files), encoding="utf-8")
-        print(
-            f"  generated {folder.name}: {files} files in {time.perf_counter() - t:.1f} s",
-            flush=True,
-        )
+        args = [str(folder), fmt, str(claims), str(per_file), str(seed)]
+        subprocess.run([sys.executable, __file__, "--generate", *args], check=True, env=ENV)
+        print(f"  generated {folder.name} in {time.perf_counter() - t:.1f} s", flush=True)
     return folder
+
+
+def generate_main(folder: str, fmt: str, claims: str, per_file: str, seed: str) -> None:
+    files = write_corpus(
+        Path(folder),
+        seed=int(seed),
+        total_claims=int(claims),
+        per_file=int(per_file),
+        fmt=fmt,
+        varied=True,
+    )
+    (Path(folder) / ".complete").write_text(str(files), encoding="utf-8")
 
 
 def memo_main(folder: str) -> None:
     """One cold run in this process, counting the judge's memo: how often a verdict is reused.
 
-    Printed as JSON (hits, lookups); the report itself is discarded.
+    Printed as JSON (hits, lookups, and the knowledge base's facts); the report is discarded.
+    Run in a child: the bench's own memory would show in every later child's peak (Linux
+    carries it over fork and exec).
     """
     import io
 
@@ -208,7 +218,8 @@ def memo_main(folder: str) -> None:
     VerdictMemo.get = counting  # type: ignore[method-assign]
     os.chdir(folder)
     run_verify(VerifyRequest(paths=(".",), no_cache=True, fmt="json"), io.StringIO())
-    print(json.dumps(counts))
+    kb = json.loads(Path("world.kb.json").read_text(encoding="utf-8"))
+    print(json.dumps({**counts, "kb_facts": len(kb["facts"])}))
 
 
 def archive(
@@ -264,7 +275,7 @@ def archive(
         "claims": claims,
         "files": -(-claims // per_file),
         "jobs": jobs,
-        "kb_facts": json.loads((folder / "world.kb.json").read_text())["facts"].__len__(),
+        "kb_facts": memo["kb_facts"],
         "exit_code": times["cold"][0].code,
         # Compared and counted by streaming: an archive's report can be a gigabyte, and this
         # process's peak memory would show in every later child's (Linux keeps it over exec).
@@ -461,6 +472,7 @@ def main() -> None:
     parser.add_argument("--floor", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--big-in", help=argparse.SUPPRESS)
     parser.add_argument("--memo", help=argparse.SUPPRESS)
+    parser.add_argument("--generate", nargs=5, help=argparse.SUPPRESS)
     parser.add_argument("--markdown", type=Path, help="print a results.json as README's table")
     args = parser.parse_args()
     if args.markdown:
@@ -471,6 +483,9 @@ def main() -> None:
         return
     if args.memo:
         memo_main(args.memo)
+        return
+    if args.generate:
+        generate_main(*args.generate)
         return
     if args.big_in:
         sizes = [int(s) for s in args.big.split(",")]
