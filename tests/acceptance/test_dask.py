@@ -25,14 +25,19 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
 
-distributed = pytest.importorskip("distributed")
+
+def _distributed():
+    """Imported by the tests that run, never at collection: Dask in the collecting process
+    would add 100 MB to every child's peak memory that later tests measure."""
+    return pytest.importorskip("distributed")
+
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(
+    with _distributed().LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
@@ -83,7 +88,7 @@ def test_a_worker_killed_mid_run_has_its_chunks_run_again(cluster, archive, monk
     stream = verify_stream(options)
     files = stream.files
     first = next(files)
-    with distributed.Client(cluster.scheduler_address) as client:
+    with _distributed().Client(cluster.scheduler_address) as client:
         pids = client.run(os.getpid)
         os.kill(next(iter(pids.values())), signal.SIGKILL)
     remote = [first, *files]
