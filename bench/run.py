@@ -355,6 +355,10 @@ def targets(one: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
+def fmt_x(v: float) -> str:
+    return f"{v:.2f}x" if v < 1 else f"{v:.1f}x"
+
+
 def fmt_s(v: float | None) -> str:
     return "-" if v is None else f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s"
 
@@ -444,7 +448,7 @@ def markdown(res: dict[str, Any]) -> str:
             if run_ is None:
                 cells.append("-")
             else:
-                cells.append(fmt_s(run_["median_s"]) + (f" ({r['wall']:.1f}x)" if r else ""))
+                cells.append(fmt_s(run_["median_s"]) + (f" ({fmt_x(r['wall'])})" if r else ""))
         rate = row["memo_hit_rate"]
         memo = "-" if rate is None else f"{rate:.0%}"
         tag = f"{row['format'].upper()} {row['claims']:,} claims"
