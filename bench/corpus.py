@@ -9,6 +9,12 @@ quotes (0.5% by default) are misquotes: the article has one word more than the q
 CC114 reports them with their closest passage. Every other quote is in the article word for
 word: paragraphs break between sentences, never inside a quote.
 
+With ``varied`` (what bench/run.py uses) the corpus is as varied as a real archive: the
+world grows with the archive (one group, series, office and country for every 50 claims,
+200 at least), articles are published over the days of the archive (ten a day), and office
+claims name the month they speak of. Without it every article is published on one day in a
+world of 200 of each, so the same claims recur and the judge's memo answers most of them.
+
 The same seed gives the same bytes. ``write_kb`` writes the world as a knowledge base
 (``world.kb.json``: memberships, office tenures and the dated, placed events of every
 series), so every claim but the relations is also judged against sourced facts.
@@ -51,6 +57,11 @@ def make_world(seed: int, size: int = 200) -> World:
         kind = ident.split("-")[0].replace("group", "organisation")
         world.names[ident] = (ident.replace("-", " ").title(), kind)
     return world
+
+
+def world_size(total_claims: int) -> int:
+    """Groups, series, offices and countries in a varied world of ``total_claims`` claims."""
+    return max(200, total_claims // 50)
 
 
 def event_of(world: World, series: str, ordinal: int) -> tuple[datetime.date, str]:
@@ -109,8 +120,10 @@ class _Article:
         index: int,
         error_rate: float,
         misquote_rate: float = 0.0,
+        varied: bool = False,
     ):
         self.world, self.rng, self.error_rate = world, rng, error_rate
+        self.varied = varied
         self.misquote_rate = misquote_rate
         self.index = index
         self.claims: list[dict[str, Any]] = []
@@ -193,7 +206,9 @@ class _Article:
             f"{self.name(holder)}, {self.name(office)}",
             office=office,
             holder=holder,
-            at="2024-08",
+            at=f"{self.rng.randint(2020, 2024)}-{self.rng.randint(1, 12):02d}"
+            if self.varied
+            else "2024-08",
         )
 
     def relation(self) -> None:
@@ -206,6 +221,13 @@ class _Article:
             predicate=predicate,
             object=obj,
         )
+
+    def published(self) -> str:
+        """The day the article came out: ten articles a day from 2024-08-20 when varied."""
+        day = datetime.date(2024, 8, 20)
+        if self.varied:
+            day += datetime.timedelta(days=self.index // 10)
+        return day.isoformat()
 
     def build(self, claims: int) -> tuple[dict[str, Any], str]:
         while len(self.claims) < claims:
@@ -226,7 +248,7 @@ class _Article:
                 "id": f"bench-{self.index:06d}",
                 "title": f"Synthetic article {self.index}",
                 "publisher": "Bench Times",
-                "published": "2024-08-20",
+                "published": self.published(),
                 "text": f"articles/bench-{self.index:06d}.txt",
             },
             "entities": entities,
@@ -302,10 +324,12 @@ def write_corpus(
     error_rate: float = 0.05,
     misquote_rate: float = 0.005,
     kb_facts: int | None = None,
+    varied: bool = False,
 ) -> int:
     """Write ``total_claims`` claims in files of ``per_file`` under ``root``, and a knowledge
-    base of ``kb_facts`` facts (all of the world's when None); returns the number of files."""
-    world = make_world(seed)
+    base of ``kb_facts`` facts (all of the world's when None); returns the number of files.
+    ``varied``: a world that grows with the archive, and articles of many days."""
+    world = make_world(seed, world_size(total_claims) if varied else 200)
     (root / "articles").mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text("[project]\nname = 'bench-corpus'\n", encoding="utf-8")
     files = 0
@@ -313,7 +337,7 @@ def write_corpus(
     while remaining > 0:
         n = min(per_file, remaining)
         rng = random.Random(seed * 1_000_003 + files)
-        doc, text = _Article(world, rng, files, error_rate, misquote_rate).build(n)
+        doc, text = _Article(world, rng, files, error_rate, misquote_rate, varied).build(n)
         (root / "articles" / f"bench-{files:06d}.txt").write_text(text, encoding="utf-8")
         name = root / f"bench-{files:06d}.claims.{fmt}"
         body = to_yaml(doc) if fmt == "yaml" else json.dumps(doc, indent=1) + "\n"

@@ -1,12 +1,17 @@
-"""Benchmark claimcheck: one article against check-jsonschema and a bare interpreter, and
-archives of growing size against the time it takes only to parse them.
+"""Benchmark claimcheck: one article against a bare interpreter, check-jsonschema and
+yamllint, and archives against the time it takes only to parse them.
 
-    python bench/run.py            # full sizes: 10,000, 100,000 and 1,000,000 claims
-    python bench/run.py --quick    # small sizes, a minute or two
+    pip install -e '.[bench,dask]'
+    python bench/run.py            # archives of 10,000 and 100,000 claims, YAML and JSON
+    python bench/run.py --quick    # 1,000 and 10,000 claims, a few minutes
 
 Every figure is a whole process as a user runs it (start-up included), timed from outside.
-Prints a table and writes ``bench/out/results.json`` (and a timestamped copy) for tracking.
-Timings on a shared machine are noisy: compare ratios taken in one run, not runs.
+The commands compared run in interleaved rounds (``rounds``): the figures are medians, and
+each ratio is the median of the ratios taken within one round, so that a machine whose
+load changes (a shared one) moves both sides of a ratio alike. An archive is the synthetic
+corpus made varied (``corpus.write_corpus(varied=True)``), and its row says how often the
+judge's memo answered a claim. Prints a table and writes ``bench/out/results.json`` (and a
+timestamped copy) for tracking.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import argparse
 import datetime
 import filecmp
 import gc
-import itertools
+import importlib.util
 import json
 import os
 import platform
@@ -38,7 +43,7 @@ BIN = Path(sys.executable).parent
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 sys.path.insert(0, str(BENCH))
-from corpus import make_world, world_facts, write_corpus  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 
 
 class Timing(NamedTuple):
@@ -59,13 +64,51 @@ def run(cmd: list[str], cwd: Path = ROOT, out: Path | None = None) -> Timing:
     return Timing(elapsed, cpu, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status))
 
 
-def median_of(cmd: list[str], repeat: int, cwd: Path = ROOT) -> dict[str, float]:
-    run(cmd, cwd)  # warm the page cache and any cache the command keeps
-    runs = [run(cmd, cwd) for _ in range(repeat)]
+class Command(NamedTuple):
+    name: str
+    cmd: list[str]
+    cwd: Path = ROOT
+    out: Path | None = None  # where its output goes (a report to compare), else nowhere
+
+
+def rounds(
+    commands: list[Command], repeat: int, warm: set[str] | None = None
+) -> dict[str, list[Timing]]:
+    """The commands named in ``warm`` (all when None) once to warm up (the page cache, a
+    result cache), then ``repeat`` rounds of all of them, interleaved.
+
+    On a shared machine the load changes by the second: commands timed one after the other
+    each meet another load, and a ratio of two of them is the load's as much as theirs. In
+    rounds, the commands compared meet the same load, and the ratio is taken within each
+    round. The order turns by one each round, so none always runs first.
+    """
+    for c in commands:
+        if warm is None or c.name in warm:
+            run(c.cmd, c.cwd, c.out)
+    times: dict[str, list[Timing]] = {c.name: [] for c in commands}
+    for r in range(repeat):
+        shift = r % len(commands)
+        for c in commands[shift:] + commands[:shift]:
+            times[c.name].append(run(c.cmd, c.cwd, c.out))
+    return times
+
+
+def summary(timings: list[Timing]) -> dict[str, float]:
     return {
-        "median_s": statistics.median(r.wall for r in runs),
-        "min_s": min(r.wall for r in runs),
-        "cpu_median_s": statistics.median(r.cpu for r in runs),
+        "median_s": statistics.median(t.wall for t in timings),
+        "min_s": min(t.wall for t in timings),
+        "cpu_median_s": statistics.median(t.cpu for t in timings),
+        "rss_mib": max(t.rss_mib for t in timings),
+        "exit_code": timings[0].code,
+    }
+
+
+def ratio_of(times: dict[str, list[Timing]], a: str, b: str) -> dict[str, float]:
+    """The median over rounds of a/b in the same round, wall time and CPU time."""
+    pairs = list(zip(times[a], times[b], strict=True))
+    return {
+        "wall": statistics.median(x.wall / y.wall for x, y in pairs),
+        "cpu": statistics.median(x.cpu / y.cpu for x, y in pairs if y.cpu),
     }
 
 
@@ -75,28 +118,40 @@ def tool(name: str) -> str | None:
 
 
 def one_article(repeat: int, scratch: Path) -> dict[str, Any]:
+    """The seed claim file: claimcheck cold and unchanged, against a bare interpreter and two
+    tools a newsroom might run on the same file instead (a schema check, a YAML lint)."""
     claimcheck = tool("claimcheck")
     assert claimcheck, "claimcheck is not installed: pip install -e ."
     seed = str(SEED_FILE.relative_to(ROOT))
     cache = str(scratch / "one-article-cache")
-    rows: dict[str, Any] = {
-        "python -c pass": median_of([sys.executable, "-c", "pass"], repeat),
-        "claimcheck verify, cold (--no-cache)": median_of(
-            [claimcheck, "verify", seed, "--no-cache"], repeat
+    commands = [
+        Command("python -c pass", [sys.executable, "-c", "pass"]),
+        Command("claimcheck verify, cold (--no-cache)", [claimcheck, "verify", seed, "--no-cache"]),
+        Command(
+            "claimcheck verify, nothing changed", [claimcheck, "verify", seed, "--cache-dir", cache]
         ),
-        "claimcheck verify, nothing changed": median_of(
-            [claimcheck, "verify", seed, "--cache-dir", cache], repeat
-        ),
+    ]
+    others = {
+        "check-jsonschema --schemafile": ("check-jsonschema", ["--schemafile", str(SCHEMA), seed]),
+        "yamllint": ("yamllint", [seed]),
     }
-    cjs = tool("check-jsonschema")
-    if cjs:
-        rows["check-jsonschema --schemafile"] = median_of(
-            [cjs, "--schemafile", str(SCHEMA), seed], repeat
-        )
-    else:
-        print("check-jsonschema not found: skipping its row (pip install check-jsonschema)")
-        rows["check-jsonschema --schemafile"] = None
-    return rows
+    for name, (program, args) in others.items():
+        found = tool(program)
+        if found:
+            commands.append(Command(name, [found, *args]))
+        else:
+            print(f"{program} not found: skipping its row (pip install -e '.[bench]')")
+    times = rounds(commands, repeat)
+    rows: dict[str, Any] = {name: summary(t) for name, t in times.items()}
+    bare, cold, warm = (c.name for c in commands[:3])
+    ratios = {
+        "cold / python -c pass": ratio_of(times, cold, bare),
+        "unchanged / python -c pass": ratio_of(times, warm, bare),
+    }
+    for name in others:
+        if name in times:
+            ratios[f"cold / {name}"] = ratio_of(times, cold, name)
+    return {"rows": rows, "ratios": ratios}
 
 
 def floor_main(folder: str, fmt: str) -> None:
@@ -115,23 +170,72 @@ def floor_main(folder: str, fmt: str) -> None:
 
 
 def corpus_dir(out: Path, fmt: str, claims: int, per_file: int, seed: int) -> Path:
-    folder = out / "corpus" / f"{fmt}-{claims}-{per_file}-s{seed}-kb"
+    """The varied archive, generated once (in a child: see ``archive``) and kept under out/."""
+    folder = out / "corpus" / f"{fmt}-{claims}-{per_file}-s{seed}-varied"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         t = time.perf_counter()
-        files = write_corpus(folder, seed=seed, total_claims=claims, per_file=per_file, fmt=fmt)
-        done.write_text(str(files), encoding="utf-8")
-        print(
-            f"  generated {folder.name}: {files} files in {time.perf_counter() - t:.1f} s",
-            flush=True,
-        )
+        args = [str(folder), fmt, str(claims), str(per_file), str(seed)]
+        subprocess.run([sys.executable, __file__, "--generate", *args], check=True, env=ENV)
+        print(f"  generated {folder.name} in {time.perf_counter() - t:.1f} s", flush=True)
     return folder
 
 
+def generate_main(folder: str, fmt: str, claims: str, per_file: str, seed: str) -> None:
+    files = write_corpus(
+        Path(folder),
+        seed=int(seed),
+        total_claims=int(claims),
+        per_file=int(per_file),
+        fmt=fmt,
+        varied=True,
+    )
+    (Path(folder) / ".complete").write_text(str(files), encoding="utf-8")
+
+
+def memo_main(folder: str) -> None:
+    """One cold run in this process, counting the judge's memo: how often a verdict is reused.
+
+    Printed as JSON (hits, lookups, and the knowledge base's facts); the report is discarded.
+    Run in a child: the bench's own memory would show in every later child's peak (Linux
+    carries it over fork and exec).
+    """
+    import io
+
+    from claimcheck.app import VerifyRequest, run_verify
+    from claimcheck.judge.memo import VerdictMemo
+
+    counts = {"hits": 0, "lookups": 0}
+    get = VerdictMemo.get
+
+    def counting(self: VerdictMemo, kb: Any, key: Any) -> Any:
+        found = get(self, kb, key)
+        counts["lookups"] += 1
+        counts["hits"] += found is not None
+        return found
+
+    VerdictMemo.get = counting  # type: ignore[method-assign]
+    os.chdir(folder)
+    run_verify(VerifyRequest(paths=(".",), no_cache=True, fmt="json"), io.StringIO())
+    kb = json.loads(Path("world.kb.json").read_text(encoding="utf-8"))
+    print(json.dumps({**counts, "kb_facts": len(kb["facts"])}))
+
+
 def archive(
-    fmt: str, claims: int, per_file: int, seed: int, jobs: int, out: Path, scratch: Path
+    fmt: str,
+    claims: int,
+    per_file: int,
+    seed: int,
+    jobs: int,
+    repeat: int,
+    out: Path,
+    scratch: Path,
+    dask: bool,
 ) -> dict[str, Any]:
+    """One archive: the parse-only floor, and verify cold, unchanged, on ``jobs`` processes and
+    on a Dask cluster of ``jobs`` local workers, in interleaved rounds; every report compared
+    with the cold one."""
     folder = corpus_dir(out, fmt, claims, per_file, seed)
     claimcheck = tool("claimcheck")
     assert claimcheck
@@ -139,34 +243,57 @@ def archive(
     reports = scratch / f"report-{fmt}-{claims}"
     reports.mkdir(parents=True, exist_ok=True)
 
-    def verify(name: str, *extra: str) -> Timing:
-        cmd = [claimcheck, "verify", ".", "--format", "json", "--cache-dir", str(cache), *extra]
-        return run(cmd, cwd=folder, out=reports / f"{name}.json")
+    def verify(name: str, *extra: str) -> Command:
+        cmd = [claimcheck, "verify", ".", "--format", "json", *extra]
+        return Command(name, cmd, folder, reports / f"{name}.json")
 
     for path in folder.rglob("*"):  # warm the page cache for every process alike
         if path.is_file():
             path.read_bytes()
-    timings = {"floor": run([sys.executable, __file__, "--floor", str(folder), fmt])}
+    commands = [
+        Command("floor", [sys.executable, __file__, "--floor", str(folder), fmt]),
+        verify("cold", "--no-cache"),
+        verify("unchanged", "--cache-dir", str(cache)),
+        verify("jobs", "--no-cache", "--jobs", str(jobs)),
+    ]
+    if dask:
+        commands.append(verify("dask", "--no-cache", "--executor", "dask", "--jobs", str(jobs)))
     shutil.rmtree(cache, ignore_errors=True)
-    timings["cold"] = verify("cold")
-    timings["warm"] = verify("warm")
-    shutil.rmtree(cache, ignore_errors=True)
-    timings["jobs"] = verify("jobs", "--jobs", str(jobs))
+    times = rounds(commands, repeat, warm={"unchanged"})  # the files are read above
     first = reports / "cold.json"
+    memo = json.loads(
+        subprocess.run(
+            [sys.executable, __file__, "--memo", str(folder)],
+            capture_output=True,
+            check=True,
+            text=True,
+            env=ENV,
+        ).stdout
+    )
     row: dict[str, Any] = {
         "format": fmt,
         "claims": claims,
         "files": -(-claims // per_file),
         "jobs": jobs,
-        "exit_code": timings["cold"].code,
+        "kb_facts": memo["kb_facts"],
+        "exit_code": times["cold"][0].code,
         # Compared and counted by streaming: an archive's report can be a gigabyte, and this
         # process's peak memory would show in every later child's (Linux keeps it over exec).
-        "warm_identical": filecmp.cmp(reports / "warm.json", first, shallow=False),
-        "jobs_identical": filecmp.cmp(reports / "jobs.json", first, shallow=False),
+        "identical": {
+            c.name: filecmp.cmp(reports / f"{c.name}.json", first, shallow=False)
+            for c in commands[2:]
+        },
         "findings": count_findings(first),
+        "memo_hit_rate": memo["hits"] / memo["lookups"] if memo["lookups"] else None,
+        "runs": {name: summary(t) for name, t in times.items()},
+        "ratios": {
+            f"{name} / floor": ratio_of(times, name, "floor")
+            for name in ("cold", "unchanged", "jobs", *(["dask"] if dask else []))
+        },
     }
-    for name, t in timings.items():
-        row.update({f"{name}_s": t.wall, f"{name}_cpu_s": t.cpu, f"{name}_rss_mib": t.rss_mib})
+    row["ratios"]["jobs / cold"] = ratio_of(times, "jobs", "cold")
+    if dask:
+        row["ratios"]["dask / jobs"] = ratio_of(times, "dask", "jobs")
     shutil.rmtree(reports, ignore_errors=True)
     return row
 
@@ -205,65 +332,31 @@ def big_article(sizes: list[int], seed: int, scratch: Path) -> list[dict[str, An
     return rows
 
 
-def ratio(a: float | None, b: float | None) -> float | None:
-    return a / b if a is not None and b else None
+TARGETS = [  # (what, where the ratio is, limit): each a ratio of wall times in one round
+    ("one article cold / check-jsonschema", "cold / check-jsonschema --schemafile", 0.25),
+    ("one article unchanged / python -c pass", "unchanged / python -c pass", 5.0),
+]
+JSON_COLD_LIMIT = 5.0  # a JSON archive cold / the json.loads floor
 
 
-def targets(one: dict[str, Any], rows: list[dict[str, Any]], jobs: int) -> list[dict[str, Any]]:
-    """Each target as a ratio of wall times (the target's own terms) and of CPU times."""
+def targets(one: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
-
-    def add(name: str, wall: float | None, cpu: float | None, limit: float, op: str = "<=") -> None:
-        met = wall is not None and (wall <= limit if op == "<=" else wall >= limit)
-        out.append(
-            {"target": name, "value": wall, "cpu": cpu, "limit": limit, "op": op, "met": met}
-        )
-
-    def both(a: dict[str, Any] | None, b: dict[str, Any] | None, wall: str, cpu: str) -> Any:
-        if a is None or b is None:
-            return None, None
-        return ratio(a[wall], b[wall]), ratio(a[cpu], b[cpu])
-
-    cold = one["claimcheck verify, cold (--no-cache)"]
-    cjs = one["check-jsonschema --schemafile"]
-    add("one article cold / check-jsonschema", *both(cold, cjs, "median_s", "cpu_median_s"), 1 / 3)
-    warm, bare = one["claimcheck verify, nothing changed"], one["python -c pass"]
-    add("one article unchanged / python -c pass", *both(warm, bare, "median_s", "cpu_median_s"), 4)
-    for r in rows:
-        tag = f"{r['format']} {r['claims']:,}"
-        add(
-            f"{tag}: cold / parse-only floor",
-            ratio(r["cold_s"], r["floor_s"]),
-            ratio(r["cold_cpu_s"], r["floor_cpu_s"]),
-            1.5,
-        )
-        add(
-            f"{tag}: unchanged / cold",
-            ratio(r["warm_s"], r["cold_s"]),
-            ratio(r["warm_cpu_s"], r["cold_cpu_s"]),
-            0.1,
-        )
-        add(
-            f"{tag}: --jobs {jobs} speed-up",
-            ratio(r["cold_s"], r["jobs_s"]),
-            None,
-            0.8 * jobs,
-            ">=",
-        )
-    by_fmt: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_fmt.setdefault(r["format"], []).append(r)
-    for fmt, rs in by_fmt.items():
-        rs.sort(key=lambda r: r["claims"])
-        for small, big in itertools.pairwise(rs):
-            scale = big["claims"] / small["claims"]
-            add(
-                f"{fmt} {big['claims']:,} / {small['claims']:,} claims: time (x{scale:g} claims)",
-                ratio(big["cold_s"], small["cold_s"]),
-                ratio(big["cold_cpu_s"], small["cold_cpu_s"]),
-                scale * 1.1,
-            )
+    for what, key, limit in TARGETS:
+        r = one["ratios"].get(key)
+        value = None if r is None else r["wall"]
+        out.append({"target": what, "value": value, "limit": limit})
+    for row in rows:
+        if row["format"] == "json":
+            value = row["ratios"]["cold / floor"]["wall"]
+            what = f"json {row['claims']:,} cold / json.loads floor"
+            out.append({"target": what, "value": value, "limit": JSON_COLD_LIMIT})
+    for t in out:
+        t["met"] = t["value"] is not None and t["value"] <= t["limit"]
     return out
+
+
+def fmt_x(v: float) -> str:
+    return f"{v:.2f}x" if v < 1 else f"{v:.1f}x"
 
 
 def fmt_s(v: float | None) -> str:
@@ -271,48 +364,100 @@ def fmt_s(v: float | None) -> str:
 
 
 def print_report(res: dict[str, Any]) -> None:
-    print(f"\n== One article (seed claims file; {res['repeat']} runs: median, min, median CPU)")
-    for name, v in res["one_article"].items():
-        if v is None:
-            print(f"  {name:<40} {'-':>10}")
-            continue
-        figures = (fmt_s(v["median_s"]), fmt_s(v["min_s"]), fmt_s(v["cpu_median_s"]))
-        print(f"  {name:<40} {figures[0]:>9} {figures[1]:>9} {figures[2]:>9}")
-    print("\n== Archive (whole process, wall time; claims/s; peak RSS of the largest process)")
-    head = (
-        f"  {'format':<6} {'claims':>9} {'files':>6} | {'floor':>9} {'cl/s':>8} | "
-        f"{'cold':>9} {'cl/s':>8} {'MiB':>5} | {'unchanged':>9} {'MiB':>5} | "
-        f"{'--jobs':>9} {'same':>4}"
+    m = res["machine"]
+    print(
+        f"\n{res['when']}: {m['cpus']} CPUs, Python {m['python']}, load {m['load'][0]:.1f} "
+        f"before and {m['load_after'][0]:.1f} after; {res['repeat']} interleaved rounds"
     )
-    print(head)
-    for r in res["archive"]:
-        n = r["claims"]
-        same = "yes" if r["jobs_identical"] and r["warm_identical"] else "NO"
+    print("\n== One article (the seed claim file): median wall, median CPU, peak RSS")
+    for name, v in res["one_article"]["rows"].items():
         print(
-            f"  {r['format']:<6} {n:>9,} {r['files']:>6} | {fmt_s(r['floor_s']):>9} "
-            f"{n / r['floor_s']:>8,.0f} | {fmt_s(r['cold_s']):>9} {n / r['cold_s']:>8,.0f} "
-            f"{r['cold_rss_mib']:>5} | {fmt_s(r['warm_s']):>9} {r['warm_rss_mib']:>5} | "
-            f"{fmt_s(r['jobs_s']):>9} {same:>4}"
+            f"  {name:<40} {fmt_s(v['median_s']):>9} {fmt_s(v['cpu_median_s']):>9} "
+            f"{v['rss_mib']:>5} MiB"
         )
+    for name, r in res["one_article"]["ratios"].items():
+        print(f"  {name:<40} {r['wall']:>9.2f}x (CPU {r['cpu']:.2f}x)")
+    print("\n== Archives: median wall (ratio to the parse floor, same rounds); peak RSS MiB")
+    names = ("floor", "cold", "unchanged", "jobs", "dask")
+    print(f"  {'':<16}" + "".join(f"{n:>20}" for n in names) + f"{'memo hits':>11}")
+    for row in res["archive"]:
+        cells = []
+        for n in names:
+            run_ = row["runs"].get(n)
+            if run_ is None:
+                cells.append(f"{'-':>20}")
+                continue
+            r = row["ratios"].get(f"{n} / floor")
+            rel = f" ({r['wall']:.1f}x)" if r else ""
+            cells.append(f"{fmt_s(run_['median_s']) + rel:>14} {run_['rss_mib']:>5}")
+        rate = row["memo_hit_rate"]
+        memo = "-" if rate is None else f"{rate:.0%}"
+        tag = f"{row['format']} {row['claims']:,}"
+        same = "" if all(row["identical"].values()) else "  REPORTS DIFFER"
+        print(f"  {tag:<16}" + "".join(cells) + f"{memo:>11}{same}")
     if res["big_article"]:
         print("\n== One article of many claims (engine in-process, JSON)")
         for r in res["big_article"]:
             rate = f"{r['claims_per_s']:>8,.0f} cl/s"
             print(f"  {r['claims']:>9,} claims  {fmt_s(r['seconds']):>9}  {rate}")
-        b = res["big_article"]
-        for small, big in itertools.pairwise(b):
-            scale = big["claims"] / small["claims"]
-            print(
-                f"  time ratio {big['claims']:,}/{small['claims']:,}: "
-                f"{big['seconds'] / small['seconds']:.2f} (x{scale:g} claims)"
-            )
-    print("\n== Targets")
-    print(f"  {'':<56} {'wall':>7} {'(cpu)':>8}")
+    print("\n== Targets (ratios of wall times taken in the same rounds)")
     for t in res["targets"]:
         v = "-" if t["value"] is None else f"{t['value']:.3f}"
-        c = "" if t["cpu"] is None else f"({t['cpu']:.3f})"
         verdict = "met" if t["met"] else "MISSED"
-        print(f"  {t['target']:<56} {v:>7} {c:>8} {t['op']} {t['limit']:.3g}  {verdict}")
+        print(f"  {t['target']:<48} {v:>7} <= {t['limit']:<5g} {verdict}")
+
+
+def markdown(res: dict[str, Any]) -> str:
+    """The README's table: one article against its references, then each archive."""
+    m = res["machine"]
+    one = res["one_article"]
+    out = [
+        (
+            f"{res['when'][:10]}, {m['cpus']} CPUs, load {m['load'][0]:.1f} before and "
+            f"{m['load_after'][0]:.1f} after; medians of {res['repeat']} interleaved rounds for "
+            f"one article, {res['archive_repeat']} for each archive; ratios within a round."
+        ),
+        "",
+        "| one article (the seed, 20 claims) | wall | CPU | peak memory | claimcheck cold / it |",
+        "|---|---|---|---|---|",
+    ]
+    cold = one["rows"]["claimcheck verify, cold (--no-cache)"]
+    for name, v in one["rows"].items():
+        r = one["ratios"].get(f"cold / {name}")
+        rel = f"{r['wall']:.2f}" if r else "-"
+        out.append(
+            f"| {name} | {fmt_s(v['median_s'])} | {fmt_s(v['cpu_median_s'])} | "
+            f"{v['rss_mib']} MiB | {rel if v is not cold else ''} |"
+        )
+    unchanged = one["ratios"]["unchanged / python -c pass"]["wall"]
+    out += [
+        "",
+        f"Unchanged / `python -c pass`: {unchanged:.2f}.",
+        "",
+        (
+            "| archive | parse floor | cold | unchanged | `--jobs 2` | Dask, 2 local workers "
+            "| peak memory (cold) | memo hits |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in res["archive"]:
+        cells = []
+        for n in ("floor", "cold", "unchanged", "jobs", "dask"):
+            run_ = row["runs"].get(n)
+            r = row["ratios"].get(f"{n} / floor")
+            if run_ is None:
+                cells.append("-")
+            else:
+                cells.append(fmt_s(run_["median_s"]) + (f" ({fmt_x(r['wall'])})" if r else ""))
+        rate = row["memo_hit_rate"]
+        memo = "-" if rate is None else f"{rate:.0%}"
+        tag = f"{row['format'].upper()} {row['claims']:,} claims"
+        out.append(
+            f"| {tag} | "
+            + " | ".join(cells)
+            + f" | {row['runs']['cold']['rss_mib']} MiB | {memo} |"
+        )
+    return "\n".join(out) + "\n"
 
 
 def main() -> None:
@@ -321,31 +466,44 @@ def main() -> None:
     parser.add_argument("--sizes", help="claims per archive, comma-separated")
     parser.add_argument("--per-file", type=int, default=100, help="claims per article")
     parser.add_argument("--formats", default="yaml,json")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--repeat", type=int, help="runs per one-article figure")
+    parser.add_argument("--jobs", type=int, default=2, help="processes, and Dask workers")
+    parser.add_argument("--repeat", type=int, help="rounds for one article")
+    parser.add_argument("--archive-repeat", type=int, help="rounds for each archive")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask column")
     parser.add_argument("--big", help="claims in one article, comma-separated (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     parser.add_argument("--floor", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--big-in", help=argparse.SUPPRESS)
+    parser.add_argument("--memo", help=argparse.SUPPRESS)
+    parser.add_argument("--generate", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", type=Path, help="print a results.json as README's table")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))), end="")
+        return
     if args.floor:
         floor_main(*args.floor)
+        return
+    if args.memo:
+        memo_main(args.memo)
+        return
+    if args.generate:
+        generate_main(*args.generate)
         return
     if args.big_in:
         sizes = [int(s) for s in args.big.split(",")]
         print(json.dumps(big_article(sizes, args.seed, Path(args.big_in))))
         return
     sizes = [
-        int(s)
-        for s in (args.sizes or ("1000,10000" if args.quick else "10000,100000,1000000")).split(",")
+        int(s) for s in (args.sizes or ("1000,10000" if args.quick else "10000,100000")).split(",")
     ]
-    big = [
-        int(s)
-        for s in (args.big or ("1000,10000" if args.quick else "10000,100000")).split(",")
-        if int(s)
-    ]
+    big = [int(s) for s in (args.big or "0").split(",") if int(s)]
     repeat = args.repeat or (5 if args.quick else 15)
+    archive_repeat = args.archive_repeat or (3 if args.quick else 5)
+    dask = not args.no_dask and importlib.util.find_spec("distributed") is not None
+    if not dask and not args.no_dask:
+        print("Dask not installed: no Dask column (pip install -e '.[dask]')")
     args.out.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -355,9 +513,9 @@ def main() -> None:
             "load": os.getloadavg(),
         },
         "repeat": repeat,
+        "archive_repeat": archive_repeat,
         "seed": args.seed,
         "per_file": args.per_file,
-        "kb_facts": len(world_facts(make_world(args.seed))),
     }
     with tempfile.TemporaryDirectory(dir=args.out, prefix="scratch-") as tmp:
         scratch = Path(tmp)
@@ -389,12 +547,23 @@ def main() -> None:
         for fmt in args.formats.split(","):
             for n in sizes:
                 print(f"archive {fmt} {n:,} claims ...", flush=True)
-                row = archive(fmt, n, args.per_file, args.seed, args.jobs, args.out, scratch)
+                row = archive(
+                    fmt,
+                    n,
+                    args.per_file,
+                    args.seed,
+                    args.jobs,
+                    archive_repeat,
+                    args.out,
+                    scratch,
+                    dask,
+                )
                 res["archive"].append(row)
                 print("  " + json.dumps(row), flush=True)  # kept if a long run is cut short
-    res["targets"] = targets(res["one_article"], res["archive"], args.jobs)
+    res["targets"] = targets(res["one_article"], res["archive"])
     res["machine"]["load_after"] = os.getloadavg()
     print_report(res)
+    print("\n" + markdown(res))
     text = json.dumps(res, indent=2) + "\n"
     (args.out / "results.json").write_text(text, encoding="utf-8")
     stamp = res["when"].replace(":", "").replace("+0000", "Z")

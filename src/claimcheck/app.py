@@ -69,6 +69,9 @@ class VerifyRequest:
     jobs: int = 1  # 0: one per CPU
     no_cache: bool = False
     cache_dir: str | None = None
+    cache_max_bytes: int | None = None  # None: [tool.claimcheck] cache-max-mb, else 512 MB
+    executor: str = "local"  # or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address
     fmt: str | None = None  # None: the default format (github under GitHub Actions)
     output: str | None = None  # None: ``stdout``
     verbosity: int = 0  # -1 quiet, 1 verbose
@@ -101,6 +104,9 @@ def run_verify(request: VerifyRequest, stdout: TextIO) -> int:
         baseline=None if r.write_baseline else r.baseline,
         jobs=r.jobs or os.cpu_count() or 1,
         cache_dir=None if r.no_cache else r.cache_dir or default_dir(r.root),
+        cache_max_bytes=r.cache_max_bytes,
+        executor=r.executor,
+        scheduler=r.scheduler,
     )
     settings = ReportSettings(
         color=want_color(r.output is None and sys.stdout.isatty(), os.environ),

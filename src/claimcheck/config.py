@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 import typing
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -160,6 +159,13 @@ def _export(value: Any, where: str) -> dict[str, str]:
 # [tool.claimcheck.export]: what `claimcheck export` publishes that no claim file says.
 EXPORT_KEYS = ("reviewer", "reviewer-url", "url")
 
+
+def _megabytes(value: Any, where: str) -> int:
+    if type(value) not in (int, float) or not value > 0 or value == float("inf"):
+        raise _fail(where, "expected a positive number of megabytes, like 512")
+    return int(value * 2**20)
+
+
 # Fields whose values are paths, relative to the folder of the pyproject.toml that sets them.
 PATH_FIELDS = frozenset({"kb", "paths"})
 # Where claim files are, when `claims` is not set: relative to the project root.
@@ -179,6 +185,7 @@ KEYS: dict[str, Key] = {
     "claims": Key("paths", _paths, 'claim files or folders (default: ["claims"])'),
     "kb": Key("kb", _paths, 'knowledge base files or folders (default: ["kb"] and `claims`)'),
     "export": Key("export", _export, "reviewer, reviewer-url and url of `claimcheck export`"),
+    "cache-max-mb": Key("cache_max_bytes", _megabytes, "the result cache's bound, in MB"),
 }
 
 
@@ -407,8 +414,17 @@ def read_config(path: Path) -> dict[str, Any]:
     """The `Options` fields that the `[tool.claimcheck]` table of ``path`` sets."""
     shown = display_path(path, Path.cwd().resolve())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
+    if "claimcheck" not in text and "\\u" not in text and "\\U" not in text:
+        return {}  # no table of ours can be written without the word (or an escape)
+    # lazy: start-up (tomllib compiles its patterns: 2-5 ms a run without settings)
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown}: cannot read the configuration: {exc}") from None
     except RecursionError:  # tomllib recurses once per level and gives no position
         raise ConfigError(

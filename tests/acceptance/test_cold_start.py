@@ -1,11 +1,11 @@
 """A cold run on a valid file never imports pydantic (nor the drafter and its matcher, nor
-Jinja2); a broken file still gets its messages."""
+Jinja2, nor Dask without --executor dask); a broken file still gets its messages."""
 
 import subprocess
 import sys
 
 from tests.conftest import ROOT, SEED
-from tests.helpers import write_claims
+from tests.helpers import BRICS, write_claims
 
 # The CLI's own entry point, as the installed `claimcheck` script runs it.
 SCRIPT = """
@@ -16,9 +16,7 @@ try:
     main()
 except SystemExit as exc:
     code = exc.code
-# jinja2 and markupsafe: only the review page (--format html) imports them; ahocorasick and
-# claimcheck.draft: only `claimcheck draft`.
-heavy = {"pydantic", "pydantic_core", "ahocorasick", "jinja2", "markupsafe"}
+heavy = {"pydantic", "pydantic_core", "ahocorasick", "jinja2", "markupsafe", "dask", "distributed"}
 print(code, sorted({m.split(".")[0] for m in sys.modules} & heavy
                    | {m for m in sys.modules if m.startswith("claimcheck.draft")}))
 """
@@ -48,3 +46,44 @@ def test_a_file_that_breaks_the_schema_is_explained_by_pydantic(project):
     assert out.returncode == 1
     assert "CC002 missing required field 'members'" in out.stdout
     assert _run(".", cwd=project) == "1 ['pydantic', 'pydantic_core']"
+
+
+# A run the cache answers: what it imports besides the command line, the cache and a report.
+CACHED = """
+import sys
+from claimcheck.cli import main
+sys.argv = ["claimcheck", "verify", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+heavy = {"yaml", "tomllib", "tempfile", "shutil", "multiprocessing", "pydantic", "dask"}
+engine = {"claimcheck.check.engine", "claimcheck.rules", "claimcheck.kb.load"}
+found = sorted({m.split(".")[0] for m in sys.modules} & heavy)
+print(code, found, sorted(set(sys.modules) & engine))
+"""
+
+
+def test_an_unchanged_run_imports_no_parser_engine_or_toml(project):
+    """The project's pyproject.toml has no [tool.claimcheck]: tomllib is not even loaded."""
+    write_claims(project, BRICS)
+
+    def cached() -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", CACHED, "."],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip().splitlines()[-1]
+
+    # A miss: parsed, checked, and stored (tempfile brings shutil).
+    assert (
+        cached()
+        == "1 ['shutil', 'tempfile', 'yaml'] ['claimcheck.check.engine', 'claimcheck.rules']"
+    )
+    assert cached() == "1 [] []"
+    (project / "pyproject.toml").write_text("[tool.claimcheck]\nfail-on = 'warning'\n")
+    cached()
+    assert cached() == "1 ['tomllib'] []"  # a table of ours: read, and the rest still cached

@@ -59,7 +59,7 @@ def test_every_single_bit_flip_of_an_entry_is_a_miss(project, monkeypatch):
     good = entry.read_bytes()
     store = cache.Cache(project / ".cache", Limits())
     key = entry.stem
-    assert store.get(key, project) is not None
+    assert store.get(key, project, project / "a.claims.yaml") is not None
     bits = range(len(good) * 8)
     chosen = bits if len(bits) <= 20_000 else random.Random(15).sample(bits, 20_000)
     served = []
@@ -67,7 +67,7 @@ def test_every_single_bit_flip_of_an_entry_is_a_miss(project, monkeypatch):
         flipped = bytearray(good)
         flipped[bit // 8] ^= 1 << (bit % 8)
         entry.write_bytes(bytes(flipped))
-        if store.get(key, project) is not None:
+        if store.get(key, project, project / "a.claims.yaml") is not None:
             served.append(bit)
     assert served == []
     assert len(chosen) > 150

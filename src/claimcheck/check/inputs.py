@@ -3,11 +3,14 @@
 The state is taken from the bytes actually read, after every link on the way was followed
 inside the project: a cached result is reused only while the same name, resolved again,
 still leads to the same bytes (or to the same refusal). A link re-pointed elsewhere in the
-project changes the state, even when the file it used to lead to is unchanged.
+project changes the state, even when the file it used to lead to is unchanged. The state
+names the target relative to the folder the name is written from, so a project moved as a
+whole (or given a new root above it) keeps its states, and its cached results.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,9 @@ class Input:
     target: Path | None
     raw: bytes | None
     problem: str | None  # the refusal or read error, as a finding says it
-    state: str  # what the result cache compares: the target and a hash of ``raw``, or why not
+    # What the result cache compares: the target (relative to the folder the name is written
+    # from) and a hash of ``raw``, or why not.
+    state: str
 
 
 def input_name(what: str, base: Path, ref: str) -> str:
@@ -40,8 +45,9 @@ def read_input(root: Path, name: str, limits: Limits) -> Input:
         target = resolve_inside(root, Path(base), ref, what=what)
     except PathRefusedError as exc:
         return Input(None, None, str(exc), f"refused: {exc}")
+    where = os.path.relpath(target, base)
     try:
         raw = read_bytes(str(target), limits)
     except ReadError as exc:
-        return Input(target, None, str(exc), f"unreadable: {target}: {exc}")
-    return Input(target, raw, None, f"{target}\0{digest(raw)}")
+        return Input(target, None, str(exc), f"unreadable: {where}: {exc}")
+    return Input(target, raw, None, f"{where}\0{digest(raw)}")

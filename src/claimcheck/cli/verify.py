@@ -15,7 +15,13 @@ from claimcheck.core.options import Options
 from claimcheck.reporters import REPORTERS
 
 # Parameters whose flag overrides [tool.claimcheck], with the `Options` field each sets.
-OVERRIDES = {"select": "select", "ignore": "ignore", "fail_on": "fail_on", "kb_paths": "kb"}
+OVERRIDES = {
+    "select": "select",
+    "ignore": "ignore",
+    "fail_on": "fail_on",
+    "kb_paths": "kb",
+    "cache_max_mb": "cache_max_bytes",
+}
 
 
 @click.command("verify")
@@ -80,7 +86,28 @@ OVERRIDES = {"select": "select", "ignore": "ignore", "fail_on": "fail_on", "kb_p
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
-    help="Keep cached results here (default: .claimcheck_cache in the project root).",
+    envvar="CLAIMCHECK_CACHE_DIR",
+    help="Keep cached results here [env: CLAIMCHECK_CACHE_DIR; default: .claimcheck_cache "
+    "in the project root].",
+)
+@click.option(
+    "--cache-max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    envvar="CLAIMCHECK_CACHE_MAX_MB",
+    help="Evict the least recently used results past this size [env: CLAIMCHECK_CACHE_MAX_MB;"
+    " default: cache-max-mb in [tool.claimcheck], else 512].",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Check files here (--jobs processes) or on a Dask cluster (the dask extra).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --executor dask: the scheduler (default: a local cluster of --jobs workers).",
 )
 def command(
     paths: tuple[str, ...],
@@ -99,10 +126,15 @@ def command(
     jobs: int,
     no_cache: bool,
     cache_dir: str | None,
+    cache_max_mb: float | None,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Verify claim files (*.claims.yaml, *.claims.json) in PATHS (default: claims/)."""
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
     source = click.get_current_context().get_parameter_source
     request = VerifyRequest(
         paths=paths,
@@ -117,13 +149,17 @@ def command(
         jobs=jobs,
         no_cache=no_cache,
         cache_dir=cache_dir,
+        cache_max_bytes=None if cache_max_mb is None else int(cache_max_mb * 2**20),
+        executor=executor,
+        scheduler=scheduler,
         fmt=fmt,
         output=output,
         verbosity=-1 if quiet else int(verbose),
         given=frozenset(
             field
             for param, field in OVERRIDES.items()
-            if source(param) is click.core.ParameterSource.COMMANDLINE
+            if source(param)
+            in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
         ),
     )
     with usage_errors():

@@ -40,6 +40,9 @@ class Options:
     baseline: str | None = None  # findings listed in this file do not fail the run
     jobs: int = 1  # processes checking files at once
     cache_dir: str | None = None  # where results are cached; None: no cache
+    cache_max_bytes: int | None = None  # the cache's bound; None: the default (512 MB)
+    executor: str = "local"  # where files are checked: "local" (processes) or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address; None: a cluster of `jobs`
 
 
 class UsageError(Exception):

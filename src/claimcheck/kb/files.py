@@ -7,7 +7,6 @@ cache can name and hash the knowledge base without importing the models.
 from __future__ import annotations
 
 import os
-import tempfile
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -170,6 +169,9 @@ class KBSource:
     def store(self) -> KBStore:
         """The compiled store of these files, built when no store of their content exists."""
         if self._store is None:
+            # lazy: start-up (tempfile: only a big KB without a cache folder needs it)
+            import tempfile
+
             # lazy: start-up (sqlite3 and the store: only a big knowledge base needs them)
             from claimcheck.kb.db import open_store
 

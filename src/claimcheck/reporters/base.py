@@ -9,8 +9,6 @@ spooled to a temporary file (``Spool``), never held in memory.
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -32,12 +30,18 @@ class Spool:
     """Text written now and copied into the report later: in memory while small, then on disk."""
 
     def __init__(self) -> None:
+        # lazy: start-up (tempfile and shutil: 3 ms of every run, and the text report spools
+        # nothing)
+        import tempfile
+
         self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by copy_to
             max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
         )
         self.write = self._file.write
 
     def copy_to(self, out: TextIO) -> None:
+        import shutil  # lazy: start-up (see __init__)
+
         self._file.seek(0)
         shutil.copyfileobj(self._file, out)
         self._file.close()

@@ -1,27 +1,19 @@
-"""Check many files: from the cache where nothing changed, else with the engine, on N processes.
+"""Check many files: from the cache where nothing changed, else on an executor.
 
-Results come back in the order the files were given whatever the number of processes, so the
-report is byte-identical to one made with ``--jobs 1``. Each process holds one file's parsed
-data at a time and hands back a compact ``FileResult`` (findings, and verdicts as encoded
-JSON records), so memory stays bounded on an archive and the parent decodes nothing.
-
-The parent decides what an interrupt means: worker processes ignore SIGINT (Ctrl-C reaches
-the whole process group; only the parent reacts, without a traceback from every worker),
-and on SIGINT or SIGTERM the parent terminates the pool before it exits, leaving no orphan.
+The parent looks every file up in the cache (it alone reads and writes it); the files it
+does not answer go to the executor (``executor``: here, a local process pool, or Dask) in
+chunks, and come back in the order the files were given whatever ran them, so the report
+is byte-identical to one made with ``--jobs 1``. A worker holds one file's parsed data at a
+time and hands back a compact ``FileResult`` (findings, and verdicts as encoded JSON
+records), so memory stays bounded on an archive and the parent decodes nothing.
 """
 
 from __future__ import annotations
 
-import gc
-import itertools
 import json
-import signal
-import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
 from claimcheck.check.result import FileResult
@@ -32,31 +24,23 @@ from claimcheck.core.project import find_root
 from claimcheck.kb.files import KBSource
 from claimcheck.loader.reader import ReadError, digest, read_bytes
 from claimcheck.run.cache import Cache, file_key, fingerprint
+from claimcheck.run.executor import (
+    DaskExecutor,
+    Executor,
+    InProcess,
+    Pending,
+    ProcessPool,
+    Task,
+    WorkerSpec,
+    paused_gc,
+)
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from claimcheck.check.engine import Engine
 
+__all__ = ["Checker", "Job", "check_files", "paused_gc"]
+
 Job = tuple[Path, str]  # the file, and the name it is shown under
-WINDOW_PER_PROCESS = 8  # chunks in flight for each worker process
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one file is parsed and checked.
-
-    Parsing allocates many containers that all survive until the file is done; each
-    collection would walk them again for nothing. Reference counting still frees them.
-    The collector's state before is restored on the way out, error or not.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Checker:
@@ -67,7 +51,11 @@ class Checker:
         self.options = options
         self.kb = kb
         self.root = Path(options.root).resolve() if options.root else None
-        self.cache = Cache(Path(options.cache_dir), options.limits) if options.cache_dir else None
+        self.cache = (
+            Cache(Path(options.cache_dir), options.limits, options.cache_max_bytes)
+            if options.cache_dir
+            else None
+        )
         if self.cache is not None and self.cache.refused is not None:
             self.cache = None
         # Every file all results depend on, by content: add new shared inputs here.
@@ -100,128 +88,113 @@ class Checker:
             self.cache.put(key, FileResult("(knowledge base)", "checked", findings=findings))
         return findings
 
-    def check(self, job: Job) -> FileResult:
-        """One file's result; its bytes are read once, and hashed and checked as read."""
+    def lookup(self, job: Job) -> FileResult | Task:
+        """One file's result when known without checking it (from the cache, or a missing
+        file); else the task of checking it. Its bytes are read once, and hashed as read."""
         path, shown = job
         if not path.exists() and not path.is_symlink():
             return FileResult(
                 shown, "unreadable", findings=[unreadable(shown, "no such file or folder")]
             )
         if self.cache is None:
-            return self._check(path, shown, None)
+            return Task(path, shown)
         try:
             raw = read_bytes(str(path), self.options.limits)
         except ReadError:
-            return self._check(path, shown, None)  # not cached: the engine reports why
+            return Task(path, shown)  # not cached: the engine reports why
+        key = file_key(self.run, shown, raw)
         root = self.root or find_root(path.parent, self.roots)
-        key = file_key(self.run, path, shown, raw, root)
-        hit = self.cache.get(key, root)
-        if hit is not None:
-            return hit
-        result = self._check(path, shown, raw)
-        self.cache.put(key, result)
-        return result
+        hit = self.cache.get(key, root, path)
+        return hit if hit is not None else Task(path, shown, raw, key)
 
-    def _check(self, path: Path, shown: str, raw: bytes | None) -> FileResult:
+    def check(self, task: Task) -> FileResult:
+        """A task checked here, with this process's engine."""
         with paused_gc():
-            return self.engine.check_file(path, shown, raw)
+            return self.engine.check_file(task.path, task.shown, task.raw)
 
+    def store(self, task: Task, result: FileResult) -> None:
+        if self.cache is not None and task.key is not None:
+            self.cache.put(task.key, result, task.path)
 
-_worker: Checker | None = None
+    def close(self) -> None:
+        """The run is over: the cache is kept within its bound."""
+        if self.cache is not None:
+            self.cache.close()
 
-
-def _start_worker(checker: Checker) -> None:
-    """A worker leaves Ctrl-C to the parent, which terminates the pool."""
-    global _worker  # noqa: PLW0603 - one checker per worker process
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() stops a worker at once
-    _worker = checker
-
-
-def _check_in_worker(chunk: list[Job]) -> list[FileResult]:
-    assert _worker is not None
-    return [_worker.check(job) for job in chunk]
+    def spec(self) -> WorkerSpec:
+        """The run as a worker elsewhere rebuilds it (paths absolute: its cwd is not ours)."""
+        files = tuple(Path.cwd() / p for p in self.kb.files)
+        token = digest(
+            json.dumps([self.run or fingerprint(self.options, {}), self.kb.digest()]).encode()
+        )
+        return WorkerSpec(self.options, self.root, files, tuple(self.kb.names), token)
 
 
 def check_files(
     options: Options, jobs: list[Job], kb: KBSource
 ) -> tuple[Iterator[FileResult], list[Finding]]:
     """Each file's outcome, lazily and in the order of ``jobs``; and the knowledge base's
-    own findings."""
+    own findings. A Dask cluster is reached here, before the first report."""
     checker = Checker(options, kb)
-    return _outcomes(checker, jobs), checker.kb_findings()
+    executor: Executor
+    if options.executor == "dask":
+        executor = DaskExecutor(options, checker.spec())
+        jobs = [(Path.cwd() / path, shown) for path, shown in jobs]
+    elif min(options.jobs, len(jobs)) > 1:
+        executor = ProcessPool(min(options.jobs, len(jobs)), checker.check, lambda: checker.engine)
+    else:
+        executor = InProcess(checker.check)
+    if not jobs and options.executor != "dask":
+        _ = checker.engine  # the rule selection is checked even with nothing to check
+    return _outcomes(checker, jobs, executor), checker.kb_findings()
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM reached the parent while workers ran: it unwinds the run as Ctrl-C does (the
-    pool is terminated on the way out, and the command line exits without a traceback)."""
+Unit = list[FileResult | Task]  # files in order: known results, and tasks for one chunk
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise Terminated
+def _units(lookups: Iterator[FileResult | Task], size: int) -> Iterator[Unit]:
+    """Consecutive files, each unit holding ``size`` tasks (the last, up to ``size``)."""
+    unit: Unit = []
+    tasks = 0
+    for item in lookups:
+        unit.append(item)
+        if isinstance(item, Task):
+            tasks += 1
+            if tasks == size:
+                yield unit
+                unit, tasks = [], 0
+    if unit:
+        yield unit
 
 
-@contextmanager
-def _parent_decides() -> Iterator[None]:
-    """While the pool runs, SIGTERM unwinds the parent instead of killing it where it stands
-    (which would orphan the workers); the previous handler is restored afterwards."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals go to the main thread: whoever runs it decides
-        return
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+def _outcomes(checker: Checker, jobs: list[Job], executor: Executor) -> Iterator[FileResult]:
+    """A window of chunks in flight, taken back in order: enough that no worker waits, few
+    enough that results never pile up when the report is written slowly."""
     try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        units = _units(map(checker.lookup, jobs), executor.chunk_size(len(jobs)))
+        window: deque[tuple[Unit, Pending | None]] = deque()
 
+        def send(unit: Unit) -> None:
+            tasks = [item for item in unit if isinstance(item, Task)]
+            window.append((unit, executor.submit(tasks) if tasks else None))
 
-@contextmanager
-def _ignoring_sigint() -> Iterator[None]:
-    """Workers forked in here inherit SIGINT ignored, before their initializer even runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _outcomes(checker: Checker, jobs: list[Job]) -> Iterator[FileResult]:
-    options = checker.options
-    processes = min(options.jobs, len(jobs))
-    if not jobs or processes > 1:
-        # Check the rule selection even with nothing to check; before forking, so that
-        # the workers inherit the imported engine instead of importing it each.
-        _ = checker.engine
-    if processes <= 1:
-        yield from map(checker.check, jobs)
-        return
-    import multiprocessing  # lazy: start-up (a run on one process never needs it)
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Measured here: a pool round trip costs ~0.17 ms a file one by one, ~0.035 ms in fours,
-    # and a file of 100 claims takes 10-30 ms to check. So chunks of a few files: at the end
-    # one process is left with at most a few files' work (32 files could be a second).
-    size = max(1, min(4, len(jobs) // (processes * 64)))
-    chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
-    with _ignoring_sigint():
-        pool = context.Pool(processes, initializer=_start_worker, initargs=(checker,))
-    # Leaving the block terminates the workers, whether the run ends, fails or is stopped.
-    with pool, _parent_decides():
-        # A window of chunks in flight, taken back in order: enough that no process
-        # waits, few enough that reports never pile up when the report is written slowly
-        # (imap would queue every file at once, and hold every report that came back
-        # early).
-        window: deque[AsyncResult[list[FileResult]]] = deque(
-            pool.apply_async(_check_in_worker, (chunk,))
-            for chunk in itertools.islice(chunks, processes * WINDOW_PER_PROCESS)
-        )
+        for unit in units:
+            send(unit)
+            if len(window) >= executor.window:
+                break
         while window:
-            reports = window.popleft().get()
-            following = next(chunks, None)
+            unit, pending = window.popleft()
+            checked = iter(pending.result() if pending is not None else ())
+            following = next(units, None)
             if following is not None:
-                window.append(pool.apply_async(_check_in_worker, (following,)))
-            yield from reports
+                send(following)
+            for item in unit:
+                if isinstance(item, Task):
+                    result = next(checked)
+                    checker.store(item, result)
+                    yield result
+                else:
+                    yield item
+        checker.close()
+    finally:
+        executor.close()

@@ -91,6 +91,7 @@ def _in_order(
             yield next(checked)
         else:
             yield FileResult(shown, "unreadable", findings=[unreadable(shown, problem)])
+    next(checked, None)  # the checked files' run ends (its cache is kept within its bound)
 
 
 def collect(stream: Stream) -> Result:

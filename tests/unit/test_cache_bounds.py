@@ -1,0 +1,181 @@
+"""The cache keyed on what decides a result, not on where the project lies; and bounded."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.app import Options, verify
+from claimcheck.core.limits import Limits
+from claimcheck.run import cache
+from tests.helpers import BRICS, write_claims
+
+
+def _outcome(options: Options) -> tuple[list[dict], list[tuple]]:
+    result = verify(options)
+    files = [(f.path, f.status, f.claims, f.claim_ids, f.verdict_json) for f in result.files]
+    return [f.to_dict() for f in result.findings], files
+
+
+def _run(where: Path, cache_dir: Path, **changes) -> tuple[list[dict], list[tuple]]:
+    return _outcome(Options(paths=(".",), cache_dir=str(cache_dir), **changes))
+
+
+def test_a_moved_project_keeps_its_cached_results(tmp_path, project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = _run(project, project / ".cache")
+    moved = tmp_path.parent / f"{tmp_path.name}-moved"
+    shutil.move(project, moved)
+    monkeypatch.chdir(moved)
+    assert _run(moved, moved / ".cache") == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the moved cache
+    assert _outcome(Options(paths=(".",))) == first  # and it is what a fresh check says
+
+
+def test_a_root_marker_added_above_keeps_the_results(tmp_path, checks, monkeypatch):
+    """A folder without a marker is its own root; a .git above makes the parent the root."""
+    claims = tmp_path / "site" / "claims"
+    (claims / "articles").mkdir(parents=True)
+    (claims / "articles" / "a.txt").write_text("As a member of the BRICS forum\n")
+    write_claims(claims, BRICS)
+    monkeypatch.chdir(claims)
+    store = tmp_path / "store"
+    first = _run(claims, store)
+    (tmp_path / "site" / ".git").mkdir()
+    assert _run(claims, store) == first
+    assert len(checks) == 1
+
+
+def test_an_article_the_new_root_lets_in_is_read_again(tmp_path, checks, monkeypatch):
+    """The place matters where it changes the result: an article outside the old root."""
+    site = tmp_path / "site"
+    (site / "claims").mkdir(parents=True)
+    (site / "articles").mkdir()
+    (site / "articles" / "a.txt").write_text("As a member of the BRICS forum\n")
+    path = write_claims(site / "claims", BRICS)
+    path.write_text(path.read_text().replace("text: articles/", "text: ../articles/"))
+    monkeypatch.chdir(site / "claims")
+    store = tmp_path / "store"
+    refused = _run(site, store)
+    assert "leaves the project root" in str(refused[0])
+    (site / ".git").mkdir()
+    allowed = _run(site, store)
+    assert "leaves the project root" not in str(allowed[0])
+    assert len(checks) == 2
+    assert allowed == _outcome(Options(paths=(".",)))
+
+
+def _fake_library(site: Path, version: str, extension: bool = False) -> None:
+    for old in site.glob("fakeparser-*.dist-info"):
+        shutil.rmtree(old)
+    (site / "fakeparser").mkdir(parents=True, exist_ok=True)
+    (site / "fakeparser" / "__init__.py").write_text("")
+    (site / f"fakeparser-{version}.dist-info").mkdir()
+    so = site / "fakeparser" / "_speedups.cpython-311-x86_64-linux-gnu.so"
+    if extension:
+        so.write_bytes(b"\0" * 10)
+    else:
+        so.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("change", ["version", "extension"])
+def test_a_parsing_library_upgrade_misses(tmp_path, project, checks, monkeypatch, change):
+    site = tmp_path / "site-packages"
+    _fake_library(site, "1.0")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(
+        cache, "PARSING_LIBRARIES", {**cache.PARSING_LIBRARIES, "fakeparser": "FakeParser"}
+    )
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    _run(project, project / ".cache")
+    _run(project, project / ".cache")
+    assert len(checks) == 1
+    if change == "version":
+        _fake_library(site, "1.1")
+    else:
+        _fake_library(site, "1.0", extension=True)  # as PyYAML built with libyaml
+    _run(project, project / ".cache")
+    assert len(checks) == 2
+
+
+def test_the_fingerprint_names_pyyaml_and_whether_it_has_libyaml():
+    import yaml
+
+    found = {name: rest for name, *rest in cache.library_fingerprint()}
+    assert found["yaml"][0] == yaml.__version__
+    assert any(e.startswith("_yaml.") for e in found["yaml"][1:]) == yaml.__with_libyaml__
+    assert found["python"] == [sys.version]
+    assert found["pydantic"][0] != "absent"
+
+
+def _entry(store: cache.Cache, name: str, size: int, used: int) -> Path:
+    path = store.directory / f"v{cache.ENTRY_FORMAT}" / name[:2] / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * size)
+    os.utime(path, (used, used))
+    return path
+
+
+def test_eviction_keeps_the_most_recently_used_within_the_bound(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 200, 1_000_000 + n) for n in range(8)]
+    stale = tmp_path / "c" / "v5" / "ab" / "old.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x")
+    kept = store.evict()
+    assert kept == 800 <= 1000 * cache.KEEP_FRACTION
+    assert [p.exists() for p in entries] == [False] * 4 + [True] * 4  # the newest four
+    assert not stale.exists()  # another format's entry is never read again
+
+
+def test_a_run_keeps_the_cache_within_its_bound(project, monkeypatch):
+    monkeypatch.chdir(project)
+    bound = 6000
+    for n in range(12):
+        write_claims(project, BRICS.replace("id: full", f"id: full{n}"), f"f{n:02}.claims.yaml")
+    _run(project, project / ".cache", cache_max_bytes=bound)
+    sizes = [p.stat().st_size for p in (project / ".cache").rglob("*.json")]
+    assert 0 < sum(sizes) <= bound
+    assert len(sizes) < 12
+    usage = int((project / ".cache" / cache.USAGE_FILE).read_text())
+    assert usage == sum(sizes)
+
+
+def test_a_hit_marks_its_entry_used(project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    _run(project, project / ".cache")
+    (entry,) = (project / ".cache").rglob("*.json")
+    os.utime(entry, (1000, 1000))
+    _run(project, project / ".cache")
+    assert entry.stat().st_mtime > 1000
+
+
+def test_the_cache_folder_and_bound_come_from_the_environment_and_the_config(project, run_cli):
+    write_claims(project, BRICS)
+    elsewhere = project.parent / f"{project.name}-ci-cache"
+    out = run_cli("verify", ".", cwd=project, env={"CLAIMCHECK_CACHE_DIR": str(elsewhere)})
+    assert out.returncode == 1, out.stderr
+    assert list(elsewhere.rglob("*.json")) and not (project / ".claimcheck_cache").exists()
+    with (project / "pyproject.toml").open("a") as f:
+        f.write("[tool.claimcheck]\ncache-max-mb = -1\n")
+    out = run_cli("verify", ".", cwd=project)
+    assert out.returncode == 2
+    assert "cache-max-mb: expected a positive number of megabytes" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "bytes_"), [(512, 512 * 2**20), (0.5, 2**19), (True, None), ("1", None), (0, None)]
+)
+def test_the_bound_in_the_configuration_is_a_positive_number_of_megabytes(value, bytes_):
+    from claimcheck.config import ConfigError, parse_table
+
+    if bytes_ is None:
+        with pytest.raises(ConfigError, match="expected a positive number of megabytes"):
+            parse_table({"cache-max-mb": value})
+    else:
+        assert parse_table({"cache-max-mb": value}) == {"cache_max_bytes": bytes_}
