@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.params import parse_date, usage_errors
+from claimcheck.cli.params import KB_OPTION, parse_date, usage_errors
 from claimcheck.core.escape import safe
 from claimcheck.core.project import display_path
 
@@ -19,13 +19,7 @@ from claimcheck.core.project import display_path
     metavar="YYYY-MM-DD",
     help="The article's publication date: relative dates ('on Tuesday') resolve against it.",
 )
-@click.option(
-    "--kb",
-    "kb",
-    multiple=True,
-    type=click.Path(),
-    help="Knowledge base files or folders whose names are linked (default: claims/).",
-)
+@KB_OPTION
 @click.option(
     "-o",
     "--output",
@@ -38,7 +32,7 @@ from claimcheck.core.project import display_path
     help="Add only the new drafts to an existing claim file, keeping what is there.",
 )
 def command(
-    article: str, published: str, kb: tuple[str, ...], output: str | None, update: bool
+    article: str, published: str, kb_paths: tuple[str, ...], output: str | None, update: bool
 ) -> None:
     """Draft a claim file from the article text in ARTICLE, every claim marked for review."""
     day = parse_date(published, "--published")
@@ -47,6 +41,6 @@ def command(
     from claimcheck.draft.compose import draft_claims
 
     with usage_errors():
-        target, count = draft_claims(article, day, kb, output, update=update)
+        target, count = draft_claims(article, day, kb_paths, output, update=update)
     shown = safe(display_path(target, Path.cwd().resolve()))
     click.echo(f"wrote {shown}: {count} draft claim{'s' if count != 1 else ''}")

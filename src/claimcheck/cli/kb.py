@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.params import parse_date, usage_errors
+from claimcheck.cli.params import KB_OPTION, parse_date, usage_errors
 from claimcheck.core import exitcodes
 from claimcheck.core.output import open_output
 from claimcheck.core.paths import PathRefusedError
@@ -21,13 +21,6 @@ def command() -> None:
     """Look into the knowledge base: what claimcheck believes on a date, and its sources."""
 
 
-_kb_option = click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Knowledge base file or folder (repeatable; default: the project's, see docs/kb.md).",
-)
 _format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -65,7 +58,7 @@ def _answer(query: str, kb_paths: tuple[str, ...], fmt: str, *args: object) -> N
 @command.command("members")
 @click.argument("group")
 @click.option("--on", "on", required=True, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-@_kb_option
+@KB_OPTION
 @_format_option
 def kb_members(group: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None:
     """The members of GROUP (an id, name or alias) on a date, with their sources."""
@@ -75,7 +68,7 @@ def kb_members(group: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None
 @command.command("holder")
 @click.argument("office")
 @click.option("--on", "on", required=True, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-@_kb_option
+@KB_OPTION
 @_format_option
 def kb_holder(office: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None:
     """Who held OFFICE on a date, with the tenures and their sources."""
@@ -85,7 +78,7 @@ def kb_holder(office: str, on: str, kb_paths: tuple[str, ...], fmt: str) -> None
 @command.command("events")
 @click.argument("series")
 @click.option("--until", "until", metavar="DATE", help="Only events up to this date.")
-@_kb_option
+@KB_OPTION
 @_format_option
 def kb_events(series: str, until: str | None, kb_paths: tuple[str, ...], fmt: str) -> None:
     """The events of SERIES in order, up to a date, with their sources."""
@@ -94,7 +87,7 @@ def kb_events(series: str, until: str | None, kb_paths: tuple[str, ...], fmt: st
 
 @command.command("entity")
 @click.argument("ref")
-@_kb_option
+@KB_OPTION
 @_format_option
 def kb_entity(ref: str, kb_paths: tuple[str, ...], fmt: str) -> None:
     """An entity (by id, name or alias), its aliases and who uses them, and its facts."""

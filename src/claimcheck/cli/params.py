@@ -1,4 +1,5 @@
-"""What several commands share: reading a date, stdout as click writes it, usage errors."""
+"""What several commands share: their common options, reading a date, stdout as click writes
+it, usage errors."""
 
 from __future__ import annotations
 
@@ -14,6 +15,24 @@ from claimcheck.core.options import PathNotFoundError, UsageError
 
 if TYPE_CHECKING:
     from claimcheck.core.dates import PartialDate
+
+# Options several commands take, declared once so that their names and help stay the same.
+ROOT_OPTION = click.option(
+    "--root", type=click.Path(file_okay=False), help="Project root (default: found)."
+)
+KB_OPTION = click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Knowledge base file or folder (repeatable; default: the project's, see docs/kb.md).",
+)
+AS_OF_OPTION = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
 
 
 def parse_date(text: str | None, name: str) -> PartialDate | None:

@@ -11,7 +11,14 @@ from typing import TextIO, cast
 import click
 
 from claimcheck.app import VerifyRequest, run_verify
-from claimcheck.cli.params import Echo, parse_date, usage_errors
+from claimcheck.cli.params import (
+    AS_OF_OPTION,
+    KB_OPTION,
+    ROOT_OPTION,
+    Echo,
+    parse_date,
+    usage_errors,
+)
 from claimcheck.core.escape import safe
 
 
@@ -24,20 +31,9 @@ from claimcheck.core.escape import safe
     help="Write the page here (default: stdout; with --open, a temporary file).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
-@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: found).")
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Knowledge base file or folder (repeatable; default: as `verify` finds it).",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-)
+@ROOT_OPTION
+@KB_OPTION
+@AS_OF_OPTION
 def command(
     claimfile: str,
     output: str | None,

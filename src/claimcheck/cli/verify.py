@@ -8,7 +8,14 @@ from typing import TextIO, cast
 import click
 
 from claimcheck.app import VerifyRequest, run_verify
-from claimcheck.cli.params import Echo, parse_date, usage_errors
+from claimcheck.cli.params import (
+    AS_OF_OPTION,
+    KB_OPTION,
+    ROOT_OPTION,
+    Echo,
+    parse_date,
+    usage_errors,
+)
 from claimcheck.config import describe_project
 from claimcheck.core.escape import safe
 from claimcheck.core.options import Options
@@ -43,20 +50,9 @@ OVERRIDES = {
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
-@click.option("--root", type=click.Path(file_okay=False), help="Project root (default: found).")
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Knowledge base file or folder (repeatable; default: *.kb.* files below PATHS).",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Judge claims about the present at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-)
+@ROOT_OPTION
+@KB_OPTION
+@AS_OF_OPTION
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
