@@ -152,3 +152,20 @@ def test_a_flat_project_s_article_stands_for_the_claim_files_at_its_top(tmp_path
     assert project.expand_paths(["k.kb.yaml"]) == top
     with pytest.raises(PathNotFoundError):
         project.claim_paths()  # a bare `verify` still names the folder it expected
+
+
+def test_a_path_is_shown_with_dot_dot_only_inside_the_project(tmp_path: Path):
+    from claimcheck.core.project import display_path
+
+    project = tmp_path / "newsroom"
+    (project / "articles").mkdir(parents=True)
+    (project / "claims").mkdir()
+    (project / "pyproject.toml").write_text("[project]\nname = 'n'\n", encoding="utf-8")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    base = (project / "articles").resolve()
+    # From the articles/ folder, the claim files beside it are `../claims/...`.
+    assert display_path(project / "claims" / "a.claims.yaml", base) == "../claims/a.claims.yaml"
+    # A folder beside the project (pytest's, beside a checkout in /tmp) is named as it is.
+    outside = other / "b.claims.yaml"
+    assert display_path(outside, base) == outside.as_posix()

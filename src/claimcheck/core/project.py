@@ -67,12 +67,14 @@ def owned_by_another_user(path: Path) -> bool:
     return owner not in (geteuid(), 0)
 
 
-def display_path(path: Path, base: Path) -> str:
+def display_path(path: Path, base: Path, root: Path | None = None) -> str:
     """``path`` as a report shows it: relative to ``base`` (the current folder).
 
-    A file beside the current folder (the claim files of a project run from its `articles/`
-    folder) is shown with ``..``, as editors and terminals follow it; one that shares no
-    folder but ``/`` with ``base`` is shown as it is.
+    A file beside the current folder in the same project (the claim files of a project run
+    from its `articles/` folder) is shown with ``..``, as editors and terminals follow it;
+    one outside the project of ``base`` (``root``, found when not given) is shown as it is,
+    so that where the project sits (a checkout in /tmp beside pytest's folders) never
+    changes how another folder's files are named.
     """
     # Only the folder is resolved: a link is shown by its own name, not by where it leads.
     try:
@@ -81,11 +83,8 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
     if full.is_relative_to(base):
         return full.relative_to(base).as_posix()
-    try:
-        shared = Path(os.path.commonpath([full, base]))
-    except ValueError:  # pragma: no cover - Windows: another drive
-        return path.as_posix()
-    if shared == Path(shared.anchor):
+    top = root if root is not None else find_root(base)
+    if not full.is_relative_to(top) or top == Path(top.anchor):
         return path.as_posix()
     return Path(os.path.relpath(full, base)).as_posix()
 

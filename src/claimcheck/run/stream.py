@@ -17,7 +17,7 @@ from claimcheck.core.diagnostics import unreadable
 from claimcheck.core.findings import Finding, Severity
 from claimcheck.core.options import Options, UsageError
 from claimcheck.core.paths import PathRefusedError, real_path
-from claimcheck.core.project import discover, display_path
+from claimcheck.core.project import discover, display_path, find_root
 from claimcheck.kb.files import KBSource, run_kb_files
 from claimcheck.run.parallel import check_files
 
@@ -59,13 +59,14 @@ def open_stream(options: Options) -> Stream:
     root = Path(options.root).resolve() if options.root else None
     store_dir = Path(options.cache_dir) if options.cache_dir else None
     files = run_kb_files(options, root, cwd)
-    kb = KBSource(files, options.limits, lambda p: display_path(p, cwd), store_dir)
+    top = root or find_root(cwd)  # files outside it are shown as they are named
+    kb = KBSource(files, options.limits, lambda p: display_path(p, cwd, top), store_dir)
     # Each file in discovery order: refused at once (with the reason), or to be checked.
     slots: list[tuple[str, str | None]] = []
     jobs: list[tuple[Path, str]] = []
     refused: dict[Path, str] = {}
     for path, named in discover(options.paths, refused):
-        shown = display_path(path, cwd)
+        shown = display_path(path, cwd, top)
         problem = refused.get(path)
         if problem is None and not path.exists() and not path.is_symlink():
             problem = "no such file or folder"
