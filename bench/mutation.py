@@ -237,13 +237,25 @@ def run_mutmut(
     try:
         return proc.wait(timeout=budget), False
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGTERM)  # mutmut and the test runs it started
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        _stop(proc)
         return 0, True
+    finally:  # stopped from outside (CI's `timeout`, Ctrl-C): mutmut's workers stop too
+        if proc.poll() is None:
+            _stop(proc)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop mutmut and the test runs it started (its own process group)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         "--isolated", action="store_true", help="run in a scratch copy mutating only these"
     )
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)  # so that `finally` stops mutmut's workers
 
     modules = [module_of(m) for m in args.modules]
     if args.base:

@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 from claimcheck.app import Options, verify
+from claimcheck.core.dates import PartialDate
 from claimcheck.formats import records
 from claimcheck.formats.records import Entity
 from claimcheck.judge.memo import FOUND_BY_NAME, VerdictMemo, defined_alike
@@ -356,3 +357,67 @@ def test_a_file_is_alike_only_if_it_defines_what_an_earlier_verdict_looked_up_as
     assert not defined_alike({}, (("a", a),))
     assert not defined_alike({"a": a}, (("a", FOUND_BY_NAME),))
     assert not defined_alike({"a": a}, (("a", a), ("b", FOUND_BY_NAME)))
+
+
+# -- judged again at --as-of, or with no knowledge base ---------------------------------------
+
+OFFICE_KB = _kb(
+    """
+    pm: {name: PM, kind: office}
+    fm: {name: FM, kind: office}
+    p1: {name: Pat One, kind: person}
+    p2: {name: Pat Two, kind: person}
+    """,
+    """
+    - {id: t1, kind: tenure, office: pm, holder: p1, start: 2020-01-01, end: 2025-01-01, {S}}
+    - {id: t2, kind: tenure, office: pm, holder: p2, start: 2025-01-01, {S}}
+    - {id: t3, kind: tenure, office: fm, holder: p2, start: 2025-01-01, {S}}
+    """,
+)
+OFFICE_CLAIMS = """claims:
+  - {id: was, kind: office, quote: q, office: pm, holder: p1}
+  - {id: unknown-then, kind: office, quote: q, office: fm, holder: p1}
+"""
+
+
+def test_a_claim_true_when_published_but_refuted_at_as_of_is_stale_saying_why(project):
+    """Only a claim true when published can be stale: one the KB could not tell then stays
+    "not enough info", however the later date judges it."""
+    (project / "k.kb.yaml").write_text(OFFICE_KB, encoding="utf-8")
+    write_claims(project, OFFICE_CLAIMS)
+    as_of = PartialDate.parse("2025-10-01")
+    result = verify(Options(paths=(str(project),), select=("CC2",), as_of=as_of))
+    why = (
+        f"Pat Two is PM on 1 October 2025: Pat Two took office on 1 January 2025 (fact t2, {SRC}); "
+        f"Pat One left office on 1 January 2025 (fact t1, {SRC})"
+    )
+    verdicts = {v.claim_id: (v.verdict.value, v.explanation, v.stale) for v in result.verdicts}
+    assert verdicts == {
+        "was": (
+            "stale",
+            f"true on 20 August 2024, when published, but not on 1 October 2025: {why}",
+            True,
+        ),
+        "unknown-then": (
+            "not_enough_info",
+            "the knowledge base records no holder of FM on 20 August 2024",
+            False,
+        ),
+    }
+    assert [(f.claim_id, f.rule_id, f.message, f.pointer) for f in result.findings] == [
+        (
+            "was",
+            "CC210",
+            f"stale: true when published (20 August 2024), but {why}",
+            "/claims/0/holder",
+        )
+    ]
+
+
+def test_without_a_knowledge_base_every_claim_is_not_enough_info_saying_so(project):
+    write_claims(project, OFFICE_CLAIMS)
+    result = verify(Options(paths=(str(project),), select=("CC2",)))
+    assert {(v.claim_id, v.verdict.value, v.explanation, v.evidence) for v in result.verdicts} == {
+        (cid, "not_enough_info", "no knowledge base was loaded", ())
+        for cid in ("was", "unknown-then")
+    }
