@@ -512,7 +512,7 @@ def test_kb_search_paths_are_the_named_ones_inside_the_root_else_the_verified_fo
         kb_search_paths(("nope.kb.yaml",), (), root)
     with pytest.raises(KBPathError, match=r": outside the project root "):
         kb_search_paths((kb,), (), root / "claims")
-    verified = (claims, f"{claims}/a.claims.yaml", str(root / "missing"), str(tmp_path.parent))
+    verified = (str(root / "missing"), claims, f"{claims}/a.claims.yaml", str(tmp_path.parent))
     assert kb_search_paths((), verified, root) == [root / "claims"]
 
 

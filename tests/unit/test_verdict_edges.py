@@ -421,3 +421,29 @@ def test_without_a_knowledge_base_every_claim_is_not_enough_info_saying_so(proje
         (cid, "not_enough_info", "no knowledge base was loaded", ())
         for cid in ("was", "unknown-then")
     }
+
+
+def test_a_name_several_kb_entities_share_is_said_to_be_ambiguous_naming_five(project):
+    same = "".join(f"s{k}: {{name: Same, kind: place}}\n" for k in range(1, 8))
+    kb = _kb(
+        same + "two1: {name: Two, kind: place}\ntwo2: {name: Two, kind: place}\n",
+        "- {id: f, kind: property, subject: s1, property: uninhabited, {S}}",
+    )
+    verdicts, findings = _judge(
+        project,
+        kb,
+        """
+        - {id: seven, kind: property, quote: q, subject: Same, property: uninhabited}
+        - {id: two, kind: property, quote: q, subject: Two, property: uninhabited}
+        """,
+    )
+    missing = "is not in the knowledge base"
+    assert verdicts == {
+        "seven": (
+            "not_enough_info",
+            f"Same (ambiguous: 's1', 's2', 's3', 's4', 's5' and 2 more) {missing}",
+            (),
+        ),
+        "two": ("not_enough_info", f"Two (ambiguous: 'two1' and 'two2') {missing}", ()),
+    }
+    assert not findings
