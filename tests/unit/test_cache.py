@@ -317,3 +317,12 @@ def test_a_programming_error_in_put_is_not_a_silent_miss(project, monkeypatch):
     monkeypatch.setattr(Finding, "to_record", broken)
     with pytest.raises(AttributeError):
         verify(_options(project))
+
+
+def test_the_verdict_counts_of_a_file_without_verdicts_read_back_as_zeros():
+    """A claim file with no claims is cached too: no records, every count 0."""
+    zeros = [0] * len(cache.VERDICT_NAMES)
+    assert cache.verdict_counts(zeros, "") == tuple(zeros)
+    with pytest.raises(ValueError, match="verdict counts that do not fit the records"):
+        cache.verdict_counts([1, *zeros[1:]], "")
+    assert cache.verdict_counts([2, *zeros[1:]], "{}\n{}") == (2, *zeros[1:])

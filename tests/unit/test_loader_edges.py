@@ -185,3 +185,15 @@ def test_an_empty_json_file_is_reported_at_its_start():
 @pytest.mark.parametrize("text", ["[1]", '"a"', "1"])
 def test_a_json_file_whose_top_level_is_not_an_object_is_refused_at_its_start(text):
     assert _problems(text) == [("the top level must be an object ({...})", 1, 1, "")]
+
+
+def test_the_loaders_names_are_its_documents_and_an_unknown_name_is_refused():
+    """`claimcheck.loader` gives its names on first use (a cached run parses nothing)."""
+    import claimcheck.loader as loader
+    from claimcheck.loader import document, load
+
+    assert loader.Document is document.Document
+    assert loader.Problem is document.Problem
+    assert loader.load_document is load.load_document
+    with pytest.raises(AttributeError, match=r"^module 'claimcheck\.loader' has no attribute 'x'$"):
+        loader.x  # noqa: B018

@@ -568,3 +568,14 @@ def test_an_article_url_that_is_not_http_is_reported_with_the_url_and_why(projec
             ),
         )
     ]
+
+
+def test_discovering_the_rules_again_finds_each_rule_of_every_module_once_in_id_order():
+    """The registry is built at import, before mutmut switches a mutant on: rebuilt here."""
+    from claimcheck import rules
+
+    found = rules._discover()
+    assert found == rules.RULES
+    assert [r.id for r in found] == sorted({r.id for r in found})
+    assert {r.__module__.rsplit(".", 1)[1] for r in found} >= {"counts", "entities", "quotes"}
+    assert all("id" in vars(r) for r in found)
