@@ -532,3 +532,15 @@ def test_the_kbs_digest_follows_each_files_bytes_and_an_unreadable_one_does_not_
     too_small = Limits(max_file_bytes=10)
     assert digest(too_small) not in (first, digest())
     assert digest(too_small) == digest(too_small)
+
+
+def test_the_kb_loaded_is_the_one_hashed_even_if_a_file_changes_between(tmp_path):
+    """The cache keys a run by the KB's digest: what is judged must be what was hashed."""
+    k = tmp_path / "k.kb.yaml"
+    k.write_text(GOOD, encoding="utf-8")
+    source = KBSource([k], DEFAULT_LIMITS, lambda p: p.name)
+    source.digest()
+    k.write_text(GOOD.replace("name: A", "name: Changed"), encoding="utf-8")
+    kb, findings = source.load()
+    assert kb is not None and not findings
+    assert kb.name("a") == "A"
