@@ -447,3 +447,33 @@ def test_a_name_several_kb_entities_share_is_said_to_be_ambiguous_naming_five(pr
         "two": ("not_enough_info", f"Two (ambiguous: 'two1' and 'two2') {missing}", ()),
     }
     assert not findings
+
+
+def test_judging_without_the_memo_gives_the_judgements_the_memo_gives(project, monkeypatch):
+    """The memo only saves work: a caller of `judge_file` without one gets the same."""
+    from claimcheck.check import engine
+
+    real, pairs = engine.judge_file, []
+
+    def both(ctx, memo=None):
+        pairs.append((real(ctx), real(ctx, VerdictMemo())))
+        return real(ctx, memo)
+
+    monkeypatch.setattr(engine, "judge_file", both)
+    _judge(
+        project,
+        PROPERTY_KB,
+        "- {id: lacks, kind: property, quote: q, subject: i2, property: uninhabited}",
+    )
+    ((plain, memoised),) = pairs
+    assert plain == memoised
+    assert [(j.index, j.verdict.claim_id, j.verdict.verdict.value) for j in plain.claims] == [
+        (0, "lacks", "refuted")
+    ]
+    assert [i.field for i in plain.claims[0].issues] == [("property",)]
+    (project / "k.kb.yaml").unlink()
+    pairs.clear()
+    no_kb = verify(Options(paths=(str(project),), select=("CC2",)))
+    assert no_kb.verdicts[0].explanation == "no knowledge base was loaded"
+    ((plain, memoised),) = pairs
+    assert plain == memoised and plain.claims[0].index == 0
