@@ -579,3 +579,50 @@ def test_discovering_the_rules_again_finds_each_rule_of_every_module_once_in_id_
     assert [r.id for r in found] == sorted({r.id for r in found})
     assert {r.__module__.rsplit(".", 1)[1] for r in found} >= {"counts", "entities", "quotes"}
     assert all("id" in vars(r) for r in found)
+
+
+def test_a_complete_list_names_five_omitted_members_and_the_claims_or_others_naming_them(
+    project,
+):
+    """CC101 counts the omitted past five, names the claims that name them ("and others"
+    past five), says "claim ... names" for one, and points at each claim it names."""
+    entities = "entities:\n  g: {name: Gee, kind: organisation}\n" + "".join(
+        f"  m{k}: {{name: M{k}, kind: country}}\n" for k in range(1, 9)
+    )
+    member = "  - {{id: {}, kind: membership, group: g, members: [{}], complete: {}, quote: q}}\n"
+    claims = member.format("all", "m8", "true")
+    claims += "".join(member.format(f"c{k}", f"m{k}", "false") for k in range(1, 8))
+    claims += member.format("x1", "m1, m2, m3, m4, m5, m6", "true")
+    claims += member.format("x2", "m8, m2, m3, m4, m5, m6, m7", "true")
+    claims += member.format("c1", "m8", "false")
+    write_claims(project, entities + "claims:\n" + claims)
+    result = verify(Options(paths=(str(project),), select=("CC101", "CC117")))
+    found = {
+        (f.rule_id, f.claim_id): (f.message, f.pointer, [r.line for r in f.related])
+        for f in result.findings
+    }
+    omits = "the list of Gee presented as complete omits"
+    own = "give this claim an id of its own"
+    named = "which claims 'c1', 'c2', 'c3', 'c4', 'c5' and others name as members"
+    assert found == {
+        ("CC101", "all"): (
+            f"{omits} M1, M2, M3, M4, M5 and 2 more, {named}",
+            "/claims/0/members",
+            [20, 21, 22, 23, 24],
+        ),
+        ("CC101", "x1"): (
+            f"{omits} M8 and M7, which claims 'all' and 'c7' name as members",
+            "/claims/8/members",
+            [19, 26],
+        ),
+        ("CC101", "x2"): (
+            f"{omits} M1, which claim 'c1' names as a member",
+            "/claims/9/members",
+            [20],
+        ),
+        ("CC117", "c1"): (
+            f"claim id 'c1' is already used by claim 2 of this file: {own}",
+            "/claims/10/id",
+            [20],
+        ),
+    }
