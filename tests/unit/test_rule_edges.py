@@ -626,3 +626,30 @@ def test_a_complete_list_names_five_omitted_members_and_the_claims_or_others_nam
             [20],
         ),
     }
+
+
+def test_an_unknown_reference_holding_an_entitys_name_among_other_words_suggests_it(project):
+    """CC115's did-you-mean finds the longest run of the reference's words that is a name,
+    whatever its place among the words."""
+    entities = (
+        "entities:\n  g: {name: Quad Group, kind: organisation}\n"
+        "  jp: {name: Japan, kind: country}\n  in: {name: India, kind: country}\n"
+    )
+    claims = (
+        "claims:\n"
+        "  - {id: a, kind: membership, group: g, members: [the Japan delegation, in],"
+        " complete: false, quote: q}\n"
+        "  - {id: b, kind: membership, group: the big Quad Group today, members: [in],"
+        " complete: false, quote: q}\n"
+    )
+    write_claims(project, entities + claims)
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    nowhere = "is defined in this file's entities or the knowledge base; did you mean"
+    assert [(f.claim_id, f.message, f.pointer) for f in result.findings] == [
+        ("a", f"no entity 'the Japan delegation' {nowhere} 'jp' (Japan)?", "/claims/0/members/0"),
+        (
+            "b",
+            f"no entity 'the big Quad Group today' {nowhere} 'g' (Quad Group)?",
+            "/claims/1/group",
+        ),
+    ]
