@@ -71,7 +71,7 @@ EVENT_KB = _kb(
 )
 
 # The article's own names for events the KB knows by other ids.
-OWN_EVENTS = "entities:\n" + "".join(f"  t{n}: {{name: T{n}, kind: event}}\n" for n in range(1, 8))
+OWN_EVENTS = "entities:\n" + "".join(f"  t{n}: {{name: T{n}, kind: event}}\n" for n in range(1, 12))
 
 
 def _verdicts_with_own_entities(project: Path, kb: str, claims: str):
@@ -129,6 +129,68 @@ def test_an_event_is_matched_by_its_series_and_day_or_its_day_place_and_particip
             cid: ("not_enough_info", f"the knowledge base does not record T{n}", ())
             for n, cid in enumerate(("not-all", "elsewhere", "month", "no-day", "no-events"), 3)
         },
+    }
+    assert not findings
+
+
+MATCH_KB = _kb(
+    """
+    city: {name: City, kind: place}
+    hall: {name: Hall, kind: place}
+    far: {name: Far, kind: place}
+    jp: {name: Japan, kind: country}
+    ev-h: {name: the visit, kind: event}
+    ev-i: {name: the lunch, kind: event}
+    ev-j: {name: the walk, kind: event}
+    ser2: {name: Visits, kind: series}
+    ser3: {name: Outings, kind: series}
+    """,
+    """
+    - {id: hall-city, kind: relation, subject: hall, predicate: lies_in, object: city,
+       permanent: true, {S}}
+    - {id: h1, kind: event, event: ev-h, series: ser2, date: 2024-07-01, place: city, {S}}
+    - {id: h2, kind: event, event: ev-h, date: 2024-07-01, place: far, {S}}
+    - {id: i1, kind: event, event: ev-i, series: ser3, date: 2024-06-01, place: hall,
+       participants: [jp], {S}}
+    - {id: j1, kind: event, event: ev-j, series: ser3, date: 2024-06-01, place: far,
+       participants: [jp], {S}}
+    """,
+)
+
+
+def test_a_matched_event_is_judged_on_all_its_facts_and_matched_the_first_way_that_works(
+    project,
+):
+    """By series and date first, even when a place and participants are given; by them
+    when the series has two events that day; every fact of the matched event counts."""
+    verdicts, findings = _verdicts_with_own_entities(
+        project,
+        MATCH_KB,
+        """
+        - {id: two-facts, kind: event, what: w, quote: q, event: t8, series: ser2,
+           date: 2024-07-01, place: city}
+        - {id: same-day, kind: event, what: w, quote: q, event: t9, series: ser3,
+           date: 2024-06-01, place: city, participants: [jp]}
+        - {id: series-first, kind: event, what: w, quote: q, event: t10, series: ser2,
+           date: 2024-07-01, participants: [jp], place: far}
+        - {id: no-event, kind: event, what: w, quote: q, event: t11, date: 2024-05-05,
+           place: city, participants: [jp]}
+        """,
+    )
+    places = _said(("h1", "visit: 1 July 2024, in City"), ("h2", "visit: 1 July 2024, in Far"))
+    disagree = f"the knowledge base's sources disagree on the place: {places}"
+    assert verdicts == {
+        "two-facts": ("conflicting", disagree, ("h1", "h2")),
+        "same-day": (
+            "supported",
+            (
+                "the knowledge base records it as the lunch, by its date, place and participants; "
+                "it took place on 1 June 2024; it took place in Hall; Japan took part"
+            ),
+            ("i1", "hall-city"),
+        ),
+        "series-first": ("conflicting", disagree, ("h1", "h2")),
+        "no-event": ("not_enough_info", "the knowledge base does not record T11", ()),
     }
     assert not findings
 
