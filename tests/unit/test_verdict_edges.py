@@ -539,3 +539,29 @@ def test_judging_without_the_memo_gives_the_judgements_the_memo_gives(project, m
     assert no_kb.verdicts[0].explanation == "no knowledge base was loaded"
     ((plain, memoised),) = pairs
     assert plain == memoised and plain.claims[0].index == 0
+
+
+def test_a_claim_repeated_in_another_file_is_judged_once(project, monkeypatch):
+    """An archive repeats its claims: the second file's copy reuses the first's verdict."""
+    import claimcheck.judge as judge
+
+    real, judged = judge.judge_claim, []
+
+    def counted(ctx, kb, i, claim):
+        judged.append(claim.id)
+        return real(ctx, kb, i, claim)
+
+    monkeypatch.setattr(judge, "judge_claim", counted)
+    (project / "k.kb.yaml").write_text(PROPERTY_KB, encoding="utf-8")
+    claim = "claims:\n  - {id: c, kind: property, quote: q, subject: i2, property: uninhabited}\n"
+    write_claims(project, claim, "a.claims.yaml")
+    write_claims(project, claim.replace("id: c,", "id: d,"), "b.claims.yaml")
+    result = verify(Options(paths=(str(project),), select=("CC2",), jobs=1))
+    assert judged == ["c"]
+    assert sorted((v.claim_id, v.verdict.value, v.explanation) for v in result.verdicts) == [
+        (cid, "refuted", "Isle Two is not uninhabited on 20 August 2024") for cid in ("c", "d")
+    ]
+    assert sorted((f.claim_id, f.pointer) for f in result.findings) == [
+        ("c", "/claims/0/property"),
+        ("d", "/claims/0/property"),
+    ]
