@@ -462,6 +462,18 @@ def test_a_file_entity_is_the_kbs_unless_their_wikidata_ids_show_two_entities():
     assert _linked({"z": Entity(name="Zed", kind=country, wikidata="Q1")}, "z") == ("z", "a")
 
 
+def test_two_file_entities_that_are_one_kb_entity_are_one_entity_to_the_rules():
+    both = {
+        "quad": Entity(name="Quad", kind="country", wikidata="Q1"),
+        "the-quad": Entity(name="The Quad", kind="country", wikidata="Q1"),
+    }
+    resolver = Resolver(both, _kb(LINKED))
+    assert resolver.key("quad") == resolver.key("the-quad") == "quad"
+    assert resolver.key("a") == "quad"  # the KB's id of what the file calls quad
+    # Linked by its id, whatever kind the file gives it; by a name, only of the same kind.
+    assert _linked({"a": Entity(name="A", kind="place")}, "a") == ("a", "a")
+
+
 def test_a_file_entity_is_the_kbs_of_the_same_name_only_if_of_the_same_kind():
     assert _linked({"x": Entity(name="Bland", kind="country")}, "x") == ("x", "b")
     assert _linked({"y": Entity(name="Bland", kind="place")}, "y") == ("y", None)

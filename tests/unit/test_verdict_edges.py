@@ -553,13 +553,22 @@ def test_a_claim_repeated_in_another_file_is_judged_once(project, monkeypatch):
 
     monkeypatch.setattr(judge, "judge_claim", counted)
     (project / "k.kb.yaml").write_text(PROPERTY_KB, encoding="utf-8")
-    claim = "claims:\n  - {id: c, kind: property, quote: q, subject: i2, property: uninhabited}\n"
-    write_claims(project, claim, "a.claims.yaml")
-    write_claims(project, claim.replace("id: c,", "id: d,"), "b.claims.yaml")
+    # i2 by the id of the file's own entity, i1 by the KB's id: both found exactly.
+    body = (
+        "entities:\n  i2: {name: Isle Two, kind: place}\nclaims:\n"
+        "  - {id: c, kind: property, quote: q, subject: i2, property: uninhabited}\n"
+        "  - {id: e, kind: property, quote: q, subject: i1, property: uninhabited}\n"
+    )
+    write_claims(project, body, "a.claims.yaml")
+    again = body.replace("id: c,", "id: d,").replace("id: e,", "id: f,")
+    write_claims(project, again, "b.claims.yaml")
     result = verify(Options(paths=(str(project),), select=("CC2",), jobs=1))
-    assert judged == ["c"]
-    assert sorted((v.claim_id, v.verdict.value, v.explanation) for v in result.verdicts) == [
-        (cid, "refuted", "Isle Two is not uninhabited on 20 August 2024") for cid in ("c", "d")
+    assert judged == ["c", "e"]
+    assert sorted((v.claim_id, v.verdict.value) for v in result.verdicts) == [
+        ("c", "refuted"),
+        ("d", "refuted"),
+        ("e", "conflicting"),
+        ("f", "conflicting"),
     ]
     assert sorted((f.claim_id, f.pointer) for f in result.findings) == [
         ("c", "/claims/0/property"),
