@@ -197,3 +197,13 @@ def test_the_loaders_names_are_its_documents_and_an_unknown_name_is_refused():
     assert loader.load_document is load.load_document
     with pytest.raises(AttributeError, match=r"^module 'claimcheck\.loader' has no attribute 'x'$"):
         loader.x  # noqa: B018
+
+
+def test_an_integer_of_eighteen_digits_is_read_and_one_of_nineteen_is_refused():
+    doc = load_document("a.yaml", b"n: 123456789012345678\nm: -123456789012345678\n")
+    assert doc.data == {"n": 123456789012345678, "m": -123456789012345678}
+    with pytest.raises(LoadError) as refused:
+        load_document("a.yaml", b"n: 1234567890123456789\n")
+    assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
+        ("integer with 19 digits is too large", 1, 4)
+    ]
