@@ -199,11 +199,20 @@ def test_the_loaders_names_are_its_documents_and_an_unknown_name_is_refused():
         loader.x  # noqa: B018
 
 
-def test_an_integer_of_eighteen_digits_is_read_and_one_of_nineteen_is_refused():
-    doc = load_document("a.yaml", b"n: 123456789012345678\nm: -123456789012345678\n")
+@pytest.mark.parametrize("compose", ["fast", "events"])
+def test_an_integer_of_eighteen_digits_is_read_and_one_of_nineteen_is_refused(compose):
+    """Both composers: LibYAML's (most files) and the event stream's (the others)."""
+    from claimcheck.loader import yamlload
+
+    def load(text: bytes):
+        if compose == "fast":
+            return load_document("a.yaml", text)
+        return yamlload.load_yaml_events("a.yaml", text.decode(), DEFAULT_LIMITS)
+
+    doc = load(b"n: 123456789012345678\nm: -123456789012345678\n")
     assert doc.data == {"n": 123456789012345678, "m": -123456789012345678}
     with pytest.raises(LoadError) as refused:
-        load_document("a.yaml", b"n: 1234567890123456789\n")
+        load(b"n: 1234567890123456789\n")
     assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
         ("integer with 19 digits is too large", 1, 4)
     ]
