@@ -216,3 +216,14 @@ def test_an_integer_of_eighteen_digits_is_read_and_one_of_nineteen_is_refused(co
     assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
         ("integer with 19 digits is too large", 1, 4)
     ]
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "# only a comment\n"])
+def test_an_empty_file_is_refused_at_its_first_character(text):
+    from claimcheck.loader import yamlload
+
+    with pytest.raises(LoadError) as refused:
+        yamlload.load_yaml_events("a.yaml", text, DEFAULT_LIMITS)
+    assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
+        ("file is empty: a claim file is one YAML mapping", 1, 1)
+    ]

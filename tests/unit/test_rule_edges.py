@@ -653,3 +653,26 @@ def test_an_unknown_reference_holding_an_entitys_name_among_other_words_suggests
             "/claims/1/group",
         ),
     ]
+
+
+def test_each_misquote_of_a_file_is_reported_at_its_quote(project):
+    """CC114 goes on past the first misquote, and points at each claim's `quote`."""
+    (project / "articles" / "a.txt").write_text(
+        "The ministers met in New Delhi on Tuesday.", encoding="utf-8"
+    )
+    claims = "entities:\n  g: {name: G, kind: organisation}\n  a: {name: A, kind: country}\n"
+    claims += "claims:\n" + "".join(
+        f"  - {{id: c{k}, kind: membership, group: g, members: [a], complete: false, quote: {q}}}\n"
+        for k, q in enumerate(["ministers met", "never said this", "met in Paris", "on Tuesday"])
+    )
+    write_claims(project, claims)
+    result = verify(Options(paths=(str(project),), select=("CC114",)))
+    missing = "the quote is not in the article text (articles/a.txt)"
+    assert [(f.claim_id, f.message, f.pointer) for f in result.findings] == [
+        ("c1", f"{missing}: no passage resembles it; copy the article's words", "/claims/1/quote"),
+        (
+            "c2",
+            f"{missing}; the closest passage (80% alike) is \"met in\": the quote adds 'Paris'",
+            "/claims/2/quote",
+        ),
+    ]
