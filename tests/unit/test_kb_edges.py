@@ -186,8 +186,10 @@ AGAIN = """
 entities:
   b: {name: B, kind: country}
   a: {name: A again, kind: country}
+  c: {name: C, kind: country}
 facts:
   - {id: m, kind: membership, group: a, member: b, sources: [{title: T}]}
+  - {id: after, kind: membership, group: a, member: b, sources: [{title: T}]}
 """
 
 
@@ -217,10 +219,12 @@ def test_an_unknown_entity_in_any_role_is_reported_where_it_is_named(project, mo
         (c, _unknown("ghost-ps"), k, 10, 38, "/facts/5/subject"),
         (c, _unknown("ghost-rs"), k, 11, 38, "/facts/6/subject"),
         (c, _unknown("ghost-ro"), k, 11, 76, "/facts/6/object"),
-        (c, "fact id 'm' is already used at k.kb.yaml:5:5", "l.kb.yaml", 6, 10, "/facts/0/id"),
+        (c, "fact id 'm' is already used at k.kb.yaml:5:5", "l.kb.yaml", 7, 10, "/facts/0/id"),
         (c, _unknown("ghost-u"), k, 3, 65, "/entities/a/aliases/0/used_by/1"),
     ]
     assert kb.name("a") == "A"
+    # A duplicate id skips its entity or fact, not the rest of the file.
+    assert "after" in kb.facts and "c" in kb.records
     assert all(f.severity is SCHEMA.severity for f in query.open_kb(("k.kb.yaml",))[1])
 
 

@@ -221,6 +221,8 @@ def test_an_alias_nobody_is_said_to_use_is_shown_without_users(kb):
     answer = query.entity(kb, "club")
     answer["aliases"][0]["used_by"] = []
     assert query.render_text(answer).splitlines()[1] == "  also called The Club"
+    answer["aliases"][0]["used_by"] = ["a", "b"]
+    assert query.render_text(answer).splitlines()[1] == "  also called The Club (used by a, b)"
 
 
 def test_a_name_more_than_five_entities_share_is_refused_counting_the_others(
