@@ -680,39 +680,53 @@ def test_each_misquote_of_a_file_is_reported_at_its_quote(project):
 
 def test_a_weekday_is_checked_against_the_date_another_claim_gives_its_event(project):
     """CC104 and CC105 read the event's date from another claim when the claim gives none,
-    say which claim gave it, and point at it; a claim with its own date does not stop the
+    say which claim gave it, and point at its date; a claim that passes does not stop the
     claims after it from being checked."""
-    claims = "entities:\n  e: {name: E, kind: event}\n  f: {name: F, kind: event}\nclaims:\n"
+    claims = "entities:\n" + "".join(f"  {e}: {{name: {e}, kind: event}}\n" for e in "efgh")
+    claims += "claims:\n"
     for fields in (
         "id: a, event: e, date: 2024-08-20, weekday: Tuesday",
         "id: b, event: e, weekday: Monday",
+        "id: ok, event: g, date: 2024-08-20, weekday: Tuesday, relative: true",
         "id: d, event: f, date: 2024-08-13",
         "id: r, event: f, weekday: Tuesday, relative: true",
+        "id: own, event: h, date: 2024-08-13, weekday: Tuesday, relative: true",
     ):
         claims += f"  - {{{fields}, kind: event, what: w, quote: q}}\n"
     write_claims(project, claims)
     result = verify(Options(paths=(str(project),), select=("CC104", "CC105")))
     found = [
-        (f.rule_id, f.message, f.pointer, [r.line for r in f.related]) for f in result.findings
+        (f.rule_id, f.claim_id, f.message, f.pointer, [(r.line, r.column) for r in f.related])
+        for f in result.findings
     ]
     assert found == [
         (
             "CC104",
+            "b",
             (
                 "20 August 2024 (the date claim 'a' gives) was a Tuesday, not a Monday: "
                 "write Tuesday, or correct the date"
             ),
             "/claims/1/weekday",
-            [12],
+            [(14, 29)],
         ),
         (
             "CC105",
+            "r",
             (
                 "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
                 "the event is dated 13 August 2024 (the date claim 'd' gives): give the date, or "
                 "correct it"
             ),
-            "/claims/3/relative",
-            [14],
+            "/claims/4/relative",
+            [(17, 29)],
+        ),
+        (
+            "CC105",
+            "own",
+            "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
+            "the event is dated 13 August 2024: give the date, or correct it",
+            "/claims/5/relative",
+            [],
         ),
     ]
