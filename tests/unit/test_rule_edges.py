@@ -724,8 +724,10 @@ def test_a_weekday_is_checked_against_the_date_another_claim_gives_its_event(pro
         (
             "CC105",
             "own",
-            "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
-            "the event is dated 13 August 2024: give the date, or correct it",
+            (
+                "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
+                "the event is dated 13 August 2024: give the date, or correct it"
+            ),
             "/claims/5/relative",
             [],
         ),
