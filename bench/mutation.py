@@ -9,7 +9,11 @@ the mutable modules changed since a git revision, then prints each module's and 
 score: killed / (all - listed equivalent). Equivalent mutants (no observable effect) are
 listed with a reason in tests/equivalent_mutants.txt. Exits 1 when a package scores under the
 threshold, 2 when mutmut itself fails, 0 otherwise (and when no mutable module changed).
-A time budget stops mutmut and scores the mutants checked so far, saying the score is partial.
+A time budget stops mutmut and scores the mutants checked so far. Only a module whose every
+mutant was checked is held to the threshold: one the budget left partly checked shows its
+partial score, and one with no mutant checked is "not scored", never 0%. `--isolated` runs
+mutmut in a scratch copy that mutates only the named modules (CI: generating the mutants of
+every mutable file would take most of its budget).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from collections import defaultdict
@@ -104,7 +109,15 @@ class Score:
     killed: int = 0
     total: int = 0
     equivalent: int = 0
+    not_run: int = 0
     survivors: list[str] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        """ "scored" (every mutant checked), "partial", or "not scored" (none checked)."""
+        if not self.total:
+            return "not scored"
+        return "partial" if self.not_run else "scored"
 
     @property
     def percent(self) -> float:
@@ -112,11 +125,11 @@ class Score:
         return 100.0 * self.killed / counted if counted else 100.0
 
 
-def results() -> dict[str, str]:
+def results(where: Path = ROOT) -> dict[str, str]:
     """Every mutant mutmut knows about, with its status, from ``mutmut results --all``."""
     out = subprocess.run(
         [_mutmut(), "results", "--all", "true"],
-        cwd=ROOT,
+        cwd=where,
         capture_output=True,
         text=True,
         check=False,
@@ -132,47 +145,117 @@ def results() -> dict[str, str]:
 def score(
     statuses: dict[str, str], modules: list[str], equivalent: dict[str, str]
 ) -> tuple[dict[str, Score], dict[str, Score], int]:
-    """Scores per module and per package of the mutants in ``modules`` that were run."""
+    """Scores per module and per package of the mutants in ``modules``.
+
+    Every module with a mutant gets an entry, checked or not (`Score.state`); a package's
+    score counts only its modules whose every mutant was checked, so that a module the time
+    budget cut short can neither pass nor fail it.
+    """
     by_module: dict[str, Score] = defaultdict(Score)
-    by_package: dict[str, Score] = defaultdict(Score)
     not_run = 0
     for name, status in sorted(statuses.items()):
         m = _MODULE.match(name)
         module = m.group("module") if m else name.split(".x")[0]
         if modules and not any(module == s or module.startswith(s + ".") for s in modules):
             continue
+        s = by_module[module]
         if status in NOT_RUN:
             not_run += 1
+            s.not_run += 1
             continue
+        s.total += 1
+        if status in DETECTED:
+            s.killed += 1
+        elif any(fnmatch.fnmatchcase(name, p) for p in equivalent):
+            s.equivalent += 1
+        else:
+            s.survivors.append(f"{name}: {status}")
+    by_package: dict[str, Score] = defaultdict(Score)
+    for module, s in by_module.items():
         package = module.rsplit(".", 1)[0] if module.count(".") > 1 else module
-        is_equivalent = any(fnmatch.fnmatchcase(name, p) for p in equivalent)
-        for s in (by_module[module], by_package[package]):
-            s.total += 1
-            if status in DETECTED:
-                s.killed += 1
-            elif is_equivalent:
-                s.equivalent += 1
-            else:
-                s.survivors.append(f"{name}: {status}")
+        p = by_package[package]
+        if s.state == "scored":
+            p.killed, p.total, p.equivalent = (
+                p.killed + s.killed,
+                p.total + s.total,
+                p.equivalent + s.equivalent,
+            )
+        else:
+            p.not_run += s.not_run + s.total  # left out of the package's score
     return dict(by_module), dict(by_package), not_run
 
 
-def run_mutmut(modules: list[str], max_children: int, budget: float | None) -> tuple[int, bool]:
+def _row(name: str, s: Score, package: bool = False) -> str:
+    if s.state == "not scored":
+        return f"{name:44} {'':7} {'':5} {'':6} {'not scored':>10} ({s.not_run} not checked)"
+    line = f"{name:44} {s.killed:7} {s.total:5} {s.equivalent:6} {s.percent:6.1f}%"
+    if s.state == "partial" and not package:
+        line += f" partial: {s.not_run} not checked, not gated"
+    elif s.not_run:
+        line += f" ({s.not_run} mutants of partly checked modules left out)"
+    return line
+
+
+def isolated_copy(modules: list[str]) -> Path:
+    """A scratch copy of the project whose mutmut configuration mutates only ``modules``.
+
+    mutmut generates the mutants of every file it may mutate before it runs one; on the
+    whole package that takes minutes, which a CI budget cannot spare for one changed file.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="claimcheck-mutation-"))
+    skip = shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", "*.egg-info")
+    for item in ROOT.iterdir():
+        if item.name in {".git", ".venv", "mutants"}:
+            continue
+        if item.is_dir():
+            shutil.copytree(item, scratch / item.name, ignore=skip, symlinks=True)
+        else:
+            shutil.copy2(item, scratch / item.name)
+    files = []
+    for module in modules:
+        path = Path("src", *module.split("."))
+        files += [f"{path}.py"] if (ROOT / f"{path}.py").exists() else [f"{path}/*"]
+    toml = (scratch / "pyproject.toml").read_text(encoding="utf-8")
+    narrowed = re.sub(
+        r"(?ms)^only_mutate = \[.*?^\]",
+        "only_mutate = [" + ", ".join(f'"{f}"' for f in files) + "]",
+        toml,
+        count=1,
+    )
+    (scratch / "pyproject.toml").write_text(narrowed, encoding="utf-8")
+    return scratch
+
+
+def run_mutmut(
+    modules: list[str], max_children: int, budget: float | None, where: Path = ROOT
+) -> tuple[int, bool]:
     """Run mutmut on ``modules``; (its exit code, whether the time budget stopped it)."""
     names = [f"{m}.*" for m in modules]
     cmd = [_mutmut(), "run", "--max-children", str(max_children), *names]
     print("$", " ".join(cmd), flush=True)
-    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=where, start_new_session=True)
     try:
         return proc.wait(timeout=budget), False
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGTERM)  # mutmut and the test runs it started
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        _stop(proc)
         return 0, True
+    finally:  # stopped from outside (CI's `timeout`, Ctrl-C): mutmut's workers stop too
+        if proc.poll() is None:
+            _stop(proc)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop mutmut and the test runs it started (its own process group)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="drop mutmut's cache (mutants/)")
     parser.add_argument("--report-only", action="store_true", help="score the last run")
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
+    parser.add_argument(
+        "--isolated", action="store_true", help="run in a scratch copy mutating only these"
+    )
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)  # so that `finally` stops mutmut's workers
 
     modules = [module_of(m) for m in args.modules]
     if args.base:
@@ -196,29 +283,40 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     modules = sorted(set(modules))
     stopped = False
+    where = ROOT
     if not args.report_only:
-        if args.fresh:
+        if args.isolated:
+            where = isolated_copy(modules)
+        elif args.fresh:
             shutil.rmtree(ROOT / "mutants", ignore_errors=True)
         started = time.monotonic()
-        code, stopped = run_mutmut(modules, args.max_children, args.budget)
+        try:
+            code, stopped = run_mutmut(modules, args.max_children, args.budget, where)
+        except BaseException:
+            if args.isolated:
+                shutil.rmtree(where, ignore_errors=True)
+            raise
         print(f"mutmut ran {time.monotonic() - started:.0f} s", flush=True)
         if code != 0:
             print(f"mutmut failed (exit {code})", file=sys.stderr)
             return 2
     equivalent = read_equivalent(args.equivalent)
-    per_module, per_package, not_run = score(results(), modules, equivalent)
-    if not per_module:
+    per_module, per_package, not_run = score(results(where), modules, equivalent)
+    if args.isolated and where != ROOT:
+        shutil.rmtree(where, ignore_errors=True)
+    if not any(s.total for s in per_module.values()):
         if stopped:  # the budget is CI's, not the change's: say so, do not fail
-            print("the time budget ran out before any mutant was checked", file=sys.stderr)
+            print("the time budget ran out before any mutant was checked: not scored")
             return 0
         print("no mutant was checked", file=sys.stderr)
         return 2
-    print(f"\n{'module':44} {'killed':>7} {'all':>5} {'equiv':>6} {'score':>7}")
-    for title, table in (("module", per_module), ("package", per_package)):
-        if title == "package":
-            print(f"\n{'package':44} {'killed':>7} {'all':>5} {'equiv':>6} {'score':>7}")
-        for name, s in sorted(table.items()):
-            print(f"{name:44} {s.killed:7} {s.total:5} {s.equivalent:6} {s.percent:6.1f}%")
+    header = f"{'killed':>7} {'all':>5} {'equiv':>6} {'score':>7}"
+    print(f"\n{'module':44} {header}")
+    for name, s in sorted(per_module.items()):
+        print(_row(name, s))
+    print(f"\n{'package (modules checked whole)':44} {header}")
+    for name, s in sorted(per_package.items()):
+        print(_row(name, s, package=True))
     if args.survivors:
         print("\nsurvivors:")
         for s in per_module.values():
@@ -228,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\npartial: the time budget stopped mutmut; {not_run} mutants were not checked")
     elif not_run:
         print(f"\n{not_run} mutants of these modules are not checked yet: the score is partial")
-    low = [p for p, s in per_package.items() if s.percent < args.threshold]
+    low = [p for p, s in per_package.items() if s.total and s.percent < args.threshold]
     if low:
         print(f"\nunder {args.threshold:.0f}%: {', '.join(sorted(low))}", file=sys.stderr)
         print("kill the survivors (`mutmut show NAME`), or list an equivalent one with a reason")

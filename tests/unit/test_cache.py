@@ -316,3 +316,31 @@ def test_a_programming_error_in_put_is_not_a_silent_miss(project, monkeypatch):
     monkeypatch.setattr(Finding, "to_record", broken)
     with pytest.raises(AttributeError):
         verify(_options(project))
+
+
+def test_the_verdict_counts_of_a_file_without_verdicts_read_back_as_zeros():
+    """A claim file with no claims is cached too: no records, every count 0."""
+    zeros = [0] * len(cache.VERDICT_NAMES)
+    assert cache.verdict_counts(zeros, "") == tuple(zeros)
+    with pytest.raises(ValueError, match="verdict counts that do not fit the records"):
+        cache.verdict_counts([1, *zeros[1:]], "")
+    assert cache.verdict_counts([2, *zeros[1:]], "{}\n{}") == (2, *zeros[1:])
+
+
+def test_two_runs_making_the_cache_key_at_once_both_use_the_one_that_won(tmp_path, monkeypatch):
+    """The loser of the race reads the winner's key: entries either writes, both can open."""
+    folder = tmp_path / "cache"
+    winner, loser = cache.Cache(folder, Limits()), cache.Cache(folder, Limits())
+    real_link = cache.os.link
+
+    def late(src: str, dst: str) -> None:
+        monkeypatch.setattr(cache.os, "link", real_link)
+        assert winner.seal(b"first") is not None  # the winner's key lands first
+        real_link(src, dst)
+
+    monkeypatch.setattr(cache.os, "link", late)
+    sealed = loser.seal(b"body")
+    assert sealed is not None
+    assert winner._open(sealed) == b"body"
+    assert loser._open(winner.seal(b"other") or b"") == b"other"
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".tmp")) == []

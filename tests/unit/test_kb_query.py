@@ -174,3 +174,85 @@ def test_no_knowledge_base_or_a_missing_one_is_a_query_error(
         query.open_kb(())
     with pytest.raises(QueryError, match=r"^--kb nope\.kb\.yaml: no such file or folder$"):
         query.open_kb(("nope.kb.yaml",))
+
+
+def test_the_holder_answer_names_the_office_the_date_and_each_holder_with_its_fact(kb):
+    answer = query.holder(kb, "chair", D("2020-01-01"))
+    row = {"status": "accepted", "note": None, "sources": ["https://example.org/s"]}
+    assert answer == {
+        "query": "holder",
+        "of": "chair",
+        "name": "Chair of the Club",
+        "on": "2020-01-01",
+        "results": [
+            {
+                "entity": "p1",
+                "name": "Pat One",
+                "fact": "chair-1",
+                "statement": "Pat One holds the office of Chair of the Club "
+                "from 1 January 2001 until 1 January 2020",
+                **row,
+                "defined_at": "k.kb.yaml:22:5",
+                "certain": False,
+            },
+            {
+                "entity": "p2",
+                "name": "Pat Two",
+                "fact": "chair-2",
+                "statement": "Pat Two holds the office of Chair of the Club from 1 January 2020",
+                **row,
+                "defined_at": "k.kb.yaml:24:5",
+                "certain": True,
+            },
+        ],
+    }
+    assert query.render_text(answer) == (
+        "holder of Chair of the Club (chair) on 2020-01-01: 2\n"
+        "- Pat One holds the office of Chair of the Club from 1 January 2001 until "
+        "1 January 2020 [uncertain dates]  (chair-1, k.kb.yaml:22:5)\n"
+        "    source: https://example.org/s\n"
+        "- Pat Two holds the office of Chair of the Club from 1 January 2020  "
+        "(chair-2, k.kb.yaml:24:5)\n"
+        "    source: https://example.org/s\n"
+    )
+
+
+def test_an_alias_nobody_is_said_to_use_is_shown_without_users(kb):
+    answer = query.entity(kb, "club")
+    answer["aliases"][0]["used_by"] = []
+    assert query.render_text(answer).splitlines()[1] == "  also called The Club"
+    answer["aliases"][0]["used_by"] = ["a", "b"]
+    assert query.render_text(answer).splitlines()[1] == "  also called The Club (used by a, b)"
+
+
+def test_a_name_more_than_five_entities_share_is_refused_counting_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    same = "".join(f"  s{k}: {{name: Same, kind: place}}\n" for k in range(1, 8))
+    (tmp_path / "k.kb.yaml").write_text(f"claimcheck-kb: 1\nentities:\n{same}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    kb, _ = query.open_kb(("k.kb.yaml",))
+    with pytest.raises(QueryError) as shared:
+        query.entity(kb, "same")
+    assert str(shared.value) == (
+        "ambiguous: 'same' is the id, name or alias of 's1', 's2', 's3', 's4', 's5' "
+        "and 2 more: give the id"
+    )
+
+
+def test_the_kb_is_found_in_the_claims_folder_and_inside_the_given_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "x.kb.yaml").write_text(KB, encoding="utf-8")
+    (tmp_path / "k.kb.yaml").write_text(KB, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    found, findings = query.open_kb(())
+    assert (found.files, findings) == (["claims/x.kb.yaml"], [])
+    with pytest.raises(QueryError, match=r"^--kb k\.kb\.yaml: outside the project root .*sub$"):
+        query.open_kb(("k.kb.yaml",), root=str(tmp_path / "sub"))
+    monkeypatch.chdir(tmp_path / "sub")
+    assert query.open_kb(("../k.kb.yaml",), root=str(tmp_path))[0].files == ["../k.kb.yaml"]

@@ -185,3 +185,45 @@ def test_an_empty_json_file_is_reported_at_its_start():
 @pytest.mark.parametrize("text", ["[1]", '"a"', "1"])
 def test_a_json_file_whose_top_level_is_not_an_object_is_refused_at_its_start(text):
     assert _problems(text) == [("the top level must be an object ({...})", 1, 1, "")]
+
+
+def test_the_loaders_names_are_its_documents_and_an_unknown_name_is_refused():
+    """`claimcheck.loader` gives its names on first use (a cached run parses nothing)."""
+    import claimcheck.loader as loader
+    from claimcheck.loader import document, load
+
+    assert loader.Document is document.Document
+    assert loader.Problem is document.Problem
+    assert loader.load_document is load.load_document
+    with pytest.raises(AttributeError, match=r"^module 'claimcheck\.loader' has no attribute 'x'$"):
+        loader.x  # noqa: B018
+
+
+@pytest.mark.parametrize("compose", ["fast", "events"])
+def test_an_integer_of_eighteen_digits_is_read_and_one_of_nineteen_is_refused(compose):
+    """Both composers: LibYAML's (most files) and the event stream's (the others)."""
+    from claimcheck.loader import yamlload
+
+    def load(text: bytes):
+        if compose == "fast":
+            return load_document("a.yaml", text)
+        return yamlload.load_yaml_events("a.yaml", text.decode(), DEFAULT_LIMITS)
+
+    doc = load(b"n: 123456789012345678\nm: -123456789012345678\n")
+    assert doc.data == {"n": 123456789012345678, "m": -123456789012345678}
+    with pytest.raises(LoadError) as refused:
+        load(b"n: 1234567890123456789\n")
+    assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
+        ("integer with 19 digits is too large", 1, 4)
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "# only a comment\n"])
+def test_an_empty_file_is_refused_at_its_first_character(text):
+    from claimcheck.loader import yamlload
+
+    with pytest.raises(LoadError) as refused:
+        yamlload.load_yaml_events("a.yaml", text, DEFAULT_LIMITS)
+    assert [(p.message, p.line, p.column) for p in refused.value.problems] == [
+        ("file is empty: a claim file is one YAML mapping", 1, 1)
+    ]

@@ -568,3 +568,167 @@ def test_an_article_url_that_is_not_http_is_reported_with_the_url_and_why(projec
             ),
         )
     ]
+
+
+def test_discovering_the_rules_again_finds_each_rule_of_every_module_once_in_id_order():
+    """The registry is built at import, before mutmut switches a mutant on: rebuilt here."""
+    from claimcheck import rules
+
+    found = rules._discover()
+    assert found == rules.RULES
+    assert [r.id for r in found] == sorted({r.id for r in found})
+    assert {r.__module__.rsplit(".", 1)[1] for r in found} >= {"counts", "entities", "quotes"}
+    assert all("id" in vars(r) for r in found)
+
+
+def test_a_complete_list_names_five_omitted_members_and_the_claims_or_others_naming_them(
+    project,
+):
+    """CC101 counts the omitted past five, names the claims that name them ("and others"
+    past five), says "claim ... names" for one, and points at each claim it names."""
+    entities = "entities:\n  g: {name: Gee, kind: organisation}\n" + "".join(
+        f"  m{k}: {{name: M{k}, kind: country}}\n" for k in range(1, 9)
+    )
+    member = "  - {{id: {}, kind: membership, group: g, members: [{}], complete: {}, quote: q}}\n"
+    claims = member.format("all", "m8", "true")
+    claims += "".join(member.format(f"c{k}", f"m{k}", "false") for k in range(1, 8))
+    claims += member.format("x1", "m1, m2, m3, m4, m5, m6", "true")
+    claims += member.format("x2", "m8, m2, m3, m4, m5, m6, m7", "true")
+    claims += member.format("c1", "m8", "false")
+    write_claims(project, entities + "claims:\n" + claims)
+    result = verify(Options(paths=(str(project),), select=("CC101", "CC117")))
+    found = {
+        (f.rule_id, f.claim_id): (f.message, f.pointer, [r.line for r in f.related])
+        for f in result.findings
+    }
+    omits = "the list of Gee presented as complete omits"
+    own = "give this claim an id of its own"
+    named = "which claims 'c1', 'c2', 'c3', 'c4', 'c5' and others name as members"
+    assert found == {
+        ("CC101", "all"): (
+            f"{omits} M1, M2, M3, M4, M5 and 2 more, {named}",
+            "/claims/0/members",
+            [20, 21, 22, 23, 24],
+        ),
+        ("CC101", "x1"): (
+            f"{omits} M8 and M7, which claims 'all' and 'c7' name as members",
+            "/claims/8/members",
+            [19, 26],
+        ),
+        ("CC101", "x2"): (
+            f"{omits} M1, which claim 'c1' names as a member",
+            "/claims/9/members",
+            [20],
+        ),
+        ("CC117", "c1"): (
+            f"claim id 'c1' is already used by claim 2 of this file: {own}",
+            "/claims/10/id",
+            [20],
+        ),
+    }
+
+
+def test_an_unknown_reference_holding_an_entitys_name_among_other_words_suggests_it(project):
+    """CC115's did-you-mean finds the longest run of the reference's words that is a name,
+    whatever its place among the words."""
+    entities = (
+        "entities:\n  g: {name: Quad Group, kind: organisation}\n"
+        "  jp: {name: Japan, kind: country}\n  in: {name: India, kind: country}\n"
+    )
+    claims = (
+        "claims:\n"
+        "  - {id: a, kind: membership, group: g, members: [the Japan delegation, in],"
+        " complete: false, quote: q}\n"
+        "  - {id: b, kind: membership, group: the big Quad Group today, members: [in],"
+        " complete: false, quote: q}\n"
+    )
+    write_claims(project, entities + claims)
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    nowhere = "is defined in this file's entities or the knowledge base; did you mean"
+    assert [(f.claim_id, f.message, f.pointer) for f in result.findings] == [
+        ("a", f"no entity 'the Japan delegation' {nowhere} 'jp' (Japan)?", "/claims/0/members/0"),
+        (
+            "b",
+            f"no entity 'the big Quad Group today' {nowhere} 'g' (Quad Group)?",
+            "/claims/1/group",
+        ),
+    ]
+
+
+def test_each_misquote_of_a_file_is_reported_at_its_quote(project):
+    """CC114 goes on past the first misquote, and points at each claim's `quote`."""
+    (project / "articles" / "a.txt").write_text(
+        "The ministers met in New Delhi on Tuesday.", encoding="utf-8"
+    )
+    claims = "entities:\n  g: {name: G, kind: organisation}\n  a: {name: A, kind: country}\n"
+    claims += "claims:\n" + "".join(
+        f"  - {{id: c{k}, kind: membership, group: g, members: [a], complete: false, quote: {q}}}\n"
+        for k, q in enumerate(["ministers met", "never said this", "met in Paris", "on Tuesday"])
+    )
+    write_claims(project, claims)
+    result = verify(Options(paths=(str(project),), select=("CC114",)))
+    missing = "the quote is not in the article text (articles/a.txt)"
+    assert [(f.claim_id, f.message, f.pointer) for f in result.findings] == [
+        ("c1", f"{missing}: no passage resembles it; copy the article's words", "/claims/1/quote"),
+        (
+            "c2",
+            f"{missing}; the closest passage (80% alike) is \"met in\": the quote adds 'Paris'",
+            "/claims/2/quote",
+        ),
+    ]
+
+
+def test_a_weekday_is_checked_against_the_date_another_claim_gives_its_event(project):
+    """CC104 and CC105 read the event's date from another claim when the claim gives none,
+    say which claim gave it, and point at its date; a claim that passes does not stop the
+    claims after it from being checked."""
+    claims = "entities:\n" + "".join(f"  {e}: {{name: {e}, kind: event}}\n" for e in "efgh")
+    claims += "claims:\n"
+    for fields in (
+        "id: a, event: e, date: 2024-08-20, weekday: Tuesday",
+        "id: b, event: e, weekday: Monday",
+        "id: ok, event: g, date: 2024-08-20, weekday: Tuesday, relative: true",
+        "id: d, event: f, date: 2024-08-13",
+        "id: r, event: f, weekday: Tuesday, relative: true",
+        "id: own, event: h, date: 2024-08-13, weekday: Tuesday, relative: true",
+    ):
+        claims += f"  - {{{fields}, kind: event, what: w, quote: q}}\n"
+    write_claims(project, claims)
+    result = verify(Options(paths=(str(project),), select=("CC104", "CC105")))
+    found = [
+        (f.rule_id, f.claim_id, f.message, f.pointer, [(r.line, r.column) for r in f.related])
+        for f in result.findings
+    ]
+    assert found == [
+        (
+            "CC104",
+            "b",
+            (
+                "20 August 2024 (the date claim 'a' gives) was a Tuesday, not a Monday: "
+                "write Tuesday, or correct the date"
+            ),
+            "/claims/1/weekday",
+            [(14, 29)],
+        ),
+        (
+            "CC105",
+            "r",
+            (
+                "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
+                "the event is dated 13 August 2024 (the date claim 'd' gives): give the date, or "
+                "correct it"
+            ),
+            "/claims/4/relative",
+            [(17, 29)],
+        ),
+        (
+            "CC105",
+            "own",
+            (
+                "'Tuesday' read from the publication date, 20 August 2024, is 20 August 2024, but "
+                "the event is dated 13 August 2024: give the date, or correct it"
+            ),
+            "/claims/5/relative",
+            [],
+        ),
+    ]
