@@ -160,3 +160,18 @@ def test_unsourced_verdicts_refused_when_the_rule_is_an_error(
     code, text = _verify(project, "json", "henning.kb.json")
     (finding,) = json.loads(text)["findings"]
     assert (finding["rule"], finding["severity"], code) == ("CC212", "error", 1)
+
+
+def test_what_the_kb_believes_shows_which_facts_are_unsourced(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'n'\n", encoding="utf-8")
+    _import(tmp_path, DATA / "Q646148.json", "henning.kb.json")  # no statement has a reference
+    _import(tmp_path, DATA / "Q2112.json", "bielefeld.kb.json")  # some memberships have one
+    monkeypatch.chdir(tmp_path)
+    args = ["kb", "entity", "--kb", "henning.kb.json", "--kb", "bielefeld.kb.json"]
+    henning = CliRunner().invoke(cli, [*args, "Q646148"])
+    facts = [line for line in henning.output.splitlines() if line.startswith("- ")]
+    assert len(facts) == 13
+    assert all("[unsourced]" in line for line in facts)
+    bielefeld = CliRunner().invoke(cli, [*args, "--format", "json", "Q2112"])
+    flags = {row["unsourced"] for row in json.loads(bielefeld.output)["results"]}
+    assert flags == {True, False}  # referenced memberships are sourced, the rest are not

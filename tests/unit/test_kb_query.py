@@ -73,6 +73,7 @@ def test_members_on_a_date_are_the_facts_that_may_hold_then_with_their_certainty
         "fact": "club-a",
         "statement": "Aland is a member of Club from 1 January 2001",
         "status": "accepted",
+        "unsourced": False,
         "note": None,
         "sources": ["https://example.org/s"],
         "defined_at": "k.kb.yaml:17:5",
@@ -178,7 +179,12 @@ def test_no_knowledge_base_or_a_missing_one_is_a_query_error(
 
 def test_the_holder_answer_names_the_office_the_date_and_each_holder_with_its_fact(kb):
     answer = query.holder(kb, "chair", D("2020-01-01"))
-    row = {"status": "accepted", "note": None, "sources": ["https://example.org/s"]}
+    row = {
+        "status": "accepted",
+        "unsourced": False,
+        "note": None,
+        "sources": ["https://example.org/s"],
+    }
     assert answer == {
         "query": "holder",
         "of": "chair",

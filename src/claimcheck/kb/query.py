@@ -80,6 +80,7 @@ def fact_record(
         "fact": fact.id,
         "statement": kb.statement(fact),
         "status": fact.status,
+        "unsourced": fact.unsourced,
         "note": fact.note,
         "sources": list(source_labels(fact.sources)),
         "defined_at": f"{path}:{line}:{col}",
@@ -170,6 +171,8 @@ def render_text(answer: dict[str, Any]) -> str:
         flags = [] if row.get("certain", True) else [row.get("uncertain", "uncertain dates")]
         if row["status"] == "disputed":
             flags.append("disputed")
+        if row.get("unsourced"):
+            flags.append("unsourced")  # its only source is the statement itself (CC212)
         flag = f" [{', '.join(flags)}]" if flags else ""
         lines.append(f"- {row['statement']}{flag}  ({row['fact']}, {row['defined_at']})")
         if row["note"]:
