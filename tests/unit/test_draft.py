@@ -110,6 +110,8 @@ def test_demonyms_and_capitals_for_governments_become_the_country_with_a_note(kb
         ("it happened last year.", "2023", None),
         ("on 12 December 2015 it was signed.", "2015-12-12", None),
         ("on December 12, 2015 it was signed.", "2015-12-12", None),
+        ("they voted on Sunday, 13 September 2020.", "2020-09-13", "Sunday"),
+        ("they voted on Sunday, September 13, 2020.", "2020-09-13", "Sunday"),
     ],
 )
 def test_dates_keep_the_precision_written(text, date, weekday):
@@ -117,7 +119,16 @@ def test_dates_keep_the_precision_written(text, date, weekday):
     assert [(str(w.date), w.weekday) for w in found] == [(date, weekday)]
 
 
-@pytest.mark.parametrize("text", ["in early 2019", "on 31 February 2019", "in the 1990s"])
+def test_a_weekday_with_its_day_written_is_that_day_not_one_read_from_publication():
+    text = "Vote\nVoters in Bonn elected Anna Weber as mayor on Sunday, 13 September 2020.\n"
+    (event,) = draft_text(text, PartialDate.parse("2020-09-28"), None).claims
+    assert (event["date"], event["weekday"]) == ("2020-09-13", "Sunday")
+    assert "relative" not in event
+
+
+@pytest.mark.parametrize(
+    "text", ["in early 2019", "on 31 February 2019", "in the 1990s", "on Sunday, 31 February 2020"]
+)
 def test_vague_or_impossible_dates_give_none(text):
     assert dates_in(text, AUG_20) == []
 
