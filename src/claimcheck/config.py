@@ -349,7 +349,8 @@ def load_project(
     named = [p if Path(p).is_absolute() else str(here / p) for p in paths]
     for raw, given in zip(named, paths, strict=True):
         if _missing(raw):
-            raise PathNotFoundError(f"{given}: no such file or folder{_did_you_mean(Path(raw))}")
+            near = _did_you_mean(Path(raw), given)
+            raise PathNotFoundError(f"{given}: no such file or folder{near}")
     config = find_config(named or [str(here)], root)
     top = resolved(Path(root)) if root else find_root(Path(named[0]) if named else here)
     settings = read_config(config) if config is not None else {}
@@ -394,8 +395,9 @@ def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(p) for p in top)
 
 
-def _did_you_mean(path: Path) -> str:
-    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``."""
+def _did_you_mean(path: Path, given: str) -> str:
+    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``, said
+    as the path was ``given`` (`claims/eu-sumit.claims.yaml`: its folder kept)."""
     # lazy: start-up (difflib: only a path that does not exist needs a near miss)
     import difflib
 
@@ -407,7 +409,7 @@ def _did_you_mean(path: Path) -> str:
     if not close:
         return ""
     suffix = "/" if (path.parent / close[0]).is_dir() else ""
-    return f" (did you mean {(path.parent / close[0]).name}{suffix}?)"
+    return f" (did you mean {Path(given).parent / close[0]}{suffix}?)"
 
 
 def read_config(path: Path) -> dict[str, Any]:
