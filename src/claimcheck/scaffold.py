@@ -33,6 +33,10 @@ from claimcheck.loader.text import CONTROL_RE, decode
 SCHEMA_FOLDER = "schema"
 SCHEMA_FILE = Path(SCHEMA_FOLDER) / "claims-v1.json"
 _DATE_TODO = "the publication date (YYYY, YYYY-MM or YYYY-MM-DD)"
+# The placeholder line `template` writes when the date is not known yet.
+_PUBLISHED_TODO = re.compile(
+    rf"^(  published: )\d{{4}}-\d{{2}}-\d{{2}}  # TODO: {re.escape(_DATE_TODO)}$", re.MULTILINE
+)
 
 
 def article_id(article: Path) -> str:
@@ -86,6 +90,13 @@ def _title(text: str, fallback: str) -> str:
         if line.strip():
             return line.strip()[:300]
     return fallback
+
+
+def fill_published(text: str, published: str) -> str:
+    """``text`` with init's placeholder publication date replaced by ``published``, once
+    `claimcheck draft --update` is told the date; a date a person wrote is kept as written.
+    Else the drafts' "on Thursday" would be read against the day init ran (CC105)."""
+    return _PUBLISHED_TODO.sub(lambda m: m.group(1) + published, text, count=1)
 
 
 def template(article: Path, target: Path, today: date, published: str | None = None) -> str:

@@ -307,3 +307,24 @@ def test_the_drafting_corpus_keeps_its_floors():
     # Every drafted file of the corpus is valid, quotes the article and defines its ids, and
     # contradicts itself only where the article does: the seed's BRICS list omits India.
     assert q["broken"] == {"CC101": 1}
+
+
+def test_update_after_init_replaces_only_init_s_placeholder_date(project: Path, monkeypatch):
+    """init, then draft --update (the newsroom's order): the drafts' "on Tuesday" is read
+    against --published, so the file's date must be it, not the day init ran (CC105)."""
+    from datetime import date
+
+    from claimcheck.scaffold import init_claims
+
+    monkeypatch.chdir(project)
+    target, _ = init_claims("articles/a.txt", today=date(2026, 11, 30))
+    assert "published: 2026-11-30  # TODO" in target.read_text(encoding="utf-8")
+    draft_claims("articles/a.txt", AUG_20, (), update=True)
+    text = target.read_text(encoding="utf-8")
+    assert "\n  published: 2024-08-20\n" in text
+    result = verify(Options(paths=(str(target),), select=("CC105", "CC119")))
+    assert [f.message for f in result.findings if f.rule_id == "CC105"] == []
+    assert [f.rule_id for f in result.findings] == ["CC119"]  # the publisher is still TODO
+    # A date a person wrote is theirs: a later --update with another date keeps it.
+    draft_claims("articles/a.txt", PartialDate.parse("2024-08-21"), (), update=True)
+    assert "\n  published: 2024-08-20\n" in target.read_text(encoding="utf-8")

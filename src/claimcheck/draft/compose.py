@@ -28,7 +28,7 @@ from claimcheck.kb.store import KnowledgeBase
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.scaffold import default_target, template
+from claimcheck.scaffold import default_target, fill_published, template
 
 HEADER = (
     "# Drafted by `claimcheck draft`: every claim says `draft: true` until a person has\n"
@@ -106,7 +106,7 @@ def draft_claims(
     if target.exists():
         if not update:
             raise UsageError(f"{target} exists: give --update to add the new drafts to it")
-        body, added = _updated(target, result)
+        body, added = _updated(target, result, str(published))
     elif update:
         raise UsageError(f"--update: there is no claim file at {target} yet")
     else:
@@ -168,9 +168,10 @@ def _said(claim: dict[str, Any]) -> tuple[str, str]:
     return (str(claim.get("kind")), normalise(str(claim.get("quote", ""))).casefold())
 
 
-def _updated(target: Path, result: Draft) -> tuple[str, int]:
-    """The file's own text with the new drafts added: what a person wrote is kept as written."""
-    text = _read(target)
+def _updated(target: Path, result: Draft, published: str) -> tuple[str, int]:
+    """The file's own text with the new drafts added: what a person wrote is kept as written
+    (init's placeholder publication date is not: it becomes ``published``)."""
+    text = fill_published(_read(target), published)
     try:
         data = load_document(str(target), text.encode("utf-8"), DEFAULT_LIMITS).data
     except LoadError as exc:
