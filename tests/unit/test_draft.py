@@ -328,3 +328,14 @@ def test_update_after_init_replaces_only_init_s_placeholder_date(project: Path, 
     # A date a person wrote is theirs: a later --update with another date keeps it.
     draft_claims("articles/a.txt", PartialDate.parse("2024-08-21"), (), update=True)
     assert "\n  published: 2024-08-20\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_title_of_a_named_company_is_its_office_not_the_home_country_s():
+    text = (
+        "German industry\nGermany's exports rose.\n"
+        "Roland Busch, who became chief executive officer of Siemens in February 2021, spoke.\n"
+    )
+    claims = draft_text(text, PartialDate.parse("2024-02-07"), None).claims
+    (office,) = [c for c in claims if c["kind"] == "office"]
+    assert (office["office"], office["since"]) == ("siemens-chief-executive-officer", "2021-02")
+    assert "notes" not in office  # not "no country named: read as Germany"
