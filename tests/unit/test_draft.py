@@ -339,3 +339,15 @@ def test_a_title_of_a_named_company_is_its_office_not_the_home_country_s():
     (office,) = [c for c in claims if c["kind"] == "office"]
     assert (office["office"], office["since"]) == ("siemens-chief-executive-officer", "2021-02")
     assert "notes" not in office  # not "no country named: read as Germany"
+
+
+def test_a_name_inside_an_aside_is_not_who_is_a_member():
+    def members(sentence: str) -> list[tuple[str, list[str]]]:
+        claims = draft_text(f"H\n{sentence}\n", AUG_20, None).claims
+        return [(c["group"], c["members"]) for c in claims if c["kind"] == "membership"]
+
+    assert members("The company, founded in 1847 in Berlin, is a member of the DAX.") == []
+    assert members("Hungary, which joined in 2004 with Poland, is a member of the Union.") == [
+        ("union", ["hungary"])
+    ]
+    assert members("Hungary is a member of NATO.") == [("nato", ["hungary"])]
