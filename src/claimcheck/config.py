@@ -22,7 +22,7 @@ from typing import Any
 from claimcheck.core.findings import Severity
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits, LimitsError
 from claimcheck.core.options import Options, PathNotFoundError, RuleSettings, UsageError
-from claimcheck.core.paths import resolved
+from claimcheck.core.paths import did_you_mean, resolved
 from claimcheck.core.project import (
     CLAIM_SUFFIXES,
     discover,
@@ -349,7 +349,7 @@ def load_project(
     named = [p if Path(p).is_absolute() else str(here / p) for p in paths]
     for raw, given in zip(named, paths, strict=True):
         if _missing(raw):
-            near = _did_you_mean(Path(raw), given)
+            near = did_you_mean(Path(raw), given)
             raise PathNotFoundError(f"{given}: no such file or folder{near}")
     config = find_config(named or [str(here)], root)
     top = resolved(Path(root)) if root else find_root(Path(named[0]) if named else here)
@@ -393,23 +393,6 @@ def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(str(p) for p in top)
-
-
-def _did_you_mean(path: Path, given: str) -> str:
-    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``, said
-    as the path was ``given`` (`claims/eu-sumit.claims.yaml`: its folder kept)."""
-    # lazy: start-up (difflib: only a path that does not exist needs a near miss)
-    import difflib
-
-    try:
-        names = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
-    except OSError:
-        return ""
-    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
-    if not close:
-        return ""
-    suffix = "/" if (path.parent / close[0]).is_dir() else ""
-    return f" (did you mean {Path(given).parent / close[0]}{suffix}?)"
 
 
 def read_config(path: Path) -> dict[str, Any]:

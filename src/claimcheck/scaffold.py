@@ -22,7 +22,7 @@ from claimcheck.core.escape import UNSAFE_CHARS
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError, resolved
+from claimcheck.core.paths import PathRefusedError, did_you_mean, resolved
 from claimcheck.core.project import CLAIM_SUFFIXES, find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.formats.schema import SCHEMAS, render
@@ -160,7 +160,7 @@ def init_claims(
     """
     source = Path(article)
     if not source.is_file():
-        raise UsageError(f"no article text at {article}")
+        raise UsageError(f"no article text at {article}{did_you_mean(source, article)}")
     project = load_project((article,))
     if output:
         target = Path(output)

@@ -351,3 +351,17 @@ def test_a_name_inside_an_aside_is_not_who_is_a_member():
         ("union", ["hungary"])
     ]
     assert members("Hungary is a member of NATO.") == [("nato", ["hungary"])]
+
+
+def test_a_mistyped_article_is_refused_with_the_near_name(project: Path, monkeypatch):
+    from claimcheck.core.options import UsageError
+    from claimcheck.scaffold import init_claims
+
+    monkeypatch.chdir(project)
+    near = r"^no article text at articles/aa\.txt \(did you mean articles/a\.txt\?\)$"
+    with pytest.raises(UsageError, match=near):
+        init_claims("articles/aa.txt")
+    with pytest.raises(UsageError, match=near):
+        draft_claims("articles/aa.txt", AUG_20)
+    with pytest.raises(UsageError, match=r"^no article text at zzz\.txt$"):
+        draft_claims("zzz.txt", AUG_20)  # nothing alike: no guess

@@ -18,7 +18,7 @@ from claimcheck.core.dates import PartialDate
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError
+from claimcheck.core.paths import PathRefusedError, did_you_mean
 from claimcheck.core.textnorm import normalise
 from claimcheck.draft.extract import Draft, Drafter
 from claimcheck.draft.link import Gazetteer
@@ -94,7 +94,7 @@ def draft_claims(
     """Write the draft (or add the new drafts to ``output``); return its path and the count."""
     source = Path(article)
     if not source.is_file():
-        raise UsageError(f"no article text at {article}")
+        raise UsageError(f"no article text at {article}{did_you_mean(source, article)}")
     project = load_project((article,))  # the same claim folder and KB as verify's
     if output:
         target = Path(output)
