@@ -54,3 +54,13 @@ def test_an_entity_declared_differently_is_still_an_error(tmp_path: Path):
             ),
         )
     ]
+
+
+def test_a_fact_without_sources_is_told_what_a_source_is(tmp_path: Path):
+    """The writer's most common slip in a topic file: the message says what to add."""
+    _, findings = _load(tmp_path, BRICS.replace(f", {SOURCE}", ""))
+    said = (
+        "missing required field 'sources': every fact needs at least one source a reader "
+        "can find again (a `url`, or a `citation` when there is none)"
+    )
+    assert [(f.location.line, f.message) for f in findings] == [(6, said)]
