@@ -31,7 +31,7 @@ from claimcheck.core.project import (
     owned_by_another_user,
     project_marker,
 )
-from claimcheck.kb.files import KB_SUFFIXES
+from claimcheck.kb.files import KB_SUFFIXES, find_kb_files
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.claimcheck"
@@ -393,6 +393,32 @@ def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(str(p) for p in top)
+
+
+def unread_kb_file(path: Path) -> str:
+    """Why `verify` will not read the KB file just written (`kb import`), if it will not: a
+    name without `.kb.json`, or a place outside the project's KB (`kb` in [tool.claimcheck]).
+    """
+    if not path.is_file():
+        return ""  # a device or a pipe (-o /dev/stdout): nothing to say
+    if not path.name.endswith(KB_SUFFIXES):
+        better = path.with_name(path.name.removesuffix(".json") + ".kb.json")
+        return (
+            "verify reads knowledge-base files named *.kb.json, *.kb.yaml or *.kb.yml only: "
+            f"rename it to {better}"
+        )
+    try:
+        project = load_project((str(path),))
+    except UsageError:
+        return ""
+    if resolved(path) in {resolved(f) for f in find_kb_files(Path(k) for k in project.kb)}:
+        return ""
+    here = Path.cwd().resolve()
+    where = ", ".join(display_path(Path(k), here) for k in project.kb) or "none"
+    return (
+        f"{path} is not in the project's knowledge base ({where}): verify reads it only "
+        f"with --kb; move it there, or add it to `kb` in [{SECTION}]"
+    )
 
 
 def read_config(path: Path) -> dict[str, Any]:
