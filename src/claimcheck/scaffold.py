@@ -23,7 +23,7 @@ from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
 from claimcheck.core.paths import PathRefusedError, did_you_mean, resolved
-from claimcheck.core.project import CLAIM_SUFFIXES, find_root
+from claimcheck.core.project import CLAIM_SUFFIXES, display_path, find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import LoadError
@@ -37,6 +37,11 @@ _DATE_TODO = "the publication date (YYYY, YYYY-MM or YYYY-MM-DD)"
 _PUBLISHED_TODO = re.compile(
     rf"^(  published: )\d{{4}}-\d{{2}}-\d{{2}}  # TODO: {re.escape(_DATE_TODO)}$", re.MULTILINE
 )
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages show it: from the current folder, as the writer typed it."""
+    return display_path(path, Path.cwd().resolve())
 
 
 def article_id(article: Path) -> str:
@@ -62,9 +67,9 @@ def write_schemas(folder: Path, root: str | None = None) -> list[Path]:
             with open_output(str(target), root) as handle:
                 handle.write(render(make()))
         except PathRefusedError as exc:
-            raise UsageError(f"cannot write {target}: {exc}") from None
+            raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
         except OSError as exc:
-            raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+            raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
         written.append(target)
     return written
 
@@ -175,9 +180,10 @@ def init_claims(
         with open_output(str(target), overwrite=False) as handle:
             handle.write(body)
     except PathRefusedError as exc:
-        raise UsageError(f"cannot write {target}: {exc}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
     except FileExistsError:
-        raise UsageError(f"{target} exists: claimcheck init never overwrites a file") from None
+        shown = shown_path(target)
+        raise UsageError(f"{shown} exists: claimcheck init never overwrites a file") from None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
     return target, schemas

@@ -276,7 +276,7 @@ def test_the_command_refuses_to_overwrite_and_reads_the_date(run_cli, project: P
     monkeypatch.chdir(project)
     again = CliRunner().invoke(cli, ["draft", "articles/a.txt", "--published", "2024-08-20"])
     assert again.exit_code == 2
-    assert "exists: give --update" in again.output
+    assert "Error: claims/a.claims.yaml exists: give --update" in again.output  # as typed
     bad = CliRunner().invoke(cli, ["draft", "articles/a.txt", "--published", "20 August"])
     assert bad.exit_code == 2
     assert "Invalid value for --published: '20 August' is not a date" in bad.output

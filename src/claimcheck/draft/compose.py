@@ -28,7 +28,7 @@ from claimcheck.kb.store import KnowledgeBase
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.scaffold import default_target, fill_published, template
+from claimcheck.scaffold import default_target, fill_published, shown_path, template
 
 HEADER = (
     "# Drafted by `claimcheck draft`: every claim says `draft: true` until a person has\n"
@@ -105,10 +105,11 @@ def draft_claims(
     result = draft_text(text, published, _kb(kb_paths or project.kb, named=bool(kb_paths)))
     if target.exists():
         if not update:
-            raise UsageError(f"{target} exists: give --update to add the new drafts to it")
+            shown = shown_path(target)
+            raise UsageError(f"{shown} exists: give --update to add the new drafts to it")
         body, added = _updated(target, result, str(published))
     elif update:
-        raise UsageError(f"--update: there is no claim file at {target} yet")
+        raise UsageError(f"--update: there is no claim file at {shown_path(target)} yet")
     else:
         start = template(source, target, date.today(), str(published))
         head = start.split("entities: {}\n", 1)[0]
@@ -126,9 +127,9 @@ def draft_claims(
         with open_output(str(target), overwrite=True) as handle:
             handle.write(body)
     except PathRefusedError as exc:
-        raise UsageError(f"cannot write {target}: {exc}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
     return target, added
 
 
