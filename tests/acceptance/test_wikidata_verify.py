@@ -185,3 +185,8 @@ def test_unsourced_verdicts_refused_when_the_rule_is_an_error(
     code, text = _verify(project, "json", "henning.kb.json")
     (finding,) = json.loads(text)["findings"]
     assert (finding["rule"], finding["severity"], code) == ("CC212", "error", 1)
+    assert finding["message"].startswith("supported only by unsourced facts ('Q646148$")
+    assert finding["message"].endswith(
+        "where they were taken from (a Wikidata statement, say) gives no reference for them; "
+        "find a source before relying on them"
+    )
