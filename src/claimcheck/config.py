@@ -22,7 +22,7 @@ from typing import Any
 from claimcheck.core.findings import Severity
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits, LimitsError
 from claimcheck.core.options import Options, PathNotFoundError, RuleSettings, UsageError
-from claimcheck.core.paths import resolved
+from claimcheck.core.paths import did_you_mean, resolved
 from claimcheck.core.project import (
     CLAIM_SUFFIXES,
     discover,
@@ -31,7 +31,7 @@ from claimcheck.core.project import (
     owned_by_another_user,
     project_marker,
 )
-from claimcheck.kb.files import KB_SUFFIXES
+from claimcheck.kb.files import KB_SUFFIXES, find_kb_files
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.claimcheck"
@@ -349,7 +349,8 @@ def load_project(
     named = [p if Path(p).is_absolute() else str(here / p) for p in paths]
     for raw, given in zip(named, paths, strict=True):
         if _missing(raw):
-            raise PathNotFoundError(f"{given}: no such file or folder{_did_you_mean(Path(raw))}")
+            near = did_you_mean(Path(raw), given)
+            raise PathNotFoundError(f"{given}: no such file or folder{near}")
     config = find_config(named or [str(here)], root)
     top = resolved(Path(root)) if root else find_root(Path(named[0]) if named else here)
     settings = read_config(config) if config is not None else {}
@@ -394,20 +395,30 @@ def default_kb(root: Path, claims: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(p) for p in top)
 
 
-def _did_you_mean(path: Path) -> str:
-    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``."""
-    # lazy: start-up (difflib: only a path that does not exist needs a near miss)
-    import difflib
-
+def unread_kb_file(path: Path) -> str:
+    """Why `verify` will not read the KB file just written (`kb import`), if it will not: a
+    name without `.kb.json`, or a place outside the project's KB (`kb` in [tool.claimcheck]).
+    """
+    if not path.is_file():
+        return ""  # a device or a pipe (-o /dev/stdout): nothing to say
+    if not path.name.endswith(KB_SUFFIXES):
+        better = path.with_name(path.name.removesuffix(".json") + ".kb.json")
+        return (
+            "verify reads knowledge-base files named *.kb.json, *.kb.yaml or *.kb.yml only: "
+            f"rename it to {better}"
+        )
     try:
-        names = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
-    except OSError:
+        project = load_project((str(path),))
+    except UsageError:
         return ""
-    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
-    if not close:
+    if resolved(path) in {resolved(f) for f in find_kb_files(Path(k) for k in project.kb)}:
         return ""
-    suffix = "/" if (path.parent / close[0]).is_dir() else ""
-    return f" (did you mean {(path.parent / close[0]).name}{suffix}?)"
+    here = Path.cwd().resolve()
+    where = ", ".join(display_path(Path(k), here) for k in project.kb) or "none"
+    return (
+        f"{path} is not in the project's knowledge base ({where}): verify reads it only "
+        f"with --kb; move it there, or add it to `kb` in [{SECTION}]"
+    )
 
 
 def read_config(path: Path) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from claimcheck.core.escape import UNSAFE_CHARS
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError, resolved
-from claimcheck.core.project import CLAIM_SUFFIXES, find_root
+from claimcheck.core.paths import PathRefusedError, did_you_mean, resolved
+from claimcheck.core.project import CLAIM_SUFFIXES, display_path, find_root
 from claimcheck.formats.records import SCHEMA_ID
 from claimcheck.formats.schema import SCHEMAS, render
 from claimcheck.loader import LoadError
@@ -33,6 +33,15 @@ from claimcheck.loader.text import CONTROL_RE, decode
 SCHEMA_FOLDER = "schema"
 SCHEMA_FILE = Path(SCHEMA_FOLDER) / "claims-v1.json"
 _DATE_TODO = "the publication date (YYYY, YYYY-MM or YYYY-MM-DD)"
+# The placeholder line `template` writes when the date is not known yet.
+_PUBLISHED_TODO = re.compile(
+    rf"^(  published: )\d{{4}}-\d{{2}}-\d{{2}}  # TODO: {re.escape(_DATE_TODO)}$", re.MULTILINE
+)
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages show it: from the current folder, as the writer typed it."""
+    return display_path(path, Path.cwd().resolve())
 
 
 def article_id(article: Path) -> str:
@@ -58,9 +67,9 @@ def write_schemas(folder: Path, root: str | None = None) -> list[Path]:
             with open_output(str(target), root) as handle:
                 handle.write(render(make()))
         except PathRefusedError as exc:
-            raise UsageError(f"cannot write {target}: {exc}") from None
+            raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
         except OSError as exc:
-            raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+            raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
         written.append(target)
     return written
 
@@ -86,6 +95,13 @@ def _title(text: str, fallback: str) -> str:
         if line.strip():
             return line.strip()[:300]
     return fallback
+
+
+def fill_published(text: str, published: str) -> str:
+    """``text`` with init's placeholder publication date replaced by ``published``, once
+    `claimcheck draft --update` is told the date; a date a person wrote is kept as written.
+    Else the drafts' "on Thursday" would be read against the day init ran (CC105)."""
+    return _PUBLISHED_TODO.sub(lambda m: m.group(1) + published, text, count=1)
 
 
 def template(article: Path, target: Path, today: date, published: str | None = None) -> str:
@@ -149,7 +165,7 @@ def init_claims(
     """
     source = Path(article)
     if not source.is_file():
-        raise UsageError(f"no article text at {article}")
+        raise UsageError(f"no article text at {article}{did_you_mean(source, article)}")
     project = load_project((article,))
     if output:
         target = Path(output)
@@ -164,9 +180,10 @@ def init_claims(
         with open_output(str(target), overwrite=False) as handle:
             handle.write(body)
     except PathRefusedError as exc:
-        raise UsageError(f"cannot write {target}: {exc}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
     except FileExistsError:
-        raise UsageError(f"{target} exists: claimcheck init never overwrites a file") from None
+        shown = shown_path(target)
+        raise UsageError(f"{shown} exists: claimcheck init never overwrites a file") from None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
     return target, schemas

@@ -95,7 +95,8 @@ def test_init_starts_a_valid_claim_file_and_never_overwrites(run_cli, project):
     assert run_cli("verify", cwd=project).returncode == 0
 
     again = run_cli("init", "articles/a.txt", cwd=project)
-    assert again.returncode == 2 and "never overwrites" in again.stderr
+    assert again.returncode == 2
+    assert "Error: claims/a.claims.yaml exists: claimcheck init never overwrites" in again.stderr
     assert target.read_text(encoding="utf-8") == filled
 
 

@@ -150,5 +150,5 @@ def test_a_missing_path_loads_no_knowledge_base(run_cli, project):
         result = run_cli("verify", name, cwd=cwd)
         assert result.returncode == 2
         assert result.stdout == ""
-        hint = " (did you mean claims/?)" if name.endswith("claim") else ""
+        hint = " (did you mean ../claims/?)" if name.endswith("claim") else ""
         assert result.stderr == f"Error: {name}: no such file or folder{hint}\n"

@@ -242,6 +242,9 @@ def test_text_report_summarises_verdicts_and_lists_them_with_v(run_cli):
     assert "[brics-members] refuted: the list leaves out India" in verbose
     assert "    brics-saudi-arabia (disputed): Saudi Arabia is a member of BRICS" in verbose
     assert "      https://www.mofa.go.jp/s_sa/sw/in/pageite_000001_00002.html" in verbose
+    # Said as the summary says it, in the editor's words, not the JSON report's token.
+    assert "[coast-guard-incursions] not enough info: the knowledge base does not" in verbose
+    assert "not_enough_info" not in verbose
 
 
 def test_kb_members_holder_entity(run_cli):

@@ -131,6 +131,31 @@ def test_the_import_command_writes_a_kb_the_kb_command_reads(
     assert "also called Leineweberstadt" in shown.stdout
 
 
+def test_the_import_says_when_verify_will_not_read_what_it_wrote(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KB file named or placed where the project's KB is not looked for would change no
+    verdict, silently: the import says so (and still writes it, exit 0)."""
+    monkeypatch.chdir(project)
+    (project / "kb").mkdir()  # the project's KB is now kb/ alone
+    source = str(DATA / "Q2112.json")
+    notes = {}
+    for out in ("kb/wd.kb.json", "kb/wd.json", "wd.kb.json"):
+        result = CliRunner().invoke(cli, ["kb", "import", "wikidata", source, "-o", out])
+        assert result.exit_code == 0, result.output
+        notes[out] = [x for x in result.stderr.splitlines() if x.startswith("claimcheck: note")]
+    assert notes["kb/wd.kb.json"] == []
+    renamed = (
+        "claimcheck: note: verify reads knowledge-base files named *.kb.json, *.kb.yaml or "
+        "*.kb.yml only: rename it to kb/wd.kb.json"
+    )
+    outside = (
+        "claimcheck: note: wd.kb.json is not in the project's knowledge base (kb): verify reads "
+        "it only with --kb; move it there, or add it to `kb` in [tool.claimcheck]"
+    )
+    assert (notes["kb/wd.json"], notes["wd.kb.json"]) == ([renamed], [outside])
+
+
 def test_the_import_command_refuses_bad_input_with_its_place(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -160,6 +185,11 @@ def test_unsourced_verdicts_refused_when_the_rule_is_an_error(
     code, text = _verify(project, "json", "henning.kb.json")
     (finding,) = json.loads(text)["findings"]
     assert (finding["rule"], finding["severity"], code) == ("CC212", "error", 1)
+    assert finding["message"].startswith("supported only by unsourced facts ('Q646148$")
+    assert finding["message"].endswith(
+        "where they were taken from (a Wikidata statement, say) gives no reference for them; "
+        "find a source before relying on them"
+    )
 
 
 def test_what_the_kb_believes_shows_which_facts_are_unsourced(tmp_path, monkeypatch):

@@ -258,7 +258,7 @@ def test_export_reads_the_checked_files_and_the_verdicts_verify_returns(monkeypa
     monkeypatch.setattr(claimreview, "collect", with_verdicts)
     text, result, left_out = export(claimcheck.app.Options(paths=("claims",)), SETTINGS)
     assert result.exit_code == 1  # the seed's CC101 is still reported by verify
-    assert left_out == 26  # the seed's 29 claims, 3 of them with a verdict here
+    assert left_out == (26, 0)  # the seed's 29 claims, 3 of them with a verdict here
     assert [r["url"].rsplit("#", 1)[1] for r in json.loads(text)] == [
         "quad-members",
         "india-in-brics",
@@ -289,6 +289,17 @@ def test_without_a_knowledge_base_nothing_is_published_as_reviewed(run_cli, proj
     assert out.returncode == 0
     assert json.loads(out.stdout) == []
     assert "1 claim(s) no knowledge-base fact bears on are left out" in out.stderr
+    # A draft is left out for its own reason, which asks the writer, not the KB, to act.
+    write_claims(
+        project, GOOD_BODY.replace("    kind: membership", "    draft: true\n    kind: membership")
+    )
+    out = run_cli(
+        "export", "--format", "claimreview", ".", "--url", "https://x.example/r", cwd=project
+    )
+    assert out.returncode == 0
+    assert out.stderr.splitlines() == [
+        "claimcheck: 1 unreviewed draft(s) are left out: review each, then delete its `draft: true`"
+    ]
 
 
 def test_export_reads_each_claim_file_once_and_applies_the_configuration(project, monkeypatch):

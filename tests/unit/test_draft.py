@@ -110,6 +110,8 @@ def test_demonyms_and_capitals_for_governments_become_the_country_with_a_note(kb
         ("it happened last year.", "2023", None),
         ("on 12 December 2015 it was signed.", "2015-12-12", None),
         ("on December 12, 2015 it was signed.", "2015-12-12", None),
+        ("they voted on Sunday, 13 September 2020.", "2020-09-13", "Sunday"),
+        ("they voted on Sunday, September 13, 2020.", "2020-09-13", "Sunday"),
     ],
 )
 def test_dates_keep_the_precision_written(text, date, weekday):
@@ -117,7 +119,16 @@ def test_dates_keep_the_precision_written(text, date, weekday):
     assert [(str(w.date), w.weekday) for w in found] == [(date, weekday)]
 
 
-@pytest.mark.parametrize("text", ["in early 2019", "on 31 February 2019", "in the 1990s"])
+def test_a_weekday_with_its_day_written_is_that_day_not_one_read_from_publication():
+    text = "Vote\nVoters in Bonn elected Anna Weber as mayor on Sunday, 13 September 2020.\n"
+    (event,) = draft_text(text, PartialDate.parse("2020-09-28"), None).claims
+    assert (event["date"], event["weekday"]) == ("2020-09-13", "Sunday")
+    assert "relative" not in event
+
+
+@pytest.mark.parametrize(
+    "text", ["in early 2019", "on 31 February 2019", "in the 1990s", "on Sunday, 31 February 2020"]
+)
 def test_vague_or_impossible_dates_give_none(text):
     assert dates_in(text, AUG_20) == []
 
@@ -265,7 +276,7 @@ def test_the_command_refuses_to_overwrite_and_reads_the_date(run_cli, project: P
     monkeypatch.chdir(project)
     again = CliRunner().invoke(cli, ["draft", "articles/a.txt", "--published", "2024-08-20"])
     assert again.exit_code == 2
-    assert "exists: give --update" in again.output
+    assert "Error: claims/a.claims.yaml exists: give --update" in again.output  # as typed
     bad = CliRunner().invoke(cli, ["draft", "articles/a.txt", "--published", "20 August"])
     assert bad.exit_code == 2
     assert "Invalid value for --published: '20 August' is not a date" in bad.output
@@ -296,3 +307,61 @@ def test_the_drafting_corpus_keeps_its_floors():
     # Every drafted file of the corpus is valid, quotes the article and defines its ids, and
     # contradicts itself only where the article does: the seed's BRICS list omits India.
     assert q["broken"] == {"CC101": 1}
+
+
+def test_update_after_init_replaces_only_init_s_placeholder_date(project: Path, monkeypatch):
+    """init, then draft --update (the newsroom's order): the drafts' "on Tuesday" is read
+    against --published, so the file's date must be it, not the day init ran (CC105)."""
+    from datetime import date
+
+    from claimcheck.scaffold import init_claims
+
+    monkeypatch.chdir(project)
+    target, _ = init_claims("articles/a.txt", today=date(2026, 11, 30))
+    assert "published: 2026-11-30  # TODO" in target.read_text(encoding="utf-8")
+    draft_claims("articles/a.txt", AUG_20, (), update=True)
+    text = target.read_text(encoding="utf-8")
+    assert "\n  published: 2024-08-20\n" in text
+    result = verify(Options(paths=(str(target),), select=("CC105", "CC119")))
+    assert [f.message for f in result.findings if f.rule_id == "CC105"] == []
+    assert [f.rule_id for f in result.findings] == ["CC119"]  # the publisher is still TODO
+    # A date a person wrote is theirs: a later --update with another date keeps it.
+    draft_claims("articles/a.txt", PartialDate.parse("2024-08-21"), (), update=True)
+    assert "\n  published: 2024-08-20\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_title_of_a_named_company_is_its_office_not_the_home_country_s():
+    text = (
+        "German industry\nGermany's exports rose.\n"
+        "Roland Busch, who became chief executive officer of Siemens in February 2021, spoke.\n"
+    )
+    claims = draft_text(text, PartialDate.parse("2024-02-07"), None).claims
+    (office,) = [c for c in claims if c["kind"] == "office"]
+    assert (office["office"], office["since"]) == ("siemens-chief-executive-officer", "2021-02")
+    assert "notes" not in office  # not "no country named: read as Germany"
+
+
+def test_a_name_inside_an_aside_is_not_who_is_a_member():
+    def members(sentence: str) -> list[tuple[str, list[str]]]:
+        claims = draft_text(f"H\n{sentence}\n", AUG_20, None).claims
+        return [(c["group"], c["members"]) for c in claims if c["kind"] == "membership"]
+
+    assert members("The company, founded in 1847 in Berlin, is a member of the DAX.") == []
+    assert members("Hungary, which joined in 2004 with Poland, is a member of the Union.") == [
+        ("union", ["hungary"])
+    ]
+    assert members("Hungary is a member of NATO.") == [("nato", ["hungary"])]
+
+
+def test_a_mistyped_article_is_refused_with_the_near_name(project: Path, monkeypatch):
+    from claimcheck.core.options import UsageError
+    from claimcheck.scaffold import init_claims
+
+    monkeypatch.chdir(project)
+    near = r"^no article text at articles/aa\.txt \(did you mean articles/a\.txt\?\)$"
+    with pytest.raises(UsageError, match=near):
+        init_claims("articles/aa.txt")
+    with pytest.raises(UsageError, match=near):
+        draft_claims("articles/aa.txt", AUG_20)
+    with pytest.raises(UsageError, match=r"^no article text at zzz\.txt$"):
+        draft_claims("zzz.txt", AUG_20)  # nothing alike: no guess

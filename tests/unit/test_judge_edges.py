@@ -1234,3 +1234,19 @@ def test_a_complete_list_leaving_out_members_names_them_a_member_or_members(proj
         ),
         "/claims/1/members",
     )
+
+
+def test_an_event_dated_by_year_or_month_took_place_in_it_not_on_it(project):
+    """ "it took place on 2024" is not English: a partial date reads "in"."""
+    verdicts, _ = _judge(
+        project,
+        PLACE_KB,
+        """
+        - {id: year, kind: event, what: w, quote: q, event: ev3, date: "2024"}
+        - {id: before, kind: event, what: w, quote: q, event: ev3, date: "2023"}
+        - {id: day, kind: event, what: w, quote: q, event: ev1, date: "2024-08-20"}
+        """,
+    )
+    assert verdicts["year"] == ("supported", "it took place in 2024", ("pe3",))
+    assert verdicts["before"] == ("refuted", "it took place in 2024", ("pe3",))
+    assert verdicts["day"] == ("supported", "it took place on 20 August 2024", ("pe1",))

@@ -54,3 +54,38 @@ def test_an_entity_declared_differently_is_still_an_error(tmp_path: Path):
             ),
         )
     ]
+
+
+def test_a_fact_without_sources_is_told_what_a_source_is(tmp_path: Path):
+    """The writer's most common slip in a topic file: the message says what to add."""
+    _, findings = _load(tmp_path, BRICS.replace(f", {SOURCE}", ""))
+    said = (
+        "missing required field 'sources': every fact needs at least one source a reader "
+        "can find again (a `url`, or a `citation` when there is none)"
+    )
+    assert [(f.location.line, f.message) for f in findings] == [(6, said)]
+
+
+def test_an_entity_of_a_topic_file_left_out_for_its_errors_says_so(project: Path):
+    """A broken topic file is dropped whole: its entities are "not defined", and CC115 says
+    where they may be, instead of sending the writer to define them again."""
+    from claimcheck.app import Options, verify
+    from tests.helpers import write_claims
+
+    (project / "brics.kb.yaml").write_text(BRICS.replace(f", {SOURCE}", ""), encoding="utf-8")
+    (project / "quad.kb.yaml").write_text(QUAD, encoding="utf-8")
+    claim = (
+        "claims:\n  - {id: q, kind: membership, group: GROUP, members: [india], "
+        "complete: false, quote: q}\n"
+    )
+    write_claims(project, claim.replace("GROUP", "brics"))
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    [message] = [f.message for f in result.findings if f.rule_id == "CC115"]
+    assert message.endswith(
+        "brics.kb.yaml may define it, but was left out for its errors: fix them first)"
+    )
+    write_claims(project, claim.replace("GROUP", "nato"))  # with no KB file left out: as before
+    (project / "brics.kb.yaml").unlink()
+    result = verify(Options(paths=(str(project),), select=("CC115",)))
+    [message] = [f.message for f in result.findings if f.rule_id == "CC115"]
+    assert message == "no entity 'nato' is defined in this file's entities or the knowledge base"

@@ -207,7 +207,11 @@ def test_an_unclosed_quote_is_reported_where_it_opens():
         ("20 August 2024", ": did you mean 2024-08-20?"),
         ("Aug. 20, 2024", ": did you mean 2024-08-20?"),
         ("31/02/2024", ""),  # no reading of it is a day
-        ("2024/08/20", ""),
+        ("2024/08/20", ": did you mean 2024-08-20?"),  # year first: one reading
+        ("2024-2-1", ": did you mean 2024-02-01?"),  # the zeros the format needs
+        ("2024-8", ": did you mean 2024-08?"),
+        ("2024-13", ""),
+        ("2024-2-30", ""),
         ("soon", ""),
     ],
 )

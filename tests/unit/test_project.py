@@ -94,8 +94,10 @@ def test_a_missing_path_or_claim_folder_is_said_in_one_line(tmp_path, monkeypatc
     monkeypatch.chdir(root / "articles")
     with pytest.raises(PathNotFoundError, match=r"^\.\./claim: no such file or folder"):
         load_project(("../claim",))
-    with pytest.raises(PathNotFoundError, match=r"did you mean claims/\?\)$"):
-        load_project(("../claim",))
+    with pytest.raises(PathNotFoundError, match=r"did you mean \.\./claims/\?\)$"):
+        load_project(("../claim",))  # said from where it was typed: ../claims/, not claims/
+    with pytest.raises(PathNotFoundError, match=r"did you mean \.\./claims/a\.claims\.yaml\?"):
+        load_project(("../claims/aa.claims.yaml",))  # the folder kept, so it can be pasted
     (root / "claims" / "a.claims.yaml").unlink()
     (root / "claims" / "b.claims.yaml").unlink()
     (root / "claims").rmdir()

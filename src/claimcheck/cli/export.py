@@ -63,9 +63,16 @@ def command(
     if result.exit_code == exitcodes.USAGE_OR_UNREADABLE:
         click.echo("claimcheck: some files could not be read: see `claimcheck verify`", err=True)
         sys.exit(exitcodes.USAGE_OR_UNREADABLE)
-    if left_out:
+    no_fact, drafts = left_out
+    if no_fact:
         click.echo(
-            f"claimcheck: {left_out} claim(s) no knowledge-base fact bears on are left out",
+            f"claimcheck: {no_fact} claim(s) no knowledge-base fact bears on are left out",
+            err=True,
+        )
+    if drafts:
+        click.echo(
+            f"claimcheck: {drafts} unreviewed draft(s) are left out: review each, then delete "
+            "its `draft: true`",
             err=True,
         )
     if output is None:

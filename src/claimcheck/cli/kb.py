@@ -158,6 +158,12 @@ def kb_import_wikidata(
         + "".join(f"\n  {n} {why}" for why, n in sorted(summary.skipped.items())),
         err=True,
     )
+    # lazy: start-up (the project's configuration: only after an import)
+    from claimcheck.config import unread_kb_file
+
+    unread = unread_kb_file(Path(output))
+    if unread:
+        click.echo(f"claimcheck: note: {unread}", err=True)
 
 
 def _ids(text: str | None, letter: str, option: str) -> tuple[str, ...]:

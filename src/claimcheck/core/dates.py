@@ -25,6 +25,8 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 _NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+# Year first, but not as written: "2024-2-1", "2024/02/01", "2024-8".
+_NUMERIC_YMD = re.compile(r"^\s*(\d{4})[./-](\d{1,2})(?:[./-](\d{1,2}))?\s*$")
 _MONTHS = tuple(_dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13))
 # "20 August 2024", "Aug. 20, 2024", "August 20th 2024".
 _WORDY = re.compile(
@@ -47,7 +49,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def date_hint(text: str) -> str:
-    """``: did you mean 2024-08-20?`` for a date written the European or American way.
+    """``: did you mean 2024-08-20?`` for a date written the European or American way, or
+    year first without its zeros or with slashes (2024-8-20, 2024/08/20).
 
     20/08/2024 can only be day first and 08/20/2024 only month first; 05/08/2024 could be
     either, so both readings are given and the writer chooses.
@@ -63,6 +66,14 @@ def date_hint(text: str) -> str:
             )
         one = day_first or month_first
         return f": did you mean {one}?" if one else ""
+    m = _NUMERIC_YMD.match(text)
+    if m:
+        year, mon = int(m.group(1)), int(m.group(2))
+        if m.group(3) is None:
+            iso = f"{year:04d}-{mon:02d}" if 1 <= mon <= 12 else None
+        else:
+            iso = _iso(year, mon, int(m.group(3)))
+        return f": did you mean {iso}?" if iso else ""
     m = _WORDY.match(text)
     if m:
         day, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))

@@ -91,3 +91,20 @@ def follow_link(link: Path, folder: Path) -> Path:
             "(name the file itself to check it)"
         )
     return target
+
+
+def did_you_mean(path: Path, given: str) -> str:
+    """`` (did you mean claims/?)`` for a near miss among the names beside ``path``, said
+    as the path was ``given`` (`claims/eu-sumit.claims.yaml`: its folder kept)."""
+    # lazy: start-up (difflib: only a path that does not exist needs a near miss)
+    import difflib
+
+    try:
+        names = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    suffix = "/" if (path.parent / close[0]).is_dir() else ""
+    return f" (did you mean {Path(given).parent / close[0]}{suffix}?)"

@@ -18,7 +18,7 @@ from claimcheck.core.dates import PartialDate
 from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.core.options import UsageError
 from claimcheck.core.output import open_output
-from claimcheck.core.paths import PathRefusedError
+from claimcheck.core.paths import PathRefusedError, did_you_mean
 from claimcheck.core.textnorm import normalise
 from claimcheck.draft.extract import Draft, Drafter
 from claimcheck.draft.link import Gazetteer
@@ -28,7 +28,7 @@ from claimcheck.kb.store import KnowledgeBase
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.reader import ReadError, read_bytes
 from claimcheck.loader.text import decode
-from claimcheck.scaffold import default_target, template
+from claimcheck.scaffold import default_target, fill_published, shown_path, template
 
 HEADER = (
     "# Drafted by `claimcheck draft`: every claim says `draft: true` until a person has\n"
@@ -94,7 +94,7 @@ def draft_claims(
     """Write the draft (or add the new drafts to ``output``); return its path and the count."""
     source = Path(article)
     if not source.is_file():
-        raise UsageError(f"no article text at {article}")
+        raise UsageError(f"no article text at {article}{did_you_mean(source, article)}")
     project = load_project((article,))  # the same claim folder and KB as verify's
     if output:
         target = Path(output)
@@ -105,10 +105,11 @@ def draft_claims(
     result = draft_text(text, published, _kb(kb_paths or project.kb, named=bool(kb_paths)))
     if target.exists():
         if not update:
-            raise UsageError(f"{target} exists: give --update to add the new drafts to it")
-        body, added = _updated(target, result)
+            shown = shown_path(target)
+            raise UsageError(f"{shown} exists: give --update to add the new drafts to it")
+        body, added = _updated(target, result, str(published))
     elif update:
-        raise UsageError(f"--update: there is no claim file at {target} yet")
+        raise UsageError(f"--update: there is no claim file at {shown_path(target)} yet")
     else:
         start = template(source, target, date.today(), str(published))
         head = start.split("entities: {}\n", 1)[0]
@@ -126,9 +127,9 @@ def draft_claims(
         with open_output(str(target), overwrite=True) as handle:
             handle.write(body)
     except PathRefusedError as exc:
-        raise UsageError(f"cannot write {target}: {exc}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc}") from None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {shown_path(target)}: {exc.strerror}") from None
     return target, added
 
 
@@ -168,9 +169,10 @@ def _said(claim: dict[str, Any]) -> tuple[str, str]:
     return (str(claim.get("kind")), normalise(str(claim.get("quote", ""))).casefold())
 
 
-def _updated(target: Path, result: Draft) -> tuple[str, int]:
-    """The file's own text with the new drafts added: what a person wrote is kept as written."""
-    text = _read(target)
+def _updated(target: Path, result: Draft, published: str) -> tuple[str, int]:
+    """The file's own text with the new drafts added: what a person wrote is kept as written
+    (init's placeholder publication date is not: it becomes ``published``)."""
+    text = fill_published(_read(target), published)
     try:
         data = load_document(str(target), text.encode("utf-8"), DEFAULT_LIMITS).data
     except LoadError as exc:

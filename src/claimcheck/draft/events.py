@@ -134,7 +134,8 @@ class Events(Reader):
             fields["date"] = str(when.date)
             if when.weekday:
                 fields["weekday"] = when.weekday
-                fields["relative"] = True
+                if when.relative:  # "on Sunday, 13 September 2020" names its day
+                    fields["relative"] = True
         if place is not None:
             fields["place"] = self.entity(place, "place")
         if who:

@@ -182,7 +182,7 @@ class Memberships(Reader):
                     r"(?:,\s*|\s+(?:is|was|became|remains)\s+)$", self.text[s.start : at]
                 )
                 if prior:
-                    subject = self.previous(s, at, ("country", "organisation", "person", "other"))
+                    subject = self._subject_before(s, s.start + prior.start())
                     if subject is not None:
                         start = subject.start
                 end = group.end
@@ -202,6 +202,21 @@ class Memberships(Reader):
                 fields["founding"] = True
             self.add("membership", start, end, fields)
             self.last_group = gid
+
+    def _subject_before(self, s: Sentence, end: int) -> Mention | None:
+        """Who "is a member" (or ", a member"): the name right before ``end``, else the one
+        an aside follows ("Hungary, which joined in 2004, is a member"). A name inside the
+        aside is never it: "The company, founded in Berlin, is a member" is not Berlin's."""
+        kinds = ("country", "organisation", "person", "other")
+        for m in reversed(s.mentions):
+            if m.end > end or m.kind not in kinds:
+                continue
+            gap = self.text[m.end : end]
+            if not gap.strip() or (
+                gap.startswith(",") and gap.rstrip().endswith(",") and len(gap.strip()) > 1
+            ):
+                return m
+        return None
 
     def counts(self, s: Sentence) -> None:
         """A count of the group in view: "the four nations", "the bloc's 27 members", "made

@@ -223,6 +223,12 @@ class Offices(Reader):
                 m.group("title"), found[0], holder[0], holder[0].start, s.start + m.end(), found[1]
             )
 
+    def _of_whom(self, s: Sentence, at: int) -> Mention | None:
+        """The name right after a title's "of" ("chair of Acme Bank"): whose office it is."""
+        of = re.match(r"\s+of\s+(?:the\s+)?", self.text[at : s.end])
+        found = self.next_mention(s, at + of.end()) if of else None
+        return found if found is not None and of and found.start == at + of.end() else None
+
     def became(self, s: Sentence) -> None:
         """A tenure's start: "X, who became prime minister in July 2024"."""
         for m in re.finditer(
@@ -241,7 +247,14 @@ class Offices(Reader):
                 None,
             )
             country = dem or self.previous(s, holder.start, ("country",))
-            if country is not None:
+            named = self._of_whom(s, s.start + m.end())
+            if named is not None:  # "who became chief executive officer of Siemens"
+                oid, note = (
+                    self.government(named)
+                    if named.kind == "country"
+                    else (self.entity(named, "organisation"), None)
+                )
+            elif country is not None:
                 oid, note = self.government(country)
             else:
                 found = self.owner(s, at, m.group("title"), None)

@@ -1,8 +1,10 @@
 """Dates as an article writes them, at the precision written.
 
 "in November 2019" is the month, never its first day; "on Tuesday" keeps the weekday and
-resolves to the latest Tuesday on or before publication; "last month" and "last year" count
-back from publication. Vaguer phrases ("early 2019", "the 1990s") give no date.
+resolves to the latest Tuesday on or before publication, unless the day is written beside it
+("on Sunday, 13 September 2020" is that day, its weekday kept for CC104 to check); "last
+month" and "last year" count back from publication. Vaguer phrases ("early 2019", "the
+1990s") give no date.
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ from claimcheck.draft.lexicon import MONTHS, WEEKDAYS
 _MONTH = "(" + "|".join(m.title() for m in MONTHS) + ")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
+_WEEKDAY = "(" + "|".join(w.title() for w in WEEKDAYS) + ")"
 _PATTERNS = (
+    ("wdmy", re.compile(rf"\bon {_WEEKDAY},? (?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}\b")),
+    ("wmdy", re.compile(rf"\bon {_WEEKDAY},? {_MONTH} {_DAY},? {_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY} {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("weekday", re.compile(r"\bon (" + "|".join(w.title() for w in WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(rf"\bon {_WEEKDAY}\b")),
     ("relative", re.compile(r"\b(last|this|next) (month|year)\b|\b(yesterday)\b")),
     ("y", re.compile(rf"\b(?:in|since|of|from|until|by|during) {_YEAR}\b")),
 )
+_DAYS = ("wdmy", "wmdy", "dmy", "mdy")
 _VAGUE = re.compile(rf"\b(?:early|mid|late|the end of|the start of|the \d0s)[ -]{_YEAR}?")
 
 
@@ -50,7 +56,7 @@ def dates_in(text: str, published: PartialDate) -> list[When]:
             when = _read(name, m, published)
             if when is not None:
                 found.append(when)
-            if when is not None or name in ("dmy", "mdy"):
+            if when is not None or name in _DAYS:
                 taken.append(span)  # "31 February 2019" is no date, nor is its "February 2019"
     return sorted(found, key=lambda w: w.start)
 
@@ -58,6 +64,14 @@ def dates_in(text: str, published: PartialDate) -> list[When]:
 def _read(name: str, m: re.Match[str], published: PartialDate) -> When | None:
     g = m.groups()
     try:
+        if name == "wdmy":
+            day = PartialDate(int(g[3]), MONTHS[g[2].lower()], int(g[1]))
+            PartialDate.parse(str(day))
+            return When(m.start(), m.end(), day, g[0])
+        if name == "wmdy":
+            day = PartialDate(int(g[3]), MONTHS[g[1].lower()], int(g[2]))
+            PartialDate.parse(str(day))
+            return When(m.start(), m.end(), day, g[0])
         if name == "dmy":
             day = PartialDate(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
             PartialDate.parse(str(day))

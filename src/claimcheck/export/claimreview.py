@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote, urldefrag, urlsplit
 
 from claimcheck.app import verify_stream
@@ -299,10 +299,18 @@ def article_texts(models: Mapping[str, ClaimFile], root: Path, limits: Limits) -
     return texts
 
 
+class LeftOut(NamedTuple):
+    """The claims an export publishes no review of, by why: told apart, because a draft
+    asks its writer to review it, and a claim no fact bears on asks for the KB."""
+
+    no_fact: int  # no knowledge-base fact bears on it
+    drafts: int  # `draft: true`: no person has checked it
+
+
 def export(
     options: Options, settings: ReviewSettings, *, named: bool = True
-) -> tuple[str, Result, int]:
-    """The JSON-LD text, the verify result it came from, and how many claims had no verdict.
+) -> tuple[str, Result, LeftOut]:
+    """The JSON-LD text, the verify result it came from, and the claims left out (`LeftOut`).
 
     The options go through the project (`config.load_project`) as `verify`'s do, so both
     check the same files against the same knowledge base; ``named``: the paths were named
@@ -317,4 +325,5 @@ def export(
     texts = article_texts(models, project.root, options.limits)
     reviews = claim_reviews(result.verdicts, models, settings, texts=texts)
     claims = sum(len(m.claims) for m in models.values())
-    return render(reviews), result, claims - len(reviews)
+    drafts = sum(c.draft for m in models.values() for c in m.claims)
+    return render(reviews), result, LeftOut(claims - drafts - len(reviews), drafts)

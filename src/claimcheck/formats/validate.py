@@ -260,6 +260,11 @@ def _message(
             return f"unknown field '{field}': did you mean '{near}'?"
         return f"unknown field '{field}': check its spelling against the schema"
     if kind == "missing":
+        if field == "sources" and pointer[:1] == ("facts",):  # a claim's may be left out
+            return (
+                "missing required field 'sources': every fact needs at least one source a "
+                "reader can find again (a `url`, or a `citation` when there is none)"
+            )
         return f"missing required field '{field}'"
     if kind == "union_tag_invalid":
         ctx = err.get("ctx") or {}

@@ -13,6 +13,7 @@ from claimcheck.core.dates import PartialDate, last_weekday_on_or_before
 from claimcheck.core.verdicts import Problem
 from claimcheck.core.wording import NAMED_LIMIT
 from claimcheck.judge.shared import CONFLICTING, NEI, REFUTED, SUPPORTED, Outcome, Scope, human
+from claimcheck.judge.timing import dated
 from claimcheck.kb.store import Tri
 
 if TYPE_CHECKING:
@@ -137,9 +138,9 @@ def disagree(s: Scope, out: Outcome, what: str, facts: list[EventFact], *fld: st
 
 def _date(out: Outcome, fact: EventFact, date: PartialDate) -> None:
     if date.contains(fact.date):
-        out.aspect(SUPPORTED, f"it took place on {human(fact.date)}", fact)
+        out.aspect(SUPPORTED, f"it took place {dated(fact.date)}", fact)
     elif not date.overlaps(fact.date):
-        out.aspect(REFUTED, f"it took place on {human(fact.date)}", fact)
+        out.aspect(REFUTED, f"it took place {dated(fact.date)}", fact)
         out.issue(
             Problem.WRONG_DATE,
             f"dates it {human(date)}; the knowledge base records {human(fact.date)}",

@@ -30,6 +30,7 @@ def load_kb(
     """
     findings: list[Finding] = []
     loaded: list[tuple[str, Document, KBFile]] = []
+    unloaded: list[str] = []
     for n, path in enumerate(files):
         name = shown(path)
         try:
@@ -46,9 +47,11 @@ def load_kb(
         model, refused = kb_file(doc, name)
         if model is None:
             findings.extend(refused)
+            unloaded.append(name)
             continue
         loaded.append((name, doc, model))
     kb, problems = build(loaded)
+    kb.unloaded = unloaded
     for problem in problems:
         line, col = problem.document.position(problem.pointer, key=problem.key)
         findings.append(

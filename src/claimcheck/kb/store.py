@@ -138,6 +138,8 @@ class KnowledgeBase:
     records: dict[str, KBEntity] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # KB files left out for their errors: a claim's "no entity" may be one of theirs (CC115).
+    unloaded: list[str] = field(default_factory=list)
     origin: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # fact id -> place
     memberships: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))
     groups_of: dict[str, list[MembershipFact]] = field(default_factory=lambda: defaultdict(list))

@@ -14,7 +14,7 @@ from claimcheck.run.stream import RunInfo
 if TYPE_CHECKING:
     from claimcheck.core.verdicts import ClaimVerdict, Evidence, SourceRef
 
-# How the summary names each verdict, in VERDICT_NAMES order.
+# How the summary and -v name each verdict, in VERDICT_NAMES order.
 _LABELS = dict(zip(VERDICT_NAMES, [*VERDICT_NAMES[:-1], "not enough info"], strict=True))
 
 
@@ -23,7 +23,8 @@ def _verdict_lines(verdicts: list[ClaimVerdict]) -> list[str]:
     lines = []
     for v in verdicts:
         lines.append(
-            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {v.verdict.value}: {safe(v.explanation)}"
+            f"{safe_path(v.path)}: [{safe(v.claim_id)}] {_LABELS[v.verdict.value]}: "
+            f"{safe(v.explanation)}"
         )
         if v.checked is not None:
             by = f" by {safe(v.checked_by)}" if v.checked_by else ""

@@ -203,9 +203,20 @@ class UndefinedEntity(Rule):
                         suggestions = _Suggestions(resolver)
                     message = (
                         f"no entity '{entity_id}' is defined in this file's entities or the "
-                        f"knowledge base{suggestions.hint(entity_id)}"
+                        f"knowledge base{suggestions.hint(entity_id)}{_unloaded(ctx)}"
                     )
                 yield self.report(ctx, message, ("claims", i, *path), claim.id)
+
+
+def _unloaded(ctx: ArticleContext) -> str:
+    """The KB files left out for their errors, which may be where the entity is defined."""
+    names = ctx.kb.unloaded if ctx.kb is not None else []
+    if not names:
+        return ""
+    files = enumeration(names[:NAMED_LIMIT], len(names))
+    if len(names) == 1:
+        return f" ({files} may define it, but was left out for its errors: fix them first)"
+    return f" ({files} may define it, but were left out for their errors: fix them first)"
 
 
 class LookalikeCharacters(Rule):

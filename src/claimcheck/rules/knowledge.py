@@ -254,9 +254,11 @@ class UnsourcedFacts(Rule):
             facts = [kb.facts.get(e.fact_id) for e in verdict.evidence if e.fact_id]
             if facts and all(f is not None and f.unsourced for f in facts):
                 ids = ", ".join(f"'{e.fact_id}'" for e in verdict.evidence if e.fact_id)
+                said = verdict.verdict.value.replace("_", " ")
                 message = (
-                    f"{verdict.verdict.value} only on unsourced facts ({ids}): "
-                    "their source cites nothing; find one before relying on them"
+                    f"{said} only by unsourced facts ({ids}): where they were taken from (a "
+                    "Wikidata statement, say) gives no reference for them; find a source "
+                    "before relying on them"
                 )
                 yield self.report(ctx, message, ("claims", judgement.index), verdict.claim_id)
 
