@@ -15,7 +15,6 @@ import dataclasses
 import os
 import typing
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +40,18 @@ class ConfigError(UsageError):
     """The configuration is wrong: the message names the file and the key."""
 
 
-@dataclass(frozen=True)
 class Key:
-    """One `[tool.claimcheck]` key: the `Options` field it sets and how its value is read."""
+    """One `[tool.claimcheck]` key: the `Options` field it sets and how its value is read.
 
-    field: str
-    parse: Callable[[Any, str], Any]  # (value, dotted key for messages) -> field value
-    help: str
+    A plain record, not a dataclass: every run builds this table, and a dataclass costs
+    start-up half a millisecond to generate its methods."""
+
+    __slots__ = ("field", "help", "parse")
+
+    def __init__(self, field: str, parse: Callable[[Any, str], Any], help: str) -> None:
+        self.field = field
+        self.parse = parse  # (value, dotted key for messages) -> field value
+        self.help = help
 
 
 def _fail(where: str, problem: str) -> ConfigError:
@@ -227,20 +231,31 @@ def describe_project(options: Options) -> str:
     return f"claimcheck: project root {project.root.as_posix()}, configuration {shown}"
 
 
-@dataclass(frozen=True)
 class Project:
     """Where a project's claim files and knowledge base are, and what its configuration sets.
 
     Every path is absolute and inside ``root``. ``claims`` and ``kb`` come from
-    `[tool.claimcheck]`, else from the defaults (`DEFAULT_CLAIMS`, `DEFAULT_KB`).
+    `[tool.claimcheck]`, else from the defaults (`DEFAULT_CLAIMS`, `DEFAULT_KB`). A plain
+    record, as `Key` is.
     """
 
-    root: Path
-    config: Path | None
-    claims: tuple[str, ...]
-    kb: tuple[str, ...]
-    settings: dict[str, Any]  # the other `Options` fields the configuration sets
-    export: dict[str, str]  # [tool.claimcheck.export]
+    __slots__ = ("claims", "config", "export", "kb", "root", "settings")
+
+    def __init__(
+        self,
+        root: Path,
+        config: Path | None,
+        claims: tuple[str, ...],
+        kb: tuple[str, ...],
+        settings: dict[str, Any],
+        export: dict[str, str],
+    ) -> None:
+        self.root = root
+        self.config = config
+        self.claims = claims
+        self.kb = kb
+        self.settings = settings  # the other `Options` fields the configuration sets
+        self.export = export  # [tool.claimcheck.export]
 
     def apply(self, options: Options, given: Collection[str] = ()) -> Options:
         """``options`` with the project's settings filled in, except the fields in ``given``.

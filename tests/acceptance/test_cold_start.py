@@ -1,5 +1,6 @@
 """A cold run on a valid file never imports pydantic (nor the drafter and its matcher, nor
-Jinja2, nor Dask without --executor dask); a broken file still gets its messages."""
+Jinja2, nor Dask without --executor dask, nor difflib where every quote and name is found);
+a broken file still gets its messages."""
 
 import subprocess
 import sys
@@ -16,7 +17,8 @@ try:
     main()
 except SystemExit as exc:
     code = exc.code
-heavy = {"pydantic", "pydantic_core", "ahocorasick", "jinja2", "markupsafe", "dask", "distributed"}
+heavy = {"pydantic", "pydantic_core", "ahocorasick", "jinja2", "markupsafe", "dask", "distributed",
+         "difflib"}  # difflib: only a near miss (a quote or a name not found) needs it
 print(code, sorted({m.split(".")[0] for m in sys.modules} & heavy
                    | {m for m in sys.modules if m.startswith("claimcheck.draft")}))
 """

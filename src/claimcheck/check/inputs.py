@@ -11,7 +11,6 @@ whole (or given a new root above it) keeps its states, and its cached results.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.core.limits import Limits
@@ -19,16 +18,22 @@ from claimcheck.core.paths import PathRefusedError, resolve_inside
 from claimcheck.loader.reader import ReadError, digest, read_bytes
 
 
-@dataclass(frozen=True)
 class Input:
-    """A named file as read: its real path and bytes, or why it could not be read."""
+    """A named file as read: its real path and bytes, or why it could not be read.
 
-    target: Path | None
-    raw: bytes | None
-    problem: str | None  # the refusal or read error, as a finding says it
-    # What the result cache compares: the target (relative to the folder the name is written
-    # from) and a hash of ``raw``, or why not.
-    state: str
+    A plain record: a dataclass costs every start-up half a millisecond."""
+
+    __slots__ = ("problem", "raw", "state", "target")
+
+    def __init__(
+        self, target: Path | None, raw: bytes | None, problem: str | None, state: str
+    ) -> None:
+        self.target = target
+        self.raw = raw
+        self.problem = problem  # the refusal or read error, as a finding says it
+        # What the result cache compares: the target (relative to the folder the name is
+        # written from) and a hash of ``raw``, or why not.
+        self.state = state
 
 
 def input_name(what: str, base: Path, ref: str) -> str:

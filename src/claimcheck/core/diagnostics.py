@@ -13,6 +13,8 @@ from claimcheck.core.findings import Finding, Location, Severity
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A finding about the file itself, not a claim: its ID, name, severity and help."""
+
     id: str
     name: str
     severity: Severity

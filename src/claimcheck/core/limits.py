@@ -22,6 +22,8 @@ class LimitsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """Bounds on one input (README, "Limits"); every field a `[tool.claimcheck.limits]` key."""
+
     max_file_bytes: int = 2 * 1024 * 1024
     max_depth: int = 64
     max_key_length: int = 256

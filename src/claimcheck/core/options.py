@@ -27,6 +27,9 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class Options:
+    """Every setting of one run; a docstring also spares `dataclass` an `inspect.signature`
+    at each start-up."""
+
     paths: tuple[str, ...] = ("claims",)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -187,6 +187,8 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class ClaimVerdict:
+    """What the judge decided about one claim, and the facts and sources it rests on."""
+
     path: str
     claim_id: str
     kind: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.findings import Finding, Severity
@@ -115,6 +114,9 @@ class _Suggestions:
         n = len(word)
         # 2 * min / (min + max) >= 0.75 needs min >= 0.6 * max: a bound, not the test.
         lengths = range(int(n * 0.6), int(n / 0.6) + 2)
+        # lazy: start-up (difflib: only a name the knowledge base lacks needs a near miss)
+        from difflib import SequenceMatcher
+
         best: tuple[float, str] | None = None
         s = SequenceMatcher()
         s.set_seq2(word)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from claimcheck.context import ArticleContext
 from claimcheck.core.dates import PartialDate
@@ -20,16 +19,28 @@ def nth(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@dataclass(frozen=True)
 class SeriesEvent:
-    """One event of a series: its first claim, its ordinal and its date, from any claim."""
+    """One event of a series: its first claim, its ordinal and its date, from any claim.
 
-    event: str
-    index: int  # the claim that places it in the series
-    ordinal: int | None
-    ordinal_index: int | None  # the claim that gives the ordinal
-    date: PartialDate | None
-    date_index: int | None  # the claim that gives the date
+    A plain record: a dataclass costs every cold start half a millisecond."""
+
+    __slots__ = ("date", "date_index", "event", "index", "ordinal", "ordinal_index")
+
+    def __init__(
+        self,
+        event: str,
+        index: int,
+        ordinal: int | None,
+        ordinal_index: int | None,
+        date: PartialDate | None,
+        date_index: int | None,
+    ) -> None:
+        self.event = event
+        self.index = index  # the claim that places it in the series
+        self.ordinal = ordinal
+        self.ordinal_index = ordinal_index  # the claim that gives the ordinal
+        self.date = date
+        self.date_index = date_index  # the claim that gives the date
 
 
 def series_events(ctx: ArticleContext, series: str) -> list[SeriesEvent]:

@@ -44,6 +44,8 @@ class MissingSource(Rule):
 
 @dataclass(frozen=True)
 class IncompleteSourceOptions:
+    """CC112's settings: which parts of a source it asks for."""
+
     require_url: bool = True
     require_accessed: bool = True
 

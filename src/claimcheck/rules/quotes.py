@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from claimcheck.context import ArticleContext, QuotePlaces, Spans
 from claimcheck.core.findings import Finding, Severity
@@ -19,6 +18,8 @@ _ELISION = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\])\s*")
 
 @dataclass(frozen=True)
 class QuoteOptions:
+    """CC114's settings: how far it searches for the closest passage."""
+
     # Longer quotes, or quotes in longer articles, are reported without a closest passage:
     # the search stays cheap (it compares the quote with every word of the article).
     max_search_words: int = 300
@@ -273,6 +274,9 @@ class _Passages:
             if cost > _QUOTE_BUDGET or cost > self.budget:
                 raise _TooCostlyError
             self.budget -= cost
+        # lazy: start-up (difflib: only a quote the article does not hold needs a near miss)
+        from difflib import SequenceMatcher
+
         best: tuple[float, str] = (-1.0, "")
         matcher = SequenceMatcher(None, words, autojunk=False)
         tried = set()
@@ -297,6 +301,9 @@ class _Passages:
 
 def difference(quote: str, passage: str) -> str:
     """The first place where the quote and the passage differ, in words."""
+    # lazy: start-up (difflib: only a quote the article does not hold needs a near miss)
+    from difflib import SequenceMatcher
+
     q, p = quote.split(" "), passage.split(" ")
     folded = SequenceMatcher(
         None, [w.casefold() for w in q], [w.casefold() for w in p], autojunk=False

@@ -152,11 +152,15 @@ def _library(module: str, dist: str, listed: dict[Path, list[str]]) -> tuple[str
         if not (folder / "__init__.py").is_file():
             continue
         if folder.parent not in listed:
-            listed[folder.parent] = [p.name for p in folder.parent.iterdir()]
+            listed[folder.parent] = os.listdir(folder.parent)  # noqa: PTH208 - no Path each
         found = ["absent"]
         for name in listed[folder.parent]:
             project, _, version = name.removesuffix(".dist-info").rpartition("-")
-            if name.endswith(".dist-info") and _normal(project) == dist:
+            if (
+                name.endswith(".dist-info")
+                and project[:1].lower() == dist[:1]  # cheap first: hundreds are listed
+                and _normal(project) == dist
+            ):
                 found = [version]
         with os.scandir(folder) as it:
             extensions = sorted(

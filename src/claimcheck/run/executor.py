@@ -17,7 +17,6 @@ chunk that fails on the way), and the run completes.
 from __future__ import annotations
 
 import gc
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -174,6 +173,8 @@ _worker: Callable[[Task], FileResult] | None = None
 def _start_worker(check: Callable[[Task], FileResult]) -> None:
     """A worker leaves Ctrl-C to the parent, which terminates the pool."""
     global _worker  # noqa: PLW0603 - one checker per worker process
+    import signal  # lazy: start-up (its enums cost a run on one process 0.5 ms)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() stops a worker at once
     _worker = check
@@ -222,6 +223,7 @@ class ProcessPool:
 
     def _start(self) -> Pool:
         import multiprocessing  # lazy: start-up (a run on one process never needs it)
+        import signal  # lazy: start-up (its enums cost a run on one process 0.5 ms)
 
         self.prepare()
         methods = multiprocessing.get_all_start_methods()
@@ -263,6 +265,8 @@ class ProcessPool:
                 worker.kill()
                 worker.join()
         if self._previous is not None:
+            import signal  # lazy: start-up (its enums cost a run on one process 0.5 ms)
+
             signal.signal(signal.SIGTERM, self._previous)
             self._previous = None
 

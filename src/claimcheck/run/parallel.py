@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.check.result import FileResult
-from claimcheck.core.diagnostics import unreadable
 from claimcheck.core.findings import Finding
 from claimcheck.core.options import Options
 from claimcheck.core.project import find_root
@@ -93,6 +92,9 @@ class Checker:
         file); else the task of checking it. Its bytes are read once, and hashed as read."""
         path, shown = job
         if not path.exists() and not path.is_symlink():
+            # lazy: start-up (the diagnostics table: a run whose files all exist needs none)
+            from claimcheck.core.diagnostics import unreadable
+
             return FileResult(
                 shown, "unreadable", findings=[unreadable(shown, "no such file or folder")]
             )
