@@ -344,3 +344,24 @@ def test_two_runs_making_the_cache_key_at_once_both_use_the_one_that_won(tmp_pat
     assert winner._open(sealed) == b"body"
     assert loser._open(winner.seal(b"other") or b"") == b"other"
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".tmp")) == []
+
+
+def test_a_key_made_while_another_run_was_making_its_own_is_never_overwritten(
+    tmp_path, monkeypatch
+):
+    """No key file when the loser looked, the winner's by the time it writes: the loser
+    takes the winner's key, so that the entries the winner already sealed stay readable."""
+    folder = tmp_path / "cache"
+    winner, loser = cache.Cache(folder, Limits()), cache.Cache(folder, Limits())
+    real_mkstemp = cache._mkstemp
+    first: list[bytes | None] = []
+
+    def late(**kwargs: object):
+        monkeypatch.setattr(cache, "_mkstemp", real_mkstemp)
+        first.append(winner.seal(b"first"))  # the winner's key lands first
+        return real_mkstemp(**kwargs)
+
+    monkeypatch.setattr(cache, "_mkstemp", late)
+    assert loser.seal(b"body") is not None
+    assert first[0] is not None
+    assert loser._open(first[0]) == b"first"
