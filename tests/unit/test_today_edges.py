@@ -212,13 +212,14 @@ def test_a_date_written_the_european_or_american_way_gets_the_iso_date_in_its_er
 # -- CC119: what `claimcheck init` left for the writer -----------------------------------
 
 
-def _findings(project, rule: str, files: dict[str, str]) -> list[tuple[str, int, int, str, str]]:
+def _findings(project, rule: str, files: dict[str, str]) -> list[tuple[object, ...]]:
     (project / "articles" / "a.txt").write_text("Some text.\n", encoding="utf-8")
     for name, text in files.items():
         (project / name).write_text(text, encoding="utf-8")
     result = verify(Options(paths=(str(project),), select=(rule,)))
     return [
         (Path(f.location.path).name, f.location.line, f.location.column, f.pointer, f.message)
+        + ((f.claim_id,) if f.claim_id else ())
         for f in result.findings
     ]
 
@@ -252,24 +253,23 @@ article:
   text: articles/a.txt
 claims: []
 """,
+            # A file on one line: the date's line is the first.
+            "c.claims.yaml": "{claimcheck: 1, article: {id: c, title: C, publisher: P, "
+            "published: 2024-08-20, text: articles/a.txt}, claims: []}  # TODO: the date\n",
         },
     )
     a = "a.claims.yaml"
+    date = (
+        "the publication date is init's placeholder (the day the file was written, "
+        "marked `# TODO`): write the article's date and remove the comment"
+    )
     assert rows == [
         (a, 3, 7, "/article/id", _placeholder("id", "TODO-id")),
         (a, 4, 10, "/article/title", _placeholder("title", "  TODO: the title")),
-        (
-            a,
-            6,
-            14,
-            "/article/published",
-            (
-                "the publication date is init's placeholder (the day the file was written, "
-                "marked `# TODO`): write the article's date and remove the comment"
-            ),
-        ),
+        (a, 6, 14, "/article/published", date),
         (a, 7, 8, "/article/url", _placeholder("url", "TODO: the url")),
         (a, 8, 10, "/article/notes", _placeholder("notes", "TODO")),
+        ("c.claims.yaml", 1, 69, "/article/published", date),
     ]
 
 
@@ -306,18 +306,18 @@ def test_a_verdict_on_unsourced_facts_alone_is_flagged_and_one_with_a_sourced_fa
         project,
         UNSOURCED_KB,
         """
+        - {id: unknown, kind: office, office: o, holder: a, at: 2030-01-01, quote: q}
         - {id: supported, kind: office, office: o, holder: a, at: 2002-01-01, quote: q}
         - {id: refuted, kind: office, office: o, holder: c, at: 2002-01-01, quote: q}
         - {id: sourced, kind: office, office: o, holder: b, at: 2007-01-01, quote: q}
         - {id: mixed, kind: office, office: o, holder: a, at: 2007-01-01, quote: q}
-        - {id: unknown, kind: office, office: o, holder: a, at: 2030-01-01, quote: q}
         """,
     )
     assert verdicts["refuted"][0] == "refuted"
-    assert findings[("supported", "CC212")] == (_unsourced("supported", "'tu'"), "/claims/0")
+    assert findings[("supported", "CC212")] == (_unsourced("supported", "'tu'"), "/claims/1")
     assert findings[("refuted", "CC212")] == (
         _unsourced("refuted", "'tu', 'tc'"),
-        "/claims/1",
+        "/claims/2",
     )
     assert verdicts["mixed"][0] == "refuted"
     assert verdicts["unknown"][0] == "not_enough_info"
@@ -356,5 +356,6 @@ claims:
                 "this claim is an unreviewed draft: check its values against the article, "
                 "add its sources, then delete `draft: true`"
             ),
+            "drafted",
         )
     ]
