@@ -365,3 +365,18 @@ def test_a_key_made_while_another_run_was_making_its_own_is_never_overwritten(
     assert loser.seal(b"body") is not None
     assert first[0] is not None
     assert loser._open(first[0]) == b"first"
+
+
+def test_an_entry_sealed_with_another_caches_key_is_refused(tmp_path):
+    """The keyed hash needs the secret: an entry copied from (or forged for) another cache
+    folder does not open here."""
+    ours, theirs = cache.Cache(tmp_path / "ours", Limits()), cache.Cache(tmp_path / "b", Limits())
+    sealed = theirs.seal(b"body")
+    assert sealed is not None and theirs._open(sealed) == b"body"
+    assert ours.seal(b"other") is not None  # our own key exists
+    assert ours._open(sealed) is None
+
+
+def test_the_cache_is_bounded_at_512_mb_unless_told_otherwise(tmp_path):
+    assert cache.Cache(tmp_path, Limits()).max_bytes == 512 * 2**20
+    assert cache.Cache(tmp_path, Limits(), max_bytes=1000).max_bytes == 1000
