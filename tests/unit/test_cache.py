@@ -380,3 +380,14 @@ def test_an_entry_sealed_with_another_caches_key_is_refused(tmp_path):
 def test_the_cache_is_bounded_at_512_mb_unless_told_otherwise(tmp_path):
     assert cache.Cache(tmp_path, Limits()).max_bytes == 512 * 2**20
     assert cache.Cache(tmp_path, Limits(), max_bytes=1000).max_bytes == 1000
+
+
+def test_a_damaged_cache_key_is_replaced_and_the_cache_still_works(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / cache.KEY_FILE).write_bytes(b"short")
+    store = cache.Cache(folder, Limits())
+    sealed = store.seal(b"body")
+    assert sealed is not None
+    assert len((folder / cache.KEY_FILE).read_bytes()) == cache.KEY_BYTES
+    assert cache.Cache(folder, Limits())._open(sealed) == b"body"
