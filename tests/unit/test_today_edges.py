@@ -39,6 +39,25 @@ def test_became_holder_is_supported_when_a_tenure_starts_within_the_since_date(p
         assert (claim, "CC207") not in findings
 
 
+def test_became_holder_in_an_earlier_term_cites_that_terms_start_and_the_current_one(project):
+    verdicts, _ = _judge(
+        project,
+        OFFICE_KB,
+        """
+        - {id: again, kind: office, office: pm, holder: p1, since: "2010", at: 2022-01-01,
+           quote: q}
+        """,
+    )
+    assert verdicts["again"] == (
+        "supported",
+        (
+            f"Pat took office on 1 January 2010 (fact t1, {SRC}); "
+            "Pat is Prime Minister on 1 January 2022"
+        ),
+        ("t1", "t3"),
+    )
+
+
 def test_became_holder_the_month_before_the_tenure_began_is_refuted_by_who_held_it(project):
     verdicts, findings = _judge(
         project,
