@@ -302,6 +302,8 @@ def _as(statement: dict[str, Any], prop: str, value: Any) -> dict[str, Any]:
         ("P17", "item", {"kind": "relation", "subject": "Q2112", "predicate": "located_in"}),
         ("P576", "time", {"kind": "property", "property": "disbanded", "start": "1998"}),
         ("P2124", "amount", {"kind": "count", "group": "Q2112", "count": 32, "start": "1998"}),
+        # A member count dated by its start time alone, not a point in time.
+        ("P2124", "since", {"kind": "count", "group": "Q2112", "count": 32, "start": "1998"}),
         ("P999", "item", {"kind": "statement", "property": "P999", "object": "Q627637"}),
     ],
 )
@@ -317,7 +319,8 @@ def test_each_property_of_the_news_set_becomes_its_kind(
         statement = _as(agfs, prop, start)
     else:
         statement = _as(agfs, prop, {"amount": "+32", "unit": "1"})
-        statement["qualifiers"] = {"P585": agfs["qualifiers"]["P580"]}
+        when = "P580" if value == "since" else "P585"
+        statement["qualifiers"] = {when: agfs["qualifiers"]["P580"]}
     entity["claims"] = {prop: [statement]}
     selection = Selection(properties=(*DEFAULT_PROPERTIES, "P999"))
     data, _, _ = _import(tmp_path, _write_entity(tmp_path, entity), selection=selection)
