@@ -257,7 +257,7 @@ article:
   id: "TODO-id"
   title: "  TODO: the title"
   publisher: "Not a TODO"
-  published: 2024-08-20 # TODO the date
+  published: 2024-08-20 # TODO the date # (a second comment mark)
   url: "TODO: the url"
   notes: "TODO"
   text: articles/a.txt
