@@ -391,3 +391,15 @@ def test_a_damaged_cache_key_is_replaced_and_the_cache_still_works(tmp_path):
     assert sealed is not None
     assert len((folder / cache.KEY_FILE).read_bytes()) == cache.KEY_BYTES
     assert cache.Cache(folder, Limits())._open(sealed) == b"body"
+
+
+def test_a_project_below_a_folder_with_a_non_ascii_name_is_cached(tmp_path, checks, monkeypatch):
+    project = tmp_path / "café"
+    (project / "articles").mkdir(parents=True)
+    (project / "articles" / "a.txt").write_text("As a member of the BRICS forum\n")
+    write_claims(project, BRICS)
+    monkeypatch.chdir(project)
+    options = Options(paths=(".",), cache_dir=str(project / ".cache"))
+    first = [f.to_dict() for f in verify(options).findings]
+    assert [f.to_dict() for f in verify(options).findings] == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
