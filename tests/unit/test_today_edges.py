@@ -378,3 +378,22 @@ claims:
             "drafted",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2024-13", "'2024-13' has no month 13"),
+        ("2024-00", "'2024-00' has no month 0"),
+        ("2024-02-30", "'2024-02-30' is not a day of the calendar"),
+        ("0000", "'0000': year must be 1 or later"),
+    ],
+)
+def test_an_impossible_date_says_which_part_is_wrong(text, why):
+    with pytest.raises(ValueError) as caught:
+        PartialDate.parse(text)
+    assert str(caught.value) == why
+
+
+def test_the_year_1_is_the_first_a_date_may_have():
+    assert str(PartialDate.parse("0001-01-01")) == "0001-01-01"
