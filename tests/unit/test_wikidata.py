@@ -196,9 +196,10 @@ def test_an_end_of_some_value_ended_on_an_unknown_date(tmp_path: Path) -> None:
     assert "until an unknown date" in kb.statement(tenure)
 
 
-def test_series_ordinal_and_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("series_ordinal", "expected"), [("3", 3), ("1", 1), ("0", None)])
+def test_series_ordinal_and_date(tmp_path: Path, series_ordinal: str, expected: int | None) -> None:
     # A real statement shape: Bielefeld's inception date as the point in time of an event
-    # that is the third of a series (P179 with P1545).
+    # that is the third (or the first) of a series (P179 with P1545); a 0th is no ordinal.
     entity = _entity(BIELEFELD)
     when = entity["claims"]["P571"][0]
     point = copy.deepcopy(when)
@@ -206,15 +207,15 @@ def test_series_ordinal_and_date(tmp_path: Path) -> None:
     part = copy.deepcopy(entity["claims"]["P463"][0])
     part["mainsnak"]["property"] = "P179"
     part["qualifiers"] = {
-        "P1545": [{"snaktype": "value", "datavalue": {"value": "3", "type": "string"}}]
+        "P1545": [{"snaktype": "value", "datavalue": {"value": series_ordinal, "type": "string"}}]
     }
     entity["claims"] = {"P585": [point], "P179": [part]}
     data, kb, _ = _import(tmp_path, _write_entity(tmp_path, entity))
     (event,) = data["facts"]
-    assert (event["event"], event["series"], event["ordinal"], event["date"]) == (
+    assert (event["event"], event["series"], event.get("ordinal"), event["date"]) == (
         "Q2112",
         "Q627637",
-        3,
+        expected,
         "1214",
     )
     assert [e.event for e, _ in kb.events_until("Q627637")] == ["Q2112"]
