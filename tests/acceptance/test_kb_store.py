@@ -22,6 +22,7 @@ from claimcheck.kb.files import KBSource, find_kb_files
 from claimcheck.kb.load import load_kb
 from claimcheck.kb.wikidata import Selection, import_wikidata
 from tests.helpers import write_claims
+from tests.unit.test_kb_edges import UNKNOWN
 
 ROOT = Path(__file__).parent.parent.parent
 # The shipped KB in the default run; every fixture KB under the `kbstore` marker (.ci/run).
@@ -211,3 +212,19 @@ def test_a_big_kb_file_is_hashed_again_only_when_it_changed(
     assert digest() != first and len(read) == 2
     store = KBSource([kb], DEFAULT_LIMITS, lambda p: p.name, Path("cache")).store()
     assert store.slice_entity("brics", everything=True).records
+
+
+def test_the_store_reports_an_unknown_entity_in_every_role_as_the_files_do(
+    tmp_path: Path,
+) -> None:
+    """A big KB is checked by the store: each role of each kind of fact at its field, and a
+    file that is not YAML at its line."""
+    (tmp_path / "k.kb.yaml").write_text("claimcheck-kb: 1\n" + UNKNOWN.lstrip(), "utf-8")
+    (tmp_path / "l.kb.yaml").write_text("claimcheck-kb: 1\nentities:\n  a: [b\n", "utf-8")
+    files = [tmp_path / "k.kb.yaml", tmp_path / "l.kb.yaml"]
+    _, findings = load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+    store = KBSource(files, DEFAULT_LIMITS, lambda p: p.name, tmp_path).store()
+    assert len(findings) == 15
+    (broken,) = [f for f in findings if f.location.path == "l.kb.yaml"]
+    assert (broken.location.line, broken.location.column) == (4, 1)  # at the YAML error
+    assert store.findings() == findings

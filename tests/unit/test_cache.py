@@ -344,3 +344,62 @@ def test_two_runs_making_the_cache_key_at_once_both_use_the_one_that_won(tmp_pat
     assert winner._open(sealed) == b"body"
     assert loser._open(winner.seal(b"other") or b"") == b"other"
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".tmp")) == []
+
+
+def test_a_key_made_while_another_run_was_making_its_own_is_never_overwritten(
+    tmp_path, monkeypatch
+):
+    """No key file when the loser looked, the winner's by the time it writes: the loser
+    takes the winner's key, so that the entries the winner already sealed stay readable."""
+    folder = tmp_path / "cache"
+    winner, loser = cache.Cache(folder, Limits()), cache.Cache(folder, Limits())
+    real_mkstemp = cache._mkstemp
+    first: list[bytes | None] = []
+
+    def late(**kwargs: object):
+        monkeypatch.setattr(cache, "_mkstemp", real_mkstemp)
+        first.append(winner.seal(b"first"))  # the winner's key lands first
+        return real_mkstemp(**kwargs)
+
+    monkeypatch.setattr(cache, "_mkstemp", late)
+    assert loser.seal(b"body") is not None
+    assert first[0] is not None
+    assert loser._open(first[0]) == b"first"
+
+
+def test_an_entry_sealed_with_another_caches_key_is_refused(tmp_path):
+    """The keyed hash needs the secret: an entry copied from (or forged for) another cache
+    folder does not open here."""
+    ours, theirs = cache.Cache(tmp_path / "ours", Limits()), cache.Cache(tmp_path / "b", Limits())
+    sealed = theirs.seal(b"body")
+    assert sealed is not None and theirs._open(sealed) == b"body"
+    assert ours.seal(b"other") is not None  # our own key exists
+    assert ours._open(sealed) is None
+
+
+def test_the_cache_is_bounded_at_512_mb_unless_told_otherwise(tmp_path):
+    assert cache.Cache(tmp_path, Limits()).max_bytes == 512 * 2**20
+    assert cache.Cache(tmp_path, Limits(), max_bytes=1000).max_bytes == 1000
+
+
+def test_a_damaged_cache_key_is_replaced_and_the_cache_still_works(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / cache.KEY_FILE).write_bytes(b"short")
+    store = cache.Cache(folder, Limits())
+    sealed = store.seal(b"body")
+    assert sealed is not None
+    assert len((folder / cache.KEY_FILE).read_bytes()) == cache.KEY_BYTES
+    assert cache.Cache(folder, Limits())._open(sealed) == b"body"
+
+
+def test_a_project_below_a_folder_with_a_non_ascii_name_is_cached(tmp_path, checks, monkeypatch):
+    project = tmp_path / "café"
+    (project / "articles").mkdir(parents=True)
+    (project / "articles" / "a.txt").write_text("As a member of the BRICS forum\n")
+    write_claims(project, BRICS)
+    monkeypatch.chdir(project)
+    options = Options(paths=(".",), cache_dir=str(project / ".cache"))
+    first = [f.to_dict() for f in verify(options).findings]
+    assert [f.to_dict() for f in verify(options).findings] == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache

@@ -196,9 +196,10 @@ def test_an_end_of_some_value_ended_on_an_unknown_date(tmp_path: Path) -> None:
     assert "until an unknown date" in kb.statement(tenure)
 
 
-def test_series_ordinal_and_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("series_ordinal", "expected"), [("3", 3), ("1", 1), ("0", None)])
+def test_series_ordinal_and_date(tmp_path: Path, series_ordinal: str, expected: int | None) -> None:
     # A real statement shape: Bielefeld's inception date as the point in time of an event
-    # that is the third of a series (P179 with P1545).
+    # that is the third (or the first) of a series (P179 with P1545); a 0th is no ordinal.
     entity = _entity(BIELEFELD)
     when = entity["claims"]["P571"][0]
     point = copy.deepcopy(when)
@@ -206,15 +207,15 @@ def test_series_ordinal_and_date(tmp_path: Path) -> None:
     part = copy.deepcopy(entity["claims"]["P463"][0])
     part["mainsnak"]["property"] = "P179"
     part["qualifiers"] = {
-        "P1545": [{"snaktype": "value", "datavalue": {"value": "3", "type": "string"}}]
+        "P1545": [{"snaktype": "value", "datavalue": {"value": series_ordinal, "type": "string"}}]
     }
     entity["claims"] = {"P585": [point], "P179": [part]}
     data, kb, _ = _import(tmp_path, _write_entity(tmp_path, entity))
     (event,) = data["facts"]
-    assert (event["event"], event["series"], event["ordinal"], event["date"]) == (
+    assert (event["event"], event["series"], event.get("ordinal"), event["date"]) == (
         "Q2112",
         "Q627637",
-        3,
+        expected,
         "1214",
     )
     assert [e.event for e, _ in kb.events_until("Q627637")] == ["Q2112"]
@@ -302,6 +303,8 @@ def _as(statement: dict[str, Any], prop: str, value: Any) -> dict[str, Any]:
         ("P17", "item", {"kind": "relation", "subject": "Q2112", "predicate": "located_in"}),
         ("P576", "time", {"kind": "property", "property": "disbanded", "start": "1998"}),
         ("P2124", "amount", {"kind": "count", "group": "Q2112", "count": 32, "start": "1998"}),
+        # A member count dated by its start time alone, not a point in time.
+        ("P2124", "since", {"kind": "count", "group": "Q2112", "count": 32, "start": "1998"}),
         ("P999", "item", {"kind": "statement", "property": "P999", "object": "Q627637"}),
     ],
 )
@@ -317,7 +320,8 @@ def test_each_property_of_the_news_set_becomes_its_kind(
         statement = _as(agfs, prop, start)
     else:
         statement = _as(agfs, prop, {"amount": "+32", "unit": "1"})
-        statement["qualifiers"] = {"P585": agfs["qualifiers"]["P580"]}
+        when = "P580" if value == "since" else "P585"
+        statement["qualifiers"] = {when: agfs["qualifiers"]["P580"]}
     entity["claims"] = {prop: [statement]}
     selection = Selection(properties=(*DEFAULT_PROPERTIES, "P999"))
     data, _, _ = _import(tmp_path, _write_entity(tmp_path, entity), selection=selection)
