@@ -14,12 +14,20 @@ mutant was checked is held to the threshold: one the budget left partly checked 
 partial score, and one with no mutant checked is "not scored", never 0%. `--isolated` runs
 mutmut in a scratch copy that mutates only the named modules (CI: generating the mutants of
 every mutable file would take most of its budget).
+
+Each survivor is then run again in a fresh interpreter (`--recheck-budget`): mutmut runs a
+mutant's tests in a child forked from the process that ran the whole selection first, and a
+survivor should be one a clean run confirms. A survivor the fresh run kills is recorded as
+killed in mutmut's own results. mutmut 3.8 can also stop
+with a `KeyError` from its worker pool; the run is resumed (mutmut keeps what it checked)
+while it makes progress and the budget lasts.
 """
 
 from __future__ import annotations
 
 import argparse
 import fnmatch
+import json
 import os
 import re
 import shutil
@@ -154,11 +162,9 @@ def score(
     by_module: dict[str, Score] = defaultdict(Score)
     not_run = 0
     for name, status in sorted(statuses.items()):
-        m = _MODULE.match(name)
-        module = m.group("module") if m else name.split(".x")[0]
-        if modules and not any(module == s or module.startswith(s + ".") for s in modules):
+        if not _in(name, modules):
             continue
-        s = by_module[module]
+        s = by_module[_module(name)]
         if status in NOT_RUN:
             not_run += 1
             s.not_run += 1
@@ -229,10 +235,30 @@ def isolated_copy(modules: list[str]) -> Path:
 def run_mutmut(
     modules: list[str], max_children: int, budget: float | None, where: Path = ROOT
 ) -> tuple[int, bool]:
-    """Run mutmut on ``modules``; (its exit code, whether the time budget stopped it)."""
+    """Run mutmut on ``modules``; (its exit code, whether the time budget stopped it).
+
+    A run that fails after checking more mutants than the last is resumed: mutmut 3.8's
+    worker pool can stop on a child it did not start (a `KeyError`), and a rerun goes on
+    from the mutants it has not checked.
+    """
     names = [f"{m}.*" for m in modules]
     cmd = [_mutmut(), "run", "--max-children", str(max_children), *names]
-    print("$", " ".join(cmd), flush=True)
+    deadline = None if budget is None else time.monotonic() + budget
+    checked = -1
+    while True:
+        print("$", " ".join(cmd), flush=True)
+        left = None if deadline is None else max(deadline - time.monotonic(), 1.0)
+        code, stopped = _run_once(cmd, where, left)
+        if code == 0 or stopped:
+            return code, stopped
+        now = sum(1 for s in results(where).values() if s not in NOT_RUN)
+        if now <= checked or (deadline is not None and time.monotonic() >= deadline):
+            return code, False
+        print(f"mutmut stopped (exit {code}) with {now} mutants checked: resuming", flush=True)
+        checked = now
+
+
+def _run_once(cmd: list[str], where: Path, budget: float | None) -> tuple[int, bool]:
     proc = subprocess.Popen(cmd, cwd=where, start_new_session=True)
     try:
         return proc.wait(timeout=budget), False
@@ -242,6 +268,72 @@ def run_mutmut(
     finally:  # stopped from outside (CI's `timeout`, Ctrl-C): mutmut's workers stop too
         if proc.poll() is None:
             _stop(proc)
+
+
+def recheck(
+    statuses: dict[str, str], modules: list[str], where: Path, budget: float
+) -> tuple[int, int]:
+    """Run each survivor of ``modules`` again, alone in a fresh interpreter, with the tests
+    mutmut found reaching its function; a failing test kills it (recorded in mutmut's meta
+    file, so `mutmut results` agrees). (survivors re-run, killed) within ``budget`` seconds.
+    """
+    stats_path = where / "mutants" / "mutmut-stats.json"
+    if budget <= 0 or not stats_path.exists():
+        return 0, 0
+    tests_by_function = json.loads(stats_path.read_text(encoding="utf-8"))[
+        "tests_by_mangled_function_name"
+    ]
+    args = [str(a) for a in _config().get("pytest_add_cli_args", [])]  # type: ignore[attr-defined]
+    mutants = where / "mutants"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(mutants / "src"), str(mutants)]))
+    deadline = time.monotonic() + budget
+    ran = killed = 0
+    for name, status in sorted(statuses.items()):
+        if status != "survived" or not _in(name, modules):
+            continue
+        tests = sorted(tests_by_function.get(name.rpartition("__mutmut_")[0], ()))
+        left = deadline - time.monotonic()
+        if not tests or left <= 0:
+            continue
+        cmd = [sys.executable, "-m", "pytest", "-x", *args, *tests]
+        try:
+            proc = subprocess.run(
+                cmd,
+                cwd=mutants,
+                env=dict(env, MUTANT_UNDER_TEST=name),
+                capture_output=True,
+                timeout=left,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            break
+        ran += 1
+        if proc.returncode not in (0, 5):  # 5: no test collected, as mutmut counts it
+            killed += 1
+            statuses[name] = "killed"
+            _record_killed(mutants, name)
+    return ran, killed
+
+
+def _in(name: str, modules: list[str]) -> bool:
+    module = _module(name)
+    return not modules or any(module == m or module.startswith(m + ".") for m in modules)
+
+
+def _module(name: str) -> str:
+    m = _MODULE.match(name)
+    return m.group("module") if m else name.split(".x", maxsplit=1)[0]
+
+
+def _record_killed(mutants: Path, name: str) -> None:
+    """Mark ``name`` killed in the meta file mutmut keeps beside the mutated source."""
+    base = mutants / "src" / Path(*_module(name).split("."))
+    for meta in (base.with_suffix(".py.meta"), base / "__init__.py.meta"):
+        if meta.exists():
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            data["exit_code_by_key"][name] = 1
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+            return
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -266,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--equivalent", type=Path, default=EQUIVALENT)
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--budget", type=float, help="seconds mutmut may run")
+    parser.add_argument(
+        "--recheck-budget",
+        type=float,
+        default=600.0,
+        help="seconds for running survivors again in a fresh interpreter (0: never)",
+    )
     parser.add_argument("--fresh", action="store_true", help="drop mutmut's cache (mutants/)")
     parser.add_argument("--report-only", action="store_true", help="score the last run")
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
@@ -301,7 +399,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut failed (exit {code})", file=sys.stderr)
             return 2
     equivalent = read_equivalent(args.equivalent)
-    per_module, per_package, not_run = score(results(where), modules, equivalent)
+    statuses = results(where)
+    if not args.report_only:
+        started = time.monotonic()
+        ran, killed = recheck(statuses, modules, where, args.recheck_budget)
+        if ran:
+            took = time.monotonic() - started
+            print(f"re-ran {ran} survivors in a fresh interpreter ({took:.0f} s): {killed} killed")
+    per_module, per_package, not_run = score(statuses, modules, equivalent)
     if args.isolated and where != ROOT:
         shutil.rmtree(where, ignore_errors=True)
     if not any(s.total for s in per_module.values()):

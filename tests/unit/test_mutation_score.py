@@ -8,6 +8,7 @@ the budget's sake, or pass one on a handful of easy mutants.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 from tests.conftest import ROOT
@@ -53,3 +54,36 @@ def test_only_the_named_modules_are_scored():
     modules, packages, _ = bench.score(_statuses(), ["cc.kb.files"], {})
     assert list(modules) == ["cc.kb.files"]
     assert packages["cc.kb"].total == 0
+
+
+def test_a_survivor_a_fresh_interpreter_kills_is_recorded_killed(tmp_path):
+    """mutmut's forked children inherit what its first full run left in memory, which can
+    hide a mutant: each survivor runs again alone, and one a test then fails is killed."""
+    bench = _bench()
+    mutants = tmp_path / "mutants"
+    (mutants / "src" / "cc").mkdir(parents=True)
+    (mutants / "src" / "cc" / "__init__.py").write_text("")
+    (mutants / "src" / "cc" / "mod.py").write_text(
+        "import os\n\n\ndef f(x):\n"
+        "    if os.environ.get('MUTANT_UNDER_TEST') == 'cc.mod.x_f__mutmut_1':\n"
+        "        return x - 1\n"
+        "    return x + 1\n"
+    )
+    (mutants / "test_f.py").write_text(
+        "from cc.mod import f\n\n\ndef test_f():\n    assert f(1) == 2\n"
+    )
+    stats = {"tests_by_mangled_function_name": {"cc.mod.x_f": ["test_f.py::test_f"]}}
+    (mutants / "mutmut-stats.json").write_text(json.dumps(stats))
+    names = [f"cc.mod.x_f__mutmut_{k}" for k in (1, 2)]
+    meta = mutants / "src" / "cc" / "mod.py.meta"
+    meta.write_text(json.dumps({"exit_code_by_key": dict.fromkeys(names, 0)}))
+    statuses = dict.fromkeys(names, "survived") | {"cc.other.x_g__mutmut_1": "survived"}
+
+    assert bench.recheck(statuses, ["cc.mod"], tmp_path, budget=120) == (2, 1)
+    assert statuses == {
+        names[0]: "killed",
+        names[1]: "survived",
+        "cc.other.x_g__mutmut_1": "survived",  # not one of the modules asked for
+    }
+    assert json.loads(meta.read_text())["exit_code_by_key"] == {names[0]: 1, names[1]: 0}
+    assert bench.recheck(statuses, ["cc.mod"], tmp_path, budget=0) == (0, 0)
