@@ -65,6 +65,7 @@ def test_a_pool_that_hangs_on_terminate_has_its_workers_killed(monkeypatch, tmp_
 
     from claimcheck.run import executor
 
+    before = set(multiprocessing.active_children())
     pool = executor.ProcessPool(2, _named, lambda: None)
     assert pool.submit([Task(tmp_path, "a")]).result()[0].path == "a"
     workers = set(pool._workers)
@@ -72,8 +73,14 @@ def test_a_pool_that_hangs_on_terminate_has_its_workers_killed(monkeypatch, tmp_
     monkeypatch.setattr(executor, "TERMINATE_SECONDS", 0.2)
     inner = pool._pool
 
-    def hang() -> None:  # as Pool.terminate starts, then blocked
+    def hang() -> None:
+        # As Pool.terminate starts: its finaliser runs once (so none is left for exit), and
+        # stops the pool's handler threads before it can block. A stand-in that skipped this
+        # left the worker handler replacing the killed workers, and the process hung at exit.
+        inner._terminate.cancel()
         inner._state = multiprocessing.pool.TERMINATE
+        inner._worker_handler._state = multiprocessing.pool.TERMINATE
+        inner._task_handler._state = multiprocessing.pool.TERMINATE
         time.sleep(60)
 
     monkeypatch.setattr(inner, "terminate", hang)
@@ -81,3 +88,5 @@ def test_a_pool_that_hangs_on_terminate_has_its_workers_killed(monkeypatch, tmp_
     pool.close()
     assert time.monotonic() - started < 5
     assert not any(w.is_alive() for w in workers)
+    time.sleep(0.3)  # the handler's wait times out every 0.1 s: a replacement would be up
+    assert not [p for p in multiprocessing.active_children() if p not in before]
