@@ -262,3 +262,49 @@ def test_the_kb_is_found_in_the_claims_folder_and_inside_the_given_root(
         query.open_kb(("k.kb.yaml",), root=str(tmp_path / "sub"))
     monkeypatch.chdir(tmp_path / "sub")
     assert query.open_kb(("../k.kb.yaml",), root=str(tmp_path))[0].files == ["../k.kb.yaml"]
+
+
+def test_a_big_kb_answers_a_query_from_its_store_as_the_files_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Over `STORE_BYTES`, a query about one entity reads only its facts from the compiled
+    store, kept in the folder given: every fact that names it, in any role, as the whole KB
+    gives them (Aland is a member, the object of a relation and the subject of a statement)."""
+    import claimcheck.kb.files as kb_files
+
+    more = (
+        f"  - {{id: c-borders-a, kind: relation, subject: c, predicate: borders, object: a, {S}}}\n"
+        f"  - {{id: a-p1, kind: statement, subject: a, property: P17, object: b, {S}}}\n"
+    )
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "k.kb.yaml").write_text(KB + more, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    whole, _ = query.open_kb(("k.kb.yaml",))
+    expected = {ref: query.entity(whole, ref) for ref in ("a", "club", "t1", "talks")}
+    assert [r["fact"] for r in expected["a"]["results"]] == ["a-p1", "c-borders-a", "club-a"]
+
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
+    store = tmp_path / "store"
+    for ref, answer in expected.items():
+        sliced, findings = query.open_kb(("k.kb.yaml",), about=ref, store_dir=store)
+        assert findings == []
+        assert query.entity(sliced, ref) == answer
+        assert len(sliced.facts) < len(whole.facts)  # a slice, not the whole KB
+    assert len(list(store.glob("kb/*.sqlite"))) == 1  # built once, in the folder given
+    # Without an entity to ask about, the whole KB is loaded: no store is needed.
+    monkeypatch.setattr(kb_files, "STORE_BYTES", 1 << 30)
+    sliced, _ = query.open_kb(("k.kb.yaml",), about="a", store_dir=tmp_path / "small")
+    assert len(sliced.facts) == len(whole.facts) and not (tmp_path / "small").exists()
+
+
+def test_no_knowledge_base_says_where_one_is_looked_for_and_how_to_name_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(QueryError) as missing:
+        query.open_kb(())
+    assert str(missing.value) == (
+        "no knowledge base found (*.kb.yaml files below kb/ or the claim folders, see "
+        "docs/kb.md): name its files or folders with --kb, or set `kb` in [tool.claimcheck]"
+    )
