@@ -228,3 +228,73 @@ def test_the_store_reports_an_unknown_entity_in_every_role_as_the_files_do(
     (broken,) = [f for f in findings if f.location.path == "l.kb.yaml"]
     assert (broken.location.line, broken.location.column) == (4, 1)  # at the YAML error
     assert store.findings() == findings
+
+
+DIFFERENTLY = ", differently: declare it the same way in every file, or in one"
+SHARED = """claimcheck-kb: 1
+entities:
+  a: {name: A, kind: country}
+  b: {name: B, kind: country, aliases: [{name: Bee}]}
+facts:
+  - {id: FACT, kind: membership, group: a, member: b, sources: [{title: S}]}
+"""
+
+
+def test_an_entity_declared_again_in_another_file_is_reported_as_the_files_do(
+    tmp_path: Path,
+) -> None:
+    """Topic files may each declare a shared entity word for word; one declared differently
+    is reported at its second declaration, and the first is kept."""
+    first = tmp_path / "a.kb.yaml"
+    first.write_text(SHARED.replace("FACT", "f1"), encoding="utf-8")
+    same = tmp_path / "b.kb.yaml"  # `a` word for word, in another order; `b` differently
+    same.write_text(
+        SHARED.replace("FACT", "f2")
+        .replace("{name: A, kind: country}", "{kind: country, name: A}")
+        .replace("{name: Bee}", "{name: Bea}"),
+        encoding="utf-8",
+    )
+    files = [first, same]
+    full, findings = load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+    store = KBSource(files, DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
+    assert [(f.message, f.location.path, f.location.line, f.pointer) for f in findings] == [
+        (
+            f"entity 'b' is already defined in a.kb.yaml{DIFFERENTLY}",
+            "b.kb.yaml",
+            4,
+            "/entities/b",
+        )
+    ]
+    assert store.findings() == findings
+    assert full is not None
+    for entity in ("a", "b"):
+        one = store.slice_entity(entity, everything=True)
+        assert query.entity(one, entity) == query.entity(full, entity)
+    assert store.slice_entity("Bea").records == {}
+
+
+def test_an_entity_declared_differently_in_two_imports_is_reported_at_the_second(
+    tmp_path: Path,
+) -> None:
+    head = '{"claimcheck-kb": 1,\n"entities": {\n'
+    fact = '{"id": "f1", "kind": "membership", "group": "a", "member": "b", "sources": []}'
+    fact = fact.replace("[]", '[{"title": "S"}]')
+    a, b = '"a": {"name": "A", "kind": "country"}', '"b": {"name": "B", "kind": "country"}'
+    first = tmp_path / "a.kb.json"
+    first.write_text(f'{head}{a},\n{b}\n}},\n"facts": [\n{fact}\n]}}\n', encoding="utf-8")
+    second = tmp_path / "b.kb.json"
+    other = '"a": {"name": "Another A", "kind": "country"}'
+    second.write_text(f'{head}{b},\n{other}\n}},\n"facts": [\n{fact}\n]}}\n', encoding="utf-8")
+    store = KBSource([first, second], DEFAULT_LIMITS, lambda p: p.name, tmp_path).store()
+    assert [
+        (f.message, f.location.line, f.location.column, f.pointer) for f in store.findings()
+    ] == [
+        (
+            f"entity 'a' is already defined in a.kb.json{DIFFERENTLY}",
+            4,
+            1,
+            "/entities/a",
+        ),
+        ("fact id 'f1' is already used at a.kb.json:7:1", 7, 1, "/facts/0/id"),
+    ]
+    assert store.slice_entity("a").records["a"].name == "A"
