@@ -4,9 +4,11 @@ and the keyed seal that keeps a tampered store or digest from being used."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import pytest
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.diagnostics import SCHEMA, unreadable
 from claimcheck.core.findings import Finding, Location
-from claimcheck.core.limits import DEFAULT_LIMITS
+from claimcheck.core.limits import DEFAULT_LIMITS, Limits
 from claimcheck.formats import records
 from claimcheck.kb import db, query
 from claimcheck.kb.files import KBSource
@@ -25,8 +27,8 @@ from claimcheck.kb.store import KnowledgeBase
 S = "sources: [{title: T}]"
 
 
-def _store(folder: Path, *files: Path) -> db.KBStore:
-    return KBSource(list(files), DEFAULT_LIMITS, lambda p: p.name, folder / "cache").store()
+def _store(folder: Path, *files: Path, limits: Limits = DEFAULT_LIMITS) -> db.KBStore:
+    return KBSource(list(files), limits, lambda p: p.name, folder / "cache").store()
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -35,10 +37,10 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def _same_answers(tmp_path: Path, *files: Path) -> db.KBStore:
+def _same_answers(tmp_path: Path, *files: Path, limits: Limits = DEFAULT_LIMITS) -> db.KBStore:
     """The store's findings, and every query on every entity's slice, are the files'."""
-    full, findings = load_kb(list(files), DEFAULT_LIMITS, lambda p: p.name)
-    store = _store(tmp_path, *files)
+    full, findings = load_kb(list(files), limits, lambda p: p.name)
+    store = _store(tmp_path, *files, limits=limits)
     assert store.findings() == findings
     assert full is not None
     days = [PartialDate.parse(d) for d in ("1999", "2005-06-01", "2019-11-30", "2030")]
@@ -90,6 +92,10 @@ def test_every_kind_of_fact_is_answered_from_the_store_as_from_the_files(tmp_pat
     assert set(store.slice_entity("bland", everything=True).facts) == {"m2", "r2"}
     assert set(store.slice_entity("town").facts) == {"p1", "r1"}
     assert set(store.slice_entity("town", everything=True).facts) == {"e1", "e2", "p1", "r1", "s1"}
+    # a participant reaches the event, and with it the event's other facts
+    assert set(store.slice_entity("pat").facts) == {"t1"}
+    everything = {"t1", "e1", "e2", "p1", "r1"}  # and the facts of the event's place
+    assert set(store.slice_entity("pat", everything=True).facts) == everything
 
 
 def test_an_entity_is_found_by_its_name_alias_and_wikidata_id(tmp_path: Path) -> None:
@@ -132,6 +138,37 @@ def test_unknown_entities_and_fact_ids_used_twice_are_reported_as_the_files_do(
         ("a.kb.yaml", 3, "/entities/a/aliases/0/used_by/1"),
         ("b.kb.yaml", 3, "/entities/c/aliases/0/used_by/1"),
     ]
+
+
+def test_a_kb_file_the_schema_refuses_is_reported_as_the_files_do(tmp_path: Path) -> None:
+    good = _write(tmp_path, "a.kb.yaml", EVERY_KIND)
+    bad = _write(tmp_path, "b.kb.yaml", TWO_FILES.replace("kind: country}", "kind: city}", 1))
+    store = _same_answers(tmp_path, good, bad)
+    ((message, where, pointer),) = [(f.message, f.location, f.pointer) for f in store.findings()]
+    assert (where.path, where.line, pointer) == ("b.kb.yaml", 4, "/entities/b/kind")
+    assert message.startswith("kind: Input should be 'country'")
+
+
+def test_the_limits_apply_to_a_kb_file_as_they_do_to_the_files(tmp_path: Path) -> None:
+    small = _write(tmp_path, "a.kb.yaml", TWO_FILES)
+    big = _write(tmp_path, "b.kb.yaml", EVERY_KIND)
+    limits = Limits(max_file_bytes=len(TWO_FILES) + 10)
+    store = _same_answers(tmp_path, small, big, limits=limits)
+    assert [f.location.path for f in store.findings() if f.fatal] == ["b.kb.yaml"]
+    shallow = Limits(max_depth=3)  # a fact's sources are deeper than that
+    store = _same_answers(tmp_path / "shallow", small, limits=shallow)
+    assert [f.fatal for f in store.findings()] == [True]
+
+
+def test_a_kb_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    kb = _write(tmp_path, "a.kb.yaml", EVERY_KIND)
+    gone = tmp_path / "gone.kb.yaml"
+    store = _store(tmp_path, kb, gone)
+    assert store.findings() == [
+        unreadable("gone.kb.yaml", "cannot read: No such file or directory")
+    ]
+    assert store.files == [(0, "a.kb.yaml", "2025-01-01")]
+    assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
 
 
 # -- the line layout of `claimcheck kb import` ---------------------------------------------
@@ -218,6 +255,21 @@ def test_an_import_whose_head_the_schema_refuses_is_reported_at_its_first_line(
         _refused("wd.kb.json", 1, "the file's head (`verified`, `imported`)")
     ]
     assert store.files == [] and store.slice_entity("a").records == {}
+
+
+def test_an_import_whose_head_is_longer_than_the_file_limit_is_read_whole(tmp_path: Path) -> None:
+    imported = {"tool": "x" * 200, "made": "2024-01-01", "sources": ["dump"]}
+    head = HEAD.replace('"verified"', f'"imported": {json.dumps(imported)}, "verified"')
+    kb = _write(tmp_path, "wd.kb.json", _lines(ENTITIES, [_fact("f0")], head=head))
+    limits = Limits(max_file_bytes=100)
+    _, findings = load_kb([kb], limits, lambda p: p.name)
+    store = _store(tmp_path, kb, limits=limits)
+    assert store.findings() == findings and [f.fatal for f in findings] == [True]
+    fits = len(head.split("\n")[0]) + 1  # the head and its newline: streamed, not read whole
+    big = Limits(max_file_bytes=fits)
+    assert kb.stat().st_size > fits
+    store = _store(tmp_path / "big", kb, limits=big)
+    assert store.findings() == [] and sorted(store.slice_entity("a").facts) == ["f0"]
 
 
 def test_an_unknown_entity_in_an_import_is_reported_at_its_fact_line(tmp_path: Path) -> None:
@@ -338,9 +390,9 @@ facts:
 )
 
 
-def _claims(text: str, published: str = "2024-08-20", title: str = "T") -> Any:
+def _claims(text: str, published: str = "2024-08-20", title: str = "T", **more: Any) -> Any:
     article = {"id": "a", "title": title, "publisher": "P", "published": published, "text": text}
-    model = records.claim_file({"claimcheck": 1, "article": article})
+    model = records.claim_file({"claimcheck": 1, "article": article, **more})
     assert model is not None
     return model
 
@@ -391,6 +443,16 @@ def test_a_slice_finds_names_in_runs_of_up_to_six_words(tmp_path: Path) -> None:
     assert set(kb.facts) == {"g-in-six"}
     kb = _sliced(tmp_path, _claims("one two three four five six seven", published="2000-01-01"))
     assert set(kb.facts) == {"g-in-six", "g-in-seven"}
+
+
+def test_a_slice_finds_the_entities_a_claim_file_defines_by_id_and_name(tmp_path: Path) -> None:
+    by_id = {"org-six": {"name": "Whatever", "kind": "organisation"}}
+    kb = _sliced(tmp_path, _claims("nothing", published="2000-01-01", entities=by_id))
+    assert set(kb.facts) == {"g-in-six"}
+    by_name = {"g": {"name": "Gamma", "kind": "country"}}
+    kb = _sliced(tmp_path, _claims("nothing", published="2000-01-01", entities=by_name))
+    assert set(kb.facts) == {"g-in-six", "g-in-seven"}
+    assert set(kb.records) == {"gamma", "org-six", "org-seven"}
 
 
 # -- keeping the store: its key, its seal, the digests -------------------------------------
@@ -451,8 +513,7 @@ def test_a_store_is_sealed_with_a_key_that_stays(
     _open(folder, kb)
     assert (folder / "key").read_bytes() == key
     assert len(builds) == 1 and hashed == [folder / "content-v1.sqlite"]
-    seal = (folder / "content-v1.mac").read_text(encoding="ascii").split("\n")
-    assert len(seal) == 3 and seal[2] == "" and len(seal[0]) == 64 and len(seal[1]) == 64
+    assert (folder / "content-v1.mac").is_file()
 
 
 def test_a_store_whose_change_time_moved_is_hashed_again_then_trusted(
@@ -562,9 +623,8 @@ def test_a_digest_is_remembered_under_a_keyed_record(
     assert digest(kb) == digest(kb) == "d" * 64
     assert computed == [kb]
     (record,) = (tmp_path / "kb" / "digests").iterdir()
-    assert len(record.name) == 32
     text = record.read_text(encoding="ascii").split("\n")
-    assert text[0] == "d" * 64 and len(text[1]) == 64 and text[2:] == [""]
+    assert text[0] == "d" * 64 and text[2:] == [""]  # the digest, and its keyed hash
     assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == ["digests", "key"]
 
 
@@ -592,7 +652,9 @@ def test_a_digest_is_computed_again_when_the_file_changes(
     kb.write_text(EVERY_KIND + "# more\n", encoding="utf-8")
     digest(kb)
     other = _write(tmp_path, "o.kb.yaml", EVERY_KIND)
-    digest(other)
+    for _ in range(2):  # each file's digest is remembered apart
+        digest(other)
+        digest(kb)
     assert computed == [kb, kb, other]
 
 
@@ -639,3 +701,127 @@ def test_a_digest_record_that_is_a_link_is_not_read(tmp_path: Path) -> None:
     record.symlink_to(tmp_path / "copy")
     assert db.content_digest(tmp_path / "kb", kb, compute) == "d" * 64
     assert len(calls) == 2 and not record.is_symlink()
+
+
+def test_a_digest_is_not_remembered_without_a_key(tmp_path: Path) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "their-key").write_bytes(b"k" * 32)
+    (tmp_path / "kb" / "key").symlink_to(tmp_path / "their-key")
+    calls: list[Path] = []
+
+    def compute(path: Path) -> str:
+        calls.append(path)
+        return "d" * 64
+
+    for _ in range(2):
+        assert db.content_digest(tmp_path / "kb", kb, compute) == "d" * 64
+    assert len(calls) == 2 and not (tmp_path / "kb" / "digests").exists()
+
+
+def test_the_store_its_key_and_digests_are_made_beside_them_not_in_the_temp_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each is written to a temporary file in its own folder, then renamed (atomic)."""
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    store = _open(tmp_path / "kb", kb)
+    assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
+    assert db.content_digest(tmp_path / "kb", kb, lambda p: "d" * 64) == "d" * 64
+    assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == [
+        "content-v1.mac",
+        "content-v1.sqlite",
+        "digests",
+        "key",
+    ]
+
+
+def test_a_build_that_fails_leaves_no_half_built_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+
+    def broken(build: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(db, "_check_references", broken)
+    with pytest.raises(KeyboardInterrupt):
+        _open(tmp_path / "kb", kb)
+    assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == ["key"]
+
+
+def test_the_store_is_built_in_a_folder_made_for_it(tmp_path: Path) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    target = tmp_path / "a" / "b" / "store.sqlite"
+    db.compile_store([kb], ["k.kb.yaml"], DEFAULT_LIMITS, target)
+    assert sorted(db.KBStore(target).slice_entity("club").facts) == ["c1", "m1", "m2"]
+
+
+def test_a_key_another_process_made_first_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    theirs = os.urandom(32)
+    link = os.link
+
+    def raced(src: str, dst: str) -> None:  # the other process links its key first
+        Path(dst).write_bytes(theirs)
+        monkeypatch.setattr(os, "link", link)
+        raise FileExistsError(dst)
+
+    monkeypatch.setattr(os, "link", raced)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    assert (folder / "key").read_bytes() == theirs
+    _open(folder, kb)
+    assert len(builds) == 1  # sealed under their key
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_store_replaced_by_a_link_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    target = folder / "content-v1.sqlite"
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(target.read_bytes())
+    target.unlink()
+    target.symlink_to(copy)
+    store = _open(folder, kb)
+    assert len(builds) == 2 and not target.is_symlink()
+    assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
+
+
+def test_a_seal_forged_without_the_key_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    target = folder / "content-v1.sqlite"
+    with target.open("ab") as f:
+        f.write(b"\0")  # poisoned, and sealed with an unkeyed hash of its bytes
+    forged = hashlib.blake2b(target.read_bytes(), digest_size=32).hexdigest()
+    (folder / "content-v1.mac").write_text(f"{forged}\n\n", encoding="ascii")
+    _open(folder, kb)
+    assert len(builds) == 2
+
+
+def test_a_store_sealed_before_its_key_became_a_link_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    (tmp_path / "their-key").write_bytes((folder / "key").read_bytes())
+    (folder / "key").unlink()
+    (folder / "key").symlink_to(tmp_path / "their-key")
+    store = _open(folder, kb)
+    assert len(builds) == 2
+    assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
