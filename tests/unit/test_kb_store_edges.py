@@ -106,6 +106,14 @@ def test_an_entity_is_found_by_its_name_alias_and_wikidata_id(tmp_path: Path) ->
     assert store.slice_entity("nobody").records == {}
 
 
+def test_an_entity_is_found_by_its_name_written_with_other_quotes_and_spaces(
+    tmp_path: Path,
+) -> None:
+    text = 'claimcheck-kb: 1\nentities:\n  obrien: {name: "Pat O\'Brien", kind: person}\n'
+    store = _store(tmp_path, _write(tmp_path, "k.kb.yaml", text))
+    assert set(store.slice_entity("Pat  O\u2019Brien").records) == {"obrien"}
+
+
 TWO_FILES = """claimcheck-kb: 1
 entities:
   a: {name: A, kind: country, aliases: [{name: Ay, used_by: [a, ghost-u, b]}]}
@@ -138,6 +146,25 @@ def test_unknown_entities_and_fact_ids_used_twice_are_reported_as_the_files_do(
         ("a.kb.yaml", 3, "/entities/a/aliases/0/used_by/1"),
         ("b.kb.yaml", 3, "/entities/c/aliases/0/used_by/1"),
     ]
+
+
+def test_the_store_answers_the_same_when_its_queries_are_cut_into_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite takes a bounded number of values a query: every list is asked in chunks."""
+    monkeypatch.setattr(db, "_SQL_VARS", 2)
+    first = _write(tmp_path, "a.kb.yaml", EVERY_KIND)
+    facts = EVERY_KIND[EVERY_KIND.index("facts:") :]  # the same facts, three of them new
+    again = facts.replace("id: m1,", "id: m9,").replace("id: e2,", "id: e9,")
+    again = again.replace("id: s1,", "id: m2,")
+    second = _write(tmp_path, "b.kb.yaml", "claimcheck-kb: 1\n" + again)
+    store = _same_answers(tmp_path, first, second)
+    first_use = {"m2": 15, "t1": 16, "e1": 17, "c1": 19, "n1": 20, "p1": 21, "r1": 22, "r2": 23}
+    again_at = [(f, n, n - 11) for f, n in first_use.items()] + [("m2", 15, 13)]
+    assert [(f.message, f.location.line) for f in store.findings()] == [
+        (f"fact id '{f}' is already used at a.kb.yaml:{n}:5", line) for f, n, line in again_at
+    ]
+    assert sorted(store.slice_entity("The Club", everything=True).facts) == ["c1", "m1", "m2", "m9"]
 
 
 def test_a_kb_file_the_schema_refuses_is_reported_as_the_files_do(tmp_path: Path) -> None:
@@ -443,6 +470,10 @@ def test_a_slice_finds_names_in_runs_of_up_to_six_words(tmp_path: Path) -> None:
     assert set(kb.facts) == {"g-in-six"}
     kb = _sliced(tmp_path, _claims("one two three four five six seven", published="2000-01-01"))
     assert set(kb.facts) == {"g-in-six", "g-in-seven"}
+    text = "one two three four five six seven eight"  # seven words are too many for a run
+    assert set(_sliced(tmp_path, _claims(text, published="2000-01-01")).facts) == {"g-in-six"}
+    kb = _sliced(tmp_path, _claims("they met Gamma there", published="2000-01-01"))
+    assert set(kb.facts) == {"g-in-six", "g-in-seven"}  # one word is a run
 
 
 def test_a_slice_finds_the_entities_a_claim_file_defines_by_id_and_name(tmp_path: Path) -> None:
@@ -825,3 +856,22 @@ def test_a_store_sealed_before_its_key_became_a_link_is_built_again(
     store = _open(folder, kb)
     assert len(builds) == 2
     assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda seal: seal.replace("\n", " ", 1), lambda seal: "é" + seal[seal.index("\n") :]],
+    ids=["one-line", "not-ascii"],
+)
+def test_a_seal_damaged_around_its_identity_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Any
+) -> None:
+    """The identity is trusted only in a seal of the form this code writes."""
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    seal = folder / "content-v1.mac"
+    seal.write_text(damage(seal.read_text(encoding="ascii")), encoding="utf-8")
+    _open(folder, kb)
+    assert len(builds) == 2
