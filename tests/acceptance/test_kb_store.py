@@ -299,3 +299,25 @@ def test_an_entity_declared_differently_in_two_imports_is_reported_at_the_second
         ("fact id 'f1' is already used at a.kb.json:7:1", 7, 1, "/facts/0/id"),
     ]
     assert store.slice_entity("a").records["a"].name == "A"
+
+
+def test_entities_declared_again_are_reported_in_the_order_they_are_written(
+    tmp_path: Path,
+) -> None:
+    """In a JSON file written by hand, a later key may stand further left than an earlier."""
+    first = tmp_path / "a.kb.yaml"
+    first.write_text(SHARED.replace("FACT", "f1"), encoding="utf-8")
+    again = tmp_path / "b.kb.json"
+    again.write_text(
+        '{"claimcheck-kb": 1, "entities": {"b": {"name": "B2", "kind": "country"},\n'
+        '"a": {"name": "A2", "kind": "country"}}}\n',
+        encoding="utf-8",
+    )
+    files = [first, again]
+    _, findings = load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+    store = KBSource(files, DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
+    assert [(f.message, f.location.line, f.location.column) for f in store.findings()] == [
+        (f"entity 'b' is already defined in a.kb.yaml{DIFFERENTLY}", 1, 35),
+        (f"entity 'a' is already defined in a.kb.yaml{DIFFERENTLY}", 2, 1),
+    ]
+    assert store.findings() == findings

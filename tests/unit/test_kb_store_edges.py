@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import json
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -875,3 +876,16 @@ def test_a_seal_damaged_around_its_identity_is_refused(
     seal.write_text(damage(seal.read_text(encoding="ascii")), encoding="utf-8")
     _open(folder, kb)
     assert len(builds) == 2
+
+
+def test_a_closed_store_lets_go_of_its_file_and_opens_it_again_when_asked(
+    tmp_path: Path,
+) -> None:
+    store = _store(tmp_path, _write(tmp_path, "k.kb.yaml", EVERY_KIND))
+    connection = store.db
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        connection.execute("SELECT 1")
+    store.close()  # closing twice is harmless
+    assert store.findings() == []
+    assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
