@@ -321,16 +321,17 @@ def _json_error(text: str) -> str:
 
 
 def test_a_line_of_an_import_that_is_not_json_is_named_and_the_rest_read(tmp_path: Path) -> None:
+    """The layout is exact: even white space after a line's comma makes it no JSON."""
     entities = [ENTITIES[0], '"c": {"name": ', ENTITIES[1]]
-    kb = _write(
-        tmp_path, "wd.kb.json", _lines(entities, [_fact("f0"), '{"id": "f1",', _fact("f2")])
-    )
-    store = _store(tmp_path, kb)
+    facts = [_fact("f0"), '{"id": "f1",', _fact("f2"), _fact("f3")]
+    text = _lines(entities, facts).replace(_fact("f2") + ",\n", _fact("f2") + ", \n")
+    store = _store(tmp_path, _write(tmp_path, "wd.kb.json", text))
     assert store.findings() == [
         unreadable("wd.kb.json", _json_error('{"c": {"name": }'), 4, 1),
         unreadable("wd.kb.json", _json_error('{"id": "f1",'), 9, 1),
+        unreadable("wd.kb.json", _json_error(_fact("f2") + ", "), 10, 1),
     ]
-    assert sorted(store.slice_entity("a").facts) == ["f0", "f2"]
+    assert sorted(store.slice_entity("a").facts) == ["f0", "f3"]
 
 
 ENDS_EARLY = unreadable("wd.kb.json", "the file ends before `]}`", 8, 1)
@@ -341,6 +342,7 @@ ENDS_EARLY = unreadable("wd.kb.json", "the file ends before `]}`", 8, 1)
     [
         ("]}\n\n", []),
         ("]}\nmore\n", [_refused("wd.kb.json", 9, "text after the facts")]),
+        ("]}\n\nX\n", [_refused("wd.kb.json", 10, "text after the facts")]),
         ("", [unreadable("wd.kb.json", "the file ends before `]}`", 7, 1)]),
         ("x", [unreadable("wd.kb.json", _json_error("x"), 8, 1), ENDS_EARLY]),
     ],
