@@ -250,12 +250,14 @@ def test_a_refused_fact_in_an_import_is_named_at_its_line_and_the_others_kept(
 ) -> None:
     monkeypatch.setattr(db, "_BATCH", 2)
     bad = json.dumps({"id": "bad", "kind": "membership", "group": "a", "sources": []})
-    facts = [_fact("f0"), _fact("f1"), _fact("f2"), bad, _fact("f4"), '["no", "id"]']
+    late = bad.replace('"bad"', '"late"')  # in the last batch, of one fact
+    facts = [_fact("f0"), _fact("f1"), _fact("f2"), bad, _fact("f4"), '["no", "id"]', late]
     kb = _write(tmp_path, "wd.kb.json", _lines(ENTITIES, facts))
     store = _store(tmp_path, kb)
     assert store.findings() == [
         _refused("wd.kb.json", 10, "fact 'bad'"),
         _refused("wd.kb.json", 12, "fact 'None'"),
+        _refused("wd.kb.json", 13, "fact 'late'"),
     ]
     one = store.slice_entity("a")
     assert sorted(one.facts) == ["f0", "f1", "f2", "f4"]
@@ -301,15 +303,19 @@ def test_an_import_whose_head_is_longer_than_the_file_limit_is_read_whole(tmp_pa
 
 
 def test_an_unknown_entity_in_an_import_is_reported_at_its_fact_line(tmp_path: Path) -> None:
-    kb = _write(tmp_path, "wd.kb.json", _lines(ENTITIES, [_fact("f0"), _fact("f1", "ghost")]))
-    (problem,) = _store(tmp_path, kb).findings()
-    assert problem == Finding(
-        SCHEMA.id,
-        SCHEMA.severity,
-        "unknown entity 'ghost': define it under `entities` in a KB file",
-        Location("wd.kb.json", 8, 1),
-        "/facts/1/member",
-    )
+    facts = [_fact("f0"), _fact("f1", "ghost"), _fact("f2"), _fact("f3", "spook")]
+    kb = _write(tmp_path, "wd.kb.json", _lines(ENTITIES, facts))
+    unknown = "unknown entity '{}': define it under `entities` in a KB file"
+    assert _store(tmp_path, kb).findings() == [
+        Finding(
+            SCHEMA.id,
+            SCHEMA.severity,
+            unknown.format(ghost),
+            Location("wd.kb.json", line, 1),
+            f"/facts/{i}/member",
+        )
+        for ghost, line, i in (("ghost", 8, 1), ("spook", 10, 3))
+    ]
 
 
 def _json_error(text: str) -> str:
