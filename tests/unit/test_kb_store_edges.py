@@ -49,6 +49,7 @@ def _same_answers(tmp_path: Path, *files: Path, limits: Limits = DEFAULT_LIMITS)
         one = store.slice_entity(entity, everything=True)
         assert query.entity(one, entity) == query.entity(full, entity)
         assert one.verified == full.verified and one.files == full.files
+        assert list(one.facts) == [f for f in full.facts if f in one.facts]  # in the KB's order
         for on in days:
             assert query.members(one, entity, on) == query.members(full, entity, on)
             assert query.holder(one, entity, on) == query.holder(full, entity, on)
@@ -156,11 +157,11 @@ def test_the_store_answers_the_same_when_its_queries_are_cut_into_chunks(
     monkeypatch.setattr(db, "_SQL_VARS", 2)
     first = _write(tmp_path, "a.kb.yaml", EVERY_KIND)
     facts = EVERY_KIND[EVERY_KIND.index("facts:") :]  # the same facts, three of them new
-    again = facts.replace("id: m1,", "id: m9,").replace("id: e2,", "id: e9,")
+    again = facts.replace("id: m2,", "id: m9,").replace("id: e2,", "id: e9,")
     again = again.replace("id: s1,", "id: m2,")
     second = _write(tmp_path, "b.kb.yaml", "claimcheck-kb: 1\n" + again)
     store = _same_answers(tmp_path, first, second)
-    first_use = {"m2": 15, "t1": 16, "e1": 17, "c1": 19, "n1": 20, "p1": 21, "r1": 22, "r2": 23}
+    first_use = {"m1": 14, "t1": 16, "e1": 17, "c1": 19, "n1": 20, "p1": 21, "r1": 22, "r2": 23}
     again_at = [(f, n, n - 11) for f, n in first_use.items()] + [("m2", 15, 13)]
     assert [(f.message, f.location.line) for f in store.findings()] == [
         (f"fact id '{f}' is already used at a.kb.yaml:{n}:5", line) for f, n, line in again_at
@@ -575,6 +576,9 @@ def test_a_store_whose_change_time_moved_is_hashed_again_then_trusted(
     assert len(builds) == 1 and len(hashed) == 2  # its bytes matched the seal
     _open(folder, kb)
     assert len(builds) == 1 and len(hashed) == 2  # and the seal now names its new identity
+    os.utime(target, ns=(2, 2))  # moved again: the seal's MAC still vouches for the bytes
+    _open(folder, kb)
+    assert len(builds) == 1 and len(hashed) == 3
 
 
 @pytest.mark.parametrize(
@@ -825,6 +829,23 @@ def test_a_key_another_process_made_first_is_used(
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_digest_is_remembered_under_a_key_another_process_made_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    link = os.link
+
+    def raced(src: str, dst: str) -> None:
+        Path(dst).write_bytes(os.urandom(32))
+        monkeypatch.setattr(os, "link", link)
+        raise FileExistsError(dst)
+
+    monkeypatch.setattr(os, "link", raced)
+    computed, digest = _digests(monkeypatch, tmp_path)
+    assert digest(kb) == digest(kb) == "d" * 64
+    assert computed == [kb]
+
+
 def test_a_store_replaced_by_a_link_is_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -903,3 +924,22 @@ def test_a_closed_store_lets_go_of_its_file_and_opens_it_again_when_asked(
     store.close()  # closing twice is harmless
     assert store.findings() == []
     assert sorted(store.slice_entity("club").facts) == ["c1", "m1", "m2"]
+
+
+def test_a_seal_whose_identity_is_forged_without_the_key_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoever changes the store cannot name its new identity: it is a keyed hash."""
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    target = folder / "content-v1.sqlite"
+    with target.open("ab") as f:
+        f.write(b"\0")
+    st = target.stat()
+    said = f"{target.name}|{st.st_dev}|{st.st_ino}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}"
+    forged = hashlib.blake2b(said.encode(), digest_size=32).hexdigest()
+    (folder / "content-v1.mac").write_text(f"{'0' * 64}\n{forged}\n", encoding="ascii")
+    _open(folder, kb)
+    assert len(builds) == 2
