@@ -943,3 +943,22 @@ def test_a_seal_whose_identity_is_forged_without_the_key_is_refused(
     (folder / "content-v1.mac").write_text(f"{'0' * 64}\n{forged}\n", encoding="ascii")
     _open(folder, kb)
     assert len(builds) == 2
+
+
+def test_a_slice_names_only_entities_not_the_days_of_its_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day an event is dated is looked up as a day, never as an entity, even when an
+    entity's id happens to read like one."""
+    text = f"""claimcheck-kb: 1
+entities:
+  meet: {{name: Meeting, kind: event}}
+  "2024-08-20": {{name: A day-named thing, kind: other}}
+facts:
+  - {{id: on, kind: event, event: meet, date: "2024-08-20", {S}}}
+"""
+    store = _store(tmp_path, _write(tmp_path, "k.kb.yaml", text))
+    assert set(store.slice_entity("meet", everything=True).records) == {"meet"}
+    monkeypatch.setattr(db, "_SQL_VARS", 2)  # the week's eight days, asked in chunks
+    kb = store.slice_for(_claims("nothing known"))
+    assert set(kb.facts) == {"on"} and set(kb.records) == {"meet"}
