@@ -246,6 +246,13 @@ def test_an_import_in_the_line_layout_is_answered_as_the_file_is(
     assert one.verified == {"wd.kb.json": PartialDate.parse("2024-01-01")}
 
 
+def test_an_import_without_a_verified_date_is_answered_undated(tmp_path: Path) -> None:
+    head = '{"claimcheck-kb": 1,\n"entities": {\n'
+    kb = _write(tmp_path, "wd.kb.json", _lines(ENTITIES, [_fact("f0")], head=head))
+    store = _same_answers(tmp_path, kb)
+    assert store.slice_entity("a").verified == {"wd.kb.json": None}
+
+
 def test_a_refused_fact_in_an_import_is_named_at_its_line_and_the_others_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
