@@ -228,3 +228,96 @@ def test_the_store_reports_an_unknown_entity_in_every_role_as_the_files_do(
     (broken,) = [f for f in findings if f.location.path == "l.kb.yaml"]
     assert (broken.location.line, broken.location.column) == (4, 1)  # at the YAML error
     assert store.findings() == findings
+
+
+DIFFERENTLY = ", differently: declare it the same way in every file, or in one"
+SHARED = """claimcheck-kb: 1
+entities:
+  a: {name: A, kind: country}
+  b: {name: B, kind: country, aliases: [{name: Bee}]}
+facts:
+  - {id: FACT, kind: membership, group: a, member: b, sources: [{title: S}]}
+"""
+
+
+def _declared_twice(tmp_path: Path, second: str) -> tuple[db.KBStore, list[object]]:
+    first = tmp_path / "a.kb.yaml"
+    first.write_text(SHARED.replace("FACT", "f1"), encoding="utf-8")
+    again = tmp_path / "b.kb.yaml"
+    again.write_text(second.replace("FACT", "f2"), encoding="utf-8")
+    files = [first, again]
+    full, findings = load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+    store = KBSource(files, DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
+    assert store.findings() == findings
+    assert full is not None
+    for entity in ("a", "b"):
+        one = store.slice_entity(entity, everything=True)
+        assert query.entity(one, entity) == query.entity(full, entity)
+    return store, findings
+
+
+def test_an_entity_declared_differently_in_another_file_is_reported_as_the_files_do(
+    tmp_path: Path,
+) -> None:
+    """Reported at its second declaration; the first is kept."""
+    store, findings = _declared_twice(tmp_path, SHARED.replace("{name: Bee}", "{name: Bea}"))
+    assert [(f.message, f.location.path, f.location.line, f.pointer) for f in findings] == [
+        (f"entity 'b' is already defined in a.kb.yaml{DIFFERENTLY}", "b.kb.yaml", 4, "/entities/b")
+    ]
+    assert store.slice_entity("Bea").records == {}
+
+
+def test_an_entity_declared_word_for_word_in_two_files_is_no_problem(tmp_path: Path) -> None:
+    """Topic files may each declare the entities they share (here in another order)."""
+    same = SHARED.replace("{name: A, kind: country}", "{kind: country, name: A}")
+    _, findings = _declared_twice(tmp_path, same)
+    assert findings == []
+
+
+def test_an_entity_declared_differently_in_two_imports_is_reported_at_the_second(
+    tmp_path: Path,
+) -> None:
+    head = '{"claimcheck-kb": 1,\n"entities": {\n'
+    fact = '{"id": "f1", "kind": "membership", "group": "a", "member": "b", "sources": []}'
+    fact = fact.replace("[]", '[{"title": "S"}]')
+    a, b = '"a": {"name": "A", "kind": "country"}', '"b": {"name": "B", "kind": "country"}'
+    first = tmp_path / "a.kb.json"
+    first.write_text(f'{head}{a},\n{b}\n}},\n"facts": [\n{fact}\n]}}\n', encoding="utf-8")
+    second = tmp_path / "b.kb.json"
+    other = '"a": {"name": "Another A", "kind": "country"}'
+    second.write_text(f'{head}{b},\n{other}\n}},\n"facts": [\n{fact}\n]}}\n', encoding="utf-8")
+    store = KBSource([first, second], DEFAULT_LIMITS, lambda p: p.name, tmp_path).store()
+    assert [
+        (f.message, f.location.line, f.location.column, f.pointer) for f in store.findings()
+    ] == [
+        (
+            f"entity 'a' is already defined in a.kb.json{DIFFERENTLY}",
+            4,
+            1,
+            "/entities/a",
+        ),
+        ("fact id 'f1' is already used at a.kb.json:7:1", 7, 1, "/facts/0/id"),
+    ]
+    assert store.slice_entity("a").records["a"].name == "A"
+
+
+def test_entities_declared_again_are_reported_in_the_order_they_are_written(
+    tmp_path: Path,
+) -> None:
+    """In a JSON file written by hand, a later key may stand further left than an earlier."""
+    first = tmp_path / "a.kb.yaml"
+    first.write_text(SHARED.replace("FACT", "f1"), encoding="utf-8")
+    again = tmp_path / "b.kb.json"
+    again.write_text(
+        '{"claimcheck-kb": 1, "entities": {"b": {"name": "B2", "kind": "country"},\n'
+        '"a": {"name": "A2", "kind": "country"}}}\n',
+        encoding="utf-8",
+    )
+    files = [first, again]
+    _, findings = load_kb(files, DEFAULT_LIMITS, lambda p: p.name)
+    store = KBSource(files, DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache").store()
+    assert [(f.message, f.location.line, f.location.column) for f in store.findings()] == [
+        (f"entity 'b' is already defined in a.kb.yaml{DIFFERENTLY}", 1, 35),
+        (f"entity 'a' is already defined in a.kb.yaml{DIFFERENTLY}", 2, 1),
+    ]
+    assert store.findings() == findings

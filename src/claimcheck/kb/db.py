@@ -314,10 +314,15 @@ def _add_entity(
         (entity_id, n, where[0], where[1], data),
     )
     if cur.rowcount == 0:
-        (first,) = build.db.execute(
-            "SELECT file FROM entities WHERE id = ?", (entity_id,)
+        first, written = build.db.execute(
+            "SELECT file, data FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
-        message = f"entity '{entity_id}' is already defined in {build.names[first]}"
+        if json.loads(written) == record:
+            return  # topic files that each declare a shared entity, word for word
+        message = (
+            f"entity '{entity_id}' is already defined in {build.names[first]}, differently: "
+            "declare it the same way in every file, or in one"
+        )
         problem = _Problem(n, ("entities", entity_id), message, True, where, (0, n, where[0]))
         build.problems.append(problem)
         return
