@@ -179,3 +179,14 @@ def test_the_bound_in_the_configuration_is_a_positive_number_of_megabytes(value,
             parse_table({"cache-max-mb": value})
     else:
         assert parse_table({"cache-max-mb": value}) == {"cache_max_bytes": bytes_}
+
+
+def test_a_folder_lost_on_the_way_is_an_error_not_the_working_folder(tmp_path, monkeypatch):
+    """`os.scandir(None)` lists the working folder: eviction must never walk it."""
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(TypeError):
+        cache._children(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        cache._children(None, files=True)  # type: ignore[arg-type]
+    assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"

@@ -556,9 +556,13 @@ def _mkstemp(*, dir: Path, prefix: str, suffix: str = "") -> tuple[int, str]:
 
 
 def _children(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
-    """The real folders (or regular files) in ``folder``; none when it cannot be listed."""
+    """The real folders (or regular files) in ``folder``; none when it cannot be listed.
+
+    ``os.fspath`` refuses None, which `os.scandir` would take for the working folder: a
+    cache folder lost on the way must fail, not evict the files of wherever the run is.
+    """
     try:
-        with os.scandir(folder) as it:
+        with os.scandir(os.fspath(folder)) as it:
             if files:
                 return [e for e in it if e.is_file(follow_symlinks=False)]
             return [e for e in it if e.is_dir(follow_symlinks=False)]
