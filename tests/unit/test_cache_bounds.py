@@ -179,3 +179,17 @@ def test_the_bound_in_the_configuration_is_a_positive_number_of_megabytes(value,
             parse_table({"cache-max-mb": value})
     else:
         assert parse_table({"cache-max-mb": value}) == {"cache_max_bytes": bytes_}
+
+
+def test_a_claim_file_below_the_folder_a_run_starts_in_is_served_from_the_cache(
+    project, checks, monkeypatch
+):
+    """The article is named from the claim file's folder, not from where the run starts."""
+    monkeypatch.chdir(project)
+    (project / "claims").mkdir()
+    path = write_claims(project / "claims", BRICS)
+    path.write_text(path.read_text().replace("text: articles/", "text: ../articles/"))
+    first = _run(project, project / ".cache")
+    assert "leaves the project root" not in str(first[0])
+    assert _run(project, project / ".cache") == first
+    assert checks == ["claims/a.claims.yaml"]  # the second run was served from the cache

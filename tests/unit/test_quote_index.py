@@ -110,3 +110,27 @@ def test_quotes_in_any_order_are_found_as_a_plain_search_finds_them(near, scans,
         for words in said:
             quote = " ".join(w for w in words if w != "...") or "x"
             assert found.has(quote) is _plain_search(text, quote, long=long)
+
+
+def test_a_quote_that_opens_a_very_long_article_is_placed_at_its_start(monkeypatch):
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    article = "Ministers met in Delhi. Ministers met in Delhi again the next day."
+    places = quotes.locate_quotes(article, ["Ministers met in Delhi", "Ministers met in Delhi"])
+    assert places.spans == (((0, 22),), ((0, 22),))
+
+
+def test_in_a_very_long_article_a_repeated_quote_is_placed_next_to_the_quote_before(monkeypatch):
+    """The second quote stands twice: next to the first quote is where the claim means it.
+    A quote that starts inside a word is not found at all in a very long article."""
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 20)
+    article = (
+        "In the morning of a long day of talks, the ministers met in Delhi on Tuesday. "
+        "The talks went on, and ministers met in Delhi on Tuesday again."
+    )
+    said = ["The talks went on", "ministers met in Delhi on Tuesday", "inisters met in Delhi on"]
+    first = article.index("The talks")
+    second = article.index("ministers", first)
+    places = quotes.locate_quotes(article, said)
+    assert places.spans == (((first, first + 17),), ((second, second + 33),), None)
+    assert article.index("ministers") < first  # the first place it stands, not chosen
