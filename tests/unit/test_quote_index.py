@@ -134,3 +134,32 @@ def test_in_a_very_long_article_a_repeated_quote_is_placed_next_to_the_quote_bef
     places = quotes.locate_quotes(article, said)
     assert places.spans == (((first, first + 17),), ((second, second + 33),), None)
     assert article.index("ministers") < first  # the first place it stands, not chosen
+
+
+def test_in_a_very_long_article_quotes_that_begin_alike_are_told_apart(monkeypatch):
+    """Over 32 word starts share the first 16 characters: the index splits them further."""
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    article = " ".join(f"the meeting number {n} of the series took place." for n in range(200))
+    said = [f"the meeting number {n} of the series" for n in (150, 7, 99, 200)]
+    places = quotes.locate_quotes(article, said)
+    spans = [((article.index(quote), article.index(quote) + len(quote)),) for quote in said[:3]]
+    assert places.spans == (*spans, None)
+    assert [article[a:b] for ((a, b),) in spans] == said[:3]
+
+
+@pytest.mark.parametrize(("budget", "looked_for"), [(32, True), (31, False)])
+def test_a_quote_costs_a_step_for_each_of_up_to_32_places_it_may_start(
+    monkeypatch, budget, looked_for
+):
+    """32 word starts alike in their first 16 characters are each looked at; past the
+    budget, the quote is reported as not looked for."""
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    monkeypatch.setattr(quotes, "_FIND_BUDGET", budget)
+    article = " ".join(f"the meeting number {n} of the series took place." for n in range(32))
+    quote = "the meeting number 31 of the series"
+    places = quotes.locate_quotes(article, [quote])
+    at = article.index(quote)
+    assert places.spans == ((((at, at + len(quote)),),) if looked_for else (None,))
+    assert places.unsearched == (frozenset() if looked_for else frozenset({0}))
