@@ -3,6 +3,7 @@
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,49 @@ def test_a_claim_file_below_the_folder_a_run_starts_in_is_served_from_the_cache(
     assert "leaves the project root" not in str(first[0])
     assert _run(project, project / ".cache") == first
     assert checks == ["claims/a.claims.yaml"]  # the second run was served from the cache
+
+
+def test_eviction_removes_the_temporary_files_of_a_killed_run_but_not_of_a_running_one(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    kept = _entry(store, "aa01", 300, 1_000_000)
+    folder = kept.parent
+    killed, running = folder / ".tmp-old.json", folder / ".tmp-new.json"
+    killed.write_bytes(b"x" * 100)
+    running.write_bytes(b"x" * 100)
+    hours_ago = int(time.time()) - 2 * cache.STALE_TEMP_SECONDS
+    os.utime(killed, (hours_ago, hours_ago))
+    assert store.evict() == 300  # a temporary file is not an entry: not counted
+    assert sorted(p.name for p in folder.iterdir()) == [".tmp-new.json", "aa01.json"]
+
+
+def test_eviction_leaves_folders_that_hold_no_entry_format_alone(tmp_path):
+    """Whatever order the folders are listed in, eviction goes on past the others."""
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    old, new = _entry(store, "aa01", 600, 1_000_000), _entry(store, "bb01", 600, 2_000_000)
+    others = [tmp_path / "c" / name / "aa" / "aa01.json" for name in ("va", "v6x", "V7")]
+    others += [tmp_path / "c" / f"notes-{n}" / "aa" / "aa01.json" for n in range(16)]
+    for path in others:
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"x" * 600)
+    assert store.evict() == 600
+    assert (old.exists(), new.exists()) == (False, True)
+    assert all(p.exists() for p in others)
+
+
+def test_an_entry_that_cannot_be_removed_is_left_for_the_next_run(tmp_path, monkeypatch):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    stuck, old, new = (
+        _entry(store, "aa01", 600, 1_000_000),
+        _entry(store, "bb01", 600, 1_500_000),
+        _entry(store, "cc01", 600, 2_000_000),
+    )
+    unlink = Path.unlink
+
+    def read_only(path: Path, missing_ok: bool = False) -> None:
+        if path == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert store.evict() == 600
+    assert (stuck.exists(), old.exists(), new.exists()) == (True, False, True)
