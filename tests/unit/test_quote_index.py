@@ -163,3 +163,28 @@ def test_a_quote_costs_a_step_for_each_of_up_to_32_places_it_may_start(
     at = article.index(quote)
     assert places.spans == ((((at, at + len(quote)),),) if looked_for else (None,))
     assert places.unsearched == (frozenset() if looked_for else frozenset({0}))
+
+
+def test_after_a_quote_found_elsewhere_the_next_is_looked_for_where_the_one_before_was(
+    monkeypatch,
+):
+    """The first quote ends just past the article's first stretch: found elsewhere. The next
+    quote, said twice, is placed in that first stretch, next to where the claims began."""
+    monkeypatch.setattr(quotes, "_NEAR", 10)
+    article = "ab cd, and Xy zw then ab cd."
+    places = quotes.locate_quotes(article, ["Xy zw", "ab cd"])
+    assert places.spans == (((11, 16),), ((0, 5),))
+
+
+def test_the_first_five_quotes_found_elsewhere_are_placed_where_a_plain_search_finds_them(
+    monkeypatch,
+):
+    """Whole-text searches up to four times the article's length: the fifth quote found
+    elsewhere is still placed where `str.find` places it, inside a word; the sixth is looked
+    up in the index of word starts."""
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    quote = "ministers met in Delhi"
+    article = f"First: alpha beta gamma delta. The x{quote} story: {quote} on Tuesday, {quote} again."
+    places = quotes.locate_quotes(article, ["alpha", "beta", "gamma", "delta", quote, quote])
+    inside, at_word = article.index(quote), article.index(f" {quote}") + 1
+    assert places.spans[4:] == (((inside, inside + 22),), ((at_word, at_word + 22),))
