@@ -184,7 +184,7 @@ def test_the_first_five_quotes_found_elsewhere_are_placed_where_a_plain_search_f
     up in the index of word starts."""
     monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
     quote = "ministers met in Delhi"
-    article = f"First: alpha beta gamma delta. The x{quote} story: {quote} on Tuesday, {quote} again."
+    article = f"First: alpha beta gamma delta. The x{quote} story: {quote} on Tuesday, {quote}."
     places = quotes.locate_quotes(article, ["alpha", "beta", "gamma", "delta", quote, quote])
     inside, at_word = article.index(quote), article.index(f" {quote}") + 1
     assert places.spans[4:] == (((inside, inside + 22),), ((at_word, at_word + 22),))
