@@ -240,3 +240,16 @@ def test_an_entry_that_cannot_be_removed_is_left_for_the_next_run(tmp_path, monk
     monkeypatch.setattr(Path, "unlink", read_only)
     assert store.evict() == 600
     assert (stuck.exists(), old.exists(), new.exists()) == (True, False, True)
+
+
+def test_the_code_in_the_key_is_every_module_of_the_package_by_size_and_time():
+    package = Path(cache.__file__).parent.parent
+    modules = sorted(
+        (p.relative_to(package).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    found = cache._code_fingerprint()
+    assert sorted(found) == modules and len(found) == len(modules)
+    assert "run/cache.py" in {name for name, *_ in found}
+    assert not any(name.endswith((".js", ".css", ".j2")) for name, *_ in found)  # not code
