@@ -253,3 +253,14 @@ def test_the_code_in_the_key_is_every_module_of_the_package_by_size_and_time():
     assert sorted(found) == modules and len(found) == len(modules)
     assert "run/cache.py" in {name for name, *_ in found}
     assert not any(name.endswith((".js", ".css", ".j2")) for name, *_ in found)  # not code
+
+
+def test_the_cache_folder_lies_in_the_project_root_the_run_is_given_or_finds(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "site" / ".git").mkdir(parents=True)
+    (tmp_path / "site" / "claims").mkdir()
+    monkeypatch.chdir(tmp_path / "site" / "claims")
+    assert cache.default_dir(None) == str(tmp_path / "site" / ".claimcheck_cache")
+    given = tmp_path / "other"
+    assert cache.default_dir(str(given)) == str(given / ".claimcheck_cache")
