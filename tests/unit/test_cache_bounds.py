@@ -255,9 +255,7 @@ def test_the_code_in_the_key_is_every_module_of_the_package_by_size_and_time():
     assert not any(name.endswith((".js", ".css", ".j2")) for name, *_ in found)  # not code
 
 
-def test_the_cache_folder_lies_in_the_project_root_the_run_is_given_or_finds(
-    tmp_path, monkeypatch
-):
+def test_the_cache_folder_lies_in_the_project_root_the_run_is_given_or_finds(tmp_path, monkeypatch):
     (tmp_path / "site" / ".git").mkdir(parents=True)
     (tmp_path / "site" / "claims").mkdir()
     monkeypatch.chdir(tmp_path / "site" / "claims")

@@ -188,3 +188,39 @@ def test_the_first_five_quotes_found_elsewhere_are_placed_where_a_plain_search_f
     places = quotes.locate_quotes(article, ["alpha", "beta", "gamma", "delta", quote, quote])
     inside, at_word = article.index(quote), article.index(f" {quote}") + 1
     assert places.spans[4:] == (((inside, inside + 22),), ((at_word, at_word + 22),))
+
+
+@pytest.mark.parametrize(
+    ("quote", "span"),
+    [
+        ("ministers met in", None),  # 16 characters, only inside a word: not looked for there
+        ("Ministers of both countries ... met", ((0, 27), (28, 31))),  # it opens the article
+    ],
+)
+def test_in_a_very_long_article_a_quote_is_found_only_where_a_word_starts(monkeypatch, quote, span):
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    article = "Ministers of both countries met; the xministers met in Delhi."
+    assert quotes.locate_quotes(article, [quote]).spans == (span,)
+
+
+def test_an_article_as_long_as_the_scan_limit_is_still_searched_inside_words(monkeypatch):
+    article = "Opening: alpha beta. The xministers met in Delhi."
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", len(article))
+    monkeypatch.setattr(quotes, "_SCANS", 0)  # one whole-text search, then the index
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    places = quotes.locate_quotes(article, ["alpha beta", "ministers met in Delhi"])
+    at = article.index("ministers")
+    assert places.spans == (((9, 19),), ((at, at + 22),))
+
+
+@pytest.mark.parametrize(("budget", "looked_for"), [(5, True), (4, False)])
+def test_searching_costs_a_step_per_64_characters_searched(monkeypatch, budget, looked_for):
+    """Each part of an elided quote is searched for from where the one before ends."""
+    monkeypatch.setattr(quotes, "_FIND_BUDGET", budget)
+    article = "Opening words " + "of the article " * 11 + "and its ending."
+    assert len(article) == 194
+    places = quotes.locate_quotes(article, ["Opening words ... its ending"])
+    # 194 characters searched for the first part (3 steps), 180 for the second (2 steps)
+    expected = ((0, 13), (article.index("its"), len(article) - 1))
+    assert places.spans == ((expected,) if looked_for else (None,))
+    assert places.unsearched == (frozenset() if looked_for else frozenset({0}))
