@@ -160,6 +160,8 @@ TAMPER = {
     "claims": lambda d: d["file"].update(claims="2"),
     "outside-input": lambda d: d["inputs"].update({"article\0/etc\0hostname": "x"}),
     "findings": lambda d: d.update(findings={"a": 1}),
+    "key": lambda d: d.update(key="0" * 64),  # another file's entry, under this one's name
+    "format": lambda d: d.update(format=cache.ENTRY_FORMAT - 1),
 }
 
 

@@ -25,6 +25,7 @@ TEXT = (
         ("ishida’s administration has placed", True),  # starts inside a word: plain search
         ("The foreign ... ministers of Japan ... on Tuesday", True),
         ("on Tuesday ... The foreign and defense", False),  # elided parts keep their order
+        ("defense ministers of Japan ... Japan and India", False),  # and do not overlap
         ("convened in New Delhi on Wednesday", False),
         ("Delhi", True),  # shorter than the index key
     ],
@@ -224,3 +225,8 @@ def test_searching_costs_a_step_per_64_characters_searched(monkeypatch, budget, 
     expected = ((0, 13), (article.index("its"), len(article) - 1))
     assert places.spans == ((expected,) if looked_for else (None,))
     assert places.unsearched == (frozenset() if looked_for else frozenset({0}))
+
+
+def test_a_quote_of_no_words_stands_nowhere_in_particular():
+    places = quotes.locate_quotes("Ministers met.", ["", " ", "..."])
+    assert places.spans == ((), (), ())
