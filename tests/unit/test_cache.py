@@ -468,3 +468,13 @@ def test_a_link_inside_the_cache_folder_stops_the_cache_with_one_warning(tmp_pat
     assert capsys.readouterr().err == (
         f"claimcheck: warning: {link} in the cache is a symbolic link: the cache is not used\n"
     )
+
+
+def test_a_hit_counts_the_same_verdicts_in_the_summary(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = verify(_options(project)).tally()
+    again = verify(_options(project)).tally()
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+    assert sum(first.verdicts) == 2
+    assert (again.files, again.claims, again.verdicts) == (1, 2, first.verdicts)

@@ -230,3 +230,13 @@ def test_searching_costs_a_step_per_64_characters_searched(monkeypatch, budget, 
 def test_a_quote_of_no_words_stands_nowhere_in_particular():
     places = quotes.locate_quotes("Ministers met.", ["", " ", "..."])
     assert places.spans == ((), (), ())
+
+
+@pytest.mark.parametrize(("budget", "looked_for"), [(3, True), (2, False)])
+def test_a_whole_text_search_costs_a_step_per_64_characters(monkeypatch, budget, looked_for):
+    monkeypatch.setattr(quotes, "_FIND_BUDGET", budget)
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    article = "Opening words " + "of the article " * 11 + "and its ending."
+    places = quotes.locate_quotes(article, ["its ending"])  # 194 characters: 3 steps
+    at = article.index("its ending")
+    assert places.spans == ((((at, at + 10),),) if looked_for else (None,))
