@@ -240,3 +240,30 @@ def test_a_whole_text_search_costs_a_step_per_64_characters(monkeypatch, budget,
     places = quotes.locate_quotes(article, ["its ending"])  # 194 characters: 3 steps
     at = article.index("its ending")
     assert places.spans == ((((at, at + 10),),) if looked_for else (None,))
+
+
+def test_a_quote_said_twice_is_placed_after_the_quote_before_it(monkeypatch):
+    monkeypatch.setattr(quotes, "_NEAR", 10)
+    places = quotes.locate_quotes("ab cd. Xy zw and ab cd.", ["Xy zw", "ab cd"])
+    assert places.spans == (((7, 12),), ((17, 22),))
+
+
+def test_a_quote_that_opens_a_very_long_article_is_found_there_again_later(monkeypatch):
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 1)
+    article = "Ministers of both countries met. Later on, the talks in Delhi went on until Tuesday."
+    opening = "Ministers of both countries"
+    said = [opening, "the talks in Delhi went on", opening]
+    talks = article.index(said[1])
+    places = quotes.locate_quotes(article, said)
+    assert places.spans == (((0, 27),), ((talks, talks + 26),), ((0, 27),))
+
+
+def test_an_article_as_long_as_the_scan_limit_is_searched_in_full_first(monkeypatch):
+    """Not a very long article: the first occurrence counts, even inside a word."""
+    article = "Opening: The xministers met in Delhi, and ministers met in Delhi again."
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", len(article))
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    places = quotes.locate_quotes(article, ["ministers met in Delhi"])
+    at = article.index("ministers")
+    assert places.spans == (((at, at + 22),),)
