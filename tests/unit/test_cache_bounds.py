@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.app import Options, verify
+from claimcheck.check.result import FileResult
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.core.limits import Limits
 from claimcheck.run import cache
 from tests.helpers import BRICS, write_claims
@@ -262,3 +264,73 @@ def test_the_cache_folder_lies_in_the_project_root_the_run_is_given_or_finds(tmp
     assert cache.default_dir(None) == str(tmp_path / "site" / ".claimcheck_cache")
     given = tmp_path / "other"
     assert cache.default_dir(str(given)) == str(given / ".claimcheck_cache")
+
+
+def test_a_moved_project_named_by_its_full_path_keeps_its_cached_results(
+    tmp_path, project, checks, monkeypatch
+):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = _outcome(Options(paths=(str(project),), cache_dir=str(project / ".cache")))
+    moved = tmp_path.parent / f"{tmp_path.name}-moved"
+    shutil.move(project, moved)
+    monkeypatch.chdir(moved)
+    again = _outcome(Options(paths=(str(moved),), cache_dir=str(moved / ".cache")))
+    assert again == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the moved cache
+
+
+def _result(message: str) -> FileResult:
+    finding = Finding("CC001", Severity.ERROR, message, Location("a.claims.yaml", 1, 1))
+    return FileResult("a.claims.yaml", "checked", findings=[finding])
+
+
+def test_an_entry_as_large_as_the_bound_of_one_is_kept_and_a_larger_one_is_not(
+    tmp_path, monkeypatch
+):
+    """An entry may be 16 times a claim file's bound; here once, to measure it exactly."""
+    monkeypatch.setattr(cache, "ENTRY_BYTES_PER_FILE_BYTE", 1)
+    measure = cache.Cache(tmp_path / "measure", Limits())
+    measure.put("aa01", _result("x" * 500))
+    (entry,) = (tmp_path / "measure").rglob("aa01.json")
+    size = entry.stat().st_size
+    fits = cache.Cache(tmp_path / "fits", Limits(max_file_bytes=size))
+    fits.put("aa01", _result("x" * 500))
+    hit = fits.get("aa01", tmp_path)
+    assert hit is not None and hit.findings[0].message == "x" * 500
+    over = cache.Cache(tmp_path / "over", Limits(max_file_bytes=size - 1))
+    over.put("aa01", _result("x" * 500))
+    assert list((tmp_path / "over").rglob("*.json")) == []
+
+
+def test_a_run_that_wrote_nothing_leaves_the_cache_as_it_is(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 400, 1_000_000 + n) for n in range(4)]
+    store.close()
+    assert all(p.exists() for p in entries)
+    assert not (tmp_path / "c" / cache.USAGE_FILE).exists()
+
+
+def test_a_run_that_stays_within_the_bound_evicts_nothing(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    (tmp_path / "c" / cache.USAGE_FILE).write_text("660")
+    store.put("ff01", _result("new"))
+    written = store.written
+    assert 900 < 660 + written <= 1000  # over the 90% eviction keeps, under the bound
+    store.close()
+    assert all(p.exists() for p in entries)
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == str(660 + written)
+
+
+def test_a_hit_in_a_read_only_cache_is_still_a_hit(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = _run(project, project / ".cache")
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.os, "utime", read_only)
+    assert _run(project, project / ".cache") == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
