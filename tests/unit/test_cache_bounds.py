@@ -334,3 +334,59 @@ def test_a_hit_in_a_read_only_cache_is_still_a_hit(project, checks, monkeypatch)
     monkeypatch.setattr(cache.os, "utime", read_only)
     assert _run(project, project / ".cache") == first
     assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+
+
+def _sizes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.json"))
+
+
+@pytest.mark.parametrize(
+    ("usage", "evicted"),
+    [
+        ("a damaged count", True),  # counted again: the entries themselves, then evicted
+        ("0", False),
+        ("660", False),  # 660 + the new entry: within the bound, nothing to evict
+        ("1000", True),  # past the bound: evicted down to 90% of it
+    ],
+)
+def test_the_usage_count_is_kept_and_evicts_only_past_the_bound(tmp_path, usage, evicted):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    store.put("ff01", _result("new"))
+    written = store.written
+    (tmp_path / "c" / cache.USAGE_FILE).write_text(usage)
+    store.close()
+    count = int((tmp_path / "c" / cache.USAGE_FILE).read_text())
+    if evicted:
+        assert count == _sizes(tmp_path / "c") <= 900
+        assert not entries[0].exists()
+    else:
+        assert count == int(usage) + written
+        assert all(p.exists() for p in entries)
+
+
+def test_a_usage_count_exactly_at_the_bound_evicts_nothing(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    store.put("ff01", _result("new"))
+    (tmp_path / "c" / cache.USAGE_FILE).write_text(str(1000 - store.written))
+    store.close()
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == "1000"
+    assert all(p.exists() for p in entries)
+
+
+def test_the_usage_count_is_written_beside_the_entries_then_renamed(tmp_path, monkeypatch):
+    """In the cache folder, so that the rename stays on one file system: never half written."""
+    made: list[Path] = []
+    real = cache._mkstemp
+
+    def spy(*, dir: Path, prefix: str, suffix: str = "") -> tuple[int, str]:
+        made.append(Path(dir))
+        return real(dir=dir, prefix=prefix, suffix=suffix)
+
+    monkeypatch.setattr(cache, "_mkstemp", spy)
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    store.put("ff01", _result("new"))
+    store.close()
+    assert made[-1] == tmp_path / "c"
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == str(_sizes(tmp_path / "c"))

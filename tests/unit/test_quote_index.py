@@ -267,3 +267,28 @@ def test_an_article_as_long_as_the_scan_limit_is_searched_in_full_first(monkeypa
     places = quotes.locate_quotes(article, ["ministers met in Delhi"])
     at = article.index("ministers")
     assert places.spans == (((at, at + 22),),)
+
+
+def test_in_a_very_long_article_a_quote_next_to_the_last_only_inside_a_word_is_looked_up(
+    monkeypatch,
+):
+    """Next to the last quote it stands only inside a word: the index places it at the first
+    word it starts, not at a later one."""
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 5)
+    quote = "ministers met in Delhi"
+    article = f"Opening words here. {quote} once. alpha beta gamma delta: x{quote}, then {quote}."
+    places = quotes.locate_quotes(article, ["alpha beta gamma delta", quote])
+    first = article.index("alpha")
+    assert places.spans == (((first, first + 22),), ((20, 42),))
+
+
+def test_in_a_very_long_article_a_quote_is_placed_at_the_first_word_it_starts_nearby(
+    monkeypatch,
+):
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    quote = "ministers met in Delhi"
+    article = f"alpha beta gamma delta: x{quote}, {quote}, {quote}."
+    places = quotes.locate_quotes(article, ["alpha beta gamma delta", quote])
+    at = article.index(f" {quote}") + 1
+    assert places.spans == (((0, 22),), ((at, at + 22),))
