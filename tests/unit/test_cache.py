@@ -329,6 +329,18 @@ def test_the_verdict_counts_of_a_file_without_verdicts_read_back_as_zeros():
     with pytest.raises(ValueError, match="verdict counts that do not fit the records"):
         cache.verdict_counts([1, *zeros[1:]], "")
     assert cache.verdict_counts([2, *zeros[1:]], "{}\n{}") == (2, *zeros[1:])
+    with pytest.raises(TypeError):
+        cache.verdict_counts([2], "{}\n{}")  # counts of another version's verdict names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"format": 6}', b'{"format": 6, "verdicts": ""}\n', b'["format"]\n'],
+    ids=["no-records-line", "records-in-the-head", "not-an-object"],
+)
+def test_an_entry_body_of_another_shape_is_refused(body):
+    with pytest.raises(TypeError):
+        cache.unpack_entry(body)
 
 
 def test_two_runs_making_the_cache_key_at_once_both_use_the_one_that_won(tmp_path, monkeypatch):
