@@ -425,10 +425,11 @@ def _finding(message: str) -> Finding:
     return Finding("CC001", Severity.ERROR, message, Location("a.claims.yaml", 1, 1))
 
 
-def test_a_result_that_names_where_its_project_lies_is_used_only_there(tmp_path):
+@pytest.mark.parametrize("folder", ["here", "café"])
+def test_a_result_that_names_where_its_project_lies_is_used_only_there(tmp_path, folder):
     """A message quoting the project's absolute place would be wrong once it moved."""
     store = cache.Cache(tmp_path / "cache", Limits())
-    here, moved = tmp_path / "here" / "a.claims.yaml", tmp_path / "moved" / "a.claims.yaml"
+    here, moved = tmp_path / folder / "a.claims.yaml", tmp_path / "moved" / "a.claims.yaml"
     named = f"cannot read {here.parent / 'articles' / 'a.txt'}"
     store.put("aa01", FileResult("a.claims.yaml", "checked", findings=[_finding(named)]), here)
     store.put("aa02", FileResult("a.claims.yaml", "checked", findings=[_finding("no place")]), here)
