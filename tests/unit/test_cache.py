@@ -491,3 +491,14 @@ def test_a_hit_counts_the_same_verdicts_in_the_summary(project, checks, monkeypa
     assert checks == ["a.claims.yaml"]  # the second run was served from the cache
     assert sum(first.verdicts) == 2
     assert (again.files, again.claims, again.verdicts) == (1, 2, first.verdicts)
+
+
+def test_looking_an_entry_up_in_a_new_cache_writes_nothing(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    store = cache.Cache(folder, Limits())
+    entry = folder / f"v{cache.ENTRY_FORMAT}" / "aa" / "aa01.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"0" * cache.MAC_HEX + b"\n{}")
+    assert store.get("aa01", tmp_path) is None
+    assert sorted(p.name for p in folder.iterdir()) == [f"v{cache.ENTRY_FORMAT}"]  # no key made
