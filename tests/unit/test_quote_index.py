@@ -292,3 +292,11 @@ def test_in_a_very_long_article_a_quote_is_placed_at_the_first_word_it_starts_ne
     places = quotes.locate_quotes(article, ["alpha beta gamma delta", quote])
     at = article.index(f" {quote}") + 1
     assert places.spans == (((0, 22),), ((at, at + 22),))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "run"),
+    [("d c d c a c", "c d a c a", (0, 1, 2))],  # "a c" must not pass for the longer "d c a c"
+)
+def test_the_longest_shared_run_of_an_article_that_repeats_itself(text, quote, run):
+    assert _Passages(text).longest_match(quote.split(" ")) == run
