@@ -376,7 +376,8 @@ def test_a_usage_count_exactly_at_the_bound_evicts_nothing(tmp_path):
 
 
 def test_the_usage_count_is_written_beside_the_entries_then_renamed(tmp_path, monkeypatch):
-    """In the cache folder, so that the rename stays on one file system: never half written."""
+    """In the cache folder, so that the rename stays on one file system: never half written.
+    So are the key and the entries."""
     made: list[Path] = []
     real = cache._mkstemp
 
@@ -389,4 +390,27 @@ def test_the_usage_count_is_written_beside_the_entries_then_renamed(tmp_path, mo
     store.put("ff01", _result("new"))
     store.close()
     assert made[-1] == tmp_path / "c"
+    assert all(d == tmp_path / "c" or tmp_path / "c" in d.parents for d in made)  # key too
+    assert len(made) == 3  # the key, the entry, the usage count
     assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == str(_sizes(tmp_path / "c"))
+
+
+def test_eviction_keeps_entries_that_fill_exactly_90_percent_of_the_bound(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 300, 1_000_000 + n) for n in range(3)]
+    assert store.evict() == 900
+    assert all(p.exists() for p in entries)
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_eviction_neither_follows_nor_removes_a_link_in_the_cache(tmp_path, what):
+    outside = tmp_path / "outside"
+    (outside / "aa").mkdir(parents=True)
+    (outside / "aa" / "aa01.json").write_bytes(b"x" * 100)
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=0)
+    entry = _entry(store, "bb01", 100, 1_000_000)
+    link = entry.parent / "cc01.json" if what == "file" else entry.parent.parent / "dd"
+    link.symlink_to(outside / "aa" / "aa01.json" if what == "file" else outside / "aa")
+    assert store.evict() == 0
+    assert not entry.exists()
+    assert link.is_symlink() and (outside / "aa" / "aa01.json").exists()
