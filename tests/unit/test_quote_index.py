@@ -296,7 +296,10 @@ def test_in_a_very_long_article_a_quote_is_placed_at_the_first_word_it_starts_ne
 
 @pytest.mark.parametrize(
     ("text", "quote", "run"),
-    [("d c d c a c", "c d a c a", (0, 1, 2))],  # "a c" must not pass for the longer "d c a c"
+    [
+        ("d c d c a c", "c d a c a", (0, 1, 2)),  # "a c" must not pass for the longer "d c a c"
+        ("a d c d b a a a b b b", "b c c c c", (0, 4, 1)),  # the first "b" of the article
+    ],
 )
 def test_the_longest_shared_run_of_an_article_that_repeats_itself(text, quote, run):
     assert _Passages(text).longest_match(quote.split(" ")) == run
