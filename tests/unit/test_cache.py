@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.app import Options, verify
+from claimcheck.check.inputs import input_name, read_input
+from claimcheck.check.result import FileResult
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.core.limits import Limits
@@ -158,6 +160,8 @@ TAMPER = {
     "claims": lambda d: d["file"].update(claims="2"),
     "outside-input": lambda d: d["inputs"].update({"article\0/etc\0hostname": "x"}),
     "findings": lambda d: d.update(findings={"a": 1}),
+    "key": lambda d: d.update(key="0" * 64),  # another file's entry, under this one's name
+    "format": lambda d: d.update(format=cache.ENTRY_FORMAT - 1),
 }
 
 
@@ -325,6 +329,18 @@ def test_the_verdict_counts_of_a_file_without_verdicts_read_back_as_zeros():
     with pytest.raises(ValueError, match="verdict counts that do not fit the records"):
         cache.verdict_counts([1, *zeros[1:]], "")
     assert cache.verdict_counts([2, *zeros[1:]], "{}\n{}") == (2, *zeros[1:])
+    with pytest.raises(TypeError):
+        cache.verdict_counts([2], "{}\n{}")  # counts of another version's verdict names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"format": 6}', b'{"format": 6, "verdicts": ""}\n', b'["format"]\n'],
+    ids=["no-records-line", "records-in-the-head", "not-an-object"],
+)
+def test_an_entry_body_of_another_shape_is_refused(body):
+    with pytest.raises(TypeError):
+        cache.unpack_entry(body)
 
 
 def test_two_runs_making_the_cache_key_at_once_both_use_the_one_that_won(tmp_path, monkeypatch):
@@ -403,3 +419,86 @@ def test_a_project_below_a_folder_with_a_non_ascii_name_is_cached(tmp_path, chec
     first = [f.to_dict() for f in verify(options).findings]
     assert [f.to_dict() for f in verify(options).findings] == first
     assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+
+
+def _finding(message: str) -> Finding:
+    return Finding("CC001", Severity.ERROR, message, Location("a.claims.yaml", 1, 1))
+
+
+@pytest.mark.parametrize("folder", ["here", "café"])
+def test_a_result_that_names_where_its_project_lies_is_used_only_there(tmp_path, folder):
+    """A message quoting the project's absolute place would be wrong once it moved."""
+    store = cache.Cache(tmp_path / "cache", Limits())
+    here, moved = tmp_path / folder / "a.claims.yaml", tmp_path / "moved" / "a.claims.yaml"
+    named = f"cannot read {here.parent / 'articles' / 'a.txt'}"
+    store.put("aa01", FileResult("a.claims.yaml", "checked", findings=[_finding(named)]), here)
+    store.put("aa02", FileResult("a.claims.yaml", "checked", findings=[_finding("no place")]), here)
+    hit = store.get("aa01", tmp_path, here)
+    assert hit is not None and [f.message for f in hit.findings] == [named]
+    assert store.get("aa01", tmp_path, moved) is None
+    elsewhere = store.get("aa02", tmp_path, moved)
+    assert elsewhere is not None and [f.message for f in elsewhere.findings] == ["no place"]
+
+
+def test_an_input_named_from_another_folder_keeps_that_folder(tmp_path):
+    """Only inputs named from the claim file's folder are named again from where it lies."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "a.txt").write_text("the shared text\n")
+    claim = tmp_path / "claims" / "a.claims.yaml"
+    name = input_name("article text path", tmp_path / "shared", "a.txt")
+    store = cache.Cache(tmp_path / "cache", Limits())
+    state = read_input(tmp_path, name, Limits()).state
+    store.put("aa01", FileResult("a.claims.yaml", "checked", inputs={name: state}), claim)
+    hit = store.get("aa01", tmp_path, claim)
+    assert hit is not None and dict(hit.inputs) == {name: state}
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used_and_a_warning_says_so_once(tmp_path, capsys):
+    real, link = tmp_path / "real", tmp_path / "link"
+    real.mkdir()
+    link.symlink_to(real)
+    store = cache.Cache(link, Limits())
+    store.put("aa01", FileResult("a.claims.yaml", "checked"))
+    assert store.get("aa01", tmp_path) is None
+    assert list(real.iterdir()) == []
+    assert capsys.readouterr().err == (
+        f"claimcheck: warning: the cache folder {link} is a symbolic link: the cache is not used\n"
+    )
+
+
+def test_a_link_inside_the_cache_folder_stops_the_cache_with_one_warning(tmp_path, capsys):
+    folder, elsewhere = tmp_path / "cache", tmp_path / "elsewhere"
+    (elsewhere / "aa").mkdir(parents=True)
+    (elsewhere / "bb").mkdir()
+    folder.mkdir()
+    (folder / f"v{cache.ENTRY_FORMAT}").symlink_to(elsewhere)
+    store = cache.Cache(folder, Limits())
+    assert store.get("aa01", tmp_path) is None
+    assert store.get("bb01", tmp_path) is None
+    store.put("cc01", FileResult("a.claims.yaml", "checked"))
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["aa", "bb"]
+    link = folder / f"v{cache.ENTRY_FORMAT}"
+    assert capsys.readouterr().err == (
+        f"claimcheck: warning: {link} in the cache is a symbolic link: the cache is not used\n"
+    )
+
+
+def test_a_hit_counts_the_same_verdicts_in_the_summary(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = verify(_options(project)).tally()
+    again = verify(_options(project)).tally()
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+    assert sum(first.verdicts) == 2
+    assert (again.files, again.claims, again.verdicts) == (1, 2, first.verdicts)
+
+
+def test_looking_an_entry_up_in_a_new_cache_writes_nothing(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    store = cache.Cache(folder, Limits())
+    entry = folder / f"v{cache.ENTRY_FORMAT}" / "aa" / "aa01.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"0" * cache.MAC_HEX + b"\n{}")
+    assert store.get("aa01", tmp_path) is None
+    assert sorted(p.name for p in folder.iterdir()) == [f"v{cache.ENTRY_FORMAT}"]  # no key made

@@ -3,11 +3,14 @@
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from claimcheck.app import Options, verify
+from claimcheck.check.result import FileResult
+from claimcheck.core.findings import Finding, Location, Severity
 from claimcheck.core.limits import Limits
 from claimcheck.run import cache
 from tests.helpers import BRICS, write_claims
@@ -190,3 +193,235 @@ def test_a_folder_lost_on_the_way_is_an_error_not_the_working_folder(tmp_path, m
     with pytest.raises(TypeError):
         cache._children(None, files=True)  # type: ignore[arg-type]
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_claim_file_below_the_folder_a_run_starts_in_is_served_from_the_cache(
+    project, checks, monkeypatch
+):
+    """The article is named from the claim file's folder, not from where the run starts."""
+    monkeypatch.chdir(project)
+    (project / "claims").mkdir()
+    path = write_claims(project / "claims", BRICS)
+    path.write_text(path.read_text().replace("text: articles/", "text: ../articles/"))
+    first = _run(project, project / ".cache")
+    assert "leaves the project root" not in str(first[0])
+    assert _run(project, project / ".cache") == first
+    assert checks == ["claims/a.claims.yaml"]  # the second run was served from the cache
+
+
+def test_eviction_removes_the_temporary_files_of_a_killed_run_but_not_of_a_running_one(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    kept = _entry(store, "aa01", 300, 1_000_000)
+    folder = kept.parent
+    killed, running = folder / ".tmp-old.json", folder / ".tmp-new.json"
+    killed.write_bytes(b"x" * 100)
+    running.write_bytes(b"x" * 100)
+    hours_ago = int(time.time()) - 2 * cache.STALE_TEMP_SECONDS
+    os.utime(killed, (hours_ago, hours_ago))
+    assert store.evict() == 300  # a temporary file is not an entry: not counted
+    assert sorted(p.name for p in folder.iterdir()) == [".tmp-new.json", "aa01.json"]
+
+
+def test_eviction_leaves_folders_that_hold_no_entry_format_alone(tmp_path):
+    """Whatever order the folders are listed in, eviction goes on past the others."""
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    old, new = _entry(store, "aa01", 600, 1_000_000), _entry(store, "bb01", 600, 2_000_000)
+    others = [tmp_path / "c" / name / "aa" / "aa01.json" for name in ("va", "v6x", "V7")]
+    others += [tmp_path / "c" / f"notes-{n}" / "aa" / "aa01.json" for n in range(16)]
+    for path in others:
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"x" * 600)
+    assert store.evict() == 600
+    assert (old.exists(), new.exists()) == (False, True)
+    assert all(p.exists() for p in others)
+
+
+def test_an_entry_that_cannot_be_removed_is_left_for_the_next_run(tmp_path, monkeypatch):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    stuck, old, new = (
+        _entry(store, "aa01", 600, 1_000_000),
+        _entry(store, "bb01", 600, 1_500_000),
+        _entry(store, "cc01", 600, 2_000_000),
+    )
+    unlink = Path.unlink
+
+    def read_only(path: Path, missing_ok: bool = False) -> None:
+        if path == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert store.evict() == 600
+    assert (stuck.exists(), old.exists(), new.exists()) == (True, False, True)
+
+
+def test_the_code_in_the_key_is_every_module_of_the_package_by_size_and_time():
+    package = Path(cache.__file__).parent.parent
+    modules = sorted(
+        (p.relative_to(package).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    found = cache._code_fingerprint()
+    assert sorted(found) == modules and len(found) == len(modules)
+    assert "run/cache.py" in {name for name, *_ in found}
+    assert not any(name.endswith((".js", ".css", ".j2")) for name, *_ in found)  # not code
+
+
+def test_the_cache_folder_lies_in_the_project_root_the_run_is_given_or_finds(tmp_path, monkeypatch):
+    (tmp_path / "site" / ".git").mkdir(parents=True)
+    (tmp_path / "site" / "claims").mkdir()
+    monkeypatch.chdir(tmp_path / "site" / "claims")
+    assert cache.default_dir(None) == str(tmp_path / "site" / ".claimcheck_cache")
+    given = tmp_path / "other"
+    assert cache.default_dir(str(given)) == str(given / ".claimcheck_cache")
+
+
+def test_a_moved_project_named_by_its_full_path_keeps_its_cached_results(
+    tmp_path, project, checks, monkeypatch
+):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = _outcome(Options(paths=(str(project),), cache_dir=str(project / ".cache")))
+    moved = tmp_path.parent / f"{tmp_path.name}-moved"
+    shutil.move(project, moved)
+    monkeypatch.chdir(moved)
+    again = _outcome(Options(paths=(str(moved),), cache_dir=str(moved / ".cache")))
+    assert again == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the moved cache
+
+
+def _result(message: str) -> FileResult:
+    finding = Finding("CC001", Severity.ERROR, message, Location("a.claims.yaml", 1, 1))
+    return FileResult("a.claims.yaml", "checked", findings=[finding])
+
+
+def test_an_entry_as_large_as_the_bound_of_one_is_kept_and_a_larger_one_is_not(
+    tmp_path, monkeypatch
+):
+    """An entry may be 16 times a claim file's bound; here once, to measure it exactly."""
+    monkeypatch.setattr(cache, "ENTRY_BYTES_PER_FILE_BYTE", 1)
+    measure = cache.Cache(tmp_path / "measure", Limits())
+    measure.put("aa01", _result("x" * 500))
+    (entry,) = (tmp_path / "measure").rglob("aa01.json")
+    size = entry.stat().st_size
+    fits = cache.Cache(tmp_path / "fits", Limits(max_file_bytes=size))
+    fits.put("aa01", _result("x" * 500))
+    hit = fits.get("aa01", tmp_path)
+    assert hit is not None and hit.findings[0].message == "x" * 500
+    over = cache.Cache(tmp_path / "over", Limits(max_file_bytes=size - 1))
+    over.put("aa01", _result("x" * 500))
+    assert list((tmp_path / "over").rglob("*.json")) == []
+
+
+def test_a_run_that_wrote_nothing_leaves_the_cache_as_it_is(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 400, 1_000_000 + n) for n in range(4)]
+    store.close()
+    assert all(p.exists() for p in entries)
+    assert not (tmp_path / "c" / cache.USAGE_FILE).exists()
+
+
+def test_a_run_that_stays_within_the_bound_evicts_nothing(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    (tmp_path / "c" / cache.USAGE_FILE).write_text("660")
+    store.put("ff01", _result("new"))
+    written = store.written
+    assert 900 < 660 + written <= 1000  # over the 90% eviction keeps, under the bound
+    store.close()
+    assert all(p.exists() for p in entries)
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == str(660 + written)
+
+
+def test_a_hit_in_a_read_only_cache_is_still_a_hit(project, checks, monkeypatch):
+    monkeypatch.chdir(project)
+    write_claims(project, BRICS)
+    first = _run(project, project / ".cache")
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.os, "utime", read_only)
+    assert _run(project, project / ".cache") == first
+    assert checks == ["a.claims.yaml"]  # the second run was served from the cache
+
+
+def _sizes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.json"))
+
+
+@pytest.mark.parametrize(
+    ("usage", "evicted"),
+    [
+        ("a damaged count", True),  # counted again: the entries themselves, then evicted
+        ("0", False),
+        ("660", False),  # 660 + the new entry: within the bound, nothing to evict
+        ("1000", True),  # past the bound: evicted down to 90% of it
+    ],
+)
+def test_the_usage_count_is_kept_and_evicts_only_past_the_bound(tmp_path, usage, evicted):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    store.put("ff01", _result("new"))
+    written = store.written
+    (tmp_path / "c" / cache.USAGE_FILE).write_text(usage)
+    store.close()
+    count = int((tmp_path / "c" / cache.USAGE_FILE).read_text())
+    if evicted:
+        assert count == _sizes(tmp_path / "c") <= 900
+        assert not entries[0].exists()
+    else:
+        assert count == int(usage) + written
+        assert all(p.exists() for p in entries)
+
+
+def test_a_usage_count_exactly_at_the_bound_evicts_nothing(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 330, 1_000_000 + n) for n in range(2)]
+    store.put("ff01", _result("new"))
+    (tmp_path / "c" / cache.USAGE_FILE).write_text(str(1000 - store.written))
+    store.close()
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == "1000"
+    assert all(p.exists() for p in entries)
+
+
+def test_the_usage_count_is_written_beside_the_entries_then_renamed(tmp_path, monkeypatch):
+    """In the cache folder, so that the rename stays on one file system: never half written.
+    So are the key and the entries."""
+    made: list[Path] = []
+    real = cache._mkstemp
+
+    def spy(*, dir: Path, prefix: str, suffix: str = "") -> tuple[int, str]:
+        made.append(Path(dir))
+        return real(dir=dir, prefix=prefix, suffix=suffix)
+
+    monkeypatch.setattr(cache, "_mkstemp", spy)
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    store.put("ff01", _result("new"))
+    store.close()
+    assert made[-1] == tmp_path / "c"
+    assert all(d == tmp_path / "c" or tmp_path / "c" in d.parents for d in made)  # key too
+    assert len(made) == 3  # the key, the entry, the usage count
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text() == str(_sizes(tmp_path / "c"))
+
+
+def test_eviction_keeps_entries_that_fill_exactly_90_percent_of_the_bound(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    entries = [_entry(store, f"{n:02x}aa", 300, 1_000_000 + n) for n in range(3)]
+    assert store.evict() == 900
+    assert all(p.exists() for p in entries)
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_eviction_neither_follows_nor_removes_a_link_in_the_cache(tmp_path, what):
+    outside = tmp_path / "outside"
+    (outside / "aa").mkdir(parents=True)
+    (outside / "aa" / "aa01.json").write_bytes(b"x" * 100)
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=0)
+    entry = _entry(store, "bb01", 100, 1_000_000)
+    link = entry.parent / "cc01.json" if what == "file" else entry.parent.parent / "dd"
+    link.symlink_to(outside / "aa" / "aa01.json" if what == "file" else outside / "aa")
+    assert store.evict() == 0
+    assert not entry.exists()
+    assert link.is_symlink() and (outside / "aa" / "aa01.json").exists()
