@@ -425,3 +425,25 @@ def test_eviction_neither_follows_nor_removes_a_link_in_the_cache(tmp_path, what
     assert store.evict() == 0
     assert not entry.exists()
     assert link.is_symlink() and (outside / "aa" / "aa01.json").exists()
+
+
+def test_an_entry_another_run_evicted_after_it_was_listed_is_passed_over(tmp_path, monkeypatch):
+    """Two runs evict at once: an entry gone between the listing and its stat is skipped,
+    and the run ends without a traceback."""
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    gone, old, new = (
+        _entry(store, "aa01", 600, 1_000_000),
+        _entry(store, "bb01", 600, 1_500_000),
+        _entry(store, "cc01", 600, 2_000_000),
+    )
+    children = cache._children
+
+    def listed_then_evicted(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
+        found = children(folder, files=files)
+        if gone.exists() and any(e.path == str(gone) for e in found):
+            gone.unlink()  # the other run's eviction, after this run listed the folder
+        return found
+
+    monkeypatch.setattr(cache, "_children", listed_then_evicted)
+    assert store.evict() == 600
+    assert (gone.exists(), old.exists(), new.exists()) == (False, False, True)

@@ -532,7 +532,10 @@ class Cache:
             current = version.name == f"v{ENTRY_FORMAT}"
             for folder in _children(version.path):
                 for e in _children(folder.path, files=True):
-                    st = e.stat(follow_symlinks=False)
+                    try:
+                        st = e.stat(follow_symlinks=False)
+                    except OSError:  # gone since it was listed: another run evicted it
+                        continue
                     temp = e.name.startswith(".tmp-")
                     if not current or (temp and now - st.st_mtime > STALE_TEMP_SECONDS):
                         _remove(e.path)
