@@ -1,0 +1,347 @@
+"""The Wikidata importer at its edges: calendars, precisions, amounts, odd shapes, the report.
+
+Each case is a real statement of tests/fixtures/wikidata (CC0) changed in the one place the
+rule is about, as in test_wikidata.py; the dates of the Julian calendar are historical ones.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.limits import DEFAULT_LIMITS
+from claimcheck.kb.load import load_kb
+from claimcheck.kb.store import KnowledgeBase
+from claimcheck.kb.wikidata import (
+    Selection,
+    Summary,
+    import_wikidata,
+    made_today,
+    wikidata_time,
+)
+
+DATA = Path(__file__).parent.parent / "fixtures" / "wikidata"
+BIELEFELD = DATA / "Q2112.json"
+GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
+JULIAN = "http://www.wikidata.org/entity/Q1985786"
+MADE = PartialDate(2026, 1, 2)
+
+
+def _bielefeld() -> dict[str, Any]:
+    entity: dict[str, Any] = json.loads(BIELEFELD.read_text(encoding="utf-8"))
+    return entity
+
+
+def _import(
+    tmp_path: Path, entity: dict[str, Any], selection: Selection | None = None
+) -> tuple[dict[str, Any], KnowledgeBase, Summary]:
+    source = tmp_path / "entity.json"
+    source.write_text(json.dumps({"entities": {entity["id"]: entity}}), encoding="utf-8")
+    out = io.StringIO()
+    summary = import_wikidata([source], out, selection or Selection(), MADE)
+    path = tmp_path / "wd.kb.json"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    kb, findings = load_kb([path], DEFAULT_LIMITS, lambda p: p.name)
+    assert findings == []
+    return json.loads(out.getvalue()), kb, summary
+
+
+def _time(text: str, precision: int = 11) -> dict[str, Any]:
+    return {"time": text, "precision": precision, "calendarmodel": GREGORIAN}
+
+
+def _moved(statement: dict[str, Any], prop: str, value: Any) -> dict[str, Any]:
+    """A real statement, moved to another property with another value."""
+    changed = copy.deepcopy(statement)
+    changed["mainsnak"]["property"] = prop
+    changed["mainsnak"]["datavalue"]["value"] = value
+    return changed
+
+
+def _qualifier(prop: str, value: Any) -> dict[str, list[dict[str, Any]]]:
+    return {prop: [{"snaktype": "value", "property": prop, "datavalue": {"value": value}}]}
+
+
+# -- times -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("julian", "gregorian"),
+    [
+        ("1582-10-04", "1582-10-14"),  # the last Julian day in Rome; the next was 15 October
+        ("1700-02-18", "1700-02-28"),
+        ("1700-02-19", "1700-03-01"),  # 1700 is no Gregorian leap year ...
+        ("1700-02-29", "1700-03-11"),  # ... but a Julian one: from here 11 days apart
+        ("1700-03-01", "1700-03-12"),
+        ("1752-09-03", "1752-09-14"),  # Britain's change: 2 September was followed by 14th
+        ("1642-12-25", "1643-01-04"),  # Newton's birth, across the new year
+        ("1917-10-25", "1917-11-07"),  # the October Revolution
+        ("1918-02-01", "1918-02-14"),  # Russia's change: 31 January was followed by 14 Feb
+        ("0200-03-01", "0200-03-01"),  # the third century: the calendars agreed
+        ("0004-02-29", "0004-02-27"),
+        ("1500-12-31", "1501-01-10"),
+    ],
+)
+def test_a_julian_day_is_the_gregorian_day_it_was(julian: str, gregorian: str) -> None:
+    value = {"time": f"+{julian}T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
+    assert str(wikidata_time(value)) == gregorian
+
+
+def test_a_julian_day_in_the_first_year_falls_before_any_date_claimcheck_holds() -> None:
+    # Julian 1 January 1 was Gregorian 30 December 1 BC.
+    value = {"time": "+0001-01-01T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
+    assert wikidata_time(value) is None
+    assert wikidata_time({**value, "calendarmodel": GREGORIAN}) == PartialDate(1, 1, 1)
+
+
+def test_a_julian_month_without_its_day_is_not_kept() -> None:
+    value = {"time": "+1582-10-00T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
+    assert wikidata_time(value) is None
+    assert wikidata_time({**value, "calendarmodel": GREGORIAN}) == PartialDate(1582, 10)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_time("+1984-09-15T00:00:00Z", 10), "1984-09"),  # a month, though a day is written
+        (_time("+1984-09-00T00:00:00Z", 11), "1984-09"),  # a day of 0: the month alone
+        (_time("+1984-09-01T00:00:00Z", 11), "1984-09-01"),
+        (_time("+0001-01-01T00:00:00Z", 11), "0001-01-01"),
+        (_time("+0001-00-00T00:00:00Z", 9), "0001"),
+        (_time("+9999-12-31T00:00:00Z", 11), "9999-12-31"),
+        (_time("+9999-00-00T00:00:00Z", 9), "9999"),
+        (_time("+10000-00-00T00:00:00Z", 9), None),
+        (_time("+0000-00-00T00:00:00Z", 9), None),
+        (_time("+1984-13-00T00:00:00Z", 10), None),
+        (_time("+1984-12-00T00:00:00Z", 10), "1984-12"),
+        (_time("+1980-05-10T00:00:00Z", 8), None),  # a decade, whatever its day says
+        (_time("+1984-02-30T00:00:00Z", 11), None),
+        ({"time": "+1984-09-15T00:00:00Z", "precision": "11"}, None),
+        ({"time": "+1984-09-15T00:00:00Z", "precision": None}, None),
+        ({"precision": 11}, None),
+        ("+1984-09-15T00:00:00Z", None),
+    ],
+)
+def test_a_time_is_kept_only_at_a_precision_claimcheck_can_hold(
+    value: Any, expected: str | None
+) -> None:
+    found = wikidata_time(value)
+    assert (None if found is None else str(found)) == expected
+
+
+# -- what a statement becomes ------------------------------------------------------------------
+
+
+def _count(tmp_path: Path, amount: Any) -> tuple[list[dict[str, Any]], Summary]:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    statement = _moved(agfs, "P2124", amount)
+    statement["qualifiers"] = {"P585": agfs["qualifiers"]["P580"]}
+    entity["claims"] = {"P2124": [statement]}
+    data, _, summary = _import(tmp_path, entity)
+    return data["facts"], summary
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ({"amount": "+32", "unit": "1"}, 32),
+        ({"amount": "+0", "unit": "1"}, 0),  # a group with no members is a count
+        ({"amount": "+1.0E+1", "unit": "1"}, 10),
+        ({"amount": "+32.5", "unit": "1"}, None),
+        ({"amount": "-3", "unit": "1"}, None),
+        ({"amount": "many", "unit": "1"}, None),
+        ({"unit": "1"}, None),
+        ("+32", None),
+    ],
+)
+def test_a_member_count_is_a_whole_number_or_skipped(
+    tmp_path: Path, amount: Any, expected: int | None
+) -> None:
+    facts, summary = _count(tmp_path, amount)
+    if expected is None:
+        assert facts == []
+        assert summary.skipped == {"member count without a whole number or a date": 1}
+    else:
+        assert [(f["kind"], f["count"], f["start"]) for f in facts] == [("count", expected, "1998")]
+        assert summary.skipped == {}
+
+
+def test_every_statement_left_out_is_counted_by_its_reason(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    unknown = copy.deepcopy(agfs)
+    unknown["mainsnak"]["snaktype"] = "somevalue"
+    del unknown["mainsnak"]["datavalue"]
+    reversed_dates = copy.deepcopy(agfs)
+    reversed_dates["qualifiers"]["P582"] = [
+        {"snaktype": "value", "datavalue": {"value": _time("+1990-00-00T00:00:00Z", 9)}}
+    ]
+    text = _moved(agfs, "P17", "Germany")
+    undated_count = _moved(agfs, "P2124", {"amount": "+32"})
+    undated_count["qualifiers"] = {}
+    a_decade = _moved(agfs, "P571", _time("+1210-00-00T00:00:00Z", 8))
+    series = _moved(agfs, "P179", agfs["mainsnak"]["datavalue"]["value"])
+    entity["claims"] = {
+        "P463": [unknown, reversed_dates],
+        "P17": [text],
+        "P2124": [undated_count],
+        "P571": [a_decade],
+        "P179": [series],
+    }
+    data, _, summary = _import(tmp_path, entity)
+    assert data["facts"] == []
+    assert summary.skipped == {
+        "no value or unknown value": 1,
+        "end before start": 1,
+        "value is not an item": 1,
+        "member count without a whole number or a date": 1,
+        "date at a precision coarser than a year": 1,
+        "series event without a date": 1,
+    }
+
+
+def test_the_import_command_reports_what_it_skipped_and_the_day_it_was_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(20_000 * 86_400 + 3_600))  # 2024-10-04 01:00
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    novalue = copy.deepcopy(agfs)
+    novalue["mainsnak"]["snaktype"] = "novalue"
+    del novalue["mainsnak"]["datavalue"]
+    entity["claims"]["P463"] = [agfs, novalue, novalue]
+    line = json.dumps(entity)
+    (tmp_path / "dump.json").write_text(f"[\n{line},\n{line}\n]\n", encoding="utf-8")
+    args = ["kb", "import", "wikidata", "dump.json", "-o", "wd.kb.json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "wd.kb.json: 1 entities, 11 facts, 9 entities named only by id, "
+        "data as of 2023-04-04; 3 statements skipped\n"
+        "  1 entity already imported\n"
+        "  2 no value or unknown value\n"
+    )
+    written = json.loads((tmp_path / "wd.kb.json").read_text(encoding="utf-8"))
+    assert written["imported"]["made"] == "2024-10-04"
+
+
+def test_an_import_is_made_on_the_day_of_source_date_epoch_in_utc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 23:00 UTC on 2 January 1970: already 3 January east of Greenwich (UTC+14).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86_400 + 23 * 3_600))
+    monkeypatch.setenv("TZ", "Etc/GMT-14")
+    time.tzset()
+    try:
+        assert made_today() == PartialDate(1970, 1, 2)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("epoch", [None, "", "soon", "-86400"])
+def test_without_a_usable_source_date_epoch_an_import_is_made_today_in_utc(
+    monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    # Local dates 26 hours apart: at any moment one of the two is not the UTC date.
+    try:
+        for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            before = datetime.datetime.now(tz=datetime.UTC).date()
+            made = made_today()
+            after = datetime.datetime.now(tz=datetime.UTC).date()
+            assert made in (PartialDate.of(before), PartialDate.of(after))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("empty", [[], None, "none"])
+def test_an_entity_with_empty_labels_and_claims_is_named_by_its_id(
+    tmp_path: Path, empty: Any
+) -> None:
+    # The API writes an empty map as `[]`: an entity with no labels, aliases or claims.
+    entity = {"id": "Q2112", "labels": empty, "aliases": empty, "claims": empty}
+    data, kb, summary = _import(tmp_path, entity)
+    assert data["entities"] == {"Q2112": {"name": "Q2112", "kind": "other", "wikidata": "Q2112"}}
+    assert data["facts"] == [] and summary.entities == 1
+    assert kb.records["Q2112"].name == "Q2112"
+
+
+# -- events in a series ------------------------------------------------------------------------
+
+
+def _series(
+    tmp_path: Path, times: dict[str, list[dict[str, Any]]], ordinal: Any = "3"
+) -> tuple[dict[str, Any], KnowledgeBase, Summary]:
+    entity = _bielefeld()
+    when = entity["claims"]["P571"][0]
+    part = copy.deepcopy(entity["claims"]["P463"][0])
+    part["mainsnak"]["property"] = "P179"
+    part["qualifiers"] = _qualifier("P1545", ordinal)
+    claims: dict[str, Any] = {"P179": [part]}
+    for prop, values in times.items():
+        claims[prop] = [_moved(when, prop, value) for value in values]
+    entity["claims"] = claims
+    return _import(tmp_path, entity)
+
+
+def test_a_series_event_is_dated_by_its_first_point_in_time_that_is_a_date(
+    tmp_path: Path,
+) -> None:
+    decade = _time("+1210-00-00T00:00:00Z", 8)
+    times = {
+        "P585": [decade, _time("+1214-05-02T00:00:00Z")],
+        "P580": [_time("+1200-01-01T00:00:00Z")],
+    }
+    data, kb, summary = _series(tmp_path, times)
+    assert data["facts"] == [
+        {
+            "id": "Q2112$14919E9D-83FA-4AB7-A811-4AD8ABDEDA3E",
+            "kind": "event",
+            "event": "Q2112",
+            "date": "1214-05-02",
+            "series": "Q627637",
+            "ordinal": 3,
+            "sources": data["facts"][0]["sources"],
+            "verified": "2023-04-04",
+        }
+    ]
+    assert summary.skipped == {}
+    assert kb.records["Q627637"].kind == "series"  # named only by id: its role's kind
+
+
+def test_a_series_event_without_a_point_in_time_is_dated_by_its_start(tmp_path: Path) -> None:
+    times = {"P585": [_time("+1210-00-00T00:00:00Z", 8)], "P580": [_time("+1214-05-02T00:00:00Z")]}
+    data, _, _ = _series(tmp_path, times)
+    assert [(f["event"], f["date"]) for f in data["facts"]] == [("Q2112", "1214-05-02")]
+
+
+@pytest.mark.parametrize("ordinal", ["III", "3rd", "", {"amount": "+3"}])
+def test_an_ordinal_that_is_not_a_whole_number_is_left_out(tmp_path: Path, ordinal: Any) -> None:
+    data, _, _ = _series(tmp_path, {"P585": [_time("+1214-05-02T00:00:00Z")]}, ordinal)
+    (event,) = data["facts"]
+    assert "ordinal" not in event and event["date"] == "1214-05-02"
+
+
+def test_a_series_event_without_any_date_is_skipped(tmp_path: Path) -> None:
+    data, _, summary = _series(tmp_path, {})
+    assert data["facts"] == []
+    assert summary.skipped == {"series event without a date": 1}
