@@ -6,8 +6,10 @@ rule is about, as in test_wikidata.py; the dates of the Julian calendar are hist
 
 from __future__ import annotations
 
+import bz2
 import copy
 import datetime
+import gzip
 import io
 import json
 import time
@@ -23,10 +25,13 @@ from claimcheck.core.limits import DEFAULT_LIMITS
 from claimcheck.kb.load import load_kb
 from claimcheck.kb.store import KnowledgeBase
 from claimcheck.kb.wikidata import (
+    DEFAULT_PROPERTIES,
     Selection,
     Summary,
+    WikidataError,
     import_wikidata,
     made_today,
+    read_entities,
     wikidata_time,
 )
 
@@ -345,3 +350,99 @@ def test_a_series_event_without_any_date_is_skipped(tmp_path: Path) -> None:
     data, _, summary = _series(tmp_path, {})
     assert data["facts"] == []
     assert summary.skipped == {"series event without a date": 1}
+
+
+# -- entities named only by id -----------------------------------------------------------------
+
+
+def test_entities_named_only_by_id_take_the_kind_of_their_role_in_q_number_order(
+    tmp_path: Path,
+) -> None:
+    selection = Selection(properties=(*DEFAULT_PROPERTIES, "P31"))
+    data, _, summary = _import(tmp_path, _bielefeld(), selection)
+    kinds = [(key, record["kind"]) for key, record in data["entities"].items()]
+    assert kinds == [
+        ("Q2112", "place"),  # the entity imported, by its class (P31 Q1549591, big city)
+        ("Q2112-P6", "office"),  # made: the office its head of government holds
+        ("Q2112-P571", "event"),  # made: its inception
+        ("Q183", "country"),  # country (P17)
+        ("Q7923", "place"),  # located in (P131)
+        ("Q534246", "person"),  # each head of government (P6)
+        ("Q627637", "group"),  # each group it is a member of (P463)
+        ("Q707813", "other"),  # each class it is an instance of (P31)
+        ("Q713750", "country"),
+        ("Q747279", "group"),
+        ("Q896216", "group"),
+        ("Q1187811", "other"),
+        ("Q1206012", "country"),
+        ("Q1278930", "person"),  # twice head of government: named once
+        ("Q1460066", "person"),
+        ("Q1549591", "other"),
+        ("Q1768108", "group"),
+        ("Q2097128", "person"),
+        ("Q42744322", "other"),
+        ("Q52144567", "group"),
+        ("Q85635630", "other"),
+    ]
+    assert data["entities"]["Q183"] == {"name": "Q183", "kind": "country", "wikidata": "Q183"}
+    assert data["entities"]["Q2112-P6"] == {
+        "name": "head of government of Bielefeld",
+        "kind": "office",
+    }
+    assert summary.placeholders == 18
+
+
+def test_the_first_role_an_entity_is_named_in_gives_its_kind(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]  # member of Q627637: a group
+    part = _moved(agfs, "P527", agfs["mainsnak"]["datavalue"]["value"])  # has part Q627637
+    del part["id"]  # a statement without an id: numbered in the entity's order
+    entity["claims"] = {"P463": [agfs], "P527": [part]}
+    data, _, _ = _import(tmp_path, entity)
+    assert data["entities"]["Q627637"]["kind"] == "group"
+    assert [f["id"] for f in data["facts"]] == [agfs["id"], "Q2112-P527-1"]
+    entity["claims"] = {"P527": [part], "P463": [agfs]}
+    selection = Selection(properties=("P527", "P463"))
+    data, _, _ = _import(tmp_path, entity, selection)
+    assert data["entities"]["Q627637"]["kind"] == "other"
+
+
+# -- reading sources ---------------------------------------------------------------------------
+
+
+def _dump(path: Path, *lines: str, before: str = "") -> Path:
+    path.write_text(before + "[\n" + "\n".join(lines) + "\n]\n", encoding="utf-8")
+    return path
+
+
+def test_a_bz2_dump_is_read_as_a_gzip_one_is(tmp_path: Path) -> None:
+    text = "[\n" + json.dumps(_bielefeld()) + "\n]\n"
+    for name, compress in (("d.json.bz2", bz2.compress), ("d.json.gz", gzip.compress)):
+        (tmp_path / name).write_bytes(compress(text.encode()))
+        assert [e["id"] for e in read_entities(tmp_path / name)] == ["Q2112"]
+
+
+def test_blank_lines_in_a_dump_are_skipped_and_errors_keep_their_line_and_column(
+    tmp_path: Path,
+) -> None:
+    line = json.dumps({"id": "Q1", "type": "item"})
+    dump = _dump(tmp_path / "d.json", line + ",", "", line.replace("Q1", "Q2") + ",", "  {oops")
+    found = read_entities(dump)
+    assert [next(found)["id"], next(found)["id"]] == ["Q1", "Q2"]
+    with pytest.raises(WikidataError, match=r"^\S+d\.json:5:3: not one JSON entity per line: "):
+        next(found)
+    # Blank lines before the opening bracket count too.
+    late = _dump(tmp_path / "late.json", "{oops", before="\n \n")
+    with pytest.raises(WikidataError, match=r"late\.json:4:1: not one JSON entity"):
+        list(read_entities(late))
+
+
+def test_a_json_file_that_is_not_an_entity_is_refused_at_its_start(tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    other.write_text('{"claims": {}}', encoding="utf-8")
+    with pytest.raises(WikidataError) as refused:
+        list(read_entities(other))
+    assert str(refused.value) == (f'{other}:1:1: neither a Wikidata entity nor {{"entities": ...}}')
+    spaced = tmp_path / "spaced.json"
+    spaced.write_text("\n\n  " + json.dumps(_bielefeld()), encoding="utf-8")
+    assert [e["id"] for e in read_entities(spaced)] == ["Q2112"]
