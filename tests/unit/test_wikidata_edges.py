@@ -446,3 +446,19 @@ def test_a_json_file_that_is_not_an_entity_is_refused_at_its_start(tmp_path: Pat
     spaced = tmp_path / "spaced.json"
     spaced.write_text("\n\n  " + json.dumps(_bielefeld()), encoding="utf-8")
     assert [e["id"] for e in read_entities(spaced)] == ["Q2112"]
+
+
+@pytest.mark.parametrize("agfs_first", [True, False])
+def test_an_imported_entity_without_a_known_class_takes_the_kind_of_its_role(
+    tmp_path: Path, agfs_first: bool
+) -> None:
+    agfs = {"id": "Q627637", "labels": {"en": {"language": "en", "value": "AGFS"}}}
+    bielefeld = _bielefeld()
+    bielefeld["claims"] = {"P463": bielefeld["claims"]["P463"][:1]}  # member of Q627637
+    lines = [json.dumps(agfs) + ",", json.dumps(bielefeld) + ","]
+    dump = _dump(tmp_path / "d.json", *(lines if agfs_first else lines[::-1]))
+    out = io.StringIO()
+    summary = import_wikidata([dump], out, Selection(), MADE)
+    data = json.loads(out.getvalue())
+    assert data["entities"]["Q627637"] == {"name": "AGFS", "kind": "group", "wikidata": "Q627637"}
+    assert (summary.entities, summary.placeholders) == (2, 0)
