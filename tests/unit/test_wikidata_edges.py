@@ -462,3 +462,17 @@ def test_an_imported_entity_without_a_known_class_takes_the_kind_of_its_role(
     data = json.loads(out.getvalue())
     assert data["entities"]["Q627637"] == {"name": "AGFS", "kind": "group", "wikidata": "Q627637"}
     assert (summary.entities, summary.placeholders) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    ("prop", "kind"),
+    [("P1336", "country"), ("P39", "office"), ("P527", "other"), ("P463", "group")],
+)
+def test_an_entity_named_in_one_role_is_of_that_roles_kind(
+    tmp_path: Path, prop: str, kind: str
+) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]  # its value, Q627637, is named only by id
+    entity["claims"] = {prop: [_moved(agfs, prop, agfs["mainsnak"]["datavalue"]["value"])]}
+    data, _, _ = _import(tmp_path, entity)
+    assert data["entities"]["Q627637"] == {"name": "Q627637", "kind": kind, "wikidata": "Q627637"}
