@@ -476,3 +476,70 @@ def test_an_entity_named_in_one_role_is_of_that_roles_kind(
     entity["claims"] = {prop: [_moved(agfs, prop, agfs["mainsnak"]["datavalue"]["value"])]}
     data, _, _ = _import(tmp_path, entity)
     assert data["entities"]["Q627637"] == {"name": "Q627637", "kind": kind, "wikidata": "Q627637"}
+
+
+# -- references --------------------------------------------------------------------------------
+
+
+def _reference(entity: dict[str, Any], prop: str, sid: str) -> dict[str, Any]:
+    statement = next(s for s in entity["claims"][prop] if s["id"] == sid)
+    reference: dict[str, Any] = statement["references"][0]
+    return reference
+
+
+def test_each_followable_reference_becomes_one_source_with_what_it_gives(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    henning = json.loads((DATA / "Q646148.json").read_text(encoding="utf-8"))
+    # Real references of other statements: the census (title, retrieved, archived copy) and
+    # a news report of Henning Christophersen's death (title, published, retrieved).
+    census = _reference(entity, "P1082", "Q2112$2568FE76-5EAA-4E81-9E3F-83B2653AD929")
+    news = _reference(henning, "P570", "Q646148$d09873f5-4886-c36b-1cfd-bd5dc70d9a93")
+    wikipedia = entity["claims"]["P571"][0]["references"][0]  # imported from (P143) only
+    work = copy.deepcopy(census)
+    work["snaks"] = {
+        "P248": [{"snaktype": "value", "datavalue": {"value": {"id": "Q764739"}}}],
+        "P1476": [{"snaktype": "value", "datavalue": {"value": {"text": "", "language": "de"}}}],
+        "P854": [{"snaktype": "value", "datavalue": {"value": "see the census office"}}],
+        "P1065": [{"snaktype": "value", "datavalue": {"value": "web.archive.org/census"}}],
+    }
+    agfs = entity["claims"]["P463"][0]
+    agfs["references"] = [wikipedia, census, "not a reference", census, news, work]
+    entity["claims"] = {"P463": [agfs]}
+    data, _, _ = _import(tmp_path, entity)
+    (fact,) = data["facts"]
+    assert "unsourced" not in fact
+    assert fact["sources"] == [
+        {
+            "url": census["snaks"]["P854"][0]["datavalue"]["value"],
+            "title": "Alle politisch selbständigen Gemeinden mit ausgewählten Merkmalen am "
+            "31.12.2018 (4. Quartal)",
+            "accessed": "2019-03-10",
+            "archive": "https://web.archive.org/web/20190310200237/https://www.destatis.de/DE/"
+            "ZahlenFakten/LaenderRegionen/Regionales/Gemeindeverzeichnis/Administrativ/Archiv/"
+            "GVAuszugQ/AuszugGV4QAktuell.xlsx?__blob=publicationFile",
+        },
+        {
+            "url": "http://nyheder.tv2.dk/politik/2017-01-01-henning-christophersen-er-doed",
+            "title": "Henning Christophersen er død",
+            "published": "2017-01-01",
+            "accessed": "2017-01-01",
+        },
+        {"url": "https://www.wikidata.org/wiki/Q764739", "title": "stated in Q764739"},
+        {
+            "url": f"https://www.wikidata.org/wiki/Q2112#{agfs['id']}",
+            "title": f"Wikidata statement {agfs['id']}",
+        },
+    ]
+
+
+def test_a_statement_without_an_id_is_its_entitys_source(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    del agfs["id"], agfs["references"]
+    entity["claims"] = {"P463": [agfs]}
+    data, _, _ = _import(tmp_path, entity)
+    (fact,) = data["facts"]
+    assert fact["id"] == "Q2112-P463-1" and fact["unsourced"] is True
+    assert fact["sources"] == [
+        {"url": "https://www.wikidata.org/wiki/Q2112", "title": "Wikidata statement Q2112"}
+    ]
