@@ -543,3 +543,105 @@ def test_a_statement_without_an_id_is_its_entitys_source(tmp_path: Path) -> None
     assert fact["sources"] == [
         {"url": "https://www.wikidata.org/wiki/Q2112", "title": "Wikidata statement Q2112"}
     ]
+
+
+# -- the file written --------------------------------------------------------------------------
+
+
+def test_the_kb_file_has_one_entity_and_one_fact_per_line_and_keeps_its_letters(
+    tmp_path: Path,
+) -> None:
+    entity = _bielefeld()
+    census = _reference(entity, "P1082", "Q2112$2568FE76-5EAA-4E81-9E3F-83B2653AD929")
+    entity["labels"]["de"]["value"] = "Bielefeld in Nordrhein-Westfalen, Deutschland — Stadt"
+    entity["aliases"] = {}
+    first, second = entity["claims"]["P463"][:2]
+    first["references"] = [census]
+    entity["claims"] = {"P463": [first, second]}
+    source = tmp_path / "Bielefeld-Überblick.json"
+    source.write_text(json.dumps(entity), encoding="utf-8")
+    out = io.StringIO()
+    import_wikidata([source], out, Selection(languages=("de",)), MADE)
+    lines = out.getvalue().split("\n")
+    assert lines[0].startswith('{"claimcheck-kb": 1, "verified": "2023-04-04", ')
+    assert lines[0].endswith(
+        '"sources": ["Bielefeld-Überblick.json"], "data_as_of": "2023-04-04"},'
+    )
+    assert lines[1:3] == [
+        '"entities": {',
+        (
+            '"Q2112": {"name": "Bielefeld in Nordrhein-Westfalen, Deutschland — Stadt", '
+            '"kind": "other", "wikidata": "Q2112"},'
+        ),
+    ]
+    assert lines[3:7] == [
+        '"Q627637": {"name": "Q627637", "kind": "group", "wikidata": "Q627637"},',
+        '"Q1768108": {"name": "Q1768108", "kind": "group", "wikidata": "Q1768108"}',
+        "},",
+        '"facts": [',
+    ]
+    assert lines[7].startswith('{"id": "Q2112$14919E9D-83FA-4AB7-A811-4AD8ABDEDA3E", ')
+    assert "Alle politisch selbständigen Gemeinden" in lines[7] and lines[7].endswith("},")
+    assert lines[8].startswith('{"id": "Q2112$C32802FD-D60D-45EE-B9E1-1A7C558361A1", ')
+    assert lines[8].endswith("}") and lines[9:] == ["]}", ""]
+
+
+# -- the data's date ---------------------------------------------------------------------------
+
+
+def _source(tmp_path: Path, name: str, entity: dict[str, Any]) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(entity), encoding="utf-8")
+    return path
+
+
+def test_an_import_is_as_old_as_its_oldest_source_and_undated_with_an_undated_one(
+    tmp_path: Path,
+) -> None:
+    henning = json.loads((DATA / "Q646148.json").read_text(encoding="utf-8"))  # 2024-03-13
+    bielefeld = _source(tmp_path, "b.json", _bielefeld())  # modified 2023-04-04
+    henning_path = _source(tmp_path, "h.json", henning)
+    for sources in ([bielefeld, henning_path], [henning_path, bielefeld]):
+        summary = import_wikidata(sources, io.StringIO(), Selection(), MADE)
+        assert summary.data_as_of == PartialDate(2023, 4, 4)
+    undated = {**henning, "id": "Q1"}
+    del undated["modified"]
+    sources = [bielefeld, _source(tmp_path, "u.json", undated), henning_path]
+    out = io.StringIO()
+    summary = import_wikidata(sources, out, Selection(), MADE)
+    data = json.loads(out.getvalue())
+    assert summary.data_as_of is None and "verified" not in data
+    assert "data_as_of" not in data["imported"]
+
+
+def test_a_dump_is_as_old_as_its_newest_entity_after_a_repeated_or_unasked_one(
+    tmp_path: Path,
+) -> None:
+    henning = json.loads((DATA / "Q646148.json").read_text(encoding="utf-8"))  # 2024-03-13
+    undated = {**henning, "id": "Q1"}
+    del undated["modified"]
+    lines = [
+        json.dumps({"id": "P31", "type": "property"}) + ",",  # a property: not an item
+        json.dumps(_bielefeld()) + ",",
+        json.dumps({"id": "Q5", "type": "item"}) + ",",  # not asked for
+        json.dumps(_bielefeld()) + ",",  # again
+        json.dumps(undated) + ",",
+        json.dumps(henning),
+    ]
+    dump = _dump(tmp_path / "d.json", *lines)
+    asked = Selection(entities=frozenset({"Q2112", "Q1", "Q646148"}))
+    out = io.StringIO()
+    summary = import_wikidata([dump], out, asked, MADE)
+    assert list(json.loads(out.getvalue())["entities"])[:3] == ["Q2112", "Q2112-P6", "Q2112-P571"]
+    assert (summary.entities, summary.data_as_of) == (3, PartialDate(2024, 3, 13))
+    assert summary.skipped == {"entity already imported": 1}
+
+
+def test_a_dump_dates_the_import_by_its_name_even_when_none_of_its_entities_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    dump = _dump(tmp_path / "wikidata-20150815-all.json", json.dumps(_bielefeld()))
+    out = io.StringIO()
+    summary = import_wikidata([dump], out, Selection(entities=frozenset({"Q1"})), MADE)
+    assert (summary.entities, summary.data_as_of) == (0, PartialDate(2015, 8, 15))
+    assert json.loads(out.getvalue())["verified"] == "2015-08-15"
