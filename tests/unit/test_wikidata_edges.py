@@ -198,14 +198,14 @@ def test_every_statement_left_out_is_counted_by_its_reason(tmp_path: Path) -> No
     a_decade = _moved(agfs, "P571", _time("+1210-00-00T00:00:00Z", 8))
     series = _moved(agfs, "P179", agfs["mainsnak"]["datavalue"]["value"])
     entity["claims"] = {
-        "P463": [unknown, reversed_dates],
+        "P463": [unknown, reversed_dates, agfs],
         "P17": [text],
         "P2124": [undated_count],
         "P571": [a_decade],
         "P179": [series],
     }
     data, _, summary = _import(tmp_path, entity)
-    assert data["facts"] == []
+    assert [f["id"] for f in data["facts"]] == [agfs["id"]]  # the one statement with a fact
     assert summary.skipped == {
         "no value or unknown value": 1,
         "end before start": 1,
@@ -645,3 +645,28 @@ def test_a_dump_dates_the_import_by_its_name_even_when_none_of_its_entities_is_a
     summary = import_wikidata([dump], out, Selection(entities=frozenset({"Q1"})), MADE)
     assert (summary.entities, summary.data_as_of) == (0, PartialDate(2015, 8, 15))
     assert json.loads(out.getvalue())["verified"] == "2015-08-15"
+
+
+def test_names_are_labels_then_aliases_in_the_languages_asked_spaced_once_and_never_twice(
+    tmp_path: Path,
+) -> None:
+    entity = _bielefeld()
+    entity["labels"] = {
+        "de": {"language": "de", "value": " \n "},
+        "en": {"language": "en", "value": "Bielefeld\n  city"},
+        "fr": "Bielefeld (ville)",
+    }
+    entity["aliases"] = {
+        "en": [{"value": "BIELEFELD CITY"}, "junk", {"value": 3}, {"value": "Bielefeld"}],
+        "de": [{"language": "de", "value": "Leineweberstadt"}],
+    }
+    entity["claims"] = {}
+    selection = Selection(languages=("xx", "fr", "de", "en"))
+    data, kb, _ = _import(tmp_path, entity, selection)
+    assert data["entities"]["Q2112"] == {
+        "name": "Bielefeld city",
+        "kind": "other",
+        "wikidata": "Q2112",
+        "aliases": [{"name": "Leineweberstadt"}, {"name": "Bielefeld"}],
+    }
+    assert kb.resolve("Leineweberstadt") == "Q2112"
