@@ -670,3 +670,35 @@ def test_names_are_labels_then_aliases_in_the_languages_asked_spaced_once_and_ne
         "aliases": [{"name": "Leineweberstadt"}, {"name": "Bielefeld"}],
     }
     assert kb.resolve("Leineweberstadt") == "Q2112"
+
+
+def test_an_end_at_a_precision_claimcheck_cannot_hold_is_an_end_on_an_unknown_date(
+    tmp_path: Path,
+) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    agfs["qualifiers"]["P582"] = [
+        {"snaktype": "value", "datavalue": {"value": _time("+2000-00-00T00:00:00Z", 8)}}
+    ]
+    entity["claims"] = {"P463": [agfs]}
+    data, _, _ = _import(tmp_path, entity)
+    (fact,) = data["facts"]
+    assert (fact["start"], fact.get("end"), fact["end_unknown"]) == ("1998", None, True)
+
+
+def test_statements_of_odd_shapes_are_left_out_and_never_stop_the_import(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    agfs["qualifiers"] = {"P580": {"not": "a list"}, "P582": []}  # no dates to read
+    deprecated = copy.deepcopy(agfs)
+    deprecated["rank"] = "deprecated"
+    deprecated["mainsnak"]["datavalue"]["value"] = {"id": "Q1768108"}
+    entity["claims"] = {
+        "P463": ["not a statement", {"rank": "normal"}, deprecated, agfs],
+        "P39": {"not": "a list"},
+    }
+    data, _, summary = _import(tmp_path, entity)
+    assert [(f["group"], "start" in f, "end" in f) for f in data["facts"]] == [
+        ("Q627637", False, False)
+    ]
+    assert summary.skipped == {}
