@@ -702,3 +702,21 @@ def test_statements_of_odd_shapes_are_left_out_and_never_stop_the_import(tmp_pat
         ("Q627637", False, False)
     ]
     assert summary.skipped == {}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"entity-type": "property", "numeric-id": 17},  # the 2015 form of a property
+        {"entity-type": "lexeme", "id": "L7"},
+        {"numeric-id": "17"},
+        {"id": "Q0"},
+    ],
+)
+def test_a_value_that_names_no_item_is_not_an_item(tmp_path: Path, value: Any) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    entity["claims"] = {"P999": [_moved(agfs, "P999", value)]}
+    data, _, summary = _import(tmp_path, entity, Selection(properties=("P999",)))
+    assert data["facts"] == []
+    assert summary.skipped == {"value is not an item": 1}
