@@ -720,3 +720,16 @@ def test_a_value_that_names_no_item_is_not_an_item(tmp_path: Path, value: Any) -
     data, _, summary = _import(tmp_path, entity, Selection(properties=("P999",)))
     assert data["facts"] == []
     assert summary.skipped == {"value is not an item": 1}
+
+
+def test_an_items_current_id_wins_over_its_2015_numeric_id(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    agfs["mainsnak"]["datavalue"]["value"] = {
+        "entity-type": "item",
+        "id": "Q627637",
+        "numeric-id": 1,
+    }
+    entity["claims"] = {"P463": [agfs]}
+    data, _, _ = _import(tmp_path, entity)
+    assert [f["group"] for f in data["facts"]] == ["Q627637"]
