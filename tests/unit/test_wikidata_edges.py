@@ -694,14 +694,20 @@ def test_statements_of_odd_shapes_are_left_out_and_never_stop_the_import(tmp_pat
     deprecated["rank"] = "deprecated"
     deprecated["mainsnak"]["datavalue"]["value"] = {"id": "Q1768108"}
     entity["claims"] = {
-        "P463": ["not a statement", {"rank": "normal"}, deprecated, agfs],
+        "P463": [
+            "not a statement",
+            {"rank": "normal"},
+            {"rank": "normal", "mainsnak": {"snaktype": "value"}},  # a value, but none given
+            deprecated,
+            agfs,
+        ],
         "P39": {"not": "a list"},
     }
     data, _, summary = _import(tmp_path, entity)
     assert [(f["group"], "start" in f, "end" in f) for f in data["facts"]] == [
         ("Q627637", False, False)
     ]
-    assert summary.skipped == {}
+    assert summary.skipped == {"no value or unknown value": 1}
 
 
 @pytest.mark.parametrize(
