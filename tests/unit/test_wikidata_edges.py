@@ -739,3 +739,21 @@ def test_an_items_current_id_wins_over_its_2015_numeric_id(tmp_path: Path) -> No
     entity["claims"] = {"P463": [agfs]}
     data, _, _ = _import(tmp_path, entity)
     assert [f["group"] for f in data["facts"]] == ["Q627637"]
+
+
+def test_an_office_or_event_made_for_several_statements_is_written_once(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    inception = entity["claims"]["P571"][0]
+    again = copy.deepcopy(inception)
+    again["id"] = "Q2112$another-inception"
+    entity["claims"] = {"P6": entity["claims"]["P6"], "P571": [inception, again]}
+    source = _source(tmp_path, "b.json", entity)
+    out = io.StringIO()
+    import_wikidata([source], out, Selection(), MADE)
+    lines = out.getvalue().split("\n")
+    assert len(entity["claims"]["P6"]) == 5
+    assert [line.split(":")[0] for line in lines if line.startswith('"Q2112')] == [
+        '"Q2112"',
+        '"Q2112-P6"',
+        '"Q2112-P571"',
+    ]
