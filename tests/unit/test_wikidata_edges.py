@@ -757,3 +757,17 @@ def test_an_office_or_event_made_for_several_statements_is_written_once(tmp_path
         '"Q2112-P6"',
         '"Q2112-P571"',
     ]
+
+
+def test_a_file_of_another_json_value_or_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    number = tmp_path / "n.json"
+    number.write_text("42\n", encoding="utf-8")
+    with pytest.raises(WikidataError, match=r"n\.json:1:1: neither a Wikidata entity nor"):
+        list(read_entities(number))
+    latin = tmp_path / "l.json"
+    latin.write_bytes('{"id": "Q1", "labels": {"de": "Gütersloh"}}'.encode("latin-1"))
+    with pytest.raises(WikidataError, match=r"^\S+l\.json: not UTF-8: "):
+        list(read_entities(latin))
+    mixed = tmp_path / "m.json"
+    mixed.write_text(json.dumps({"entities": {"Q1": "x", "Q2": {"id": "Q2"}}}), encoding="utf-8")
+    assert [e["id"] for e in read_entities(mixed)] == ["Q2"]
