@@ -644,3 +644,19 @@ def test_a_root_given_bounds_the_kb_even_inside_a_larger_project(tmp_path, monke
     missing = Options(paths=("claims",), kb=("nope.kb.yaml",))
     with pytest.raises(UsageError, match=r"^--kb nope\.kb\.yaml: no such file or folder$"):
         run_kb_files(missing, None, root)
+
+
+def test_a_small_kb_is_judged_whole_without_building_a_store(tmp_path):
+    k = tmp_path / "k.kb.yaml"
+    k.write_text(GOOD, encoding="utf-8")
+    source = KBSource([k], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache")
+    kb, slicer = source.for_engine()
+    assert kb is not None and kb.name("a") == "A" and slicer is None
+    assert not (tmp_path / "cache").exists()
+    # Hashed after loading, the files are read again: the same digest as a fresh source's.
+    assert source.digest() == KBSource([k], DEFAULT_LIMITS, lambda p: p.name).digest()
+
+
+def test_without_kb_files_there_is_no_kb_and_nothing_to_report():
+    assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).load() == (None, [])
+    assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).for_engine() == (None, None)
