@@ -660,3 +660,16 @@ def test_a_small_kb_is_judged_whole_without_building_a_store(tmp_path):
 def test_without_kb_files_there_is_no_kb_and_nothing_to_report():
     assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).load() == (None, [])
     assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).for_engine() == (None, None)
+
+
+def test_a_big_kbs_store_and_key_lie_where_the_docs_say(tmp_path, monkeypatch):
+    """docs/wikidata.md: `.claimcheck_cache/kb/<hash>-v1.sqlite`, the key beside it."""
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
+    k = tmp_path / "k.kb.yaml"
+    k.write_text(GOOD, encoding="utf-8")
+    cache = tmp_path / ".claimcheck_cache"
+    source = KBSource([k], DEFAULT_LIMITS, lambda p: p.name, cache)
+    assert source.store().slice_entity("a", everything=True).records
+    assert [p.name for p in cache.iterdir()] == ["kb"]
+    assert (cache / "kb" / f"{source.digest()}-v1.sqlite").is_file()
+    assert (cache / "kb" / "key").is_file()
