@@ -614,6 +614,7 @@ def _newsroom(tmp_path: Path) -> Path:
     (root / "claims").mkdir()
     (root / "pyproject.toml").write_text("[project]\nname = 'n'\n", encoding="utf-8")
     (root / "kb" / "k.kb.yaml").write_text(GOOD, encoding="utf-8")
+    (root / "claims" / "c.kb.yaml").write_text(GOOD, encoding="utf-8")
     (tmp_path / "shared.kb.yaml").write_text(GOOD, encoding="utf-8")
     return root
 
@@ -638,6 +639,9 @@ def test_a_root_given_bounds_the_kb_even_inside_a_larger_project(tmp_path, monke
     monkeypatch.chdir(root)
     options = Options(paths=("claims",), kb=("kb",))
     assert run_kb_files(options, None, root) == [Path("kb/k.kb.yaml")]
+    # No --kb: the KB files below the folders verified.
+    below = run_kb_files(Options(paths=("claims",)), None, root)
+    assert below == [root / "claims" / "c.kb.yaml"]
     with pytest.raises(UsageError) as refused:
         run_kb_files(options, root / "claims", root)
     assert str(refused.value) == f"--kb kb: outside the project root {root / 'claims'}"
