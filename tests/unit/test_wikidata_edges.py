@@ -771,3 +771,16 @@ def test_a_file_of_another_json_value_or_not_utf8_is_refused_by_name(tmp_path: P
     mixed = tmp_path / "m.json"
     mixed.write_text(json.dumps({"entities": {"Q1": "x", "Q2": {"id": "Q2"}}}), encoding="utf-8")
     assert [e["id"] for e in read_entities(mixed)] == ["Q2"]
+
+
+def test_a_dumps_lines_are_parsed_by_the_parser_given(tmp_path: Path) -> None:
+    parsed: list[bytes] = []
+
+    def loads(line: bytes) -> Any:
+        parsed.append(line)
+        return json.loads(line)
+
+    dump = _dump(tmp_path / "d.json", json.dumps({"id": "Q1", "type": "item"}) + ",")
+    summary = import_wikidata([dump], io.StringIO(), Selection(), MADE, loads=loads)
+    assert summary.entities == 1
+    assert parsed == [b'{"id": "Q1", "type": "item"}']
