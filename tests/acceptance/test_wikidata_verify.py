@@ -212,7 +212,10 @@ def test_the_import_writes_any_letters_whatever_the_locale(run_cli, tmp_path: Pa
     scripts) must not stop an import whose names and titles are in other letters."""
     entity = json.loads((DATA / "Q2112.json").read_text(encoding="utf-8"))
     entity["labels"] = {"en": {"language": "en", "value": "Билефельд — Bielefeld"}}
-    entity["claims"] = {"P463": entity["claims"]["P463"][:1]}
+    agfs = entity["claims"]["P463"][0]
+    title = {"snaktype": "value", "datavalue": {"value": {"text": "Städte — Mitglieder"}}}
+    agfs["references"][0]["snaks"]["P1476"] = [title]
+    entity["claims"] = {"P463": [agfs]}
     (tmp_path / "b.json").write_text(json.dumps(entity), encoding="utf-8")
     ascii_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
     args = ("kb", "import", "wikidata", "b.json", "-o", "wd.kb.json")
@@ -221,3 +224,4 @@ def test_the_import_writes_any_letters_whatever_the_locale(run_cli, tmp_path: Pa
     data = json.loads((tmp_path / "wd.kb.json").read_text(encoding="utf-8"))
     assert data["entities"]["Q2112"]["name"] == "Билефельд — Bielefeld"
     assert data["facts"][0]["group"] == "Q627637"
+    assert data["facts"][0]["sources"][0]["title"] == "Städte — Mitglieder"
