@@ -461,7 +461,7 @@ def test_an_imported_entity_without_a_known_class_takes_the_kind_of_its_role(
     summary = import_wikidata([dump], out, Selection(), MADE)
     data = json.loads(out.getvalue())
     assert data["entities"]["Q627637"] == {"name": "AGFS", "kind": "group", "wikidata": "Q627637"}
-    assert (summary.entities, summary.placeholders) == (2, 0)
+    assert (summary.entities, summary.facts, summary.placeholders) == (2, 1, 0)
 
 
 @pytest.mark.parametrize(
