@@ -784,3 +784,18 @@ def test_a_dumps_lines_are_parsed_by_the_parser_given(tmp_path: Path) -> None:
     summary = import_wikidata([dump], io.StringIO(), Selection(), MADE, loads=loads)
     assert summary.entities == 1
     assert parsed == [b'{"id": "Q1", "type": "item"}']
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [("", "Q2112-P463-1"), ("Q" * 128, "Q" * 128), ("Q" * 129, "Q2112-P463-1"), ("Q2", "Q2")],
+)
+def test_a_statement_id_names_its_fact_unless_empty_or_too_long(
+    tmp_path: Path, sid: str, expected: str
+) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    agfs["id"] = sid
+    entity["claims"] = {"P463": [agfs]}
+    data, _, _ = _import(tmp_path, entity)
+    assert [f["id"] for f in data["facts"]] == [expected]
