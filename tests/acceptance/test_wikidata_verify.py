@@ -205,3 +205,23 @@ def test_what_the_kb_believes_shows_which_facts_are_unsourced(tmp_path, monkeypa
     bielefeld = CliRunner().invoke(cli, [*args, "--format", "json", "Q2112"])
     flags = {row["unsourced"] for row in json.loads(bielefeld.output)["results"]}
     assert flags == {True, False}  # referenced memberships are sourced, the rest are not
+
+
+def test_the_import_writes_any_letters_whatever_the_locale(run_cli, tmp_path: Path) -> None:
+    """An ASCII locale (as a C locale without UTF-8 mode, or a Windows code page for other
+    scripts) must not stop an import whose names and titles are in other letters."""
+    entity = json.loads((DATA / "Q2112.json").read_text(encoding="utf-8"))
+    entity["labels"] = {"en": {"language": "en", "value": "Билефельд — Bielefeld"}}
+    agfs = entity["claims"]["P463"][0]
+    title = {"snaktype": "value", "datavalue": {"value": {"text": "Städte — Mitglieder"}}}
+    agfs["references"][0]["snaks"]["P1476"] = [title]
+    entity["claims"] = {"P463": [agfs]}
+    (tmp_path / "b.json").write_text(json.dumps(entity), encoding="utf-8")
+    ascii_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    args = ("kb", "import", "wikidata", "b.json", "-o", "wd.kb.json")
+    result = run_cli(*args, cwd=tmp_path, env=ascii_locale)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "wd.kb.json").read_text(encoding="utf-8"))
+    assert data["entities"]["Q2112"]["name"] == "Билефельд — Bielefeld"
+    assert data["facts"][0]["group"] == "Q627637"
+    assert data["facts"][0]["sources"][0]["title"] == "Städte — Mitglieder"

@@ -17,10 +17,18 @@ import pytest
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.diagnostics import SCHEMA, UNREADABLE
 from claimcheck.core.limits import DEFAULT_LIMITS, Limits
+from claimcheck.core.options import Options, UsageError
 from claimcheck.core.verdicts import SourceRef
 from claimcheck.formats.records import Entity
+from claimcheck.kb import files as kb_files
 from claimcheck.kb import query
-from claimcheck.kb.files import KBPathError, KBSource, find_kb_files, kb_search_paths
+from claimcheck.kb.files import (
+    KBPathError,
+    KBSource,
+    find_kb_files,
+    kb_search_paths,
+    run_kb_files,
+)
 from claimcheck.kb.load import load_kb
 from claimcheck.kb.resolve import Resolver
 from claimcheck.kb.store import KnowledgeBase, Tri, remember
@@ -574,3 +582,98 @@ def test_the_kb_loaded_is_the_one_hashed_even_if_a_file_changes_between(tmp_path
     kb, findings = source.load()
     assert kb is not None and not findings
     assert kb.name("a") == "A"
+
+
+def test_a_big_kbs_digest_names_a_missing_file_the_same_wherever_the_project_lies(
+    tmp_path, monkeypatch
+):
+    """A cached result stays valid when the project is moved: the reason a file could not
+    be read, as hashed, does not carry its absolute path."""
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)  # every KB is big: streamed, not read
+
+    def digest(folder: Path) -> str:
+        folder.mkdir()
+        (folder / "k.kb.yaml").write_text(GOOD, encoding="utf-8")
+        files = [folder / "k.kb.yaml", folder / "gone.kb.yaml"]
+        return KBSource(files, DEFAULT_LIMITS, lambda p: p.name).digest()
+
+    here, moved = digest(tmp_path / "here"), digest(tmp_path / "moved")
+    assert here == moved
+    (tmp_path / "here" / "gone.kb.yaml").write_text(GOOD, encoding="utf-8")
+    found = KBSource(
+        [tmp_path / "here" / "k.kb.yaml", tmp_path / "here" / "gone.kb.yaml"],
+        DEFAULT_LIMITS,
+        lambda p: p.name,
+    ).digest()
+    assert found != here
+
+
+def _newsroom(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    (root / "kb").mkdir(parents=True)
+    (root / "claims").mkdir()
+    (root / "pyproject.toml").write_text("[project]\nname = 'n'\n", encoding="utf-8")
+    (root / "kb" / "k.kb.yaml").write_text(GOOD, encoding="utf-8")
+    (root / "claims" / "c.kb.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "shared.kb.yaml").write_text(GOOD, encoding="utf-8")
+    return root
+
+
+def test_with_no_verified_path_on_disk_the_root_is_the_working_folders_project(
+    tmp_path, monkeypatch
+):
+    root = _newsroom(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    options = Options(paths=("missing.claims.yaml",), kb=("news/kb",))
+    assert run_kb_files(options, None, root) == [Path("news/kb/k.kb.yaml")]
+    # The root is the project of the working folder given, not of the process's: a KB
+    # beside the project is outside it.
+    outside = Options(paths=("missing.claims.yaml",), kb=("shared.kb.yaml",))
+    with pytest.raises(UsageError) as refused:
+        run_kb_files(outside, None, root / "claims")
+    assert str(refused.value) == f"--kb shared.kb.yaml: outside the project root {root}"
+
+
+def test_a_root_given_bounds_the_kb_even_inside_a_larger_project(tmp_path, monkeypatch):
+    root = _newsroom(tmp_path)
+    monkeypatch.chdir(root)
+    options = Options(paths=("claims",), kb=("kb",))
+    assert run_kb_files(options, None, root) == [Path("kb/k.kb.yaml")]
+    # No --kb: the KB files below the folders verified.
+    below = run_kb_files(Options(paths=("claims",)), None, root)
+    assert below == [root / "claims" / "c.kb.yaml"]
+    with pytest.raises(UsageError) as refused:
+        run_kb_files(options, root / "claims", root)
+    assert str(refused.value) == f"--kb kb: outside the project root {root / 'claims'}"
+    missing = Options(paths=("claims",), kb=("nope.kb.yaml",))
+    with pytest.raises(UsageError, match=r"^--kb nope\.kb\.yaml: no such file or folder$"):
+        run_kb_files(missing, None, root)
+
+
+def test_a_small_kb_is_judged_whole_without_building_a_store(tmp_path):
+    k = tmp_path / "k.kb.yaml"
+    k.write_text(GOOD, encoding="utf-8")
+    source = KBSource([k], DEFAULT_LIMITS, lambda p: p.name, tmp_path / "cache")
+    kb, slicer = source.for_engine()
+    assert kb is not None and kb.name("a") == "A" and slicer is None
+    assert not (tmp_path / "cache").exists()
+    # Hashed after loading, the files are read again: the same digest as a fresh source's.
+    assert source.digest() == KBSource([k], DEFAULT_LIMITS, lambda p: p.name).digest()
+
+
+def test_without_kb_files_there_is_no_kb_and_nothing_to_report():
+    assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).load() == (None, [])
+    assert KBSource([], DEFAULT_LIMITS, lambda p: p.name).for_engine() == (None, None)
+
+
+def test_a_big_kbs_store_and_key_lie_where_the_docs_say(tmp_path, monkeypatch):
+    """docs/wikidata.md: `.claimcheck_cache/kb/<hash>-v1.sqlite`, the key beside it."""
+    monkeypatch.setattr(kb_files, "STORE_BYTES", -1)
+    k = tmp_path / "k.kb.yaml"
+    k.write_text(GOOD, encoding="utf-8")
+    cache = tmp_path / ".claimcheck_cache"
+    source = KBSource([k], DEFAULT_LIMITS, lambda p: p.name, cache)
+    assert source.store().slice_entity("a", everything=True).records
+    assert [p.name for p in cache.iterdir()] == ["kb"]
+    assert (cache / "kb" / f"{source.digest()}-v1.sqlite").is_file()
+    assert (cache / "kb" / "key").is_file()
