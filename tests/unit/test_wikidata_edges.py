@@ -799,3 +799,24 @@ def test_a_statement_id_names_its_fact_unless_empty_or_too_long(
     entity["claims"] = {"P463": [agfs]}
     data, _, _ = _import(tmp_path, entity)
     assert [f["id"] for f in data["facts"]] == [expected]
+
+
+def test_a_label_with_a_lone_surrogate_is_refused_with_its_entity_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON may escape half of a UTF-16 pair ("\\ud800"): it decodes to no text, which the
+    KB file could not hold. The import names the file and the entity, and exits 2."""
+    monkeypatch.chdir(tmp_path)
+    entity = _bielefeld()
+    entity["labels"]["en"]["value"] = "Biele\ud800feld"
+    (tmp_path / "entity.json").write_text(
+        json.dumps({"entities": {entity["id"]: entity}}), encoding="ascii"
+    )
+    result = CliRunner().invoke(
+        cli, ["kb", "import", "wikidata", "entity.json", "-o", "wd.kb.json"]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "claimcheck: entity.json: entity Q2112: '\\ud800' is a lone surrogate, not text\n"
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)

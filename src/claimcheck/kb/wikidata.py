@@ -661,12 +661,18 @@ def import_wikidata(
                 if as_of is not None and (newest is None or newest.start < as_of.start):
                     newest = as_of
                 record, made_facts = translator.entity(data, as_of)
-                ents.write(json.dumps([qid, record], ensure_ascii=False) + "\n")
-                for key, made_record in translator.made:
-                    ents.write(json.dumps([key, made_record], ensure_ascii=False) + "\n")
+                try:
+                    ents.write(json.dumps([qid, record], ensure_ascii=False) + "\n")
+                    for key, made_record in translator.made:
+                        ents.write(json.dumps([key, made_record], ensure_ascii=False) + "\n")
+                    for fact in made_facts:
+                        facts.write(json.dumps(fact, ensure_ascii=False) + "\n")
+                except UnicodeEncodeError as exc:  # JSON's \ud800 escapes decode to no text
+                    bad = ascii(exc.object[exc.start : exc.end])
+                    raise WikidataError(
+                        f"{path}: entity {qid}: {bad} is a lone surrogate, not text"
+                    ) from None
                 translator.made.clear()
-                for fact in made_facts:
-                    facts.write(json.dumps(fact, ensure_ascii=False) + "\n")
                 summary.entities += 1
                 summary.facts += len(made_facts)
             source_date = dated or newest
