@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,13 +40,25 @@ class Run:
 def run_child(*args: str, cwd: Path, timeout: float = 30) -> Run:
     """``claimcheck ARGS`` in a child process, with its own CPU time and peak memory.
 
-    ``os.wait4`` gives the rusage of this one child, not the maximum over all children.
+    ``os.wait4`` gives the rusage of this one child, not the maximum over all children. Its
+    peak memory is the child's own high-water mark after it started (``VmHWM``, written as it
+    exits): Linux's ``ru_maxrss`` also counts the pages a forked child shares with the test
+    process until it execs, and an xdist worker that has run many tests holds hundreds of MB.
     """
     env = {k: v for k, v in os.environ.items() if k != "CLAIMCHECK_DEBUG"}
+    peak = Path(tempfile.mkdtemp()) / "peak"
+    enter = (
+        "import atexit, runpy, sys\n"
+        "def peak(path=sys.argv.pop(1)):\n"
+        "    with open('/proc/self/status') as status, open(path, 'w') as out:\n"
+        "        out.write(next(x for x in status if x.startswith('VmHWM:')).split()[1])\n"
+        "atexit.register(peak)\n"
+        "runpy.run_module('claimcheck', run_name='__main__', alter_sys=True)\n"
+    )
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "claimcheck", *args],
+            [sys.executable, "-c", enter, str(peak), *args],
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -64,13 +77,19 @@ def run_child(*args: str, cwd: Path, timeout: float = 30) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        try:  # not written on a platform without /proc, or when the child was killed
+            rss = int(peak.read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            rss = usage.ru_maxrss
+        finally:
+            shutil.rmtree(peak.parent, ignore_errors=True)
         return Run(
             proc.returncode,
             out.read().decode("utf-8"),
             err.read().decode("utf-8"),
             wall,
             usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss,
+            rss,
         )
 
 
