@@ -43,7 +43,7 @@ from claimcheck.core.textnorm import skeleton
 from claimcheck.formats import records
 from claimcheck.formats.validate import kb_file
 from claimcheck.kb.resolve import name_key
-from claimcheck.kb.store import CONTAINMENT, KnowledgeBase, fold
+from claimcheck.kb.store import CONTAINMENT, KnowledgeBase, fold, redefined
 from claimcheck.loader import LoadError, load_document
 from claimcheck.loader.document import Document, Pointer, pointer_str
 from claimcheck.loader.reader import ReadError, read_bytes
@@ -319,10 +319,7 @@ def _add_entity(
         ).fetchone()
         if json.loads(written) == record:
             return  # topic files that each declare a shared entity, word for word
-        message = (
-            f"entity '{entity_id}' is already defined in {build.names[first]}, differently: "
-            "declare it the same way in every file, or in one"
-        )
+        message = redefined(entity_id, build.names[first])
         problem = _Problem(n, ("entities", entity_id), message, True, where, (0, n, where[0]))
         build.problems.append(problem)
         return

@@ -643,6 +643,15 @@ def _span(fact: Lasting | CompleteFact | CountFact | StatementFact) -> str:
 # -- loading ------------------------------------------------------------------------------
 
 
+def redefined(entity_id: str, first: str) -> str:
+    """The problem of an entity that a second KB file declares otherwise (`build`, and the
+    compiled store in `kb.db`, say it alike)."""
+    return (
+        f"entity '{entity_id}' is already defined in {first}, "
+        "differently: declare it the same way in every file, or in one"
+    )
+
+
 def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, list[Reference]]:
     """Merge KB files; return the KB and the problems (duplicate ids, unknown entities)."""
     kb = KnowledgeBase()
@@ -662,8 +671,7 @@ def build(files: list[tuple[str, Document, KBFile]]) -> tuple[KnowledgeBase, lis
                         shown,
                         doc,
                         ("entities", entity_id),
-                        f"entity '{entity_id}' is already defined in {entity_seen[entity_id]}, "
-                        "differently: declare it the same way in every file, or in one",
+                        redefined(entity_id, entity_seen[entity_id]),
                         key=True,
                     )
                 )
