@@ -535,6 +535,15 @@ def _open(folder: Path, kb: Path) -> db.KBStore:
     return db.open_store(folder, "content", [kb], [kb.name], DEFAULT_LIMITS)
 
 
+def _built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, list[Path]]:
+    """A KB whose store was built and sealed in ``folder``; the builds, counted from then."""
+    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
+    builds, _ = _counted(monkeypatch)
+    folder = tmp_path / "kb"
+    _open(folder, kb)
+    return kb, folder, builds
+
+
 def test_a_damaged_key_is_made_again(tmp_path: Path) -> None:
     kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
     folder = tmp_path / "kb"
@@ -596,10 +605,7 @@ def test_a_store_whose_change_time_moved_is_hashed_again_then_trusted(
 def test_a_store_with_a_bad_seal_is_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seal: str
 ) -> None:
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     path = folder / "content-v1.mac"
     path.unlink()
     path.write_bytes(seal.encode("latin-1"))
@@ -611,10 +617,7 @@ def test_a_store_with_a_bad_seal_is_built_again(
 def test_a_seal_that_is_a_link_is_not_trusted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     seal = folder / "content-v1.mac"
     (tmp_path / "elsewhere.mac").write_bytes(seal.read_bytes())
     seal.unlink()
@@ -856,10 +859,7 @@ def test_a_digest_is_remembered_under_a_key_another_process_made_first(
 def test_a_store_replaced_by_a_link_is_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     target = folder / "content-v1.sqlite"
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(target.read_bytes())
@@ -873,10 +873,7 @@ def test_a_store_replaced_by_a_link_is_built_again(
 def test_a_seal_forged_without_the_key_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     target = folder / "content-v1.sqlite"
     with target.open("ab") as f:
         f.write(b"\0")  # poisoned, and sealed with an unkeyed hash of its bytes
@@ -889,10 +886,7 @@ def test_a_seal_forged_without_the_key_is_refused(
 def test_a_store_sealed_before_its_key_became_a_link_is_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     (tmp_path / "their-key").write_bytes((folder / "key").read_bytes())
     (folder / "key").unlink()
     (folder / "key").symlink_to(tmp_path / "their-key")
@@ -910,10 +904,7 @@ def test_a_seal_damaged_around_its_identity_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Any
 ) -> None:
     """The identity is trusted only in a seal of the form this code writes."""
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     seal = folder / "content-v1.mac"
     seal.write_text(damage(seal.read_text(encoding="ascii")), encoding="utf-8")
     _open(folder, kb)
@@ -937,10 +928,7 @@ def test_a_seal_whose_identity_is_forged_without_the_key_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whoever changes the store cannot name its new identity: it is a keyed hash."""
-    kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
-    builds, _ = _counted(monkeypatch)
-    folder = tmp_path / "kb"
-    _open(folder, kb)
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
     target = folder / "content-v1.sqlite"
     with target.open("ab") as f:
         f.write(b"\0")
