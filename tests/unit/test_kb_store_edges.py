@@ -626,6 +626,21 @@ def test_a_seal_that_is_a_link_is_not_trusted(
     assert len(builds) == 2
 
 
+def test_a_folder_where_the_seal_goes_leaves_the_store_unsealed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
+    seal = folder / "content-v1.mac"
+    seal.unlink()
+    seal.mkdir()
+    for count in (2, 3):  # built each time, as no seal vouches for it
+        assert sorted(_open(folder, kb).slice_entity("club").facts) == ["c1", "m1", "m2"]
+        assert len(builds) == count
+    assert (
+        seal.is_dir() and sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+    )
+
+
 def test_a_key_that_is_a_link_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kb = _write(tmp_path, "k.kb.yaml", EVERY_KIND)
     builds, hashed = _counted(monkeypatch)

@@ -4,7 +4,7 @@ import re
 from difflib import SequenceMatcher
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimcheck.rules import quotes
@@ -56,6 +56,9 @@ TEXTS = st.lists(WORDS, max_size=60).map(" ".join)
 
 
 @given(text=TEXTS, quote=st.lists(WORDS, min_size=1, max_size=12))
+# A run of the article that grows a second end: its state is split (cloned), and the runs
+# that led to the old state must lead to the clone, or "of the" is found one word early.
+@example(text="the the the of met the of the met the met met the the", quote=["of", "the", "the"])
 def test_the_longest_shared_run_is_difflibs(text, quote):
     article = text.casefold().split()
     words = " ".join(quote).casefold().split(" ")
@@ -164,6 +167,25 @@ def test_a_quote_costs_a_step_for_each_of_up_to_32_places_it_may_start(
     at = article.index(quote)
     assert places.spans == ((((at, at + len(quote)),),) if looked_for else (None,))
     assert places.unsearched == (frozenset() if looked_for else frozenset({0}))
+
+
+@pytest.mark.parametrize(("budget", "looked_for"), [(64, True), (63, False)])
+def test_a_long_quote_costs_a_step_per_64_characters_for_each_place_it_may_start(
+    monkeypatch, budget, looked_for
+):
+    """A quote of 64 to 127 characters: two steps at each of the 32 places."""
+    monkeypatch.setattr(quotes, "_SCAN_LIMIT", 0)  # every text is very long: quotes start at words
+    monkeypatch.setattr(quotes, "_NEAR", 0)  # nothing is looked for next to the quote before
+    monkeypatch.setattr(quotes, "_FIND_BUDGET", budget)
+    article = " ".join(
+        f"the meeting number {n} of the long series of talks between the two countries ended."
+        for n in range(32)
+    )
+    quote = "the meeting number 31 of the long series of talks between the two"
+    assert 64 <= len(quote) < 128
+    places = quotes.locate_quotes(article, [quote])
+    at = article.index(quote)
+    assert places.spans == ((((at, at + len(quote)),),) if looked_for else (None,))
 
 
 def test_after_a_quote_found_elsewhere_the_next_is_looked_for_where_the_one_before_was(

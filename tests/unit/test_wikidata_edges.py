@@ -109,6 +109,22 @@ def test_a_julian_day_in_the_first_year_falls_before_any_date_claimcheck_holds()
     assert wikidata_time({**value, "calendarmodel": GREGORIAN}) == PartialDate(1, 1, 1)
 
 
+@pytest.mark.parametrize(
+    "julian",
+    ["1700-02-30", "1701-02-29", "1900-02-30", "1642-04-31", "1642-12-32", "1642-06-31"],
+)
+def test_a_day_the_julian_calendar_lacks_is_not_kept(julian: str) -> None:
+    """Not slid into the next month: 1700-02-30 is no day, though its arithmetic gives one."""
+    value = {"time": f"+{julian}T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
+    assert wikidata_time(value) is None
+
+
+@pytest.mark.parametrize("julian", ["1900-02-29", "1642-01-31", "1642-12-31", "1642-04-30"])
+def test_the_last_day_of_a_julian_month_is_kept(julian: str) -> None:
+    value = {"time": f"+{julian}T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
+    assert wikidata_time(value) is not None
+
+
 def test_a_julian_month_without_its_day_is_not_kept() -> None:
     value = {"time": "+1582-10-00T00:00:00Z", "precision": 11, "calendarmodel": JULIAN}
     assert wikidata_time(value) is None
@@ -612,6 +628,26 @@ def test_an_import_is_as_old_as_its_oldest_source_and_undated_with_an_undated_on
     data = json.loads(out.getvalue())
     assert summary.data_as_of is None and "verified" not in data
     assert "data_as_of" not in data["imported"]
+
+
+def test_a_file_named_twice_keeps_the_imports_date(tmp_path: Path) -> None:
+    """Its second reading gives no entity (each is already imported), so no date either."""
+    bielefeld = _source(tmp_path, "b.json", _bielefeld())  # modified 2023-04-04
+    out = io.StringIO()
+    summary = import_wikidata([bielefeld, bielefeld], out, Selection(), MADE)
+    assert summary.skipped == {"entity already imported": 1}
+    assert summary.data_as_of == PartialDate(2023, 4, 4)
+    assert json.loads(out.getvalue())["verified"] == "2023-04-04"
+
+
+def test_an_undated_file_whose_entities_are_not_asked_for_keeps_the_imports_date(
+    tmp_path: Path,
+) -> None:
+    undated = {**_bielefeld(), "id": "Q1"}
+    del undated["modified"]
+    sources = [_source(tmp_path, "b.json", _bielefeld()), _source(tmp_path, "u.json", undated)]
+    summary = import_wikidata(sources, io.StringIO(), Selection(frozenset({"Q2112"})), MADE)
+    assert (summary.entities, summary.data_as_of) == (1, PartialDate(2023, 4, 4))
 
 
 def test_a_dump_is_as_old_as_its_newest_entity_after_a_repeated_or_unasked_one(

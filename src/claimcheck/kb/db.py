@@ -526,9 +526,14 @@ def content_digest(folder: Path, path: Path, compute: Callable[[Path], str]) -> 
 
 
 def _write_seal(seal: Path, mac: str, identity: str | None) -> None:
+    """Seal the store, or leave it unsealed (built again next time) when the seal cannot be
+    written: a folder standing where it goes, a full disk."""
     tmp = seal.with_name(f".{seal.name}.{os.getpid()}")
-    tmp.write_text(f"{mac}\n{identity or ''}\n", encoding="ascii")
-    tmp.replace(seal)
+    try:
+        tmp.write_text(f"{mac}\n{identity or ''}\n", encoding="ascii")
+        tmp.replace(seal)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def _identity(path: Path, key: bytes) -> str | None:

@@ -334,7 +334,9 @@ class QuoteNotInArticle(Rule):
     searched for in time linear in the article (once per file) and in the quote, plus the
     word comparisons of a few windows; a quote whose comparisons would cost more than a
     budget per quote or per file (an article that repeats the quote's words over and over)
-    is reported without one, so a file's cost stays linear in its size.
+    is reported without one, so a file's cost stays linear in its size. So is a quote of
+    over `max-search-words` words, or any quote of an article of over `max-article-words`;
+    the message says which limit stopped the search.
 
     Triggers: `quote: marking the fourth "two-plus-two" dialogue` when the article says
     "marking the third “two-plus-two” dialogue".
@@ -369,27 +371,34 @@ class QuoteNotInArticle(Rule):
                 )
                 continue
             quote = normalise(claim.quote)
-            message = f"the quote is not in the article text ({where})"
-            closest = None
             if searchable is None:
                 searchable = len(places.text.split()) <= self.options.max_article_words
-            if searchable and quote.count(" ") < self.options.max_search_words:
-                passages = passages or _Passages(places.text)
-                try:
-                    closest = passages.closest(quote, bounded=True)
-                except _TooCostlyError:
-                    message += ": no closest passage was searched for, as it would cost too much"
-                    yield self.report(ctx, message, ("claims", i, "quote"), claim.id)
-                    continue
-            if closest is None:
-                message += ": no passage resembles it; copy the article's words"
+            if not searchable:
+                most = self.options.max_article_words
+                tail = f"{_UNSOUGHT}the article has over {most} words (max-article-words)"
+            elif quote.count(" ") >= self.options.max_search_words:
+                most = self.options.max_search_words
+                tail = f"{_UNSOUGHT}the quote has over {most} words (max-search-words)"
             else:
-                passage, ratio = closest
-                message += (
-                    f'; the closest passage ({ratio:.0%} alike) is "{passage}": '
-                    f"{difference(quote, passage)}"
-                )
+                passages = passages or _Passages(places.text)
+                tail = _near_miss(passages, quote)
+            message = f"the quote is not in the article text ({where}){tail}"
             yield self.report(ctx, message, ("claims", i, "quote"), claim.id)
+
+
+_UNSOUGHT = ": no closest passage was searched for, as "
+
+
+def _near_miss(passages: _Passages, quote: str) -> str:
+    """What CC114's message tells after "not in the article": the closest passage, if any."""
+    try:
+        closest = passages.closest(quote, bounded=True)
+    except _TooCostlyError:
+        return f"{_UNSOUGHT}it would cost too much"
+    if closest is None:
+        return ": no passage resembles it; copy the article's words"
+    passage, ratio = closest
+    return f'; the closest passage ({ratio:.0%} alike) is "{passage}": {difference(quote, passage)}'
 
 
 def locate_quotes(article: str, quotes: list[str]) -> QuotePlaces:
