@@ -308,7 +308,9 @@ def recheck(
         except subprocess.TimeoutExpired:
             break
         ran += 1
-        if proc.returncode not in (0, 5):  # 5: no test collected, as mutmut counts it
+        # Only a failing test kills: exit 4 (a test id no longer collected, the tests having
+        # changed since mutmut's run), 2 or 3 (interrupted, internal error) confirm nothing.
+        if proc.returncode == 1:
             killed += 1
             statuses[name] = "killed"
             _record_killed(mutants, name)

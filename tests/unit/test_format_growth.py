@@ -147,6 +147,10 @@ def test_founding_of_a_group_the_kb_has_no_members_of_is_not_enough_info():
         f"- {{id: c, kind: count, of: members, group: japan, count: 4, founding: true, {Q}}}"
     )
     assert verdict is Verdict.NOT_ENOUGH_INFO
+    verdicts, _ = judge_claims_in(
+        f"- {{id: c, kind: count, of: members, group: japan, count: 4, founding: true, {Q}}}"
+    )
+    assert verdicts["c"].explanation == "the knowledge base records no founding of japan"
 
 
 def test_co_hosts_are_checked_as_participants():
@@ -156,3 +160,40 @@ def test_co_hosts_are_checked_as_participants():
         f"- {{id: c, kind: event, event: m2024, what: talks, hosts: [india, brazil], {Q}}}"
     )
     assert unknown is Verdict.NOT_ENOUGH_INFO
+
+
+def _pointers(claims: str, as_of: str | None = None, kb: str = KB) -> list[tuple[str, str, str]]:
+    """(rule, claim, pointer) of each finding, for claims after a first one that passes."""
+    import tempfile
+    from pathlib import Path
+
+    from claimcheck.app import Options, verify
+    from claimcheck.core.dates import PartialDate
+    from tests.helpers import write_claims
+
+    first = f"- {{id: ok, kind: membership, group: brics, members: [india], complete: false, {Q}}}"
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        (project / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        (project / "articles").mkdir()
+        (project / "articles" / "a.txt").write_text(Q.removeprefix("quote: "), encoding="utf-8")
+        (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
+        write_claims(project, f"claims:\n  {first}\n  {claims}\n")
+        when = PartialDate.parse(as_of) if as_of else None
+        result = verify(Options(paths=(str(project),), as_of=when, select=("CC2",)))
+        return [(f.rule_id, f.claim_id or "", f.pointer) for f in result.findings]
+
+
+def test_a_founding_claim_is_reported_at_its_own_field():
+    claim = f"- {{id: c, kind: count, of: members, group: brics, count: 5, founding: true, {Q}}}"
+    assert ("CC202", "c", "/claims/1/count") in _pointers(claim)
+
+
+def test_a_claim_judged_again_at_as_of_is_reported_at_its_own_place():
+    """True when published and still true at --as-of: the verdict of the later date, and its
+    findings (here: resting on an unsourced fact) point at the claim."""
+    kb = KB.replace(
+        "member: china, start: 2009-06-16,", "member: china, start: 2009-06-16, unsourced: true,"
+    )
+    claim = f"- {{id: c, kind: membership, group: brics, members: [china], complete: false, {Q}}}"
+    assert _pointers(claim, "2025-10-21", kb) == [("CC212", "c", "/claims/1")]

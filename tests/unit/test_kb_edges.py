@@ -188,6 +188,7 @@ facts:
   - {id: p, kind: property, subject: ghost-ps, property: uninhabited, sources: [{title: T}]}
   - {id: r, kind: relation, subject: ghost-rs, predicate: borders, object: ghost-ro, sources: [{title: T}]}
   - {id: ok, kind: relation, subject: a, predicate: borders, object: a, sources: [{title: T}]}
+  - {id: s, kind: statement, subject: ghost-ss, property: P17, object: ghost-so, sources: [{title: T}]}
 """  # noqa: E501 (one fact a line, so that the columns below are easy to check)
 
 AGAIN = """
@@ -237,6 +238,8 @@ def test_an_unknown_entity_in_any_role_is_reported_where_it_is_named(project, mo
         (c, _unknown("ghost-ps"), k, 10, 38, "/facts/5/subject"),
         (c, _unknown("ghost-rs"), k, 11, 38, "/facts/6/subject"),
         (c, _unknown("ghost-ro"), k, 11, 76, "/facts/6/object"),
+        (c, _unknown("ghost-ss"), k, 13, 39, "/facts/8/subject"),
+        (c, _unknown("ghost-so"), k, 13, 72, "/facts/8/object"),
         (c, "fact id 'm' is already used at k.kb.yaml:5:5", "l.kb.yaml", 7, 10, "/facts/0/id"),
         (c, _unknown("ghost-u"), k, 3, 65, "/entities/a/aliases/0/used_by/1"),
     ]
@@ -677,3 +680,40 @@ def test_a_big_kbs_store_and_key_lie_where_the_docs_say(tmp_path, monkeypatch):
     assert [p.name for p in cache.iterdir()] == ["kb"]
     assert (cache / "kb" / f"{source.digest()}-v1.sqlite").is_file()
     assert (cache / "kb" / "key").is_file()
+
+
+ENDED_SOMETIME = """
+entities:
+  g: {name: G, kind: organisation}
+  a: {name: A, kind: country}
+  b: {name: B, kind: country}
+facts:
+  - {id: st, kind: statement, subject: a, property: P17, object: b, sources: [{title: T}]}
+  - {id: left, kind: membership, group: g, member: a, start: 2019-03, end_unknown: true,
+     sources: [{title: T}]}
+  - {id: gone, kind: membership, group: g, member: b, end_unknown: true, sources: [{title: T}]}
+"""
+
+
+def test_a_fact_that_ended_at_an_unknown_date_is_told_so_with_its_start_if_known():
+    kb = _kb(ENDED_SOMETIME)
+    assert kb.statement(kb.facts["st"]) == "A P17 B"
+    assert (
+        kb.statement(kb.facts["left"]) == "A is a member of G from March 2019 until an unknown date"
+    )
+    assert kb.statement(kb.facts["gone"]) == "B is a member of G until an unknown date"
+
+
+@pytest.mark.parametrize(
+    ("on", "truth"),
+    [
+        ("2019-03", Tri.YES),  # whichever day of March it began, it held on that day
+        ("2019", Tri.YES),
+        ("2019-03-31", Tri.MAYBE),  # it may have begun on the 31st and ended at once, or not
+        ("2019-04", Tri.MAYBE),  # it may have ended before April
+        ("2019-02", Tri.NO),
+    ],
+)
+def test_a_fact_whose_end_is_unknown_held_on_some_day_of_a_span_holding_its_start(on, truth):
+    kb = _kb(ENDED_SOMETIME)
+    assert kb.truth_some_day(kb.facts["left"], _day(on)) is truth

@@ -4,6 +4,7 @@ and the keyed seal that keeps a tampered store or digest from being used."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import json
@@ -639,6 +640,26 @@ def test_a_folder_where_the_seal_goes_leaves_the_store_unsealed(
     assert (
         seal.is_dir() and sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
     )
+
+
+def test_a_seal_that_cannot_be_written_leaves_the_store_unsealed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk: the seal's temporary file is never made, and nothing is left behind."""
+    kb, folder, builds = _built_once(tmp_path, monkeypatch)
+    (folder / "content-v1.mac").unlink()
+    write_text = Path.write_text
+
+    def full(path: Path, *args: Any, **kwargs: Any) -> int:
+        if path.name.startswith(".content-v1.mac."):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert sorted(_open(folder, kb).slice_entity("club").facts) == ["c1", "m1", "m2"]
+    assert len(builds) == 2
+    assert not (folder / "content-v1.mac").exists()
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".content")]
 
 
 def test_a_key_that_is_a_link_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -210,6 +210,9 @@ def test_an_unclosed_quote_is_reported_where_it_opens():
         ("2024/08/20", ": did you mean 2024-08-20?"),  # year first: one reading
         ("2024-2-1", ": did you mean 2024-02-01?"),  # the zeros the format needs
         ("2024-8", ": did you mean 2024-08?"),
+        ("2024/1", ": did you mean 2024-01?"),  # the first month and the last are months
+        ("2024.12", ": did you mean 2024-12?"),
+        ("2024-0", ""),
         ("2024-13", ""),
         ("2024-2-30", ""),
         ("soon", ""),

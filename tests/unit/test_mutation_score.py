@@ -87,3 +87,22 @@ def test_a_survivor_a_fresh_interpreter_kills_is_recorded_killed(tmp_path):
     }
     assert json.loads(meta.read_text())["exit_code_by_key"] == {names[0]: 1, names[1]: 0}
     assert bench.recheck(statuses, ["cc.mod"], tmp_path, budget=0) == (0, 0)
+
+
+def test_a_survivor_whose_tests_are_gone_is_not_recorded_killed(tmp_path):
+    """A re-run that collects no test it names (exit 4: the tests changed since mutmut's
+    run) proves nothing: the survivor stays a survivor."""
+    bench = _bench()
+    mutants = tmp_path / "mutants"
+    (mutants / "src" / "cc").mkdir(parents=True)
+    (mutants / "src" / "cc" / "__init__.py").write_text("")
+    (mutants / "src" / "cc" / "mod.py").write_text("def f(x):\n    return x + 1\n")
+    stats = {"tests_by_mangled_function_name": {"cc.mod.x_f": ["test_gone.py::test_f"]}}
+    (mutants / "mutmut-stats.json").write_text(json.dumps(stats))
+    name = "cc.mod.x_f__mutmut_1"
+    meta = mutants / "src" / "cc" / "mod.py.meta"
+    meta.write_text(json.dumps({"exit_code_by_key": {name: 0}}))
+    statuses = {name: "survived"}
+    assert bench.recheck(statuses, ["cc.mod"], tmp_path, budget=120) == (1, 0)
+    assert statuses == {name: "survived"}
+    assert json.loads(meta.read_text())["exit_code_by_key"] == {name: 0}

@@ -223,6 +223,30 @@ def test_a_relation_between_other_places_or_of_another_kind_does_not_excuse_a_co
     assert [f.claim_id for f in _inside(project, "located_in", "tokyo", "delhi")] == ["b"]
 
 
+def test_a_complete_list_is_compared_with_the_claims_of_its_own_date(project):
+    """Dated the publication day: compared with the undated claim (of that day too), not
+    with the list of 2001 before it."""
+    _, found = _findings(
+        project,
+        "CC101",
+        """
+        - {id: a, kind: membership, group: s, at: "2001", complete: false, members: [e1], quote: q}
+        - {id: b, kind: membership, group: s, at: 2024-08-20, complete: true, members: [e2],
+           quote: q}
+        - {id: c, kind: membership, group: s, complete: false, members: [e3], quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.message) for f in found] == [
+        (
+            "b",
+            (
+                "the list of Summits presented as complete omits third summit, which claim 'c'"
+                " names as a member"
+            ),
+        )
+    ]
+
+
 # -- CC108 count-conflict -------------------------------------------------------------------
 
 
@@ -250,6 +274,46 @@ def test_two_counts_of_members_on_one_day_are_reported_with_both_claims_named(pr
     assert [(loc.line, loc.column) for loc in found[0].related] == [
         (found[0].location.line - 2, found[0].location.column)
     ]
+
+
+def test_a_founding_count_is_compared_only_with_founding_counts(project):
+    """Five founders and ten members today do not conflict; two counts of today do."""
+    _, found = _findings(
+        project,
+        "CC108",
+        """
+        - {id: f, kind: count, of: members, group: s, count: 5, founding: true, quote: q}
+        - {id: a, kind: count, of: members, group: s, count: 10, quote: q}
+        - {id: b, kind: count, of: members, group: s, count: 12, quote: q}
+        - {id: g, kind: count, of: members, group: s, count: 5, founding: true, quote: q}
+        """,
+    )
+    assert [(f.claim_id, f.related[0].line - f.location.line) for f in found] == [("b", -1)]
+
+
+# -- CC102 count-mismatch: a count of members ---------------------------------------------------
+
+
+def test_every_count_of_a_groups_members_is_checked_against_the_claims_that_name_them(project):
+    """Two counts, each too low for the five members two partial lists name: both reported,
+    each pointing at the two lists."""
+    text, found = _findings(
+        project,
+        "CC102",
+        """
+        - {id: l1, kind: membership, group: s, complete: false, members: [e1, e2, e3], quote: q}
+        - {id: n1, kind: count, of: members, group: s, count: 4, quote: q}
+        - {id: l2, kind: membership, group: s, complete: false, members: [e3, tokyo, osaka],
+           quote: q}
+        - {id: n2, kind: count, of: members, group: s, count: 3, quote: q}
+        """,
+    )
+    assert [f.claim_id for f in found] == ["n1", "n2"]
+    for f in found:
+        assert _related_lines(f) == [_line(text, "l1"), _line(text, "l2")]
+        assert "but names 5 (first summit, second summit, third summit, Tokyo, Osaka)" in (
+            f.message
+        )
 
 
 # -- CC109 office-holder-conflict ------------------------------------------------------------

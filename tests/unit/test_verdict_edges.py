@@ -474,6 +474,9 @@ def test_a_claim_true_when_published_but_refuted_at_as_of_is_stale_saying_why(pr
             "/claims/0/holder",
         )
     ]
+    # The evidence is the facts of both dates: the tenure then, and the handover since.
+    [stale] = [v for v in result.verdicts if v.claim_id == "was"]
+    assert sorted(e.fact_id for e in stale.evidence) == ["t1", "t2"]
 
 
 def test_without_a_knowledge_base_every_claim_is_not_enough_info_saying_so(project):

@@ -837,6 +837,15 @@ def test_a_statement_id_names_its_fact_unless_empty_or_too_long(
     assert [f["id"] for f in data["facts"]] == [expected]
 
 
+def test_statements_without_ids_are_numbered_in_the_entitys_order(tmp_path: Path) -> None:
+    entity = _bielefeld()
+    agfs = entity["claims"]["P463"][0]
+    del agfs["id"]
+    entity["claims"] = {"P463": [agfs, copy.deepcopy(agfs), copy.deepcopy(agfs)]}
+    data, _, _ = _import(tmp_path, entity)
+    assert [f["id"] for f in data["facts"]] == ["Q2112-P463-1", "Q2112-P463-2", "Q2112-P463-3"]
+
+
 def test_a_label_with_a_lone_surrogate_is_refused_with_its_entity_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -76,11 +76,16 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, limits: Limits) -> Problem:
     elif problem in _KEY_ERRORS and line_text[mark.column : mark.column + 1] == ":":
         head = _KEY_HEAD_RE.match(line_text[: mark.column])
         assert head is not None  # the pattern matches any text
-        key = head.group(2).rstrip()
-        if len(key) > _IMPLICIT_KEY_LIMIT:
+        # YAML's limit counts from the key's start to its ':', spaces included; text that
+        # holds ': ' is a key and a value, not one long key.
+        span = head.group(2)
+        key = span.rstrip()
+        if len(span) > _IMPLICIT_KEY_LIMIT and ": " not in key:
             col = len(head.group(1)) + 1
+            gap = len(span) - len(key)
+            spaces = f" and {gap:,} space{'s' if gap > 1 else ''} before its ':'" if gap else ""
             message = (
-                f"key of {len(key):,} characters is over YAML's limit of "
+                f"key of {len(key):,} characters{spaces} is over YAML's limit of "
                 f"{_IMPLICIT_KEY_LIMIT:,} for a key on one line (claimcheck allows "
                 f"{limits.max_key_length:,}, max-key-length): shorten it"
             )
