@@ -103,6 +103,12 @@ def _problems(text: str) -> list[tuple[str, int, int]]:
             1,
             1,
         ),
+        (
+            "k" * 1023 + "  : v\n",
+            KEY_LIMIT.format(n="1,023 characters and 2 spaces before its ':'"),
+            1,
+            1,
+        ),
         # A long value that holds ': ' is a value to quote, not a key too long.
         (
             "k: " + "v" * 1021 + ": x\n",
