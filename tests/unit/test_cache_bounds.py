@@ -115,6 +115,65 @@ def test_the_fingerprint_names_pyyaml_and_whether_it_has_libyaml():
     assert found["pydantic"][0] != "absent"
 
 
+def _site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *names: str) -> Path:
+    """A folder on ``sys.path`` (alone) holding the package `fakeparser` and ``names``."""
+    site = tmp_path / "site"
+    (site / "fakeparser").mkdir(parents=True)
+    (site / "fakeparser" / "__init__.py").write_text("")
+    for name in names:  # the dist-info folders beside it
+        (site / name).mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(site)])
+    return site
+
+
+def _fake() -> tuple[str, ...]:
+    return cache._library("fakeparser", cache._normal("Fake-Parser"), {})
+
+
+def test_a_librarys_version_is_read_from_its_dist_info_whatever_its_spelling(tmp_path, monkeypatch):
+    """The project's name normalised as packaging does (Fake-Parser, fake_parser, fake.parser
+    are one), and the version after its last '-'; another project's folder is not read."""
+    _site(tmp_path, monkeypatch, "fake_parser-2.1.dist-info", "fakeparsers-9.dist-info")
+    assert _fake() == ("2.1",)
+    _site(tmp_path / "b", monkeypatch, "fake-parser-2.2.dist-info")
+    assert _fake() == ("2.2",)
+
+
+def test_a_library_without_its_dist_info_is_absent_and_one_not_found_not_installed(
+    tmp_path, monkeypatch
+):
+    _site(tmp_path, monkeypatch)
+    assert _fake() == ("absent",)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "nowhere")])
+    assert _fake() == ("not installed",)
+
+
+def test_a_librarys_compiled_modules_are_listed_by_name_with_size_and_time(tmp_path, monkeypatch):
+    """Linux's .so and Windows' .pyd, sorted by name whatever order the folder lists them in."""
+    site = _site(tmp_path, monkeypatch, "fake_parser-1.0.dist-info")
+    for name in ("_b.cpython-311.so", "_a.pyd", "_c.py"):
+        (site / "fakeparser" / name).write_bytes(b"\0" * 3)
+        os.utime(site / "fakeparser" / name, ns=(5, 5))
+    assert _fake() == ("1.0", "_a.pyd:3:5", "_b.cpython-311.so:3:5")
+
+
+def test_an_empty_entry_on_sys_path_is_the_working_folder(tmp_path, monkeypatch):
+    site = _site(tmp_path, monkeypatch, "fake_parser-3.0.dist-info")
+    monkeypatch.setattr(sys, "path", [""])
+    monkeypatch.chdir(site)
+    assert _fake() == ("3.0",)
+
+
+def test_the_order_of_the_shared_inputs_does_not_change_the_fingerprint():
+    options = Options(paths=("a",))
+    assert cache.fingerprint(options, {"a.kb.yaml": "1", "b.kb.yaml": "2"}) == cache.fingerprint(
+        options, {"b.kb.yaml": "2", "a.kb.yaml": "1"}
+    )
+    assert cache.fingerprint(options, {"a.kb.yaml": "1"}) != cache.fingerprint(
+        options, {"a.kb.yaml": "2"}
+    )
+
+
 def _entry(store: cache.Cache, name: str, size: int, used: int) -> Path:
     path = store.directory / f"v{cache.ENTRY_FORMAT}" / name[:2] / f"{name}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -447,3 +506,99 @@ def test_an_entry_another_run_evicted_after_it_was_listed_is_passed_over(tmp_pat
     monkeypatch.setattr(cache, "_children", listed_then_evicted)
     assert store.evict() == 600
     assert (gone.exists(), old.exists(), new.exists()) == (False, False, True)
+
+
+def test_an_entry_gone_before_its_stat_does_not_hide_the_next_one_in_its_folder(
+    tmp_path, monkeypatch
+):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    gone = _entry(store, "aa01", 600, 1_000_000)
+    newest, old = _entry(store, "aa02", 600, 2_000_000), _entry(store, "bb01", 600, 1_500_000)
+    children = cache._children
+
+    def listed_then_evicted(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
+        found = sorted(children(folder, files=files), key=lambda e: e.name)
+        if gone.exists() and any(e.path == str(gone) for e in found):
+            gone.unlink()  # listed first in its folder, then gone
+        return found
+
+    monkeypatch.setattr(cache, "_children", listed_then_evicted)
+    assert store.evict() == 600
+    assert (newest.exists(), old.exists()) == (True, False)
+
+
+def test_a_temporary_file_exactly_an_hour_old_is_kept(tmp_path, monkeypatch):
+    """Older than `STALE_TEMP_SECONDS` is a killed run's; as old may be a slow one's."""
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    folder = _entry(store, "aa01", 300, 1_000_000).parent
+    temp = folder / ".tmp-x.json"
+    temp.write_bytes(b"x")
+    os.utime(temp, (1_000_000, 1_000_000))
+    monkeypatch.setattr(time, "time", lambda: 1_000_000 + cache.STALE_TEMP_SECONDS)
+    store.evict()
+    assert temp.exists()
+    monkeypatch.setattr(time, "time", lambda: 1_000_001 + cache.STALE_TEMP_SECONDS)
+    store.evict()
+    assert not temp.exists()
+
+
+KEY = "ab" + "0" * 62
+
+
+def test_a_run_killed_mid_write_leaves_a_temporary_file_eviction_knows(tmp_path, monkeypatch):
+    """Written beside the entry as `.tmp-*.json` and renamed over it: a run killed between
+    the two (nothing cleans up) leaves a file eviction counts as no entry, then removes."""
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    target = store._entry(KEY)
+
+    def killed(self: Path, other: Path) -> Path:
+        raise SystemExit(137)
+
+    monkeypatch.setattr(Path, "replace", killed)
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)
+    with pytest.raises(SystemExit):
+        store._write(target, b"{}")
+    monkeypatch.undo()
+    [left] = list(target.parent.iterdir())
+    assert left.name.startswith(".tmp-") and left.name.endswith(".json")
+    assert store.evict() == 0
+    os.utime(left, (1, 1))
+    store.evict()
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_write_stopped_by_an_interrupt_cleans_up_and_lets_the_interrupt_through(
+    tmp_path, monkeypatch
+):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    target = store._entry(KEY)
+
+    def interrupted(self: Path, other: Path) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store._write(target, b"{}")
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_new_cache_folder_is_kept_out_of_git_and_backups(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
+    store._write(store._entry(KEY), b"{}")
+    assert (tmp_path / "c" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    assert (tmp_path / "c" / "CACHEDIR.TAG").read_text(encoding="utf-8") == (
+        "Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# claimcheck's result cache: safe to delete.\n"
+    )
+
+
+def test_the_usage_count_adds_every_entry_a_run_wrote(tmp_path):
+    store = cache.Cache(tmp_path / "c", Limits(), max_bytes=10**6)
+    store.close()  # nothing written: no count
+    assert not (tmp_path / "c" / cache.USAGE_FILE).exists()
+    for k in ("ab", "cd"):
+        store._write(store._entry(k + "0" * 62), b"{}")
+    size = len(store.seal(b"{}") or b"")
+    (tmp_path / "c" / cache.USAGE_FILE).write_text("100", encoding="ascii")  # counted before
+    store.close()
+    assert (tmp_path / "c" / cache.USAGE_FILE).read_text(encoding="ascii") == str(100 + 2 * size)
