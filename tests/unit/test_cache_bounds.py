@@ -486,6 +486,20 @@ def test_eviction_neither_follows_nor_removes_a_link_in_the_cache(tmp_path, what
     assert link.is_symlink() and (outside / "aa" / "aa01.json").exists()
 
 
+def _evicted_after_listing(monkeypatch: pytest.MonkeyPatch, gone: Path) -> None:
+    """Another run's eviction removes ``gone`` just after this run lists its folder (listed
+    in name order)."""
+    children = cache._children
+
+    def listed_then_evicted(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
+        found = sorted(children(folder, files=files), key=lambda e: e.name)
+        if gone.exists() and any(e.path == str(gone) for e in found):
+            gone.unlink()
+        return found
+
+    monkeypatch.setattr(cache, "_children", listed_then_evicted)
+
+
 def test_an_entry_another_run_evicted_after_it_was_listed_is_passed_over(tmp_path, monkeypatch):
     """Two runs evict at once: an entry gone between the listing and its stat is skipped,
     and the run ends without a traceback."""
@@ -495,15 +509,7 @@ def test_an_entry_another_run_evicted_after_it_was_listed_is_passed_over(tmp_pat
         _entry(store, "bb01", 600, 1_500_000),
         _entry(store, "cc01", 600, 2_000_000),
     )
-    children = cache._children
-
-    def listed_then_evicted(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
-        found = children(folder, files=files)
-        if gone.exists() and any(e.path == str(gone) for e in found):
-            gone.unlink()  # the other run's eviction, after this run listed the folder
-        return found
-
-    monkeypatch.setattr(cache, "_children", listed_then_evicted)
+    _evicted_after_listing(monkeypatch, gone)
     assert store.evict() == 600
     assert (gone.exists(), old.exists(), new.exists()) == (False, False, True)
 
@@ -514,15 +520,7 @@ def test_an_entry_gone_before_its_stat_does_not_hide_the_next_one_in_its_folder(
     store = cache.Cache(tmp_path / "c", Limits(), max_bytes=1000)
     gone = _entry(store, "aa01", 600, 1_000_000)
     newest, old = _entry(store, "aa02", 600, 2_000_000), _entry(store, "bb01", 600, 1_500_000)
-    children = cache._children
-
-    def listed_then_evicted(folder: str, *, files: bool = False) -> list[os.DirEntry[str]]:
-        found = sorted(children(folder, files=files), key=lambda e: e.name)
-        if gone.exists() and any(e.path == str(gone) for e in found):
-            gone.unlink()  # listed first in its folder, then gone
-        return found
-
-    monkeypatch.setattr(cache, "_children", listed_then_evicted)
+    _evicted_after_listing(monkeypatch, gone)
     assert store.evict() == 600
     assert (newest.exists(), old.exists()) == (True, False)
 

@@ -176,17 +176,22 @@ def test_a_bounded_search_over_the_quotes_budget_is_refused(monkeypatch):
     assert passages.budget == budget  # refused before any work: nothing charged
 
 
-def _misquotes(project, article: str, quotes_: list[str], settings: str = "") -> list[str]:
+def _quoting(project, article: str, quotes_: list[str]) -> None:
+    """The article, and a claim file with a claim quoting each of ``quotes_``."""
     (project / "articles" / "a.txt").write_text(article, encoding="utf-8")
-    if settings:
-        with (project / "pyproject.toml").open("a", encoding="utf-8") as f:
-            f.write(f"[tool.claimcheck.rules.CC114]\n{settings}\n")
     claims = "entities:\n  g: {name: G, kind: organisation}\n  a: {name: A, kind: country}\n"
     claims += "claims:\n" + "".join(
         f"  - {{id: c{k}, kind: membership, group: g, members: [a], complete: false, quote: {q}}}\n"
         for k, q in enumerate(quotes_)
     )
     write_claims(project, claims)
+
+
+def _misquotes(project, article: str, quotes_: list[str], settings: str = "") -> list[str]:
+    if settings:
+        with (project / "pyproject.toml").open("a", encoding="utf-8") as f:
+            f.write(f"[tool.claimcheck.rules.CC114]\n{settings}\n")
+    _quoting(project, article, quotes_)
     result = verify(apply_config(Options(paths=(str(project),), select=("CC114",))))
     missing = "the quote is not in the article text (articles/a.txt)"
     assert all(f.message.startswith(missing) for f in result.findings)
@@ -235,13 +240,7 @@ def test_one_budget_serves_all_the_quotes_of_a_file(project, monkeypatch):
 def test_quotes_not_looked_for_are_each_reported_at_their_quote(project, monkeypatch):
     """The lookup's budget is spent at once: every quote is told so, not only the first."""
     monkeypatch.setattr(quotes, "_FIND_BUDGET", -1)
-    (project / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    claims = "entities:\n  g: {name: G, kind: organisation}\n  a: {name: A, kind: country}\n"
-    claims += "claims:\n" + "".join(
-        f"  - {{id: c{k}, kind: membership, group: g, members: [a], complete: false, quote: {q}}}\n"
-        for k, q in enumerate(["met in Old Delhi", "met in Paris"])
-    )
-    write_claims(project, claims)
+    _quoting(project, ARTICLE, ["met in Old Delhi", "met in Paris"])
     result = verify(Options(paths=(str(project),), select=("CC114",)))
     unsought = (
         "the quote was not looked for in the article text (articles/a.txt): the search would"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from claimcheck.app import Options, verify
+from claimcheck.core.dates import PartialDate
 from claimcheck.core.verdicts import Verdict
-from tests.helpers import judge_claims
+from tests.helpers import judge_claims, write_claims
 
 KB = """claimcheck-kb: 1
 verified: 2025-10-21
@@ -50,20 +55,18 @@ def _one(claim: str) -> tuple[Verdict, dict[tuple[str | None, str], str]]:
     return verdicts["c"].verdict, findings
 
 
-def judge_claims_in(claim: str):
-    import tempfile
-    from pathlib import Path
+def _project(folder: str) -> Path:
+    """A project in ``folder`` whose article is the quote's sentence."""
+    project = Path(folder)
+    (project / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (project / "articles").mkdir()
+    (project / "articles" / "a.txt").write_text(Q.removeprefix("quote: ") + "\n", encoding="utf-8")
+    return project
 
+
+def judge_claims_in(claim: str):
     with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder)
-        (project / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
-        (project / "articles").mkdir()
-        (project / "articles" / "a.txt").write_text(
-            "The foreign and defense ministers of Japan and India convened in New Delhi on "
-            "Tuesday\n",
-            encoding="utf-8",
-        )
-        return judge_claims(project, KB, claim, select=("CC2",))
+        return judge_claims(_project(folder), KB, claim, select=("CC2",))
 
 
 def test_a_tenure_that_began_in_the_month_written_is_supported():
@@ -164,19 +167,9 @@ def test_co_hosts_are_checked_as_participants():
 
 def _pointers(claims: str, as_of: str | None = None, kb: str = KB) -> list[tuple[str, str, str]]:
     """(rule, claim, pointer) of each finding, for claims after a first one that passes."""
-    import tempfile
-    from pathlib import Path
-
-    from claimcheck.app import Options, verify
-    from claimcheck.core.dates import PartialDate
-    from tests.helpers import write_claims
-
     first = f"- {{id: ok, kind: membership, group: brics, members: [india], complete: false, {Q}}}"
     with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder)
-        (project / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
-        (project / "articles").mkdir()
-        (project / "articles" / "a.txt").write_text(Q.removeprefix("quote: "), encoding="utf-8")
+        project = _project(folder)
         (project / "k.kb.yaml").write_text(kb, encoding="utf-8")
         write_claims(project, f"claims:\n  {first}\n  {claims}\n")
         when = PartialDate.parse(as_of) if as_of else None

@@ -16,7 +16,6 @@ docs/wikidata.md, keep what a verdict needs and never add what Wikidata did not 
 from __future__ import annotations
 
 import bz2
-import calendar
 import datetime
 import gzip
 import json
@@ -158,11 +157,9 @@ def wikidata_time(value: Any) -> PartialDate | None:
 
 
 def _julian_to_gregorian(year: int, month: int, day: int) -> datetime.date:
-    # Every fourth year is a leap year in the Julian calendar: 1700-02-29 is a day, 1700-02-30
-    # is not, and a day the calendar lacks must not slide into the next month.
-    last = 29 if month == 2 and year % 4 == 0 else calendar.monthrange(2001, month)[1]
-    if not 1 <= day <= last:
-        raise ValueError(f"no day {day} in month {month} of the Julian year {year}")
+    # A day the Julian calendar lacks must not slide into the next month: it is checked in a
+    # Gregorian year that is a leap year when the Julian one is (every fourth: 1700-02-29).
+    datetime.date(2004 if year % 4 == 0 else 2001, month, day)
     a = (14 - month) // 12
     y = year + 4800 - a
     m = month + 12 * a - 3
@@ -654,7 +651,7 @@ def import_wikidata(
             names.append(path.name)
             dated = dump_date(path)
             newest: PartialDate | None = None
-            any_written = False
+            before = summary.entities
             for data in read_entities(path, loads):
                 qid = data.get("id")
                 if not isinstance(qid, str) or not _ITEM.match(qid):
@@ -680,14 +677,13 @@ def import_wikidata(
                         f"{path}: entity {qid}: {bad} is a lone surrogate, not text"
                     ) from None
                 translator.made.clear()
-                any_written = True
                 summary.entities += 1
                 summary.facts += len(made_facts)
             source_date = dated or newest
             if source_date is None:
                 # Undated, and undating the import only if it gave an entity: the same file
                 # named twice gives none the second time.
-                undated = undated or any_written
+                undated = undated or summary.entities > before
             elif oldest is None or source_date.start < oldest.start:
                 oldest = source_date
         summary.data_as_of = None if undated else oldest
